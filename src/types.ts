@@ -1,0 +1,158 @@
+/**
+ * Shared types of bitext and the augmentation of vfile's `DataMap`.
+ *
+ * Stages talk to each other through `file.data` only; every key they use is
+ * declared here once.
+ */
+import type {Root, RootContent} from 'mdast'
+
+/** Severity of a finding: `error` fails CI, `warning` does not, `info` carries facts. */
+export type Severity = 'error' | 'warning' | 'info'
+
+/** Severity setting of a rule in configuration. */
+export type RuleSetting = 'off' | 'warn' | 'error' | 'info'
+
+/** Result of decoding bytes into text. */
+export interface EncodingInfo {
+  /** Encoding name as iconv-lite knows it, lower case (`utf-8`, `gb18030`, `utf-16le`, …). */
+  encoding: string
+  /** How sure detection is, 0–1 (1 for a BOM, strict UTF-8 or `--encoding`). */
+  confidence: number
+  /** Whether a byte order mark was present (and removed). */
+  bom: boolean
+  /** How the encoding was chosen. */
+  source: 'bom' | 'utf-8' | 'detected' | 'override'
+}
+
+/** One automatic repair of mojibake, with its place in the input text. */
+export interface RepairRecord {
+  /** 1-based line in the text before repair (repair never changes line breaks). */
+  line: number
+  /** 1-based column in the text before repair. */
+  column: number
+  /** 0-based offset in the text before repair. */
+  offset: number
+  /** 0-based offset of the replacement in the repaired text. */
+  outputOffset: number
+  /** The damaged text as found. */
+  before: string
+  /** What it was replaced with. */
+  after: string
+  /** 0–1: how sure the repair is. Lossless re-decodes are close to 1. */
+  confidence: number
+  /** Runner-up candidates for `after`, best first (empty when there was no choice). */
+  alternatives: string[]
+  /** `lossless` when the bytes were all there, `lossy` when some had to be rebuilt. */
+  kind: 'lossless' | 'lossy'
+}
+
+/** Damage found in one file, reported once per file. */
+export interface DamageReport {
+  /** Human summary, such as `UTF-8 read as windows-1252, lost bytes 0x81 0x8D 0x8F 0x90 0x9D`. */
+  summary: string
+  /** The original encoding of the bytes (`utf-8`, `gbk`, …). */
+  from: string
+  /** The codec that was wrongly used to read them (`windows-1252`, …). */
+  via: string
+  /** Byte values that were lost, inferred from the document. */
+  lostBytes: number[]
+  /** How many layers of the same mojibake (1 or 2). */
+  layers: number
+}
+
+/** A run of text in the input, for the alignment contract. */
+export interface Span {
+  /** 1-based first line in the input file. */
+  line: number
+  /** 1-based last line in the input file. */
+  endLine: number
+  /** Plain text of the block(s). */
+  text: string
+}
+
+/** Kinds of alignment units. */
+export type UnitKind = 'pair' | 'source-only' | 'target-only' | 'shared'
+
+/** One aligned sentence inside a pair (`''` on the missing side). */
+export interface SentencePair {
+  en: string
+  zh: string
+  /** 0-based offsets in the file of each side, where known (for messages). */
+  enStart?: number
+  enEnd?: number
+  zhStart?: number
+  zhEnd?: number
+}
+
+/** One unit of the alignment: every top-level block of the document is in exactly one unit. */
+export interface AlignUnit {
+  kind: UnitKind
+  /** `paragraph`, `heading`, `caption`, `list`, `table`, `code`, `image`, `html`, `thematicBreak`, … */
+  block: string
+  en: Span | null
+  zh: Span | null
+  /** The English-side mdast nodes (empty for target-only; for shared, the shared nodes). */
+  enNodes: RootContent[]
+  /** The Chinese-side mdast nodes (empty for source-only; for shared, the shared nodes). */
+  zhNodes: RootContent[]
+  /** Sentence alignment, pairs only. */
+  sentences: SentencePair[]
+  /** Flags such as `untranslated`, `omission`, `swapped-quote`. */
+  flags: string[]
+}
+
+/** The alignment of one document. */
+export interface Alignment {
+  units: AlignUnit[]
+  /** Estimated ZH:EN character ratio of the document (ZH chars per EN char). */
+  ratio: number
+  /** Whether the document quotes its English (`en`) or its Chinese (`zh`) side. */
+  quoted: 'en' | 'zh' | 'none'
+}
+
+/** A fix proposed by a check: replace `range` (0-based offsets in the file) with `text`. */
+export interface Fix {
+  range: [number, number]
+  text: string
+}
+
+/** One use of a glossary term in a file, for cross-file consistency. */
+export interface TermUse {
+  /** The glossary entry's key (its first `en`). */
+  term: string
+  /** The rendering found in the ZH text. */
+  rendering: string
+  line: number
+  column: number
+}
+
+/** Outputs produced by the emit stage, name → content (`index.zh.md`, `index.html`, …). */
+export type Outputs = Record<string, string>
+
+/** Front matter of an article, as parsed YAML (a map), or `{}`. */
+export type FrontMatter = Record<string, unknown>
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Set by decode. */
+    encoding: EncodingInfo
+    /** Set by repair: every repair made. */
+    repairs: RepairRecord[]
+    /** Set by repair: the damage detected, or null for clean text. */
+    damage: DamageReport | null
+    /** Set by parse: the front matter. */
+    frontMatter: FrontMatter
+    /** Set by parse: the slug of the article. */
+    slug: string
+    /** Set by align. */
+    alignment: Alignment
+    /** Set by the glossary checks: term uses, for cross-file consistency. */
+    termUses: TermUse[]
+    /** Set by checks: fixes proposed (applied by `lint --fix`). */
+    fixes: Fix[]
+    /** Set by emit. */
+    outputs: Outputs
+    /** The parsed tree, kept for reporters that need it. */
+    tree: Root
+  }
+}
