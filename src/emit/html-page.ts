@@ -1,0 +1,110 @@
+/**
+ * The bilingual HTML page of one article: each pair side by side on wide
+ * screens, stacked on narrow ones, with a ZH / EN / both toggle.
+ */
+import type {Element, ElementContent, Root as HastRoot} from 'hast'
+import {h} from 'hastscript'
+import rehypeStringify from 'rehype-stringify'
+import {unified} from 'unified'
+import type {AlignUnit, Alignment, FrontMatter} from '../types.js'
+import {pageStyle} from './page-style.js'
+import {side} from './split.js'
+import {blocksToHast} from './to-hast.js'
+
+/** Content-Security-Policy of pages bitext writes: no script at all, no external style. */
+export const pageCsp = "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+
+const serializer = unified().use(rehypeStringify)
+
+/**
+ * Render the bilingual page.
+ *
+ * @param alignment The document's alignment.
+ * @param frontMatter The article's front matter (title, date, tags).
+ * @returns A complete HTML document.
+ */
+export function renderArticlePage(alignment: Alignment, frontMatter: FrontMatter): string {
+  const title = frontMatterText(frontMatter['title']) ?? 'Untitled'
+  const body: ElementContent[] = [
+    h('header', [h('h1', title), ...metaLine(frontMatter)]),
+    ...alignment.units.map(renderUnit)
+  ]
+  return page(title, [h('main', h('article', body))], true)
+}
+
+/**
+ * Render the list of articles.
+ *
+ * @param articles Slug and front matter of every article, in order.
+ * @returns A complete HTML document.
+ */
+export function renderIndexPage(articles: ReadonlyArray<{slug: string; frontMatter: FrontMatter}>): string {
+  const items = articles.map(({slug, frontMatter}) =>
+    h('li', [
+      h('a', {href: `${encodeURIComponent(slug)}/index.html`}, frontMatterText(frontMatter['title']) ?? slug),
+      ...metaLine(frontMatter)
+    ])
+  )
+  return page('Articles', [h('main', [h('h1', 'Articles'), h('ul', items)])], false)
+}
+
+function renderUnit(unit: AlignUnit): Element {
+  const className = ['unit', unit.kind, unit.block]
+  if (unit.kind === 'shared') return h('section', {className}, blocksToHast(unit.enNodes))
+  if (unit.kind === 'target-only') {
+    return h('section', {className: [...className, 'zh'], lang: 'zh-Hans'}, blocksToHast(unit.zhNodes))
+  }
+  const children: Element[] = [h('div', {className: ['en'], lang: 'en'}, blocksToHast(side(unit, 'en')))]
+  if (unit.kind === 'pair') children.push(h('div', {className: ['zh'], lang: 'zh-Hans'}, blocksToHast(side(unit, 'zh'))))
+  return h('section', {className}, children)
+}
+
+function metaLine(frontMatter: FrontMatter): Element[] {
+  const parts: string[] = []
+  const date = frontMatterText(frontMatter['date'])
+  if (date) parts.push(date)
+  const tags = frontMatter['tags'] ?? frontMatter['tag']
+  const list = Array.isArray(tags) ? tags.map(frontMatterText).filter((tag): tag is string => Boolean(tag)) : []
+  if (list.length > 0) parts.push(list.map((tag) => `#${tag}`).join(' '))
+  return parts.length > 0 ? [h('p', {className: ['meta']}, parts.join(' · '))] : []
+}
+
+/** A front matter value as display text (dates as YYYY-MM-DD). */
+export function frontMatterText(value: unknown): string | undefined {
+  if (value instanceof Date) return value.toISOString().slice(0, 10)
+  if (typeof value === 'string') return value.trim() || undefined
+  if (typeof value === 'number') return String(value)
+  return undefined
+}
+
+function page(title: string, content: Element[], toggle: boolean): string {
+  const controls: ElementContent[] = toggle
+    ? [
+        h('input', {type: 'radio', name: 'view', id: 'view-both', className: ['view'], checked: true}),
+        h('input', {type: 'radio', name: 'view', id: 'view-zh', className: ['view']}),
+        h('input', {type: 'radio', name: 'view', id: 'view-en', className: ['view']}),
+        h('nav', {className: ['toggle'], ariaLabel: 'Language'}, [
+          h('label', {htmlFor: 'view-both'}, '双语 Both'),
+          h('label', {htmlFor: 'view-zh'}, '中文'),
+          h('label', {htmlFor: 'view-en'}, 'English')
+        ])
+      ]
+    : []
+  const tree: HastRoot = {
+    type: 'root',
+    children: [
+      {type: 'doctype'},
+      h('html', {lang: 'zh-Hans'}, [
+        h('head', [
+          h('meta', {charSet: 'utf-8'}),
+          h('meta', {httpEquiv: 'Content-Security-Policy', content: pageCsp}),
+          h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
+          h('title', title),
+          h('style', pageStyle)
+        ]),
+        h('body', [...controls, ...content])
+      ])
+    ]
+  }
+  return serializer.stringify(tree) + '\n'
+}

@@ -1,0 +1,36 @@
+/**
+ * Markdown serialization with one fixed style, so that every output is a
+ * fixed point: parsing it again and stringifying it changes nothing.
+ */
+import type {Root} from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkStringify from 'remark-stringify'
+import {unified} from 'unified'
+
+/** The serializer options bitext writes Markdown with. */
+export const stringifyOptions = {
+  bullet: '-',
+  emphasis: '*',
+  strong: '*',
+  fence: '`',
+  fences: true,
+  rule: '-',
+  listItemIndent: 'one',
+  incrementListMarker: true
+} as const
+
+const serializer = unified()
+  .use(remarkStringify, stringifyOptions)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkGfm)
+
+/**
+ * Serialize a tree to Markdown.
+ *
+ * @param tree The tree.
+ * @returns Markdown text ending in a newline.
+ */
+export function toMarkdown(tree: Root): string {
+  return serializer.stringify(tree)
+}

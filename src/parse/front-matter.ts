@@ -1,0 +1,81 @@
+/**
+ * Front matter: parse the YAML of an article and derive its slug.
+ */
+import type {Root} from 'mdast'
+import {parseDocument} from 'yaml'
+import type {FrontMatter} from '../types.js'
+
+/** A problem with an article's front matter, with its line in the article. */
+export class FrontMatterError extends Error {
+  override name = 'FrontMatterError'
+  /**
+   * @param message What is wrong and what to do.
+   * @param line 1-based line in the article, when known.
+   */
+  constructor(message: string, readonly line: number | undefined) {
+    super(message)
+  }
+}
+
+/**
+ * Parse the YAML front matter node of a tree, if any.
+ *
+ * @param tree The parsed article.
+ * @returns The front matter map (`{}` when there is none).
+ * @throws FrontMatterError when the YAML is invalid or not a map.
+ */
+export function readFrontMatter(tree: Root): FrontMatter {
+  const node = tree.children[0]
+  if (!node || node.type !== 'yaml') return {}
+  // The YAML starts on the line after the opening `---`.
+  const firstLine = (node.position?.start.line ?? 1) + 1
+  const document = parseDocument(node.value, {prettyErrors: false, uniqueKeys: true})
+  const error = document.errors[0]
+  if (error) {
+    const line = error.linePos ? firstLine + error.linePos[0].line - 1 : firstLine
+    const reason = error.message.split('\n')[0] ?? error.message
+    throw new FrontMatterError(`Invalid YAML in front matter: ${reason}; fix the YAML between the \`---\` lines`, line)
+  }
+  const value: unknown = document.toJS()
+  if (value === null || value === undefined) return {}
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new FrontMatterError('Front matter is not a map of fields; write `key: value` lines between the `---` lines', firstLine)
+  }
+  return value as FrontMatter
+}
+
+/**
+ * Detect an opening `---` that never closes: remark then reads it as a
+ * thematic break, so the front matter would silently become body text.
+ *
+ * @param text The article text.
+ * @param tree The parsed article.
+ * @throws FrontMatterError when the front matter is unterminated.
+ */
+export function assertFrontMatterClosed(text: string, tree: Root): void {
+  if (!/^---[ \t]*\r?\n/.test(text)) return
+  if (tree.children[0]?.type === 'yaml') return
+  throw new FrontMatterError('Front matter opened with `---` on line 1 is never closed; add a `---` line after the last field', 1)
+}
+
+const safeSlug = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u
+
+/**
+ * The slug of an article: front matter `slug`, else the file name without extension.
+ *
+ * @param frontMatter The parsed front matter.
+ * @param stem The file name without its extension.
+ * @returns The slug.
+ * @throws FrontMatterError when the slug could write outside the output folder.
+ */
+export function slugOf(frontMatter: FrontMatter, stem: string): string {
+  const raw = frontMatter['slug']
+  const value = raw === null || raw === undefined || raw === '' ? stem : String(raw)
+  if (!safeSlug.test(value) || value.includes('..')) {
+    throw new FrontMatterError(
+      `Unsafe slug \`${value}\`: a slug is one path segment of letters, digits, \`.\`, \`_\` and \`-\` (no \`/\`, no \`..\`); change \`slug\` in the front matter`,
+      undefined
+    )
+  }
+  return value
+}

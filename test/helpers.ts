@@ -1,0 +1,47 @@
+/**
+ * Test helpers shared by the suites: paths to the project, the shared data,
+ * and an in-memory CLI I/O over a real temporary folder.
+ */
+import * as fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import type {CliIo} from '../src/cli/io.js'
+
+/** The project root. */
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+/** `../shared` beside the project (CI lays a copy there); fails loudly when missing. */
+export function sharedPath(...parts: string[]): string {
+  const base = path.resolve(projectRoot, '..', 'shared')
+  if (!fs.existsSync(base)) throw new Error(`The shared data folder is missing: ${base}`)
+  return path.join(base, ...parts)
+}
+
+/** The seed article, as committed in articles/. */
+export const seedPath = path.join(projectRoot, 'articles', 'kubernetes-intro-for-vmware-users.md')
+
+/** A fresh temporary folder. */
+export function tempDir(prefix = 'bitext-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+}
+
+/** A CLI I/O whose stdout/stderr are captured. */
+export function captureIo(cwd: string, env: Record<string, string | undefined> = {}): CliIo & {out: () => string; err: () => string} {
+  let out = ''
+  let err = ''
+  return {
+    stdout: {write: (chunk: string) => (out += chunk)},
+    stderr: {write: (chunk: string) => (err += chunk)},
+    fs,
+    cwd,
+    env,
+    out: () => out,
+    err: () => err
+  }
+}
+
+/** Copy a file or folder recursively. */
+export function copy(from: string, to: string): void {
+  fs.cpSync(from, to, {recursive: true})
+}
