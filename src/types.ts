@@ -82,6 +82,8 @@ export interface SentencePair {
   enEnd?: number
   zhStart?: number
   zhEnd?: number
+  /** Flags of this sentence pair (`omission`, `untranslated`), set by align. */
+  flags?: string[]
 }
 
 /** One unit of the alignment: every top-level block of the document is in exactly one unit. */
@@ -124,6 +126,10 @@ export interface TermUse {
   rendering: string
   line: number
   column: number
+  /** End of the use (1-based line), where known. */
+  endLine?: number
+  /** End of the use (1-based column, exclusive), where known. */
+  endColumn?: number
 }
 
 /** Outputs produced by the emit stage, name → content (`index.zh.md`, `index.html`, …). */
@@ -154,5 +160,7 @@ declare module 'vfile' {
     outputs: Outputs
     /** The parsed tree, kept for reporters that need it. */
     tree: Root
+    /** Set when the article could not be processed (a fatal message says why). */
+    failed: boolean
   }
 }

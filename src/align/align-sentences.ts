@@ -1,0 +1,178 @@
+/**
+ * Sentence alignment inside a pair: a Gale–Church dynamic program over
+ * sentence lengths (moves 1-1, 1-0, 0-1, 2-1, 1-2), with the ZH:EN length
+ * ratio estimated from the document and anchors (numbers, Latin names) as
+ * extra evidence. The search is banded around the diagonal so that huge
+ * paragraphs stay near-linear.
+ */
+import type {SentencePair} from '../types.js'
+import {anchorCost, anchorsOf, mergeAnchors, type Anchors} from './anchors.js'
+import {textLength} from './script.js'
+import type {Sentence} from './split-sentences.js'
+
+/** Options of `alignSentences`. */
+export interface SentenceOptions {
+  /**
+   * Variance of ZH length per EN character (Gale–Church's s²); default:
+   * `ratio`, which suits translated prose.
+   */
+  variance?: number
+  /** Half-width of the band around the diagonal (default: grows with √n, at least 8). */
+  band?: number
+}
+
+/** −ln of the prior probability of each move (Gale–Church's figures). */
+const priors = {'1-1': -Math.log(0.89), '1-0': -Math.log(0.0099), '0-1': -Math.log(0.0099), '2-1': -Math.log(0.089), '1-2': -Math.log(0.089)}
+const moves: Array<[number, number, keyof typeof priors]> = [
+  [1, 1, '1-1'],
+  [1, 0, '1-0'],
+  [0, 1, '0-1'],
+  [2, 1, '2-1'],
+  [1, 2, '1-2']
+]
+
+/**
+ * Align the sentences of an EN text and its ZH rendering.
+ *
+ * @param en English sentences, in order.
+ * @param zh Chinese sentences, in order (English clauses marked `english`).
+ * @param ratio Expected ZH:EN length ratio (ZH characters per EN character).
+ * @param options Variance and band.
+ * @returns Sentence pairs in order, `''` on the missing side, with offsets
+ *   and `flags` (`omission` for an EN sentence without ZH, `untranslated`
+ *   for an English clause on the ZH side).
+ */
+export function alignSentences(
+  en: readonly Sentence[],
+  zh: readonly Sentence[],
+  ratio: number,
+  options: SentenceOptions = {}
+): SentencePair[] {
+  const n = en.length
+  const m = zh.length
+  const variance = options.variance ?? Math.max(ratio, 0.05)
+  const enLength = en.map((s) => textLength(s.text))
+  // An English clause left on the ZH side is as long as English, not Chinese.
+  const zhLength = zh.map((s) => textLength(s.text) * (s.english ? ratio : 1))
+  const enAnchors = en.map((s) => anchorsOf(s.text, 'en'))
+  const zhAnchors = zh.map((s) => anchorsOf(s.text, 'zh'))
+  // The band must be wider than the slope, or rows would not connect.
+  const slope = Math.ceil(Math.max(m / Math.max(n, 1), n / Math.max(m, 1))) + 2
+  const band = Math.max(options.band ?? Math.max(8, Math.ceil(3 * Math.sqrt(Math.max(n, m)))), slope)
+
+  const lo = (i: number): number => Math.max(0, Math.floor((i * m) / Math.max(n, 1)) - band)
+  const hi = (i: number): number => Math.min(m, Math.ceil((i * m) / Math.max(n, 1)) + band)
+  const cost: Float64Array[] = []
+  const back: Uint8Array[] = []
+  for (let i = 0; i <= n; i++) {
+    cost.push(new Float64Array(hi(i) - lo(i) + 1).fill(Infinity))
+    back.push(new Uint8Array(hi(i) - lo(i) + 1))
+  }
+  const get = (i: number, j: number): number => (j < lo(i) || j > hi(i) ? Infinity : cost[i][j - lo(i)])
+  cost[0][0] = 0
+
+  for (let i = 0; i <= n; i++) {
+    for (let j = lo(i); j <= hi(i); j++) {
+      if (i === 0 && j === 0) continue
+      let best = Infinity
+      let bestMove = 0
+      for (let k = 0; k < moves.length; k++) {
+        const [di, dj, name] = moves[k]
+        if (i < di || j < dj) continue
+        const previous = get(i - di, j - dj)
+        if (previous === Infinity) continue
+        const value = previous + moveCost(i - di, i, j - dj, j, name)
+        if (value < best) {
+          best = value
+          bestMove = k
+        }
+      }
+      cost[i][j - lo(i)] = best
+      back[i][j - lo(i)] = bestMove
+    }
+  }
+
+  const pairs: SentencePair[] = []
+  let i = n
+  let j = m
+  // When the band misses the corner (extreme drift), fall back to 1-0/0-1 at the ends.
+  while (get(i, j) === Infinity && (i > 0 || j > 0)) {
+    if (i > 0 && (j === 0 || i * m > j * n)) {
+      pairs.push(makePair(en.slice(i - 1, i), []))
+      i--
+    } else {
+      pairs.push(makePair([], zh.slice(j - 1, j)))
+      j--
+    }
+  }
+  while (i > 0 || j > 0) {
+    const [di, dj] = moves[back[i][j - lo(i)]]
+    pairs.push(makePair(en.slice(i - di, i), zh.slice(j - dj, j)))
+    i -= di
+    j -= dj
+  }
+  return pairs.reverse()
+
+  function moveCost(i0: number, i1: number, j0: number, j1: number, name: keyof typeof priors): number {
+    let le = 0
+    let lz = 0
+    for (let x = i0; x < i1; x++) le += enLength[x]
+    for (let y = j0; y < j1; y++) lz += zhLength[y]
+    // An English clause on the ZH side stays a sentence of its own, so that
+    // its flag points at it alone.
+    if (j1 - j0 > 1) for (let y = j0; y < j1; y++) if (zh[y].english) return Infinity
+    let value = priors[name] + lengthCost(le, lz, ratio, variance)
+    if (i1 > i0 && j1 > j0) {
+      value += 0.6 * anchorCost(group(enAnchors, i0, i1), group(zhAnchors, j0, j1))
+    }
+    return value
+  }
+}
+
+function group(list: readonly Anchors[], from: number, to: number): Anchors {
+  return to - from === 1 ? list[from] : mergeAnchors(list.slice(from, to))
+}
+
+/**
+ * Gale–Church match cost: −ln P(|δ| ≥ observed) for a normal δ.
+ */
+function lengthCost(le: number, lz: number, ratio: number, variance: number): number {
+  if (le === 0 && lz === 0) return 0
+  const mean = (le + lz / ratio) / 2
+  const delta = Math.abs((lz - ratio * le) / Math.sqrt(Math.max(mean, 1) * variance))
+  return -Math.log(2 * normalTail(delta))
+}
+
+/** P(X ≥ x) for a standard normal X, x ≥ 0, accurate in the far tail. */
+function normalTail(x: number): number {
+  if (x > 8) return Math.exp(-(x * x) / 2) / (x * Math.sqrt(2 * Math.PI))
+  // Abramowitz–Stegun 7.1.26 on erfc.
+  const z = x / Math.SQRT2
+  const t = 1 / (1 + 0.3275911 * z)
+  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
+  return Math.max(0.5 * poly * Math.exp(-z * z), 1e-300)
+}
+
+function makePair(en: readonly Sentence[], zh: readonly Sentence[]): SentencePair {
+  const pair: SentencePair = {
+    en: en.map((s) => s.text).join(' '),
+    zh: zh.map((s) => s.text).join('')
+  }
+  const enStart = en[0]?.start
+  const enEnd = en[en.length - 1]?.end
+  if (enStart !== undefined && enEnd !== undefined) {
+    pair.enStart = enStart
+    pair.enEnd = enEnd
+  }
+  const zhStart = zh[0]?.start
+  const zhEnd = zh[zh.length - 1]?.end
+  if (zhStart !== undefined && zhEnd !== undefined) {
+    pair.zhStart = zhStart
+    pair.zhEnd = zhEnd
+  }
+  const flags: string[] = []
+  if (en.length > 0 && zh.length === 0) flags.push('omission')
+  if (zh.some((s) => s.english)) flags.push('untranslated')
+  if (flags.length > 0) pair.flags = flags
+  return pair
+}

@@ -1,0 +1,119 @@
+/**
+ * Anchors: things a translation keeps as they are (numbers, URLs, inline
+ * code, Latin names), used as evidence that two texts render each other.
+ */
+import {Mask, type BlockText} from './block-text.js'
+import {maskedText} from './script.js'
+
+/** Anchors of a text. */
+export interface Anchors {
+  /** Numbers, normalised (`10,000` → `10000`). */
+  numbers: Set<string>
+  /** Link targets. */
+  urls: Set<string>
+  /** Latin words, lower case (all of them). */
+  words: Set<string>
+  /**
+   * Names: for English, words that look like names (capitalised inside a
+   * sentence, all caps, digits or inner capitals); for Chinese, every Latin
+   * word, since a Chinese text keeps Latin only for names and terms.
+   */
+  names: Set<string>
+}
+
+const numberRe = /\d+(?:[.,]\d+)*/g
+const wordRe = /\p{Script=Latin}[\p{Script=Latin}\d-]*/gu
+const nameRe = /^(?:\p{Lu}.*\p{Lu}|.*\d.*|\p{Ll}+\p{Lu}.*)$/u
+
+/**
+ * Extract anchors from block text.
+ *
+ * @param text Block text with its mask.
+ * @param lang Language of the text.
+ * @returns The anchors.
+ */
+export function extractAnchors(text: BlockText, lang: 'en' | 'zh'): Anchors {
+  const visible = maskedText(text, [Mask.Text, Mask.Link, Mask.Code, Mask.Gap])
+  return anchorsOf(visible, lang, text.urls)
+}
+
+/**
+ * Extract anchors from a plain string.
+ *
+ * @param visible The text (URLs shown as text should be masked out).
+ * @param lang Language of the text.
+ * @param urls Link targets.
+ * @returns The anchors.
+ */
+export function anchorsOf(visible: string, lang: 'en' | 'zh', urls: readonly string[] = []): Anchors {
+  const numbers = new Set<string>()
+  for (const match of visible.matchAll(numberRe)) {
+    numbers.add(match[0].replace(/,/g, ''))
+  }
+  const words = new Set<string>()
+  const names = new Set<string>()
+  let sentenceStart = true
+  for (const match of visible.matchAll(wordRe)) {
+    const word = match[0]
+    const lower = word.toLowerCase()
+    words.add(lower)
+    if (lang === 'zh') {
+      if (word.length > 1) names.add(lower)
+    } else if (word.length > 1 && (nameRe.test(word) || (!sentenceStart && /^\p{Lu}/u.test(word)))) {
+      names.add(lower)
+    }
+    const after = visible.slice(match.index + word.length, match.index + word.length + 2)
+    sentenceStart = /^[.!?:]/.test(after)
+  }
+  return {numbers, urls: new Set(urls.map((url) => url.trim())), words, names}
+}
+
+/**
+ * Union of anchors (for a unit made of several blocks).
+ *
+ * @param list Anchors to merge.
+ * @returns Their union.
+ */
+export function mergeAnchors(list: readonly Anchors[]): Anchors {
+  if (list.length === 1) return list[0]
+  const merged: Anchors = {numbers: new Set(), urls: new Set(), words: new Set(), names: new Set()}
+  for (const anchors of list) {
+    for (const key of ['numbers', 'urls', 'words', 'names'] as const) {
+      for (const value of anchors[key]) merged[key].add(value)
+    }
+  }
+  return merged
+}
+
+/**
+ * Cost (negative is evidence for, positive against) of taking `zh` as the
+ * rendering of `en`, from the anchors they share or do not share.
+ *
+ * @param en Anchors of the English side.
+ * @param zh Anchors of the Chinese side.
+ * @returns A cost, roughly between -6 and +8.
+ */
+export function anchorCost(en: Anchors, zh: Anchors): number {
+  let matched = 0
+  let against = 0
+  for (const number of en.numbers) {
+    const weight = number.length > 1 ? 1 : 0.4
+    if (zh.numbers.has(number)) matched += weight
+    else against += weight
+  }
+  for (const number of zh.numbers) {
+    if (!en.numbers.has(number)) against += number.length > 1 ? 1 : 0.4
+  }
+  for (const url of en.urls) {
+    if (zh.urls.has(url)) matched += 1.5
+    else against += 0.5
+  }
+  for (const url of zh.urls) if (!en.urls.has(url)) against += 0.5
+  for (const name of zh.names) {
+    if (en.words.has(name)) matched += 1
+    else against += 1
+  }
+  let lostNames = 0
+  for (const name of en.names) if (!zh.words.has(name)) lostNames++
+  return 0.8 * Math.min(against, 8) + 0.25 * Math.min(lostNames, 8) - 0.8 * Math.min(matched, 8)
+}

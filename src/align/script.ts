@@ -1,0 +1,141 @@
+/**
+ * Script statistics: which language a piece of text is written in, how long
+ * it is, and whether a run of Latin text inside Chinese is a real English
+ * clause (as opposed to a product name, a term or a command).
+ */
+import {Mask, type BlockText} from './block-text.js'
+
+/** Language of a block: English, Chinese, or neither (numbers, symbols). */
+export type Lang = 'en' | 'zh' | 'none'
+
+/** Counts of scripts in a text. */
+export interface ScriptStats {
+  /** Han characters, CJK punctuation, and U+FFFD (damaged non-ASCII, mostly CJK here). */
+  han: number
+  /** Latin words (runs of letters). */
+  words: number
+  /** Latin letters. */
+  letters: number
+}
+
+const hanRe = /[\p{Script=Han}\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFFFD]/u
+const hanGlobal = /[\p{Script=Han}\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFFFD]/gu
+const wordRe = /\p{Script=Latin}[\p{Script=Latin}\d'’-]*/gu
+const letterRe = /\p{Script=Latin}/gu
+const urlRe = /\b(?:[a-z][a-z\d+.-]*:\/\/|www\.)\S+/gi
+
+/**
+ * Count scripts in a text.
+ *
+ * @param text Any text.
+ * @returns Han characters, Latin words and Latin letters.
+ */
+export function scriptStats(text: string): ScriptStats {
+  const clean = text.replace(urlRe, ' ')
+  return {
+    han: clean.match(hanGlobal)?.length ?? 0,
+    words: clean.match(wordRe)?.length ?? 0,
+    letters: clean.match(letterRe)?.length ?? 0
+  }
+}
+
+/**
+ * Decide the language from script counts: Chinese when Han characters are at
+ * least half as many as Latin words (a Chinese sentence full of English terms
+ * is still Chinese), English when there are Latin words and (almost) no Han.
+ *
+ * @param stats Script counts.
+ * @returns `zh`, `en` or `none`.
+ */
+export function langOfStats(stats: ScriptStats): Lang {
+  if (stats.han === 0 && stats.words === 0) return 'none'
+  return stats.han * 2 >= stats.words ? 'zh' : 'en'
+}
+
+/**
+ * Language of block text, ignoring inline code and URLs; link text counts only
+ * when there is no other prose.
+ *
+ * @param text Block text with its mask.
+ * @returns `zh`, `en` or `none`.
+ */
+export function detectLanguage(text: BlockText): Lang {
+  const prose = maskedText(text, [Mask.Text, Mask.Gap])
+  const lang = langOfStats(scriptStats(prose))
+  if (lang !== 'none') return lang
+  return langOfStats(scriptStats(maskedText(text, [Mask.Text, Mask.Gap, Mask.Link])))
+}
+
+/**
+ * The text with every character whose mask is not in `keep` replaced by a space.
+ *
+ * @param text Block text with its mask.
+ * @param keep Mask values to keep.
+ * @returns A string as long as `text.text`.
+ */
+export function maskedText(text: BlockText, keep: readonly number[]): string {
+  let result = ''
+  for (let i = 0; i < text.text.length; i++) {
+    result += keep.includes(text.mask[i]) ? text.text[i] : ' '
+  }
+  return result
+}
+
+/**
+ * Length of a text for length-based alignment: non-space characters. For
+ * Chinese, a Latin word counts as its letters, so ratios stay comparable.
+ *
+ * @param text Any text.
+ * @returns The number of non-whitespace UTF-16 units.
+ */
+export function textLength(text: string): number {
+  let n = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code !== 32 && code !== 10 && code !== 9 && code !== 13) n++
+  }
+  return n
+}
+
+/** Whether a string contains Han (or damaged) characters. */
+export function hasHan(text: string): boolean {
+  return hanRe.test(text)
+}
+
+const functionWords = new Set([
+  'a', 'an', 'the', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am',
+  'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'into', 'about',
+  'and', 'or', 'but', 'so', 'if', 'then', 'than', 'that', 'this', 'these',
+  'those', 'which', 'who', 'what', 'when', 'where', 'why', 'how', 'it', 'its',
+  'we', 'you', 'they', 'he', 'she', 'i', 'our', 'your', 'their', 'my',
+  'would', 'could', 'should', 'can', 'will', 'may', 'might', 'must', 'do',
+  'does', 'did', 'have', 'has', 'had', 'not', 'there', 'here', 'as', 'up',
+  'out', 'all', 'some', 'any', 'no', 'just', 'also', 'very', 'like'
+])
+
+/** Options of `isEnglishClause`. */
+export interface ClauseOptions {
+  /** Fewest Latin words that make a clause (default: 6). */
+  minWords?: number
+  /** Fewest English function words among them (default: 2). */
+  minFunctionWords?: number
+}
+
+/**
+ * Whether a run of text is an English clause: several Latin words, a good
+ * share of them function words (`the`, `is`, `that`, …), and no Han. Product
+ * names, terms (“Pod”, “kube-proxy”) and short phrases are not.
+ *
+ * @param text A run of text (mask code, links and URLs out first).
+ * @param options Thresholds.
+ * @returns Whether the text reads as an English sentence.
+ */
+export function isEnglishClause(text: string, options: ClauseOptions = {}): boolean {
+  if (hasHan(text)) return false
+  const words = text.replace(urlRe, ' ').match(wordRe) ?? []
+  const minWords = options.minWords ?? 6
+  if (words.length < minWords) return false
+  let function_ = 0
+  for (const word of words) if (functionWords.has(word.toLowerCase())) function_++
+  return function_ >= (options.minFunctionWords ?? 2) && function_ * 6 >= words.length
+}
