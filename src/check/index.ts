@@ -50,7 +50,7 @@ export default function bitextCheck(options: Options = {}) {
       const severity = severityOf(rule, settings)
       if (severity === undefined) continue
       for (const finding of rule.check(context)) {
-        report(file, place, rule, severity, finding)
+        if (!finding.silent) report(file, place, rule, severity, finding)
         if (finding.fix) fixes.push(finding.fix)
         if (finding.termUse) termUses.push(finding.termUse)
       }

@@ -42,6 +42,8 @@ export interface Finding {
   fix?: Fix
   /** Facts for other stages (e.g. glossary term uses for cross-file consistency). */
   termUse?: TermUse
+  /** Record only the facts (`fix`, `termUse`), without a message (default false). */
+  silent?: boolean
 }
 
 /** A check. */

@@ -1,0 +1,34 @@
+/**
+ * `glossary-keep`: a term the glossary keeps in English (`keep: true`) was
+ * translated instead: the Chinese side uses one of the term's `zh`
+ * translations without the English form.
+ */
+import {approvedForms} from '../glossary/analyze.js'
+import {analyzeDocument} from '../glossary/analyze-document.js'
+import {keepReason} from '../glossary/messages.js'
+import type {Finding, Rule} from './rule.js'
+
+/** The rule. */
+export const glossaryKeep: Rule = {
+  id: 'glossary-keep',
+  group: 'glossary',
+  defaultSetting: 'warn',
+  description: 'a term the glossary keeps in English must not be translated',
+  check({text, alignment, glossary}) {
+    if (!glossary) return []
+    return analyzeDocument(text, alignment, glossary).keep.map((found): Finding => {
+      const term = glossary.terms[found.term]
+      const expected = approvedForms(term)
+      const finding: Finding = {
+        reason: keepReason(term, found),
+        start: found.start,
+        end: found.end,
+        actual: found.actual,
+        expected,
+        fix: {range: [found.start, found.end], text: expected[0]}
+      }
+      if (term.note !== undefined) finding.note = term.note
+      return finding
+    })
+  }
+}

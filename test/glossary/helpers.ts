@@ -1,0 +1,90 @@
+/**
+ * Helpers of the glossary tests: run rules over Markdown the way the check
+ * stage does (parse, align, check, suppress), without decode and repair.
+ */
+import path from 'node:path'
+import {existsSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
+import type {Root} from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {alignBlocks} from '../../src/align/align-blocks.js'
+import bitextCheck from '../../src/check/index.js'
+import type {Rule} from '../../src/check/rule.js'
+import type {RuleSettings} from '../../src/check/settings.js'
+import type {Glossary} from '../../src/glossary/types.js'
+
+/** The project root. */
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+/**
+ * `../shared` beside the project root; fails loudly when it is missing.
+ *
+ * @param parts Path inside shared/.
+ * @returns The absolute path.
+ */
+export function shared(...parts: string[]): string {
+  const base = path.resolve(root, '../shared')
+  if (!existsSync(base)) throw new Error(`../shared is missing beside the project (${base}); the glossary tests need it`)
+  return path.join(base, ...parts)
+}
+
+/**
+ * Parse Markdown as the pipeline does.
+ *
+ * @param markdown The document.
+ * @returns The tree.
+ */
+export function parse(markdown: string): Root {
+  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).parse(markdown)
+}
+
+/**
+ * Run rules over a document and return the file with its messages.
+ *
+ * @param markdown The document.
+ * @param glossary The glossary.
+ * @param rules The rules.
+ * @param settings Severity settings.
+ * @param filePath Path of the file.
+ * @returns The checked file (`data.tree` set, as the pipeline does).
+ */
+export async function check(
+  markdown: string,
+  glossary: Glossary,
+  rules: readonly Rule[],
+  settings: RuleSettings = {},
+  filePath = 'doc.md'
+): Promise<VFile> {
+  const file = new VFile({path: filePath, value: markdown})
+  const tree = parse(markdown)
+  file.data.alignment = alignBlocks(tree, {source: markdown})
+  await unified().use(bitextCheck, {rules, settings, glossary}).run(tree, file)
+  file.data.tree = tree
+  return file
+}
+
+/**
+ * Messages as `line:column-endLine:endColumn: reason` strings, in order.
+ *
+ * @param file A checked file.
+ * @returns The strings.
+ */
+export function messages(file: VFile): string[] {
+  return [...file.messages]
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+    .map((message) => `${message.line}:${message.column}-${message.place && 'end' in message.place ? `${message.place.end.line}:${message.place.end.column}` : '?'}: ${message.reason}`)
+}
+
+/**
+ * A bilingual document: English quoted, each followed by its Chinese.
+ *
+ * @param pairs `[en, zh]` pairs.
+ * @returns The Markdown.
+ */
+export function bilingual(...pairs: Array<[string, string]>): string {
+  return pairs.map(([en, zh]) => `> ${en}\n\n${zh}\n`).join('\n')
+}
