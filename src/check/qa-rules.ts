@@ -1,7 +1,28 @@
 /**
- * The translation QA checks.
+ * The translation QA checks, in documentation order.
  */
+import {linkMismatch} from './link-mismatch.js'
+import {lengthRatio} from './length-ratio.js'
+import {markupMismatch} from './markup-mismatch.js'
+import {missingTranslation} from './missing-translation.js'
+import {mojibakeUncertain} from './mojibake-uncertain.js'
+import {numberMismatch} from './number-mismatch.js'
+import {omission} from './omission.js'
 import type {Rule} from './rule.js'
+import {repeatedText} from './repeated-text.js'
+import {untranslated} from './untranslated.js'
+import {zhTypography} from './zh-typography.js'
 
 /** QA rules. */
-export const qaRules: readonly Rule[] = []
+export const qaRules: readonly Rule[] = [
+  missingTranslation,
+  untranslated,
+  omission,
+  linkMismatch,
+  numberMismatch,
+  markupMismatch,
+  repeatedText,
+  lengthRatio,
+  zhTypography,
+  mojibakeUncertain
+]
