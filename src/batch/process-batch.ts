@@ -1,0 +1,141 @@
+/**
+ * Process many articles: in parallel on worker threads, answered from a
+ * content-addressed cache when nothing they depend on changed, optionally
+ * one shard of a CI matrix. Results come back in input order, and only a
+ * small window of them is in memory at any time.
+ */
+import {availableParallelism} from 'node:os'
+import type {Pipeline, PipelineOptions} from '../pipeline.js'
+import {failedResult, toResult, type ArticleResult} from './article-result.js'
+import {batchKey, entryKey, entryPath, readEntry, writeEntry, type CacheFs} from './cache.js'
+import {codeFingerprint} from './fingerprint.js'
+import {toPipelineSpec} from './pipeline-spec.js'
+import {selectShard, type Shard} from './shard.js'
+import {createWorkerPool, findWorkerScript, type PoolTask, type WorkerPool} from './worker-pool.js'
+
+/** Options of `processBatch`. */
+export interface BatchOptions {
+  /** Pipeline configuration (default: `{}`). */
+  pipeline?: PipelineOptions
+  /**
+   * Worker threads (default: `os.availableParallelism()`; 1 processes in
+   * this thread). Custom rules, which cannot cross threads, force 1.
+   */
+  jobs?: number
+  /** Cache folder, or `false` for no cache (default: `false`; the CLI passes `defaultCacheDir`). */
+  cacheDir?: string | false
+  /** Reads an article (node's `fs.readFileSync` or a fake); its errors fail that article only. */
+  readFile: (path: string) => Uint8Array
+  /** The path messages show for an article (default: the path as given). */
+  displayPath?: (path: string) => string
+  /** Process only this shard of the articles (default: all). */
+  shard?: Shard
+  /** File system of the cache (default: node's `fs`). */
+  fs?: CacheFs
+  /** Results computed ahead of the one being consumed, per job (default: 4). */
+  lookahead?: number
+}
+
+/** Counts over a batch, for the summary line. */
+export interface CacheStats {
+  hits: number
+  misses: number
+}
+
+/**
+ * Process articles.
+ *
+ * @param paths The articles (sorted, as `findArticles` returns them).
+ * @param options Configuration.
+ * @returns The results, in input order (only the shard's, with `shard`).
+ */
+export async function* processBatch(paths: readonly string[], options: BatchOptions): AsyncGenerator<ArticleResult> {
+  const show = options.displayPath ?? ((file: string) => file)
+  const articles = options.shard ? selectShard(paths, options.shard, show) : [...paths]
+  const pipelineOptions = options.pipeline ?? {}
+  const spec = toPipelineSpec(pipelineOptions)
+  const jobs = spec ? Math.max(1, Math.floor(options.jobs ?? availableParallelism())) : 1
+  const cacheDir = options.cacheDir === undefined ? false : options.cacheDir
+  const cacheFs = options.fs
+  // Custom rules are code the fingerprint does not cover: no cache for them.
+  const batch = cacheDir === false || !spec ? undefined : batchKey(codeFingerprint(), spec)
+
+  // Loaded on first use: a batch answered by workers or the cache never
+  // builds a pipeline (nor loads its dictionaries) in this thread.
+  let local: Promise<Pipeline> | undefined
+  const inProcess = async (task: PoolTask): Promise<ArticleResult> => {
+    local ??= import('../pipeline.js').then((module) => module.createPipeline(pipelineOptions))
+    const result = toResult(await (await local).process(task.bytes, task.path))
+    if (task.cacheFile) writeEntry(task.cacheFile, result, cacheFs)
+    return result
+  }
+  const script = jobs > 1 && spec ? findWorkerScript() : undefined
+  const pool: WorkerPool | undefined = script && spec ? createWorkerPool(script, {spec}, jobs, inProcess) : undefined
+
+  async function start(file: string): Promise<ArticleResult> {
+    const shown = show(file)
+    let bytes: Uint8Array
+    try {
+      bytes = options.readFile(file)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error'
+      return failedResult(shown, `Cannot read this file (${code}); check that it exists and that you may read it`, 'read')
+    }
+    let cacheFile: string | undefined
+    if (batch !== undefined && cacheDir !== false) {
+      cacheFile = entryPath(cacheDir, entryKey(batch, shown, bytes))
+      const cached = readEntry(cacheFile, cacheFs)
+      if (cached) return {...cached, cache: 'hit'}
+    }
+    const task: PoolTask = {path: shown, bytes, ...(cacheFile ? {cacheFile} : {})}
+    const result = pool ? await pool.run(task) : await inProcess(task)
+    return cacheFile ? {...result, cache: 'miss'} : result
+  }
+
+  // A sliding window: articles ahead of the consumer are in flight, the rest
+  // wait, so memory does not grow with the number of articles.
+  const window = Math.max(2, jobs * Math.max(1, options.lookahead ?? 4))
+  const inFlight: Array<Promise<ArticleResult>> = []
+  let next = 0
+  try {
+    while (next < articles.length || inFlight.length > 0) {
+      while (inFlight.length < window && next < articles.length) {
+        const file = articles[next++]
+        if (file !== undefined) inFlight.push(start(file))
+      }
+      const head = inFlight.shift()
+      if (head) yield await head
+    }
+  } finally {
+    await pool?.close()
+  }
+}
+
+/**
+ * Process articles and collect every result (for small batches and tests;
+ * `processBatch` streams).
+ *
+ * @param paths The articles.
+ * @param options Configuration.
+ * @returns The results in input order.
+ */
+export async function processBatchAll(paths: readonly string[], options: BatchOptions): Promise<ArticleResult[]> {
+  const results: ArticleResult[] = []
+  for await (const result of processBatch(paths, options)) results.push(result)
+  return results
+}
+
+/**
+ * Count cache hits and misses in results.
+ *
+ * @param results Results of `processBatch`.
+ * @returns The counts.
+ */
+export function cacheStats(results: Iterable<Pick<ArticleResult, 'cache'>>): CacheStats {
+  const stats: CacheStats = {hits: 0, misses: 0}
+  for (const result of results) {
+    if (result.cache === 'hit') stats.hits++
+    else if (result.cache === 'miss') stats.misses++
+  }
+  return stats
+}

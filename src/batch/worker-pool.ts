@@ -1,0 +1,152 @@
+/**
+ * A pool of worker threads that each process one article at a time.
+ *
+ * Workers start lazily (a batch answered from the cache starts none). A
+ * worker that crashes fails the article it held and is replaced; a worker
+ * that cannot start at all (no compiled code, no loader) makes the pool hand
+ * every task to the in-process fallback instead.
+ */
+import fs from 'node:fs'
+import {createRequire} from 'node:module'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+import {Worker} from 'node:worker_threads'
+import {failedResult, type ArticleResult} from './article-result.js'
+import type {WorkerInit, WorkerReply, WorkerRequest} from './worker-protocol.js'
+
+/** How to start a worker. */
+export interface WorkerScript {
+  url: URL
+  execArgv: string[]
+}
+
+/** A task: one article. */
+export type PoolTask = Omit<WorkerRequest, 'id'>
+
+/** The pool. */
+export interface WorkerPool {
+  /**
+   * Process one article on a free worker (queued until one is free).
+   *
+   * @param task The article.
+   * @returns Its result; never rejects.
+   */
+  run(task: PoolTask): Promise<ArticleResult>
+  /** Stop every worker. */
+  close(): Promise<void>
+}
+
+interface Slot {
+  worker: Worker
+  ready: boolean
+  task: {request: WorkerRequest; resolve: (result: ArticleResult) => void} | undefined
+}
+
+/**
+ * Find the worker entry next to this module: compiled `worker.js`, or
+ * `worker.ts` run through tsx's loader when running from sources.
+ *
+ * @returns The script, or undefined when neither can run.
+ */
+export function findWorkerScript(): WorkerScript | undefined {
+  const compiled = new URL('./worker.js', import.meta.url)
+  if (fs.existsSync(fileURLToPath(compiled))) return {url: compiled, execArgv: []}
+  const source = new URL('./worker.ts', import.meta.url)
+  if (!fs.existsSync(fileURLToPath(source))) return undefined
+  try {
+    const loader = createRequire(import.meta.url).resolve('tsx')
+    return {url: source, execArgv: ['--import', pathToFileURL(loader).href]}
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Create a pool.
+ *
+ * @param script The worker entry.
+ * @param init Data every worker starts with.
+ * @param size Maximum number of workers.
+ * @param fallback Runs a task in this thread when workers cannot start.
+ * @returns The pool.
+ */
+export function createWorkerPool(
+  script: WorkerScript,
+  init: WorkerInit,
+  size: number,
+  fallback: (task: PoolTask) => Promise<ArticleResult>
+): WorkerPool {
+  const slots: Slot[] = []
+  const queue: Array<{request: WorkerRequest; resolve: (result: ArticleResult) => void}> = []
+  let nextId = 0
+  let broken = false
+  let closed = false
+
+  function spawn(): Slot {
+    const worker = new Worker(script.url, {workerData: init, execArgv: script.execArgv, stdout: false, stderr: false})
+    const slot: Slot = {worker, ready: false, task: undefined}
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.type === 'ready') {
+        slot.ready = true
+        return
+      }
+      const task = slot.task
+      slot.task = undefined
+      task?.resolve(reply.result)
+      dispatch()
+    })
+    worker.on('error', (error) => lose(slot, error))
+    worker.on('exit', (code) => lose(slot, new Error(`worker stopped with exit code ${code}`)))
+    slots.push(slot)
+    return slot
+  }
+
+  /** A worker died: fail (or, if it never started, re-route) its task, drop it. */
+  function lose(slot: Slot, error: Error): void {
+    const index = slots.indexOf(slot)
+    if (index === -1) return
+    slots.splice(index, 1)
+    const task = slot.task
+    slot.task = undefined
+    if (closed) return
+    if (!slot.ready) {
+      broken = true
+      if (task) queue.unshift(task)
+    } else if (task) {
+      const reason = `Could not process this article: ${error.message}; this is a bug in bitext, please report it with the article`
+      task.resolve(failedResult(task.request.path, reason, 'internal-error'))
+    }
+    void slot.worker.terminate()
+    dispatch()
+  }
+
+  function dispatch(): void {
+    if (broken) {
+      for (const task of queue.splice(0)) {
+        const {id, ...rest} = task.request
+        void fallback(rest).then(task.resolve)
+      }
+      return
+    }
+    while (queue.length > 0) {
+      const free = slots.find((slot) => slot.task === undefined) ?? (slots.length < size ? spawn() : undefined)
+      if (!free) return
+      const task = queue.shift()
+      if (!task) return
+      free.task = task
+      free.worker.postMessage(task.request)
+    }
+  }
+
+  return {
+    run(task) {
+      return new Promise((resolve) => {
+        queue.push({request: {id: nextId++, ...task}, resolve})
+        dispatch()
+      })
+    },
+    async close() {
+      closed = true
+      await Promise.all(slots.splice(0).map((slot) => slot.worker.terminate()))
+    }
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Messages between `processBatch` and its worker threads.
+ */
+import type {ArticleResult} from './article-result.js'
+import type {PipelineSpec} from './pipeline-spec.js'
+
+/** `workerData` of a worker. */
+export interface WorkerInit {
+  spec: PipelineSpec
+}
+
+/** One article to process. */
+export interface WorkerRequest {
+  id: number
+  /** The path messages show. */
+  path: string
+  bytes: Uint8Array
+  /** Where to store the result in the cache, if anywhere. */
+  cacheFile?: string
+}
+
+/** What a worker posts back: once `ready`, then one `done` per request. */
+export type WorkerReply = {type: 'ready'} | {type: 'done'; id: number; result: ArticleResult}

@@ -1,0 +1,29 @@
+/**
+ * Entry of a `processBatch` worker thread: build the pipeline once, then
+ * process one article per request, store it in the cache and post it back.
+ * Nothing is kept between articles.
+ */
+import {parentPort, workerData} from 'node:worker_threads'
+import {createPipeline} from '../pipeline.js'
+import {failedResult, toResult, type ArticleResult} from './article-result.js'
+import {writeEntry} from './cache.js'
+import {fromPipelineSpec} from './pipeline-spec.js'
+import type {WorkerInit, WorkerReply, WorkerRequest} from './worker-protocol.js'
+
+const port = parentPort
+if (port) {
+  const init = workerData as WorkerInit
+  const pipeline = createPipeline(fromPipelineSpec(init.spec))
+  port.on('message', async (request: WorkerRequest) => {
+    let result: ArticleResult = toResult(await pipeline.process(request.bytes, request.path))
+    if (request.cacheFile) writeEntry(request.cacheFile, result)
+    try {
+      port.postMessage({type: 'done', id: request.id, result} satisfies WorkerReply)
+    } catch (error) {
+      // Data that cannot be cloned (a bug in a stage) fails this article only.
+      result = failedResult(request.path, `Could not process this article: ${(error as Error).message}; this is a bug in bitext, please report it with the article`, 'internal-error')
+      port.postMessage({type: 'done', id: request.id, result} satisfies WorkerReply)
+    }
+  })
+  port.postMessage({type: 'ready'} satisfies WorkerReply)
+}

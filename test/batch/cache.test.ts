@@ -1,0 +1,73 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {batchKey, entryKey, entryPath, readEntry, stableJson, writeEntry} from '../../src/batch/cache.js'
+import {codeFingerprint} from '../../src/batch/fingerprint.js'
+import {tempDir} from '../helpers.js'
+
+describe('cache keys', () => {
+  const bytes = new TextEncoder().encode('# 标题\n')
+
+  it('do not depend on key order of the spec', () => {
+    expect(batchKey('f', {settings: {a: 'off', b: 'warn'}, formats: ['md']})).toBe(batchKey('f', {formats: ['md'], settings: {b: 'warn', a: 'off'}}))
+  })
+
+  it('change with the fingerprint, the spec, the path and the bytes', () => {
+    const batch = batchKey('f', {formats: ['md']})
+    const key = entryKey(batch, 'a.md', bytes)
+    expect(entryKey(batchKey('g', {formats: ['md']}), 'a.md', bytes)).not.toBe(key)
+    expect(entryKey(batchKey('f', {formats: ['html']}), 'a.md', bytes)).not.toBe(key)
+    expect(entryKey(batch, 'b.md', bytes)).not.toBe(key)
+    expect(entryKey(batch, 'a.md', new TextEncoder().encode('# 標題\n'))).not.toBe(key)
+    expect(entryKey(batch, 'a.md', bytes)).toBe(key)
+  })
+
+  it('stableJson sorts keys at every depth, arrays keep their order', () => {
+    expect(stableJson({b: 1, a: {d: [2, 1], c: null}})).toBe('{"a":{"c":null,"d":[2,1]},"b":1}')
+  })
+
+  it('fingerprint the code folder: a changed module changes it', () => {
+    const dir = tempDir()
+    const code = path.join(dir, 'lib')
+    fs.mkdirSync(path.join(code, 'batch'), {recursive: true})
+    fs.writeFileSync(path.join(dir, 'package.json'), '{"version":"1.0.0"}')
+    fs.writeFileSync(path.join(code, 'batch', 'a.js'), 'export const a = 1\n')
+    fs.writeFileSync(path.join(code, 'batch', 'a.d.ts'), 'export declare const a: number\n')
+    const first = codeFingerprint(code)
+    expect(codeFingerprint(code)).toBe(first)
+    fs.writeFileSync(path.join(code, 'batch', 'a.d.ts'), 'export declare const a: 1\n')
+    expect(codeFingerprint(code)).toBe(first)
+    fs.writeFileSync(path.join(code, 'batch', 'a.js'), 'export const a = 2\n')
+    const second = codeFingerprint(code)
+    expect(second).not.toBe(first)
+    fs.writeFileSync(path.join(dir, 'package.json'), '{"version":"1.0.1"}')
+    expect(codeFingerprint(code)).not.toBe(second)
+  })
+})
+
+describe('cache entries', () => {
+  it('are written atomically, leaving no temporary files', () => {
+    const dir = tempDir()
+    const file = entryPath(dir, 'ab'.repeat(32))
+    writeEntry(file, {path: 'a.md', value: 'x', messages: [], data: {slug: 'a'}})
+    expect(fs.readdirSync(path.dirname(file))).toEqual([path.basename(file)])
+    expect(readEntry(file)).toEqual({path: 'a.md', value: 'x', messages: [], data: {slug: 'a'}})
+  })
+
+  it('treat a damaged or foreign entry as a miss', () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'x.json')
+    fs.writeFileSync(file, '{"path": "a.md", "mess')
+    expect(readEntry(file)).toBeUndefined()
+    fs.writeFileSync(file, '[1, 2]')
+    expect(readEntry(file)).toBeUndefined()
+    expect(readEntry(path.join(dir, 'missing.json'))).toBeUndefined()
+  })
+
+  it('are skipped silently when the cache folder cannot be written', () => {
+    const dir = tempDir()
+    const blocker = path.join(dir, 'file')
+    fs.writeFileSync(blocker, '')
+    expect(() => writeEntry(path.join(blocker, 'ab', 'x.json'), {path: 'a.md', messages: [], data: {}})).not.toThrow()
+  })
+})
