@@ -5,8 +5,8 @@
  */
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
-import Ajv from 'ajv-draft-04'
-import addFormats from 'ajv-formats'
+import ajvDraft04 from 'ajv-draft-04'
+import ajvFormats from 'ajv-formats'
 import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
 import {allRules} from '../../src/check/rules.js'
@@ -92,8 +92,8 @@ describe('sarif', () => {
   const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json')
   const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>
   // The schema's `language` pattern has a stray `]`, valid only outside unicode mode.
-  const ajv = new Ajv({allErrors: true, strict: false, unicodeRegExp: false})
-  addFormats(ajv)
+  const ajv = new ajvDraft04.default({allErrors: true, strict: false, unicodeRegExp: false})
+  ajvFormats.default(ajv)
   const validate = ajv.compile(schema)
 
   it('validates against the SARIF 2.1.0 schema', () => {
