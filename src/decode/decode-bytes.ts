@@ -1,0 +1,172 @@
+/**
+ * Bytes in, Unicode text out: byte order mark, then strict UTF-8, then UTF-16
+ * without a mark, then chardet for legacy encodings, decoded with iconv-lite.
+ */
+import chardet from 'chardet'
+import iconv from 'iconv-lite'
+import type {EncodingInfo} from '../types.js'
+
+/** Options of {@link decodeBytes}. */
+export interface DecodeOptions {
+  /** Encoding to use instead of detecting one (any name iconv-lite knows). */
+  encoding?: string
+}
+
+/** Result of {@link decodeBytes}. */
+export interface Decoded {
+  /** The text, without a byte order mark. */
+  text: string
+  /** The encoding used and how sure detection is. */
+  info: EncodingInfo
+}
+
+/** A file that cannot be decoded as text (binary, or an unknown `--encoding`). */
+export class DecodeError extends Error {
+  override name = 'DecodeError'
+  /** 1-based line of the offending byte, where known. */
+  line: number | undefined
+
+  /**
+   * @param message User-facing message that says what to do.
+   * @param line 1-based line of the offending byte, where known.
+   */
+  constructor(message: string, line?: number) {
+    super(message)
+    this.line = line
+  }
+}
+
+const boms: Array<{bytes: number[]; encoding: string}> = [
+  {bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8'},
+  {bytes: [0xff, 0xfe, 0x00, 0x00], encoding: 'utf-32le'},
+  {bytes: [0x00, 0x00, 0xfe, 0xff], encoding: 'utf-32be'},
+  {bytes: [0xff, 0xfe], encoding: 'utf-16le'},
+  {bytes: [0xfe, 0xff], encoding: 'utf-16be'}
+]
+
+/** chardet names → iconv-lite names (GB2312/GBK text is decoded as their superset GB18030). */
+const aliases: Record<string, string> = {
+  'GB18030': 'gb18030',
+  'Big5': 'big5',
+  'Shift_JIS': 'shift_jis',
+  'EUC-JP': 'euc-jp',
+  'EUC-KR': 'euc-kr',
+  'UTF-16LE': 'utf-16le',
+  'UTF-16BE': 'utf-16be',
+  'UTF-32LE': 'utf-32le',
+  'UTF-32BE': 'utf-32be',
+  'ISO-8859-1': 'windows-1252',
+  'ISO-8859-2': 'iso-8859-2',
+  'ISO-8859-5': 'iso-8859-5',
+  'ISO-8859-6': 'iso-8859-6',
+  'ISO-8859-7': 'iso-8859-7',
+  'ISO-8859-8': 'iso-8859-8',
+  'ISO-8859-9': 'windows-1254',
+  'KOI8-R': 'koi8-r'
+}
+
+/**
+ * Decode bytes into text.
+ *
+ * @param bytes The file's bytes.
+ * @param options Options; `encoding` skips detection.
+ * @returns The text and how its encoding was chosen.
+ * @throws {DecodeError} For binary data (NUL or other control bytes) or an unknown encoding.
+ */
+export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Decoded {
+  if (options.encoding !== undefined) {
+    const encoding = options.encoding.toLowerCase()
+    if (!iconv.encodingExists(encoding)) {
+      throw new DecodeError(`Unknown encoding \`${options.encoding}\`, expected a name such as \`utf-8\`, \`gb18030\`, \`big5\` or \`windows-1252\``)
+    }
+    const bom = boms.find((mark) => mark.encoding === encoding && startsWith(bytes, mark.bytes))
+    const body = bom === undefined ? bytes : bytes.subarray(bom.bytes.length)
+    return {text: iconv.decode(Buffer.from(body), encoding), info: {encoding, confidence: 1, bom: bom !== undefined, source: 'override'}}
+  }
+  for (const mark of boms) {
+    if (startsWith(bytes, mark.bytes)) {
+      const text = iconv.decode(Buffer.from(bytes.subarray(mark.bytes.length)), mark.encoding)
+      return {text, info: {encoding: mark.encoding, confidence: 1, bom: true, source: 'bom'}}
+    }
+  }
+  const utf16 = sniffUtf16(bytes)
+  if (utf16 !== undefined) {
+    return {text: iconv.decode(Buffer.from(bytes), utf16.encoding), info: {encoding: utf16.encoding, confidence: utf16.confidence, bom: false, source: 'detected'}}
+  }
+  refuseBinary(bytes)
+  try {
+    const text = new TextDecoder('utf-8', {fatal: true}).decode(bytes)
+    return {text, info: {encoding: 'utf-8', confidence: 1, bom: false, source: 'utf-8'}}
+  } catch {
+    // Not UTF-8: a legacy encoding.
+  }
+  const guesses = chardet.analyse(bytes)
+  for (const guess of guesses) {
+    const encoding = aliases[guess.name] ?? guess.name.toLowerCase()
+    if (encoding === 'utf-8' || !iconv.encodingExists(encoding)) continue
+    return {
+      text: iconv.decode(Buffer.from(bytes), encoding),
+      info: {encoding, confidence: Math.min(1, guess.confidence / 100), bom: false, source: 'detected'}
+    }
+  }
+  return {text: iconv.decode(Buffer.from(bytes), 'windows-1252'), info: {encoding: 'windows-1252', confidence: 0.1, bom: false, source: 'detected'}}
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, index) => bytes[index] === byte)
+}
+
+/**
+ * UTF-16 without a byte order mark: mostly-ASCII text has a NUL in every other
+ * byte; CJK text has none, so it is accepted when one byte order yields only
+ * well-formed, assigned, mostly CJK or ASCII code units.
+ */
+function sniffUtf16(bytes: Uint8Array): {encoding: string; confidence: number} | undefined {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined
+  let evenZeros = 0
+  let oddZeros = 0
+  for (let index = 0; index < bytes.length; index += 2) {
+    if (bytes[index] === 0) evenZeros++
+    if (bytes[index + 1] === 0) oddZeros++
+  }
+  const units = bytes.length / 2
+  if (oddZeros > units * 0.3 && evenZeros < units * 0.05) return {encoding: 'utf-16le', confidence: 0.9}
+  if (evenZeros > units * 0.3 && oddZeros < units * 0.05) return {encoding: 'utf-16be', confidence: 0.9}
+  if (evenZeros + oddZeros > 0) return undefined
+  // No NUL at all: UTF-16 only if the text is plausible in one order and UTF-8 is not.
+  try {
+    new TextDecoder('utf-8', {fatal: true}).decode(bytes)
+    return undefined
+  } catch {
+    // Not UTF-8: try both byte orders.
+  }
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+    const text = new TextDecoder(encoding, {fatal: true, ignoreBOM: true})
+    let decoded: string
+    try {
+      decoded = text.decode(bytes)
+    } catch {
+      continue
+    }
+    const plausible = decoded.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303F\uFF00-\uFFEF\s]/gu)?.length ?? 0
+    if (plausible >= decoded.length * 0.95) return {encoding, confidence: 0.8}
+  }
+  return undefined
+}
+
+/** Refuse data with NUL or many other control bytes: it is not a text file. */
+function refuseBinary(bytes: Uint8Array): void {
+  let controls = 0
+  let line = 1
+  for (let index = 0; index < bytes.length; index++) {
+    const byte = bytes[index]!
+    if (byte === 0x0a) line++
+    if (byte === 0) {
+      throw new DecodeError(`Unexpected NUL byte at line ${line}: this is not a text file; pass a Markdown file, or \`--encoding\` if it is UTF-16 or UTF-32 without a byte order mark`, line)
+    }
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b) controls++
+  }
+  if (controls > 8 && controls > bytes.length / 100) {
+    throw new DecodeError(`Unexpected binary data (${controls} control bytes): this is not a text file; pass a Markdown file`)
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * Candidates for a damaged character: every character whose UTF-8 encoding
+ * fits the bytes that are left, with the lost bytes taken from the set the
+ * document lost, and a prior for the kind of character each one is.
+ */
+import {unknownByte} from './scan.js'
+import {decodeSequence, isAcceptableOutput, sequenceLength} from './utf8.js'
+
+/** One possible original character of a damaged piece. */
+export interface Candidate {
+  /** The character. */
+  char: string
+  /** The lost byte values this candidate assumes, in order. */
+  filled: number[]
+}
+
+/**
+ * Enumerate the completions of a damaged UTF-8 sequence.
+ *
+ * @param bytes Bytes left, lead first; {@link unknownByte} marks a byte known to be lost.
+ * @param lost Byte values that may have been dropped silently.
+ * @param unknown Byte values a marked loss may stand for.
+ * @returns Distinct valid characters, each with the bytes it assumes.
+ */
+export function completions(
+  bytes: readonly number[],
+  lost: readonly number[],
+  unknown: readonly number[]
+): Candidate[] {
+  const length = sequenceLength(bytes[0]!)
+  const missing = length - bytes.length
+  const results = new Map<string, Candidate>()
+  const tail = bytes.slice(1)
+  // Choose where the silently missing bytes were, then their values.
+  for (const positions of insertionPatterns(length - 1, missing)) {
+    const pattern: Array<number | null> = []
+    let next = 0
+    for (let slot = 0; slot < length - 1; slot++) {
+      pattern.push(positions.includes(slot) ? null : tail[next++]!)
+    }
+    fill(pattern, 0, [], lost, unknown, (filled, values) => {
+      const codePoint = decodeSequence([bytes[0]!, ...values])
+      if (codePoint < 0 || !isAcceptableOutput(codePoint)) return
+      const char = String.fromCodePoint(codePoint)
+      if (!results.has(char)) results.set(char, {char, filled})
+    })
+  }
+  return [...results.values()]
+}
+
+/** All ways to choose `count` slots out of `size`, as sorted index lists. */
+function insertionPatterns(size: number, count: number): number[][] {
+  if (count === 0) return [[]]
+  const result: number[][] = []
+  const walk = (from: number, chosen: number[]): void => {
+    if (chosen.length === count) {
+      result.push(chosen)
+      return
+    }
+    for (let slot = from; slot < size; slot++) walk(slot + 1, [...chosen, slot])
+  }
+  walk(0, [])
+  return result
+}
+
+/** Fill null slots with lost bytes and unknown markers with unknown bytes. */
+function fill(
+  pattern: ReadonlyArray<number | null>,
+  index: number,
+  values: number[],
+  lost: readonly number[],
+  unknown: readonly number[],
+  emit: (filled: number[], values: number[]) => void,
+  filled: number[] = []
+): void {
+  if (index === pattern.length) {
+    emit(filled, values)
+    return
+  }
+  const byte = pattern[index]
+  const options = byte === null ? lost : byte === unknownByte ? unknown : undefined
+  if (options === undefined) {
+    fill(pattern, index + 1, [...values, byte!], lost, unknown, emit, filled)
+    return
+  }
+  for (const option of options) {
+    fill(pattern, index + 1, [...values, option], lost, unknown, emit, [...filled, option])
+  }
+}
+
+const commonest = new Set([...'，。、'])
+const common = new Set([...'“”：；！？（）《》—…'])
+const usual = new Set([...'【】「」‘’·『』〈〉～'])
+
+/**
+ * Natural-log prior of a candidate that is not a Han character, for text in
+ * Chinese. These are tiers, not frequencies: punctuation that Chinese prose
+ * uses constantly, other punctuation, emoji, letters and symbols, and last the
+ * characters that practically never occur (format controls, private use,
+ * unassigned, rare Han extensions). Han characters in the basic block are left
+ * to the lexicon (return 0).
+ *
+ * @param char One character.
+ * @returns A log-prior, 0 for basic Han characters.
+ */
+export function classPrior(char: string): number {
+  if (/^[\u4E00-\u9FFF]$/.test(char)) return 0
+  if (commonest.has(char)) return -3
+  if (common.has(char)) return -4.5
+  if (usual.has(char)) return -6
+  if (/^\p{P}$/u.test(char)) return -8
+  if (/^\p{Extended_Pictographic}$/u.test(char)) return -9
+  if (/^[\p{L}\p{N}\p{S}]$/u.test(char) && !/^[\p{Co}\p{Cn}]$/u.test(char) && !/^\p{Script=Han}$/u.test(char)) {
+    return -11
+  }
+  return -18
+}
+
+const pairs: Record<string, string> = {
+  '【': '】',
+  '「': '」',
+  '『': '』',
+  '《': '》',
+  '〈': '〉',
+  '（': '）',
+  '“': '”',
+  '‘': '’',
+  '〔': '〕',
+  '〖': '〗'
+}
+const closers = new Map(Object.entries(pairs).map(([open, close]) => [close, open]))
+
+/**
+ * The partner of a paired punctuation mark and which way to look for it.
+ *
+ * @param char One character.
+ * @returns The partner and `after` (for an opener) or `before` (for a closer), or undefined.
+ */
+export function partnerOf(char: string): {partner: string; direction: 'after' | 'before'} | undefined {
+  const close = pairs[char]
+  if (close !== undefined) return {partner: close, direction: 'after'}
+  const open = closers.get(char)
+  if (open !== undefined) return {partner: open, direction: 'before'}
+  return undefined
+}

@@ -1,0 +1,151 @@
+/**
+ * Choose among the candidates of damaged characters with a word-level
+ * language model: the text around them is segmented into lexicon words
+ * (unigram model, as jieba segments), jointly over all choices, and each
+ * candidate is scored by the best segmentation that uses it (max-marginal,
+ * by a forward and a backward Viterbi pass).
+ */
+import type {Lexicon} from './lexicon.js'
+
+/** A damaged position with its candidates. */
+export interface Slot {
+  /** Candidate characters. */
+  candidates: string[]
+  /** Additive natural-log prior per candidate (kind of character, bytes assumed, pairing). */
+  priors: number[]
+}
+
+/** A unit of the lattice: a fixed character or a slot. */
+export type Unit = string | Slot
+
+/** The outcome for one slot. */
+export interface SlotChoice {
+  /** Index of the chosen candidate. */
+  best: number
+  /** Candidate indices, best first. */
+  order: number[]
+  /** Max-marginal log score per candidate. */
+  scores: number[]
+  /** Posterior-like probability of the chosen candidate (softmax of the scores). */
+  confidence: number
+}
+
+const maxBranches = 256
+
+/**
+ * Whether a character is a Han ideograph (any block).
+ *
+ * @param char One character.
+ * @returns True for Han.
+ */
+export function isHan(char: string): boolean {
+  return /^\p{Script=Han}$/u.test(char)
+}
+
+interface Edge {
+  from: number
+  to: number
+  cost: number
+  /** Candidate index per covered unit (-1 for fixed units). */
+  picks: number[]
+}
+
+/**
+ * Score every slot of a lattice.
+ *
+ * @param units Fixed characters and slots, in text order.
+ * @param lexicon The lexicon.
+ * @returns One choice per slot, in the order the slots appear.
+ */
+export function chooseInLattice(units: readonly Unit[], lexicon: Lexicon): SlotChoice[] {
+  const choices: SlotChoice[] = []
+  let index = 0
+  while (index < units.length) {
+    if (!linkable(units[index]!)) {
+      index++
+      continue
+    }
+    let end = index
+    while (end < units.length && linkable(units[end]!)) end++
+    if (units.slice(index, end).some((unit) => typeof unit !== 'string')) {
+      choices.push(...chooseSegment(units.slice(index, end), lexicon))
+    }
+    index = end
+  }
+  return choices
+}
+
+function linkable(unit: Unit): boolean {
+  return typeof unit !== 'string' || isHan(unit)
+}
+
+function chooseSegment(units: readonly Unit[], lexicon: Lexicon): SlotChoice[] {
+  const count = units.length
+  const edges: Edge[] = []
+  for (let from = 0; from < count; from++) collectEdges(units, from, lexicon, edges)
+  const forward = new Array<number>(count + 1).fill(Number.NEGATIVE_INFINITY)
+  const backward = new Array<number>(count + 1).fill(Number.NEGATIVE_INFINITY)
+  forward[0] = 0
+  backward[count] = 0
+  edges.sort((a, b) => a.to - b.to)
+  for (const edge of edges) {
+    const score = forward[edge.from]! + edge.cost
+    if (score > forward[edge.to]!) forward[edge.to] = score
+  }
+  for (const edge of [...edges].sort((a, b) => b.from - a.from)) {
+    const score = backward[edge.to]! + edge.cost
+    if (score > backward[edge.from]!) backward[edge.from] = score
+  }
+  const marginals = units.map((unit) =>
+    typeof unit === 'string' ? [] : unit.candidates.map(() => Number.NEGATIVE_INFINITY)
+  )
+  for (const edge of edges) {
+    const total = forward[edge.from]! + edge.cost + backward[edge.to]!
+    for (let offset = 0; offset < edge.picks.length; offset++) {
+      const pick = edge.picks[offset]!
+      if (pick < 0) continue
+      const row = marginals[edge.from + offset]!
+      if (total > row[pick]!) row[pick] = total
+    }
+  }
+  const choices: SlotChoice[] = []
+  for (let position = 0; position < count; position++) {
+    if (typeof units[position] === 'string') continue
+    const scores = marginals[position]!
+    const order = scores.map((_, candidate) => candidate).sort((a, b) => scores[b]! - scores[a]! || a - b)
+    const top = scores[order[0]!]!
+    let sum = 0
+    for (const score of scores) sum += Math.exp(score - top)
+    choices.push({best: order[0]!, order, scores, confidence: 1 / sum})
+  }
+  return choices
+}
+
+function collectEdges(units: readonly Unit[], from: number, lexicon: Lexicon, edges: Edge[]): void {
+  let frontier: Array<{text: string; cost: number; picks: number[]}> = [{text: '', cost: 0, picks: []}]
+  for (let position = from; position < units.length && frontier.length > 0; position++) {
+    const unit = units[position]!
+    const options = typeof unit === 'string' ? [unit] : unit.candidates
+    const next: typeof frontier = []
+    for (const state of frontier) {
+      for (let option = 0; option < options.length; option++) {
+        const char = options[option]!
+        const text = state.text + char
+        const prior = typeof unit === 'string' ? 0 : unit.priors[option]!
+        const picks = [...state.picks, typeof unit === 'string' ? -1 : option]
+        const cost = state.cost + prior
+        const value = lexicon.entries.get(text)
+        if (position === from) {
+          const single = isHan(char) ? (value !== undefined && value < 0 ? value : lexicon.floor) : 0
+          edges.push({from, to: position + 1, cost: cost + single, picks})
+        } else if (value !== undefined && value < 0) {
+          edges.push({from, to: position + 1, cost: cost + value, picks})
+        }
+        if (value !== undefined && text.length < lexicon.maxLength && next.length < maxBranches) {
+          next.push({text, cost, picks})
+        }
+      }
+    }
+    frontier = next
+  }
+}

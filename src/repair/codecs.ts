@@ -1,0 +1,73 @@
+/**
+ * Single-byte codecs that text is commonly mis-decoded with, as tables.
+ *
+ * Each table maps a byte to the character the codec shows for it, and a
+ * character back to its byte. Encoding is "sloppy" like ftfy's codecs: the C1
+ * control characters U+0080–U+009F also map to their own byte, because Latin-1
+ * and windows-125x mix-ups are routinely interleaved, and bytes a codec leaves
+ * undefined survive as C1 controls in lenient decoders.
+ */
+import iconv from 'iconv-lite'
+
+/** A single-byte codec as lookup tables. */
+export interface SingleByteCodec {
+  /** Name as iconv-lite knows it (`windows-1252`, `macintosh`, `cp437`, …). */
+  name: string
+  /** Byte → character shown for it (`''` where the codec leaves the byte undefined). */
+  decode: string[]
+  /** Code point → byte (sloppy: includes C1 controls). */
+  encode: Map<number, number>
+  /** Bytes 0x80–0xFF the codec leaves undefined (a strict decoder drops or replaces them). */
+  undefinedBytes: number[]
+}
+
+/**
+ * Codecs tried, in order of how often they are the culprit (ftfy's order, with
+ * latin-1 folded into windows-1252 by the sloppy C1 mapping).
+ */
+export const codecNames = [
+  'windows-1252',
+  'windows-1251',
+  'windows-1250',
+  'windows-1253',
+  'windows-1254',
+  'windows-1257',
+  'iso-8859-2',
+  'macintosh',
+  'cp437'
+] as const
+
+/**
+ * Build the tables of one codec from iconv-lite.
+ *
+ * @param name Codec name known to iconv-lite.
+ * @returns The codec tables.
+ */
+export function buildCodec(name: string): SingleByteCodec {
+  const decode: string[] = []
+  const encode = new Map<number, number>()
+  const undefinedBytes: number[] = []
+  for (let byte = 0; byte < 256; byte++) {
+    const char = iconv.decode(Buffer.from([byte]), name)
+    if (char === '\uFFFD' || char.length !== 1) {
+      decode.push('')
+      if (byte >= 0x80) undefinedBytes.push(byte)
+    } else {
+      decode.push(char)
+      if (!encode.has(char.charCodeAt(0))) encode.set(char.charCodeAt(0), byte)
+    }
+  }
+  for (let byte = 0x80; byte < 0xa0; byte++) {
+    if (!encode.has(byte)) encode.set(byte, byte)
+  }
+  return {name, decode, encode, undefinedBytes}
+}
+
+/**
+ * Build all codecs of {@link codecNames}.
+ *
+ * @returns The codecs, in preference order.
+ */
+export function buildCodecs(): SingleByteCodec[] {
+  return codecNames.map((name) => buildCodec(name))
+}

@@ -1,0 +1,380 @@
+/**
+ * Repair mojibake in text: UTF-8 read with a single-byte codec (one or more
+ * layers), including lossy damage where bytes were dropped, span by span and
+ * only where the text itself gives evidence.
+ */
+import type {DamageReport, RepairRecord} from '../types.js'
+import {badness, isBad} from './badness.js'
+import {completions} from './candidates.js'
+import {buildCodecs, type SingleByteCodec} from './codecs.js'
+import {isHan} from './choose.js'
+import {lexiconLoader, type Lexicon, type LexiconLoader} from './lexicon.js'
+import {fragileBytes, inferLostBytes} from './lost-bytes.js'
+import {rebuild, type Damaged, type Part} from './lossy.js'
+import {readPiece, unknownByte, type Piece} from './scan.js'
+
+/** Options of {@link repairMojibake}. */
+export interface RepairOptions {
+  /**
+   * The lexicon for rebuilding lossy Chinese text, or a function returning it
+   * (called only when a text has lossy damage). Default: a shared loader of
+   * jieba's `dict.txt`.
+   */
+  lexicon?: Lexicon | LexiconLoader
+  /** Rebuild characters whose bytes were lost (default true). */
+  lossy?: boolean
+  /** Most layers of mojibake undone (default 3). */
+  maxLayers?: number
+}
+
+/** Result of {@link repairMojibake}. */
+export interface RepairResult {
+  /** The repaired text (the input itself when nothing was repaired). */
+  text: string
+  /** Every repair, in text order. */
+  repairs: RepairRecord[]
+  /** The damage found, or null for clean text. */
+  damage: DamageReport | null
+}
+
+/** A replacement of `text.slice(start, end)`, before it becomes a record. */
+interface Edit {
+  start: number
+  end: number
+  after: string
+  confidence: number
+  alternatives: string[]
+  kind: 'lossless' | 'lossy'
+  codec: SingleByteCodec | undefined
+  layers: number
+}
+
+let codecCache: SingleByteCodec[] | undefined
+let defaultLoader: LexiconLoader | undefined
+
+/** The codec tables, built on first use (an explicit, immutable cache). */
+function codecs(): SingleByteCodec[] {
+  codecCache ??= buildCodecs()
+  return codecCache
+}
+
+const suspicious = /[\u0080-\u009F\uFFFD]/
+
+/**
+ * Repair mojibake in a text.
+ *
+ * Clean text (no bad sequence, no C1 control, no U+FFFD) is returned as is
+ * after one regular-expression scan, without loading anything.
+ *
+ * @param text The text to repair.
+ * @param options Options.
+ * @returns The repaired text, the repairs made and the damage found.
+ */
+export function repairMojibake(text: string, options: RepairOptions = {}): RepairResult {
+  if (!isBad(text) && !suspicious.test(text)) return {text, repairs: [], damage: null}
+  const {tables, spaceAsA0} = survey(text, codecs())
+  const pieces = scanPieces(text, tables, spaceAsA0)
+  const edits: Edit[] = []
+  const accepted: Piece[] = []
+  const weak: Piece[] = []
+  const partial: Piece[] = []
+  for (const piece of pieces) {
+    if (piece.char === '') partial.push(piece)
+    else if (isBad(window(text, piece))) accepted.push(piece)
+    else weak.push(piece)
+  }
+  const strong = accepted.length >= 3
+  const promoted = new Set(strong ? weak.filter((piece) => piece.bytes.length >= 3) : [])
+  accepted.push(...promoted)
+  accepted.sort((a, b) => a.start - b.start)
+  for (const piece of accepted) {
+    edits.push({
+      start: piece.start,
+      end: piece.end,
+      after: piece.char,
+      confidence: promoted.has(piece) ? 0.9 : piece.bytes.length >= 3 ? 0.99 : 0.95,
+      alternatives: [],
+      kind: 'lossless',
+      codec: piece.codec,
+      layers: 1
+    })
+  }
+  const used = new Set(accepted.map((piece) => piece.codec))
+  const lost = inferLostBytes(accepted, fragileBytes([...used].flatMap((codec) => codec.undefinedBytes)))
+  const cjk = accepted.filter((piece) => isHan(piece.char) || /^[\u3000-\u303F\uFF00-\uFFEF]$/.test(piece.char)).length
+  const chinese = cjk >= 3 && cjk >= accepted.length * 0.3 && options.lossy !== false
+  const slots: Array<{piece: Piece; damaged: Damaged}> = []
+  for (const piece of partial) {
+    const marked = piece.bytes.includes(unknownByte)
+    const unknown = piece.codec.undefinedBytes.length > 0 ? piece.codec.undefinedBytes : lost
+    if (chinese) {
+      if (!marked && (lost.length === 0 || (piece.bytes.length === 1 && piece.bytes[0]! < 0xe0))) continue
+      const candidates = completions(piece.bytes, lost, unknown.length > 0 ? unknown : allContinuations)
+      if (candidates.length > 0) slots.push({piece, damaged: {candidates}})
+    } else if (marked && piece.missing === 0 && (strong || isBad(window(text, piece)))) {
+      const candidates = completions(piece.bytes, [], unknown.length > 0 ? unknown : allContinuations)
+      edits.push({
+        start: piece.start,
+        end: piece.end,
+        after: '\uFFFD',
+        confidence: 0.5,
+        alternatives: candidates.slice(0, 3).map((candidate) => candidate.char),
+        kind: 'lossy',
+        codec: piece.codec,
+        layers: 1
+      })
+    }
+  }
+  if (slots.length > 0) edits.push(...rebuildSlots(text, edits, slots, options))
+  edits.sort((a, b) => a.start - b.start)
+  const layered = layer(edits, tables, options.maxLayers ?? 3)
+  const all = [...layered, ...controlEdits(text, layered)].sort((a, b) => a.start - b.start)
+  if (all.length === 0) return {text, repairs: [], damage: null}
+  return compose(text, all, lost, slots.length > 0)
+}
+
+const allContinuations = Array.from({length: 0x40}, (_, index) => 0x80 + index)
+
+/** The piece with one character of context on each side. */
+function window(text: string, piece: Piece): string {
+  return text.slice(Math.max(0, piece.start - 1), Math.min(text.length, piece.end + 1))
+}
+
+/**
+ * Rank the codecs by how much bad-looking mojibake each explains on its own,
+ * keep those that explain a fair share, and decide whether spaces may stand
+ * for no-break spaces (not when intact no-break-space bytes occur).
+ */
+function survey(text: string, all: readonly SingleByteCodec[]): {tables: SingleByteCodec[]; spaceAsA0: boolean} {
+  const support = new Map<SingleByteCodec, number>()
+  let a0 = 0
+  for (const codec of all) {
+    let count = 0
+    for (const piece of scanPieces(text, [codec], false)) {
+      if (piece.char === '' || !isBad(window(text, piece))) continue
+      count += piece.end - piece.start
+      if (codec === all[0]) a0 += piece.bytes.slice(1).filter((byte) => byte === 0xa0).length
+    }
+    support.set(codec, count)
+  }
+  const top = Math.max(...support.values())
+  const tables = top === 0 ? [...all] : all.filter((codec) => support.get(codec)! * 10 >= top)
+  tables.sort((a, b) => support.get(b)! - support.get(a)!)
+  return {tables, spaceAsA0: a0 === 0}
+}
+
+/** Find mis-decoded characters left to right, preferring complete sequences. */
+function scanPieces(text: string, tables: readonly SingleByteCodec[], spaceAsA0 = true): Piece[] {
+  const pieces: Piece[] = []
+  let index = 0
+  while (index < text.length) {
+    if (text.charCodeAt(index) < 0x80) {
+      index++
+      continue
+    }
+    // The best-supported codec that reads more than a lone lead byte here wins.
+    let partial: Piece | undefined
+    let found: Piece | undefined
+    for (const codec of tables) {
+      const piece = readPiece(text, index, codec, {question: true, spaceAsA0})
+      if (piece === undefined) continue
+      if (piece.char !== '' || piece.bytes.length > 1) {
+        found = piece
+        break
+      }
+      partial ??= piece
+    }
+    found ??= partial
+    if (found === undefined) {
+      index++
+    } else {
+      pieces.push(found)
+      index = found.end
+    }
+  }
+  return pieces
+}
+
+/** Choose characters for lossy slots with the lexicon. */
+function rebuildSlots(
+  text: string,
+  edits: readonly Edit[],
+  slots: ReadonlyArray<{piece: Piece; damaged: Damaged}>,
+  options: RepairOptions
+): Edit[] {
+  const lexicon = resolveLexicon(options)
+  const spans = [
+    ...edits.map((edit) => ({start: edit.start, end: edit.end, part: edit.after as Part})),
+    ...slots.map(({piece, damaged}) => ({start: piece.start, end: piece.end, part: damaged as Part}))
+  ].sort((a, b) => a.start - b.start)
+  const parts: Part[] = []
+  let cursor = 0
+  for (const span of spans) {
+    if (span.start > cursor) parts.push(text.slice(cursor, span.start))
+    parts.push(span.part)
+    cursor = span.end
+  }
+  if (cursor < text.length) parts.push(text.slice(cursor))
+  const rebuilt = rebuild(parts, lexicon)
+  return slots.map(({piece}, index) => {
+    const result = rebuilt[index]!
+    return {
+      start: piece.start,
+      end: piece.end,
+      after: result.char,
+      confidence: result.confidence,
+      alternatives: result.alternatives,
+      kind: 'lossy' as const,
+      codec: piece.codec,
+      layers: 1
+    }
+  })
+}
+
+function resolveLexicon(options: RepairOptions): Lexicon {
+  const {lexicon} = options
+  if (typeof lexicon === 'function') return lexicon()
+  if (lexicon !== undefined) return lexicon
+  defaultLoader ??= lexiconLoader()
+  return defaultLoader()
+}
+
+/**
+ * Merge adjacent edits into runs and undo further layers of mojibake inside
+ * each run (`Ã¢â‚¬â„¢` → `â€™` → `’`).
+ */
+function layer(edits: readonly Edit[], tables: readonly SingleByteCodec[], maxLayers: number): Edit[] {
+  const runs: Edit[] = []
+  for (const edit of edits) {
+    const last = runs.at(-1)
+    if (last !== undefined && last.end === edit.start && edit.confidence >= 0.5 && last.confidence >= 0.5 &&
+      (last.kind === 'lossless' || last.after === '\uFFFD') && (edit.kind === 'lossless' || edit.after === '\uFFFD')) {
+      runs[runs.length - 1] = {
+        ...last,
+        end: edit.end,
+        after: last.after + edit.after,
+        confidence: Math.min(last.confidence, edit.confidence),
+        kind: last.kind === 'lossy' || edit.kind === 'lossy' ? 'lossy' : 'lossless',
+        alternatives: []
+      }
+    } else {
+      runs.push({...edit})
+    }
+  }
+  for (const run of runs) {
+    for (let depth = 1; depth < maxLayers; depth++) {
+      const next = decodeLayer(run.after, tables)
+      if (next === undefined) break
+      run.after = next.text
+      if (next.lossy) run.kind = 'lossy'
+      run.layers++
+    }
+  }
+  return runs
+}
+
+/** Decode one more layer of a repaired run, when all of it is mojibake. */
+function decodeLayer(text: string, tables: readonly SingleByteCodec[]): {text: string; lossy: boolean} | undefined {
+  if (!isBad(text)) return undefined
+  const pieces = scanPieces(text, tables)
+  let output = ''
+  let cursor = 0
+  let lossy = false
+  for (const piece of pieces) {
+    const marked = piece.bytes.includes(unknownByte)
+    if (piece.char === '' && !(marked && piece.missing === 0)) return undefined
+    output += text.slice(cursor, piece.start)
+    if (/[^\u0000-\u007F]/.test(text.slice(cursor, piece.start))) return undefined
+    output += piece.char === '' ? '\uFFFD' : piece.char
+    lossy ||= piece.char === ''
+    cursor = piece.end
+  }
+  if (/[^\u0000-\u007F]/.test(text.slice(cursor)) || pieces.length === 0) return undefined
+  output += text.slice(cursor)
+  return badness(output) <= badness(text) ? {text: output, lossy} : undefined
+}
+
+const windows1252 = new TextDecoder('windows-1252')
+
+/** C1 controls left outside repairs: almost always windows-1252 read as Latin-1. */
+function controlEdits(text: string, edits: readonly Edit[]): Edit[] {
+  const result: Edit[] = []
+  const pattern = /[\u0080-\u009F]/g
+  let match: RegExpExecArray | null
+  let next = 0
+  while ((match = pattern.exec(text)) !== null) {
+    const at = match.index
+    while (next < edits.length && edits[next]!.end <= at) next++
+    if (next < edits.length && edits[next]!.start <= at) continue
+    const char = windows1252.decode(new Uint8Array([text.charCodeAt(at)]))
+    if (char.charCodeAt(0) < 0xa0 && char.charCodeAt(0) >= 0x80) continue
+    result.push({
+      start: at,
+      end: at + 1,
+      after: char,
+      confidence: 0.9,
+      alternatives: [],
+      kind: 'lossless',
+      codec: undefined,
+      layers: 1
+    })
+  }
+  return result
+}
+
+/** Apply the edits, and turn them into records and a damage report. */
+function compose(text: string, edits: readonly Edit[], lost: readonly number[], lossy: boolean): RepairResult {
+  const lineStarts = [0]
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1)
+  const repairs: RepairRecord[] = []
+  let output = ''
+  let cursor = 0
+  let line = 0
+  for (const edit of edits) {
+    output += text.slice(cursor, edit.start)
+    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= edit.start) line++
+    repairs.push({
+      line: line + 1,
+      column: edit.start - lineStarts[line]! + 1,
+      offset: edit.start,
+      outputOffset: output.length,
+      before: text.slice(edit.start, edit.end),
+      after: edit.after,
+      confidence: Math.round(edit.confidence * 1000) / 1000,
+      alternatives: edit.alternatives,
+      kind: edit.kind
+    })
+    output += edit.after
+    cursor = edit.end
+  }
+  output += text.slice(cursor)
+  return {text: output, repairs, damage: describe(edits, lossy ? lost : [])}
+}
+
+/** The damage report: which codec, which bytes were lost, how many layers. */
+function describe(edits: readonly Edit[], lost: readonly number[]): DamageReport {
+  const counts = new Map<SingleByteCodec, number>()
+  for (const edit of edits) if (edit.codec !== undefined) counts.set(edit.codec, (counts.get(edit.codec) ?? 0) + 1)
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([codec]) => codec)
+  // Among the codecs seen, the one whose undefined bytes the lost set explains best names the damage.
+  let via = ranked[0]
+  if (lost.length > 0) {
+    let best = -1
+    for (const codec of ranked) {
+      const explained = codec.undefinedBytes.filter((byte) => lost.includes(byte)).length
+      const unexplained = codec.undefinedBytes.length - explained
+      const score = unexplained === 0 ? explained : -1
+      if (score > best) {
+        best = score
+        via = codec
+      }
+    }
+  }
+  const layers = Math.max(1, ...edits.map((edit) => edit.layers))
+  const viaName = via?.name ?? 'windows-1252'
+  const hex = lost.map((byte) => `0x${byte.toString(16).toUpperCase()}`).join(' ')
+  const summary = via === undefined
+    ? 'windows-1252 characters read as Latin-1 control characters'
+    : `UTF-8 read as ${viaName}${layers > 1 ? ` (${layers} layers)` : ''}${lost.length > 0 ? `, lost bytes ${hex}` : ''}`
+  return {summary, from: via === undefined ? 'windows-1252' : 'utf-8', via: via === undefined ? 'latin-1' : viaName, lostBytes: [...lost], layers}
+}

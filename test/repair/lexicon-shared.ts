@@ -1,0 +1,7 @@
+/**
+ * One lexicon loader for the repair tests of a worker (loaded on first use).
+ */
+import {lexiconLoader} from '../../src/repair/lexicon.js'
+
+/** The shared lexicon loader. */
+export const lexicon = lexiconLoader()
