@@ -47,5 +47,7 @@ export function inflections(form: string): string[] {
       forms.add(word + word[word.length - 1] + suffix('ing'))
     }
   }
+  // An acronym takes lower-case endings (`VMs`, `APIs`) as often as upper-case ones.
+  if (upper) for (const variant of [...forms]) forms.add(variant.slice(0, word.length) + variant.slice(word.length).toLowerCase())
   return [...forms].map((variant) => stem + variant)
 }

@@ -1,0 +1,197 @@
+/**
+ * `bitext lint [FILES…]`: run the checks on articles and report, for people
+ * (stylish) and for CI (json, github, sarif). Exit 1 on error-level messages
+ * or too many warnings.
+ */
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import {applyFixes} from '../../check/apply-fixes.js'
+import {checkCrossFile} from '../../check/cross-file.js'
+import type {Rule} from '../../check/rule.js'
+import {allRules} from '../../check/rules.js'
+import {reporterNames, reporters} from '../../report/index.js'
+import {createPipeline, type Pipeline} from '../../pipeline.js'
+import type {Fix} from '../../types.js'
+import {displayPath, findArticles} from '../articles.js'
+import {writeFileAtomic} from '../atomic-write.js'
+import {UsageError, type Command} from '../command.js'
+import {loadConfig} from '../config.js'
+import {loadProjectGlossary} from '../glossary-file.js'
+import type {CliIo} from '../io.js'
+import {readArticle} from '../read-article.js'
+
+const groups: readonly Rule['group'][] = ['glossary', 'qa', 'align', 'repair', 'typography']
+
+const usage = `Usage: bitext lint [options] [FILES…]
+
+Check articles (default: the articles/ folder) against the QA rules and the
+glossary, and report what is wrong.
+
+Options:
+  --format NAME       stylish (default), json, github or sarif
+  --output FILE       write the report to FILE instead of standard output
+  --rules LIST        which checks: all (default), a group (glossary, qa, …)
+                      or rule ids, comma-separated
+  --glossary FILE     glossary (default: glossary.yaml when it exists)
+  --max-warnings N    also exit 1 when there are more than N warnings
+  --quiet             report errors only
+  --fix               apply the fixes checks propose (UTF-8 articles that
+                      needed no repair only); the original is kept as FILE.orig
+  --encoding NAME     read articles in this encoding instead of detecting it
+  --debug             print stack traces of internal errors
+
+Exit status: 0 clean, 1 errors (or too many warnings), 2 bad usage.
+`
+
+/** The lint command. */
+export const lintCommand: Command = {
+  name: 'lint',
+  summary: 'check articles against the QA rules and the glossary (for CI)',
+  usage,
+  async run(args, io) {
+    const {values, positionals} = parseArgs({
+      args,
+      options: {
+        format: {type: 'string', default: 'stylish'},
+        output: {type: 'string'},
+        rules: {type: 'string', default: 'all'},
+        glossary: {type: 'string'},
+        'max-warnings': {type: 'string'},
+        quiet: {type: 'boolean', default: false},
+        fix: {type: 'boolean', default: false},
+        encoding: {type: 'string'},
+        debug: {type: 'boolean', default: false}
+      },
+      allowPositionals: true
+    })
+    const reporter = reporters[values.format]
+    if (!reporter) throw new UsageError(`Unknown --format \`${values.format}\`; use ${reporterNames.join(', ')}`)
+    const maxWarnings = parseMaxWarnings(values['max-warnings'])
+    const rules = selectRules(values.rules, allRules)
+    const config = loadConfig(io, allRules)
+    const glossary = loadProjectGlossary(values.glossary ?? config.glossary, io)
+    const inputs = positionals.length > 0 ? positionals : ['articles']
+    // Sharding (`--shard i/n`) selects from this list, before any article is read.
+    const articlePaths = findArticles(inputs, io)
+    if (articlePaths.length === 0) throw new UsageError(`No Markdown articles in ${inputs.map((input) => `\`${input}\``).join(', ')}`)
+
+    const pipeline = createPipeline({
+      rules,
+      settings: config.rules,
+      emit: false,
+      ...(glossary ? {glossary} : {}),
+      ...(values.encoding ? {encoding: values.encoding} : {})
+    })
+    const files: VFile[] = []
+    for (const articlePath of articlePaths) {
+      let file = await readArticle(articlePath, displayPath(articlePath, io), io, pipeline)
+      if (values.fix) file = await fixArticle(file, articlePath, io, pipeline)
+      files.push(file)
+    }
+    checkCrossFile(files, {settings: config.rules})
+    const selected = new Set(rules.map((rule) => rule.id))
+    if (rules.length !== allRules.length) for (const file of files) keepSelected(file, selected)
+
+    const report = reporter(files, {quiet: values.quiet, rules, version: '0.1.0', color: values.format === 'stylish' && io.stdout.isTTY === true && !io.env['NO_COLOR']})
+    if (values.output) {
+      const target = path.resolve(io.cwd, values.output)
+      io.fs.mkdirSync(path.dirname(target), {recursive: true})
+      io.fs.writeFileSync(target, report + '\n')
+    } else if (report !== '') {
+      io.stdout.write(report + '\n')
+    }
+    let errors = 0
+    let warnings = 0
+    for (const file of files) {
+      for (const message of file.messages) {
+        if (message.fatal === true) errors++
+        else if (message.fatal === false) warnings++
+      }
+    }
+    if (maxWarnings !== undefined && warnings > maxWarnings) {
+      io.stderr.write(`bitext lint: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`)
+      return 1
+    }
+    return errors > 0 ? 1 : 0
+  }
+}
+
+/**
+ * Parse `--rules`: `all`, group names or rule ids, comma-separated.
+ *
+ * @param value The option's value.
+ * @param known All rules.
+ * @returns The selected rules, in registry order.
+ * @throws UsageError for an unknown name.
+ */
+export function selectRules(value: string, known: readonly Rule[]): Rule[] {
+  const names = value.split(',').map((name) => name.trim()).filter(Boolean)
+  if (names.length === 0 || names.includes('all')) return [...known]
+  const wanted = new Set<string>()
+  for (const name of names) {
+    const byGroup = known.filter((rule) => rule.group === name)
+    const byId = known.filter((rule) => rule.id === name)
+    if (byGroup.length === 0 && byId.length === 0) {
+      const hint = groups.includes(name as Rule['group']) ? ` (no rule of group \`${name}\` is registered)` : ''
+      throw new UsageError(`Unknown --rules \`${name}\`${hint}; use all, a group (${groups.join(', ')}) or rule ids`)
+    }
+    for (const rule of [...byGroup, ...byId]) wanted.add(rule.id)
+  }
+  return known.filter((rule) => wanted.has(rule.id))
+}
+
+function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings takes a whole number such as 0 or 10, not \`${value}\``)
+  return Number(value)
+}
+
+/** With `--rules`, drop messages of other stages and rules; failures stay. */
+function keepSelected(file: VFile, selected: ReadonlySet<string>): void {
+  file.messages = file.messages.filter((message) => selected.has(message.ruleId ?? '') || (message.fatal === true && isFailure(message.ruleId)))
+}
+
+function isFailure(ruleId: string | null | undefined): boolean {
+  return ruleId === 'decode' || ruleId === 'front-matter' || ruleId === 'internal-error' || ruleId === 'read'
+}
+
+/**
+ * Apply the fixes of one article whose messages survived suppression, write
+ * it atomically with a `.orig` backup, and check it again.
+ */
+async function fixArticle(file: VFile, absolutePath: string, io: CliIo, pipeline: Pipeline): Promise<VFile> {
+  const fixes = file.data.fixes ?? []
+  if (file.data.failed || fixes.length === 0) return file
+  const encoding = file.data.encoding?.encoding
+  if ((file.data.repairs?.length ?? 0) > 0 || (encoding !== undefined && encoding !== 'utf-8')) {
+    const message = file.info(`Not fixed: the article is ${encoding ?? 'not UTF-8'}${(file.data.repairs?.length ?? 0) > 0 ? ' and needed repairs' : ''}; repair it and save it as UTF-8 first`, {
+      ruleId: 'fix',
+      source: 'bitext'
+    })
+    message.fatal = undefined
+    return file
+  }
+  const text = String(file.value)
+  const result = applyFixes(text, reported(file, fixes))
+  if (result.applied.length === 0) return file
+  const output = (file.data.encoding?.bom ? '\uFEFF' : '') + result.text
+  writeFileAtomic(io.fs, absolutePath, output, {backup: true})
+  return pipeline.process(Buffer.from(output, 'utf8'), file.path)
+}
+
+/** Fixes whose message is still there (markers may have switched it off). */
+function reported(file: VFile, fixes: readonly Fix[]): Fix[] {
+  const place = location(file)
+  const shown = new Set<string>()
+  for (const message of file.messages) {
+    const end = message.place && 'end' in message.place ? message.place.end : undefined
+    if (end) shown.add(`${message.line}:${message.column}-${end.line}:${end.column}`)
+  }
+  return fixes.filter((fix) => {
+    const start = place.toPoint(fix.range[0])
+    const end = place.toPoint(fix.range[1])
+    return start && end && shown.has(`${start.line}:${start.column}-${end.line}:${end.column}`)
+  })
+}
