@@ -1,0 +1,270 @@
+/**
+ * The review page of one article, as HTML built with hast (so that every
+ * piece of user text is escaped) and with the article's content passed
+ * through rehype-sanitize.
+ */
+import type {Element, ElementContent, Root} from 'hast'
+import {toHtml} from 'hast-util-to-html'
+import {h} from 'hastscript'
+import rehypeSanitize, {defaultSchema, type Options as SanitizeSchema} from 'rehype-sanitize'
+import {unified} from 'unified'
+import type {VFile} from 'vfile'
+import type {Severity} from '../types.js'
+import {contentSecurityPolicy, reviewCss, reviewScript} from './assets.js'
+import {reviewModel, type ReviewDocument, type ReviewMessage, type ReviewRepair, type ReviewRow, type ReviewSide} from './model.js'
+
+/** Options of the review page. */
+export interface HtmlOptions {
+  /** Link from the page back to the index (default: `index.html`; `false` for none). */
+  indexHref?: string | false
+  /** Base of rule documentation links (default: the message's `url`, as is). */
+  docsBase?: string
+}
+
+/** Repairs below this confidence are shown as uncertain. */
+const uncertainBelow = 0.9
+
+const severityRank: Record<Severity, number> = {error: 3, warning: 2, info: 1}
+
+/** What the sanitizer lets through in article content: text and our marks. */
+const contentSchema: SanitizeSchema = {
+  ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), 'mark'],
+  attributes: {
+    ...defaultSchema.attributes,
+    mark: ['className', 'title', 'dataM', 'tabIndex'],
+    span: ['className', 'lang']
+  }
+}
+
+const sanitizer = unified().use(rehypeSanitize, contentSchema)
+
+/**
+ * Sanitize article content (a list of hast nodes).
+ */
+function sanitize(children: ElementContent[]): ElementContent[] {
+  const root: Root = {type: 'root', children}
+  const clean = sanitizer.runSync(root) as Root
+  return clean.children.filter((node): node is ElementContent => node.type !== 'doctype')
+}
+
+/** A span of a slice to highlight: a message or a repair. */
+interface Highlight {
+  start: number
+  end: number
+  message?: ReviewMessage
+  repair?: ReviewRepair
+}
+
+/**
+ * Render a slice of the article with its messages and repairs highlighted.
+ *
+ * @param slice The text slice.
+ * @param highlights Spans in file offsets.
+ * @returns hast children (sanitized).
+ */
+function renderSlice(slice: ReviewSide, highlights: Highlight[]): ElementContent[] {
+  const inside = highlights
+    .map((item) => ({...item, end: item.end > item.start ? item.end : item.start + 1}))
+    .filter((item) => item.start < slice.end && item.end > slice.start)
+  const cuts = new Set([slice.start, slice.end])
+  for (const item of inside) {
+    cuts.add(Math.max(item.start, slice.start))
+    cuts.add(Math.min(item.end, slice.end))
+  }
+  const points = [...cuts].sort((a, b) => a - b)
+  const out: ElementContent[] = []
+  for (let index = 0; index < points.length - 1; index++) {
+    const from = points[index]
+    const to = points[index + 1]
+    const text = slice.text.slice(from - slice.start, to - slice.start)
+    const covering = inside.filter((item) => item.start <= from && item.end >= to)
+    if (covering.length === 0) {
+      out.push({type: 'text', value: text})
+      continue
+    }
+    const messages = covering.flatMap((item) => (item.message ? [item.message] : []))
+    const repairs = covering.flatMap((item) => (item.repair ? [item.repair] : []))
+    const worst = messages.reduce<Severity | undefined>(
+      (found, message) => (!found || severityRank[message.severity] > severityRank[found] ? message.severity : found),
+      undefined
+    )
+    const className = [
+      ...(worst ? [`sev-${worst}`] : []),
+      ...(repairs.length > 0 ? ['repair'] : []),
+      ...(repairs.some((repair) => repair.confidence < uncertainBelow) ? ['uncertain'] : [])
+    ]
+    const title = [
+      ...messages.map((message) => `${message.severity} ${message.ruleId}: ${message.reason}`),
+      ...repairs.map((repair) => `repaired ${repair.before} → ${repair.after} (confidence ${repair.confidence.toFixed(2)}${repair.alternatives.length > 0 ? `; alternatives: ${repair.alternatives.join(', ')}` : ''})`)
+    ].join('\n')
+    out.push(h('mark', {className, title, ...(messages.length > 0 ? {dataM: messages.map((message) => message.id).join(' '), tabIndex: 0} : {})}, text))
+  }
+  return sanitize(out)
+}
+
+/**
+ * One side cell.
+ */
+function cell(lang: 'en' | 'zh', side: ReviewSide | null, highlights: Highlight[]): Element {
+  if (!side || side.text.trim() === '') {
+    return h('div', {className: [lang, 'empty'], lang: lang === 'en' ? 'en' : 'zh-CN'}, lang === 'en' ? '(no English)' : '（无译文）')
+  }
+  return h('div', {className: [lang], lang: lang === 'en' ? 'en' : 'zh-CN'}, renderSlice(side, highlights))
+}
+
+/**
+ * The list item of one message.
+ */
+function messageItem(message: ReviewMessage, options: HtmlOptions): Element {
+  const href = message.url === null ? undefined : options.docsBase ? `${options.docsBase.replace(/\/$/, '')}/${message.ruleId}.md` : message.url
+  const where = message.line === null ? 'file' : `${message.line}:${message.column ?? 1}${message.side ? ` ${message.side.toUpperCase()}` : ''}`
+  return h('li', {
+    className: ['msg', `sev-${message.severity}`],
+    id: message.id,
+    tabIndex: -1,
+    dataRule: message.ruleId,
+    dataSeverity: message.severity
+  }, [
+    h('span', {className: ['sev']}, message.severity),
+    href ? h('a', {className: ['rule'], href}, message.ruleId) : h('span', {className: ['rule']}, message.ruleId),
+    h('span', {className: ['reason']}, message.reason),
+    h('span', {className: ['where']}, where),
+    ...(message.actual !== null && message.actual.length <= 200 && message.actual !== ''
+      ? [h('p', {className: ['actual']}, ['Found: ', h('code', message.actual)])]
+      : []),
+    ...(message.expected.length > 0
+      ? [h('p', {className: ['expected']}, ['Expected: ', ...message.expected.flatMap((text, index) => [...(index > 0 ? [' or '] : []), h('code', text === '' ? '(nothing)' : text)])])]
+      : []),
+    ...(message.note === null ? [] : [h('p', {className: ['note']}, message.note)])
+  ])
+}
+
+/**
+ * One row: a unit with its sides (sentence by sentence in pairs) and messages.
+ */
+function renderRow(row: ReviewRow, review: ReviewDocument, byId: Map<string, ReviewMessage>, options: HtmlOptions): Element {
+  const messages = row.messages.flatMap((id) => byId.get(id) ?? [])
+  const highlights: Highlight[] = [
+    ...messages.flatMap((message) => (message.start === null || message.end === null ? [] : [{start: message.start, end: message.end, message}])),
+    ...review.repairs.map((repair) => ({start: repair.start, end: repair.end, repair}))
+  ]
+  const worst = messages.reduce((rank, message) => Math.max(rank, severityRank[message.severity]), 0)
+  const lines = [row.en ? `EN L${row.en.line}` : '', row.zh ? `ZH L${row.zh.line}` : ''].filter(Boolean).join(' · ')
+  let body: Element[]
+  if (row.kind === 'shared') {
+    body = [h('div', {className: ['sent']}, [h('div', {className: ['shared']}, row.en ? renderSlice(row.en, highlights) : [])])]
+  } else if (row.sentences.length > 0) {
+    body = row.sentences.map((sentence) =>
+      h('div', {className: ['sent'], ...(sentence.flags.length > 0 ? {dataFlags: sentence.flags.join(' ')} : {})}, [
+        cell('en', sentence.en, highlights),
+        cell('zh', sentence.zh, highlights)
+      ]))
+  } else {
+    body = [h('div', {className: ['sent']}, [cell('en', row.en, highlights), cell('zh', row.zh, highlights)])]
+  }
+  return h('section', {
+    className: ['row', `kind-${row.kind}`, ...(worst === 3 ? ['has-error'] : worst === 2 ? ['has-warning'] : [])],
+    id: `u${row.index}`,
+    dataRules: [...new Set(messages.map((message) => message.ruleId))].join(' '),
+    ariaLabel: `Unit ${row.index}, ${row.kind} ${row.block}`
+  }, [
+    h('div', {className: ['row-head']}, [
+      h('a', {href: `#u${row.index}`}, `#${row.index}`),
+      h('span', `${row.kind} · ${row.block}`),
+      h('span', lines),
+      ...row.flags.map((flag) => h('span', {className: ['flag']}, flag))
+    ]),
+    h('div', {className: ['cols']}, body),
+    ...(messages.length > 0 ? [h('ol', {className: ['msgs']}, messages.map((message) => messageItem(message, options)))] : [])
+  ])
+}
+
+/**
+ * The filter toolbar.
+ */
+function toolbar(review: ReviewDocument): Element {
+  const rules = Object.entries(review.counts.byRule).sort(([a], [b]) => a.localeCompare(b))
+  const severities: Severity[] = ['error', 'warning', 'info']
+  return h('nav', {className: ['toolbar'], ariaLabel: 'Filters and navigation'}, [
+    h('fieldset', [
+      h('legend', 'Severity'),
+      ...severities.map((severity) =>
+        h('label', [h('input', {type: 'checkbox', dataFilter: 'severity', value: severity, checked: true}), ` ${severity} (${review.counts[severity]})`]))
+    ]),
+    h('fieldset', [
+      h('legend', 'Rules'),
+      ...rules.map(([rule, counts]) =>
+        h('label', [h('input', {type: 'checkbox', dataFilter: 'rule', value: rule, checked: true}), ` ${rule} (${counts.error + counts.warning + counts.info})`]))
+    ]),
+    h('label', [h('input', {type: 'checkbox', id: 'only-problems'}), ' only units with problems']),
+    h('button', {type: 'button', id: 'prev', title: 'Previous problem (k)'}, '◀ Previous (k)'),
+    h('button', {type: 'button', id: 'next', title: 'Next problem (j)'}, 'Next problem (j) ▶'),
+    h('span', {className: ['status'], id: 'status', ariaLive: 'polite'})
+  ])
+}
+
+/**
+ * Render the review page of one processed article.
+ *
+ * @param file The file from the pipeline.
+ * @param options Links.
+ * @returns A complete, self-contained HTML document.
+ */
+export function renderReviewHtml(file: VFile, options: HtmlOptions = {}): string {
+  return renderReviewDocument(reviewModel(file), options)
+}
+
+/**
+ * Render the review page from a review model.
+ *
+ * @param review The model.
+ * @param options Links.
+ * @returns A complete, self-contained HTML document.
+ */
+export function renderReviewDocument(review: ReviewDocument, options: HtmlOptions = {}): string {
+  const byId = new Map(review.messages.map((message) => [message.id, message]))
+  const documentMessages = review.documentMessages.flatMap((id) => byId.get(id) ?? [])
+  const uncertain = review.repairs.filter((repair) => repair.confidence < uncertainBelow).length
+  const indexHref = options.indexHref ?? 'index.html'
+  const tree: Root = {
+    type: 'root',
+    children: [
+      {type: 'doctype'},
+      h('html', {lang: 'en'}, [
+        h('head', [
+          h('meta', {charSet: 'utf-8'}),
+          h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
+          h('meta', {httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy(reviewScript)}),
+          h('title', `Review: ${review.title}`),
+          h('style', reviewCss)
+        ]),
+        h('body', [
+          h('a', {className: ['skip'], href: '#rows'}, 'Skip to the units'),
+          h('header', {className: ['page']}, [
+            h('h1', review.title),
+            h('p', [
+              ...(indexHref === false ? [] : [h('a', {href: indexHref}, 'All articles'), ' · ']),
+              `${review.path} · ${review.rows.length} units · `,
+              h('strong', `${review.counts.error} errors, ${review.counts.warning} warnings, ${review.counts.info} info`),
+              ` · ${review.repairs.length} repairs (${uncertain} uncertain)`,
+              ...(review.ratio === null ? [] : [` · ZH:EN ratio ${review.ratio.toFixed(2)}`])
+            ])
+          ]),
+          toolbar(review),
+          h('main', {id: 'rows'}, [
+            ...(documentMessages.length > 0
+              ? [h('section', {className: ['row', 'kind-document'], id: 'document', ariaLabel: 'Whole article'}, [
+                  h('div', {className: ['row-head']}, [h('span', 'Whole article')]),
+                  h('ol', {className: ['msgs']}, documentMessages.map((message) => messageItem(message, options)))
+                ])]
+              : []),
+            ...review.rows.map((row) => renderRow(row, review, byId, options))
+          ]),
+          h('script', reviewScript)
+        ])
+      ])
+    ]
+  }
+  return toHtml(tree)
+}

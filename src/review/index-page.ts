@@ -1,0 +1,123 @@
+/**
+ * The index of the review report: every article with its counts per severity
+ * and per rule, worst first.
+ */
+import type {Element, Root} from 'hast'
+import {toHtml} from 'hast-util-to-html'
+import {h} from 'hastscript'
+import type {VFile} from 'vfile'
+import {contentSecurityPolicy, reviewCss} from './assets.js'
+import {reviewModel, type ReviewDocument} from './model.js'
+
+/** Options of the index page. */
+export interface IndexOptions {
+  /** Page title (default: `bitext review`). */
+  title?: string
+}
+
+/**
+ * Order reviews worst first: errors, then warnings, then info, then path.
+ *
+ * @param reviews Review models.
+ * @returns A sorted copy.
+ */
+export function worstFirst(reviews: readonly ReviewDocument[]): ReviewDocument[] {
+  return [...reviews].sort((a, b) =>
+    b.counts.error - a.counts.error ||
+    b.counts.warning - a.counts.warning ||
+    b.counts.info - a.counts.info ||
+    a.path.localeCompare(b.path))
+}
+
+/**
+ * Render the index page of processed articles.
+ *
+ * @param files Files from the pipeline.
+ * @param options Title.
+ * @returns A complete, self-contained HTML document linking to `<slug>.html`.
+ */
+export function renderReviewIndex(files: readonly VFile[], options: IndexOptions = {}): string {
+  return renderIndexDocument(files.map((file) => reviewModel(file)), options)
+}
+
+/**
+ * Render the index page from review models.
+ *
+ * @param reviews Review models.
+ * @param options Title.
+ * @returns The HTML document.
+ */
+export function renderIndexDocument(reviews: readonly ReviewDocument[], options: IndexOptions = {}): string {
+  const title = options.title ?? 'bitext review'
+  const sorted = worstFirst(reviews)
+  const totals = new Map<string, number>()
+  for (const review of reviews) {
+    for (const [rule, counts] of Object.entries(review.counts.byRule)) {
+      totals.set(rule, (totals.get(rule) ?? 0) + counts.error + counts.warning + counts.info)
+    }
+  }
+  const rules = [...totals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule]) => rule)
+  const sum = (key: 'error' | 'warning' | 'info') => reviews.reduce((total, review) => total + review.counts[key], 0)
+  const articleRows: Element[] = sorted.map((review) =>
+    h('tr', [
+      h('td', [h('a', {href: `${encodeURIComponent(review.slug)}.html`}, review.title), h('br'), h('small', review.path)]),
+      h('td', String(review.counts.error)),
+      h('td', String(review.counts.warning)),
+      h('td', String(review.counts.info)),
+      h('td', String(review.repairs.length)),
+      ...rules.map((rule) => {
+        const counts = review.counts.byRule[rule]
+        return h('td', counts ? String(counts.error + counts.warning + counts.info) : '')
+      })
+    ]))
+  const tree: Root = {
+    type: 'root',
+    children: [
+      {type: 'doctype'},
+      h('html', {lang: 'en'}, [
+        h('head', [
+          h('meta', {charSet: 'utf-8'}),
+          h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
+          h('meta', {httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy()}),
+          h('title', title),
+          h('style', reviewCss)
+        ]),
+        h('body', [
+          h('header', {className: ['page']}, [
+            h('h1', title),
+            h('p', `${reviews.length} articles · ${sum('error')} errors, ${sum('warning')} warnings, ${sum('info')} info`)
+          ]),
+          h('main', [
+            h('h2', 'Articles, worst first'),
+            h('div', {className: ['table-wrap']}, [
+              h('table', {className: ['summary', 'articles']}, [
+                h('thead', [h('tr', [
+                  h('th', {scope: 'col'}, 'Article'),
+                  h('th', {scope: 'col'}, 'errors'),
+                  h('th', {scope: 'col'}, 'warnings'),
+                  h('th', {scope: 'col'}, 'info'),
+                  h('th', {scope: 'col'}, 'repairs'),
+                  ...rules.map((rule) => h('th', {scope: 'col'}, rule))
+                ])]),
+                h('tbody', articleRows)
+              ])
+            ]),
+            h('h2', 'Messages per rule'),
+            h('div', {className: ['table-wrap']}, [
+              h('table', {className: ['summary', 'rules']}, [
+                h('thead', [h('tr', [h('th', {scope: 'col'}, 'Rule'), h('th', {scope: 'col'}, 'messages'), h('th', {scope: 'col'}, 'articles')])]),
+                h('tbody', rules.map((rule) =>
+                  h('tr', [
+                    h('td', rule),
+                    h('td', String(totals.get(rule) ?? 0)),
+                    h('td', String(reviews.filter((review) => review.counts.byRule[rule]).length))
+                  ])))
+              ])
+            ])
+          ])
+        ])
+      ])
+    ]
+  }
+  return toHtml(tree)
+}

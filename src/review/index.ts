@@ -1,0 +1,9 @@
+/**
+ * The translators' review report: pure renderers from processed files to a
+ * per-article HTML page, its JSON, and an index page.
+ */
+export {renderReviewHtml, renderReviewDocument, type HtmlOptions} from './html.js'
+export {renderReviewIndex, renderIndexDocument, worstFirst, type IndexOptions} from './index-page.js'
+export {renderReviewJson} from './json.js'
+export {reviewModel, severityOfMessage} from './model.js'
+export type {ReviewCounts, ReviewDocument, ReviewMessage, ReviewRepair, ReviewRow, ReviewSentence, ReviewSide, ReviewSlice} from './model.js'

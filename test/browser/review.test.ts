@@ -1,0 +1,125 @@
+/**
+ * The review report of the seed in a real browser (Debian `chromium` through
+ * playwright-core): rows and messages are there, a filter hides what it
+ * should, keyboard navigation reaches the next problem, and screenshots are
+ * saved under test/artifacts/ to be looked at.
+ *
+ * Chromium missing: the test fails under CI (CI=true) and skips locally.
+ */
+import {execFileSync} from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {chromium, type BrowserContext, type Page} from 'playwright-core'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {processArticle} from '../../src/pipeline.js'
+import {renderReviewHtml, renderReviewIndex, reviewModel, type ReviewDocument} from '../../src/review/index.js'
+import {projectRoot, seedPath, tempDir} from '../helpers.js'
+
+function findChromium(): string | undefined {
+  for (const name of ['chromium', 'chromium-browser']) {
+    try {
+      const found = execFileSync('sh', ['-c', `command -v ${name}`], {encoding: 'utf8'}).trim()
+      if (found) return found
+    } catch {
+      // Not installed under this name.
+    }
+  }
+  return undefined
+}
+
+const executablePath = findChromium()
+if (!executablePath && process.env.CI === 'true') {
+  throw new Error('chromium is not installed: the browser tests need Debian’s `chromium` package (apt-get install chromium)')
+}
+
+const artifacts = path.join(projectRoot, 'test', 'artifacts')
+
+describe.skipIf(!executablePath)('review report in Chromium', () => {
+  let context: BrowserContext
+  let page: Page
+  let review: ReviewDocument
+  let out: string
+
+  beforeAll(async () => {
+    const file = await processArticle(fs.readFileSync(seedPath), seedPath, {emit: false})
+    review = reviewModel(file)
+    out = tempDir('bitext-review-')
+    fs.writeFileSync(path.join(out, `${review.slug}.html`), renderReviewHtml(file))
+    fs.writeFileSync(path.join(out, 'index.html'), renderReviewIndex([file]))
+    fs.mkdirSync(artifacts, {recursive: true})
+    context = await chromium.launchPersistentContext(tempDir('bitext-chromium-'), {
+      executablePath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: {width: 1280, height: 900}
+    })
+    page = await context.newPage()
+  })
+
+  afterAll(async () => {
+    await context?.close()
+  })
+
+  it('shows every unit and message, loads nothing and runs without errors', async () => {
+    const errors: string[] = []
+    const requests: string[] = []
+    page.on('pageerror', (error) => errors.push(String(error)))
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text())
+    })
+    page.on('request', (request) => {
+      if (!request.url().startsWith('file:')) requests.push(request.url())
+    })
+    await page.goto(pathToFileURL(path.join(out, `${review.slug}.html`)).href)
+    expect(await page.locator('section.row[id^="u"]').count()).toBe(review.rows.length)
+    expect(await page.locator('li.msg').count()).toBe(review.messages.length)
+    await expect.poll(() => page.locator('#status').textContent()).toBe(`${review.messages.length} of ${review.messages.length} messages shown`)
+    const untranslated = page.locator('li.msg[data-rule="untranslated"]').first()
+    await expect.poll(() => untranslated.isVisible()).toBe(true)
+    await page.screenshot({path: path.join(artifacts, 'review-seed-top.png')})
+    expect(errors).toEqual([])
+    expect(requests).toEqual([])
+  })
+
+  it('hides the messages of a rule when its filter is unchecked', async () => {
+    const typography = review.messages.filter((message) => message.ruleId === 'zh-typography').length
+    expect(typography).toBeGreaterThan(0)
+    await page.locator('input[data-filter="rule"][value="zh-typography"]').uncheck()
+    expect(await page.locator('li.msg[data-rule="zh-typography"]:visible').count()).toBe(0)
+    expect(await page.locator('li.msg[data-rule="untranslated"]:visible').count()).toBeGreaterThan(0)
+    await expect.poll(() => page.locator('#status').textContent()).toBe(`${review.messages.length - typography} of ${review.messages.length} messages shown`)
+
+    // Only the untranslated rule, and only units with problems.
+    for (const box of await page.locator('input[data-filter="rule"]').all()) {
+      if ((await box.getAttribute('value')) !== 'untranslated') await box.uncheck()
+    }
+    await page.locator('#only-problems').check()
+    const visibleRows = await page.locator('section.row:visible').count()
+    const expectedRows = new Set(review.messages.filter((message) => message.ruleId === 'untranslated').map((message) => message.row ?? 'document')).size
+    expect(visibleRows).toBe(expectedRows)
+    await page.keyboard.press('j')
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-rule'))
+    expect(focused).toBe('untranslated')
+    await page.screenshot({path: path.join(artifacts, 'review-seed-untranslated.png')})
+  })
+
+  it('is readable on a phone and prints without the toolbar', async () => {
+    await page.setViewportSize({width: 390, height: 844})
+    await page.goto(pathToFileURL(path.join(out, `${review.slug}.html`)).href)
+    const row = review.messages.find((message) => message.ruleId === 'link-mismatch')?.row
+    await page.locator(`#u${row}`).scrollIntoViewIfNeeded()
+    const width = await page.evaluate(() => document.documentElement.scrollWidth)
+    expect(width).toBeLessThanOrEqual(390)
+    await page.screenshot({path: path.join(artifacts, 'review-seed-phone.png')})
+    await page.emulateMedia({media: 'print'})
+    expect(await page.locator('nav.toolbar').isVisible()).toBe(false)
+    await page.emulateMedia({media: 'screen'})
+  })
+
+  it('links the index to the article', async () => {
+    await page.setViewportSize({width: 1280, height: 600})
+    await page.goto(pathToFileURL(path.join(out, 'index.html')).href)
+    await page.locator(`a[href="${review.slug}.html"]`).click()
+    await expect.poll(() => page.title()).toBe(`Review: ${review.title}`)
+  })
+})
