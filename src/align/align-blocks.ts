@@ -4,8 +4,8 @@
  */
 import type {Root} from 'mdast'
 import type {Alignment, AlignUnit} from '../types.js'
-import {buildUnit, estimateRatio, type UnitDraft} from './build-units.js'
-import {classifyBlocks, type Block} from './classify.js'
+import {buildUnit, estimateRatio, priorRatio, type UnitDraft} from './build-units.js'
+import {classifyBlocks} from './classify.js'
 import {pairBlocks, type BlockGroup} from './pair-blocks.js'
 
 /** Options of the aligner. */
@@ -18,9 +18,11 @@ export interface AlignOptions {
   minClauseWords?: number
 }
 
+/** Kinds of blocks that follow the quoting convention. */
+const quotable = new Set(['paragraph', 'caption', 'list', 'blockquote'])
+
 /** Extra cost of pairs that go against the document's order. */
 const orderCost = 2
-const defaultRatio = 0.35
 
 /**
  * Align the EN and ZH blocks of one bilingual Markdown document.
@@ -38,10 +40,12 @@ export function alignBlocks(tree: Root, options: AlignOptions = {}): Alignment {
   const blocks = classifyBlocks(tree, options.source)
   const language = blocks.filter((block) => !block.shared)
 
-  let ratio = options.ratio ?? initialRatio(language)
+  // The first pass uses the prior ratio: whole-document sums are biased by
+  // untranslated blocks and translator's notes.
+  let ratio = options.ratio ?? priorRatio
   const first = pairBlocks(language, {ratio, enFirstCost: 0, zhFirstCost: 0})
   const enFirst = countOrder(first)
-  ratio = options.ratio ?? estimateRatio(pairsOf(first), ratio).ratio
+  ratio = options.ratio ?? estimateRatio(oneToOne(first), ratio).ratio
   const groups = pairBlocks(language, {
     ratio,
     enFirstCost: enFirst ? 0 : orderCost,
@@ -62,14 +66,8 @@ export function alignBlocks(tree: Root, options: AlignOptions = {}): Alignment {
   return {units, ratio, quoted}
 }
 
-function initialRatio(blocks: readonly Block[]): number {
-  let en = 0
-  let zh = 0
-  for (const block of blocks) {
-    if (block.lang === 'en') en += block.length
-    else zh += block.length
-  }
-  return en > 0 && zh > 0 ? Math.min(3, Math.max(0.1, zh / en)) : defaultRatio
+function oneToOne(groups: readonly BlockGroup[]): BlockGroup[] {
+  return groups.filter((group) => group.en.length === 1 && group.zh.length === 1)
 }
 
 function pairsOf(groups: readonly BlockGroup[]): BlockGroup[] {
@@ -92,7 +90,7 @@ function learnQuoting(groups: readonly BlockGroup[]): 'en' | 'zh' | 'none' {
   let en = 0
   let zh = 0
   for (const group of pairsOf(groups)) {
-    if (group.en[0].kind === 'heading') continue
+    if (!quotable.has(group.en[0].kind)) continue
     const enQuoted = group.en.every((block) => block.quoted)
     const zhQuoted = group.zh.every((block) => block.quoted)
     if (enQuoted && !zhQuoted) en++
@@ -109,7 +107,7 @@ function draftOf(group: BlockGroup, quoted: 'en' | 'zh' | 'none'): UnitDraft {
   if (group.zh.length === 0) return {kind: 'source-only', en: group.en, zh: [], flags: []}
   if (group.en.length === 0) return {kind: 'target-only', en: [], zh: group.zh, flags: []}
   const flags: string[] = []
-  if (quoted !== 'none' && group.en[0].kind !== 'heading') {
+  if (quoted !== 'none' && quotable.has(group.en[0].kind)) {
     const enQuoted = group.en.every((block) => block.quoted)
     const zhQuoted = group.zh.every((block) => block.quoted)
     const convention = quoted === 'en' ? enQuoted && !zhQuoted : zhQuoted && !enQuoted

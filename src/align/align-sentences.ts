@@ -1,20 +1,20 @@
 /**
  * Sentence alignment inside a pair: a Gale–Church dynamic program over
- * sentence lengths (moves 1-1, 1-0, 0-1, 2-1, 1-2), with the ZH:EN length
+ * sentence lengths (moves 1-1, 1-0, 0-1, 2-1, 1-2, and 3-1, 1-3), with the ZH:EN length
  * ratio estimated from the document and anchors (numbers, Latin names) as
  * extra evidence. The search is banded around the diagonal so that huge
  * paragraphs stay near-linear.
  */
 import type {SentencePair} from '../types.js'
 import {anchorCost, anchorsOf, mergeAnchors, type Anchors} from './anchors.js'
-import {textLength} from './script.js'
+import {textLength, zhTextLength} from './script.js'
 import type {Sentence} from './split-sentences.js'
 
 /** Options of `alignSentences`. */
 export interface SentenceOptions {
   /**
    * Variance of ZH length per EN character (Gale–Church's s²); default:
-   * `ratio`, which suits translated prose.
+   * Gale–Church's 6.8 scaled by `ratio²`.
    */
   variance?: number
   /** Half-width of the band around the diagonal (default: grows with √n, at least 8). */
@@ -22,13 +22,25 @@ export interface SentenceOptions {
 }
 
 /** −ln of the prior probability of each move (Gale–Church's figures). */
-const priors = {'1-1': -Math.log(0.89), '1-0': -Math.log(0.0099), '0-1': -Math.log(0.0099), '2-1': -Math.log(0.089), '1-2': -Math.log(0.089)}
+// 3-1 and 1-3 are not in Gale–Church's table: Chinese often renders three
+// short English sentences as one long one, which would otherwise read as omissions.
+const priors = {
+  '1-1': -Math.log(0.89),
+  '1-0': -Math.log(0.0099),
+  '0-1': -Math.log(0.0099),
+  '2-1': -Math.log(0.089),
+  '1-2': -Math.log(0.089),
+  '3-1': -Math.log(0.01),
+  '1-3': -Math.log(0.01)
+}
 const moves: Array<[number, number, keyof typeof priors]> = [
   [1, 1, '1-1'],
   [1, 0, '1-0'],
   [0, 1, '0-1'],
   [2, 1, '2-1'],
-  [1, 2, '1-2']
+  [1, 2, '1-2'],
+  [3, 1, '3-1'],
+  [1, 3, '1-3']
 ]
 
 /**
@@ -50,10 +62,9 @@ export function alignSentences(
 ): SentencePair[] {
   const n = en.length
   const m = zh.length
-  const variance = options.variance ?? Math.max(ratio, 0.05)
+  const variance = options.variance ?? 6.8 * ratio * ratio
   const enLength = en.map((s) => textLength(s.text))
-  // An English clause left on the ZH side is as long as English, not Chinese.
-  const zhLength = zh.map((s) => textLength(s.text) * (s.english ? ratio : 1))
+  const zhLength = zh.map((s) => zhTextLength(s.text))
   const enAnchors = en.map((s) => anchorsOf(s.text, 'en'))
   const zhAnchors = zh.map((s) => anchorsOf(s.text, 'zh'))
   // The band must be wider than the slope, or rows would not connect.
@@ -121,7 +132,10 @@ export function alignSentences(
     // An English clause on the ZH side stays a sentence of its own, so that
     // its flag points at it alone.
     if (j1 - j0 > 1) for (let y = j0; y < j1; y++) if (zh[y].english) return Infinity
-    let value = priors[name] + lengthCost(le, lz, ratio, variance)
+    // A sentence left out (or added) costs its prior and a little per
+    // character, not Gale–Church's length penalty, which grows so fast that
+    // long omitted sentences would always be merged into a neighbour.
+    let value = priors[name] + (le === 0 || lz === 0 ? 0.01 * (le + lz / ratio) : lengthCost(le, lz, ratio, variance))
     if (i1 > i0 && j1 > j0) {
       value += 0.6 * anchorCost(group(enAnchors, i0, i1), group(zhAnchors, j0, j1))
     }

@@ -57,6 +57,8 @@ export function anchorsOf(visible: string, lang: 'en' | 'zh', urls: readonly str
     const word = match[0]
     const lower = word.toLowerCase()
     words.add(lower)
+    // `Pods` in English is `Pod` in Chinese text.
+    if (lang === 'en' && lower.length > 3 && lower.endsWith('s')) words.add(lower.slice(0, -1))
     if (lang === 'zh') {
       if (word.length > 1) names.add(lower)
     } else if (word.length > 1 && (nameRe.test(word) || (!sentenceStart && /^\p{Lu}/u.test(word)))) {
@@ -65,7 +67,23 @@ export function anchorsOf(visible: string, lang: 'en' | 'zh', urls: readonly str
     const after = visible.slice(match.index + word.length, match.index + word.length + 2)
     sentenceStart = /^[.!?:]/.test(after)
   }
-  return {numbers, urls: new Set(urls.map((url) => url.trim())), words, names}
+  return {numbers, urls: new Set(urls.map((url) => normalizeUrl(url))), words, names}
+}
+
+const localeSegment = /^(?:en|en-us|en-gb|zh|zh-cn|zh-hans|zh-tw|zh-hant|zh_cn|cn)$/i
+
+/**
+ * Normalise a link target for comparison: localised sites put the language
+ * in the path (`/zh-cn/cluster/` renders `/cluster/`), trailing slashes vary.
+ *
+ * @param url A link target.
+ * @returns The normalised target.
+ */
+export function normalizeUrl(url: string): string {
+  const [path, ...rest] = url.trim().split(/(?=[?#])/)
+  const origin = /^[a-z][a-z\d+.-]*:\/\/[^/]*/i.exec(path)?.[0] ?? ''
+  const segments = path.slice(origin.length).split('/').filter((segment) => !localeSegment.test(segment))
+  return origin.toLowerCase() + (segments.join('/').replace(/\/+$/, '') || '/') + rest.join('')
 }
 
 /**
@@ -96,13 +114,14 @@ export function mergeAnchors(list: readonly Anchors[]): Anchors {
 export function anchorCost(en: Anchors, zh: Anchors): number {
   let matched = 0
   let against = 0
+  // Numbers survive translation almost always: strong evidence both ways.
   for (const number of en.numbers) {
-    const weight = number.length > 1 ? 1 : 0.4
+    const weight = number.length > 1 ? 1.5 : 0.5
     if (zh.numbers.has(number)) matched += weight
     else against += weight
   }
   for (const number of zh.numbers) {
-    if (!en.numbers.has(number)) against += number.length > 1 ? 1 : 0.4
+    if (!en.numbers.has(number)) against += number.length > 1 ? 1.5 : 0.5
   }
   for (const url of en.urls) {
     if (zh.urls.has(url)) matched += 1.5

@@ -7,9 +7,9 @@ import {anchorCost, mergeAnchors} from './anchors.js'
 import type {Block} from './classify.js'
 
 /** Cost of leaving an EN block without translation. */
-export const sourceOnlyCost = 7
+export const sourceOnlyCost = 5
 /** Cost of a ZH block without source (translator's additions are common). */
-export const targetOnlyCost = 4
+export const targetOnlyCost = 3
 /** Extra cost of groups that are not 1-1, by number of blocks on each side. */
 const splitCosts: Record<string, number> = {
   '1-1': 0,

@@ -76,8 +76,15 @@ export function spanOf(blocks: readonly Block[], shared: boolean): Span | null {
   }
 }
 
+/** Prior ZH:EN length ratio, and how many EN characters of evidence it weighs. */
+export const priorRatio = 0.4
+const priorWeight = 300
+
 /**
  * Estimate the ZH:EN length ratio and the Gale–Church variance from pairs.
+ * The ratio is the length-weighted median of the pairs' ratios (robust to a
+ * pair with an omission), pulled toward 0.4 when the document is short; the
+ * variance follows from it.
  *
  * @param pairs EN and ZH blocks of each pair.
  * @param fallback Ratio to use without pairs.
@@ -87,23 +94,39 @@ export function estimateRatio(
   pairs: ReadonlyArray<{en: readonly Block[]; zh: readonly Block[]}>,
   fallback: number
 ): {ratio: number; variance: number} {
-  let enTotal = 0
-  let zhTotal = 0
   const lengths: Array<[number, number]> = []
+  let total = 0
   for (const pair of pairs) {
     const le = pair.en.reduce((sum, block) => sum + block.length, 0)
     const lz = pair.zh.reduce((sum, block) => sum + block.length, 0)
     if (le === 0 || lz === 0) continue
-    enTotal += le
-    zhTotal += lz
     lengths.push([le, lz])
+    total += le
   }
-  const ratio = enTotal > 0 ? clamp(zhTotal / enTotal, 0.1, 3) : fallback
-  const spreads = lengths
-    .map(([le, lz]) => ((lz - ratio * le) ** 2) / ((le + lz / ratio) / 2))
-    .sort((a, b) => a - b)
-  const median = spreads.length > 0 ? spreads[Math.floor(spreads.length / 2)] : ratio
-  return {ratio, variance: clamp(median, 0.3 * ratio, 3 * ratio)}
+  if (lengths.length === 0) return {ratio: fallback, variance: galeChurchVariance(fallback)}
+  const sorted = lengths.map(([le, lz]) => [Math.log(lz / le), le] as const).sort((a, b) => a[0] - b[0])
+  let seen = 0
+  let median = sorted[0][0]
+  for (const [value, weight] of sorted) {
+    median = value
+    seen += weight
+    if (seen * 2 >= total) break
+  }
+  const shrunk = (median * total + Math.log(priorRatio) * priorWeight) / (total + priorWeight)
+  const ratio = clamp(Math.exp(shrunk), 0.1, 3)
+  return {ratio, variance: galeChurchVariance(ratio)}
+}
+
+/**
+ * Gale–Church's variance (6.8 per character for equal-length languages),
+ * scaled to the ratio: ZH lengths are `ratio` times EN lengths, so their
+ * spread is `ratio²` times as large.
+ *
+ * @param ratio ZH:EN length ratio.
+ * @returns The variance per character.
+ */
+export function galeChurchVariance(ratio: number): number {
+  return 6.8 * ratio * ratio
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -2,9 +2,10 @@
  * Classify the top-level blocks of a document: kind, language, quoting, and
  * whether the block belongs to both languages (images, code, …).
  */
-import type {Root, RootContent} from 'mdast'
+import type {Root, RootContent, Table} from 'mdast'
+import {toString} from 'mdast-util-to-string'
 import {blockText, Mask, type BlockText} from './block-text.js'
-import {detectLanguage, maskedText, textLength, type Lang} from './script.js'
+import {detectLanguage, maskedText, textLength, zhTextLength, type Lang} from './script.js'
 import {extractAnchors, type Anchors} from './anchors.js'
 
 /** A classified top-level block. */
@@ -57,9 +58,10 @@ export function classifyBlocks(tree: Root, source?: string): Block[] {
  * @param node The block.
  * @param index Its index in the root.
  * @param source The file's text (optional).
+ * @param side The language of the file in two-file mode (default: detected per block).
  * @returns The classified block.
  */
-export function classifyBlock(node: RootContent, index: number, source?: string): Block {
+export function classifyBlock(node: RootContent, index: number, source?: string, side?: 'en' | 'zh'): Block {
   let inner: RootContent = node
   const quoted = node.type === 'blockquote'
   if (node.type === 'blockquote' && node.children.length === 1) inner = node.children[0]
@@ -78,6 +80,7 @@ export function classifyBlock(node: RootContent, index: number, source?: string)
     }
   }
 
+  if (inner.type === 'table' && isNumberTable(inner)) shared = true
   const lang = shared ? 'none' : detectLanguage(text)
   // A block without letters of either script (a table of numbers, a date) is shared.
   if (lang === 'none') shared = true
@@ -93,11 +96,24 @@ export function classifyBlock(node: RootContent, index: number, source?: string)
     quoted,
     shared,
     text,
-    length: textLength(prose),
-    anchors: extractAnchors(text, lang === 'zh' ? 'zh' : 'en'),
+    length: (side ?? lang) === 'zh' ? zhTextLength(prose) : textLength(prose),
+    anchors: extractAnchors(text, side ?? (lang === 'zh' ? 'zh' : 'en')),
     line: node.position?.start.line ?? 0,
     endLine: node.position?.end.line ?? 0
   }
+}
+
+/** A table whose body cells are mostly numbers (or empty) belongs to both languages. */
+function isNumberTable(node: Table): boolean {
+  let cells = 0
+  let numeric = 0
+  for (const row of node.children.slice(1)) {
+    for (const cell of row.children) {
+      cells++
+      if (!/[\p{L}]/u.test(toString(cell))) numeric++
+    }
+  }
+  return cells > 0 && numeric * 2 >= cells
 }
 
 function isImageOnly(node: RootContent): boolean {

@@ -43,6 +43,7 @@ export default function bitextAlign(options: Options = {}) {
 
 export {bitextAlign}
 export {alignBlocks, type AlignOptions} from './align-blocks.js'
+export {alignFiles, type AlignFilesOptions} from './align-files.js'
 export {alignSentences, type SentenceOptions} from './align-sentences.js'
 export {splitChinese, splitEnglish, type Sentence} from './split-sentences.js'
 export {toAlignmentJson, type AlignmentJson, type UnitJson} from './to-json.js'

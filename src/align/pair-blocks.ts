@@ -33,6 +33,8 @@ export interface PairSettings {
 const maxRun = 3
 /** Cost of a preamble block, by language. */
 const preambleCost = {en: 3, zh: 0, none: 0}
+/** Cost of starting the body elsewhere than at a heading pair, when there are heading pairs. */
+const leaveElsewhereCost = 2
 
 interface Step {
   from: number
@@ -55,6 +57,13 @@ export function pairBlocks(blocks: readonly Block[], settings: PairSettings): Bl
   const cost = [new Array<number>(n + 1).fill(Infinity), new Array<number>(n + 1).fill(Infinity)]
   const back: Array<Array<Step | undefined>> = [new Array(n + 1), new Array(n + 1)]
   if (allowPreamble) cost[0][0] = 0
+  // Where the document has heading pairs (an EN heading next to its ZH
+  // heading), the body most likely starts at one of them.
+  const headingPairAt = (p: number): boolean =>
+    p + 1 < n && blocks[p].kind === 'heading' && blocks[p + 1].kind === 'heading' && blocks[p].lang !== blocks[p + 1].lang
+  let hasHeadingPairs = false
+  for (let p = 0; p < n && !hasHeadingPairs; p++) hasHeadingPairs = headingPairAt(p)
+  const leaveCost = (p: number): number => (hasHeadingPairs && !headingPairAt(p) ? leaveElsewhereCost : 0)
   cost[1][0] = 0
 
   const relax = (phase: 0 | 1, to: number, value: number, step: Step): void => {
@@ -66,8 +75,8 @@ export function pairBlocks(blocks: readonly Block[], settings: PairSettings): Bl
 
   for (let p = 0; p <= n; p++) {
     // Leaving the preamble costs nothing; it happens once.
-    if (cost[0][p] < cost[1][p]) {
-      cost[1][p] = cost[0][p]
+    if (cost[0][p] + leaveCost(p) < cost[1][p]) {
+      cost[1][p] = cost[0][p] + leaveCost(p)
       back[1][p] = {from: p, fromPhase: 0, group: null}
     }
     if (p === n) break

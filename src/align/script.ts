@@ -97,6 +97,28 @@ export function textLength(text: string): number {
   return n
 }
 
+/** Weight of a Latin letter or digit in Chinese text (about one EN character's worth of Chinese). */
+const latinWeight = 0.4
+
+/**
+ * Length of Chinese text: non-space characters, with Latin letters and digits
+ * (names, terms, an English sentence left as is) weighted like translated
+ * English, so that `Kubernetes` does not count as ten Chinese characters.
+ *
+ * @param text Chinese text.
+ * @returns The weighted length.
+ */
+export function zhTextLength(text: string): number {
+  let n = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code === 32 || code === 10 || code === 9 || code === 13) continue
+    const latin = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+    n += latin ? latinWeight : 1
+  }
+  return n
+}
+
 /** Whether a string contains Han (or damaged) characters. */
 export function hasHan(text: string): boolean {
   return hanRe.test(text)

@@ -18,9 +18,10 @@ export interface Sentence {
 }
 
 const segmenter = new Intl.Segmenter('en', {granularity: 'sentence'})
-// Sentence end in Chinese: 。！？ (and ASCII !? or ". " before Chinese or a capital),
+// Sentence end in Chinese: 。！？ and ； (which often ends what English writes as a
+// sentence), ASCII !? or ". " before Chinese or a capital,
 // followed by closing quotes or brackets.
-const zhEndRe = /(?:[。！？]+|[!?]+|\.(?=\s+[\p{Script=Han}\p{Lu}“"]))[”’」』）)\]"']*/gu
+const zhEndRe = /(?:[。！？；]+|[!?]+|\.(?=\s+[\p{Script=Han}\p{Lu}“"]))[”’」』）)\]"']*/gu
 
 /**
  * Split English block text into sentences.
