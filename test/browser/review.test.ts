@@ -49,7 +49,7 @@ describe.skipIf(!executablePath)('review report in Chromium', () => {
     fs.writeFileSync(path.join(out, 'index.html'), renderReviewIndex([file]))
     fs.mkdirSync(artifacts, {recursive: true})
     context = await chromium.launchPersistentContext(tempDir('bitext-chromium-'), {
-      executablePath,
+      executablePath: executablePath ?? 'chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
       viewport: {width: 1280, height: 900}
     })
@@ -98,7 +98,7 @@ describe.skipIf(!executablePath)('review report in Chromium', () => {
     const expectedRows = new Set(review.messages.filter((message) => message.ruleId === 'untranslated').map((message) => message.row ?? 'document')).size
     expect(visibleRows).toBe(expectedRows)
     await page.keyboard.press('j')
-    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-rule'))
+    const focused = await page.locator(':focus').getAttribute('data-rule')
     expect(focused).toBe('untranslated')
     await page.screenshot({path: path.join(artifacts, 'review-seed-untranslated.png')})
   })
@@ -108,7 +108,7 @@ describe.skipIf(!executablePath)('review report in Chromium', () => {
     await page.goto(pathToFileURL(path.join(out, `${review.slug}.html`)).href)
     const row = review.messages.find((message) => message.ruleId === 'link-mismatch')?.row
     await page.locator(`#u${row}`).scrollIntoViewIfNeeded()
-    const width = await page.evaluate(() => document.documentElement.scrollWidth)
+    const width = Number(await page.evaluate('document.documentElement.scrollWidth'))
     expect(width).toBeLessThanOrEqual(390)
     await page.screenshot({path: path.join(artifacts, 'review-seed-phone.png')})
     await page.emulateMedia({media: 'print'})
