@@ -5,7 +5,7 @@
 import {allRules} from '../check/rules.js'
 import type {RuleSettings} from '../check/settings.js'
 import type {Format} from '../emit/index.js'
-import {buildGlossaryIndex} from '../glossary/build-index.js'
+import {createGlossary} from '../glossary/parse-glossary.js'
 import type {Term} from '../glossary/types.js'
 import type {PipelineOptions} from '../pipeline.js'
 
@@ -60,7 +60,7 @@ export function fromPipelineSpec(spec: PipelineSpec): PipelineOptions {
     options.rules = spec.rules.flatMap((id) => byId.get(id) ?? [])
   }
   if (spec.settings) options.settings = spec.settings
-  if (spec.glossary) options.glossary = {...spec.glossary, index: buildGlossaryIndex(spec.glossary.terms)}
+  if (spec.glossary) options.glossary = createGlossary(spec.glossary.terms, spec.glossary.path)
   if (spec.encoding !== undefined) options.encoding = spec.encoding
   if (spec.emit !== undefined) options.emit = spec.emit
   if (spec.formats) options.formats = spec.formats

@@ -30,8 +30,15 @@ export interface BatchOptions {
   displayPath?: (path: string) => string
   /** Process only this shard of the articles (default: all). */
   shard?: Shard
+  /** The code's fingerprint in cache keys (default: `codeFingerprint()`, computed once per batch). */
+  fingerprint?: string
   /** File system of the cache (default: node's `fs`). */
   fs?: CacheFs
+  /**
+   * Called once when worker threads cannot start and the batch goes on in
+   * this thread (default: nothing; the CLI prints it with `--debug`).
+   */
+  onFallback?: (reason: string) => void
   /** Results computed ahead of the one being consumed, per job (default: 4). */
   lookahead?: number
 }
@@ -58,7 +65,7 @@ export async function* processBatch(paths: readonly string[], options: BatchOpti
   const cacheDir = options.cacheDir === undefined ? false : options.cacheDir
   const cacheFs = options.fs
   // Custom rules are code the fingerprint does not cover: no cache for them.
-  const batch = cacheDir === false || !spec ? undefined : batchKey(codeFingerprint(), spec)
+  const batch = cacheDir === false || !spec ? undefined : batchKey(options.fingerprint ?? codeFingerprint(), spec)
 
   // Loaded on first use: a batch answered by workers or the cache never
   // builds a pipeline (nor loads its dictionaries) in this thread.
@@ -70,7 +77,9 @@ export async function* processBatch(paths: readonly string[], options: BatchOpti
     return result
   }
   const script = jobs > 1 && spec ? findWorkerScript() : undefined
-  const pool: WorkerPool | undefined = script && spec ? createWorkerPool(script, {spec}, jobs, inProcess) : undefined
+  if (jobs > 1 && !script) options.onFallback?.('no compiled worker (lib/batch/worker.js) and no tsx to run its source')
+  const onBroken = (error: Error) => options.onFallback?.(`worker threads cannot start: ${error.message}`)
+  const pool: WorkerPool | undefined = script && spec ? createWorkerPool(script, {spec}, jobs, inProcess, onBroken) : undefined
 
   async function start(file: string): Promise<ArticleResult> {
     const shown = show(file)

@@ -7,17 +7,15 @@
  * every task to the in-process fallback instead.
  */
 import fs from 'node:fs'
+import path from 'node:path'
 import {createRequire} from 'node:module'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {Worker} from 'node:worker_threads'
 import {failedResult, type ArticleResult} from './article-result.js'
 import type {WorkerInit, WorkerReply, WorkerRequest} from './worker-protocol.js'
 
-/** How to start a worker. */
-export interface WorkerScript {
-  url: URL
-  execArgv: string[]
-}
+/** How to start a worker: a module file, or (from sources) a bootstrap script evaluated as the entry. */
+export type WorkerScript = {url: URL} | {code: string}
 
 /** A task: one article. */
 export type PoolTask = Omit<WorkerRequest, 'id'>
@@ -42,19 +40,31 @@ interface Slot {
 }
 
 /**
- * Find the worker entry next to this module: compiled `worker.js`, or
- * `worker.ts` run through tsx's loader when running from sources.
+ * Find the worker entry next to this module: the compiled `worker.js`, or,
+ * when running from sources (tsx, vitest), `worker.ts` loaded after
+ * registering tsx's loader in the worker (`--import tsx` in a worker's
+ * `execArgv` does not reach its entry on Node 20).
  *
  * @returns The script, or undefined when neither can run.
  */
 export function findWorkerScript(): WorkerScript | undefined {
   const compiled = new URL('./worker.js', import.meta.url)
-  if (fs.existsSync(fileURLToPath(compiled))) return {url: compiled, execArgv: []}
+  if (fs.existsSync(fileURLToPath(compiled))) return {url: compiled}
   const source = new URL('./worker.ts', import.meta.url)
   if (!fs.existsSync(fileURLToPath(source))) return undefined
+  const loader = tsxLoader()
+  if (!loader) return undefined
+  return {code: `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}) })`}
+}
+
+/** The URL of tsx's ESM register API, if tsx is installed. */
+function tsxLoader(): string | undefined {
   try {
-    const loader = createRequire(import.meta.url).resolve('tsx')
-    return {url: source, execArgv: ['--import', pathToFileURL(loader).href]}
+    const require = createRequire(import.meta.url)
+    const manifestPath = require.resolve('tsx/package.json')
+    const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as {exports?: Record<string, {import?: {default?: string}}>}
+    const entry = manifest.exports?.['./esm/api']?.import?.default
+    return entry ? pathToFileURL(path.join(path.dirname(manifestPath), entry)).href : undefined
   } catch {
     return undefined
   }
@@ -67,13 +77,15 @@ export function findWorkerScript(): WorkerScript | undefined {
  * @param init Data every worker starts with.
  * @param size Maximum number of workers.
  * @param fallback Runs a task in this thread when workers cannot start.
+ * @param onBroken Called once, with the error, when workers cannot start.
  * @returns The pool.
  */
 export function createWorkerPool(
   script: WorkerScript,
   init: WorkerInit,
   size: number,
-  fallback: (task: PoolTask) => Promise<ArticleResult>
+  fallback: (task: PoolTask) => Promise<ArticleResult>,
+  onBroken?: (error: Error) => void
 ): WorkerPool {
   const slots: Slot[] = []
   const queue: Array<{request: WorkerRequest; resolve: (result: ArticleResult) => void}> = []
@@ -82,7 +94,7 @@ export function createWorkerPool(
   let closed = false
 
   function spawn(): Slot {
-    const worker = new Worker(script.url, {workerData: init, execArgv: script.execArgv, stdout: false, stderr: false})
+    const worker = 'url' in script ? new Worker(script.url, {workerData: init}) : new Worker(script.code, {eval: true, workerData: init})
     const slot: Slot = {worker, ready: false, task: undefined}
     worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'ready') {
@@ -109,6 +121,7 @@ export function createWorkerPool(
     slot.task = undefined
     if (closed) return
     if (!slot.ready) {
+      if (!broken) onBroken?.(error)
       broken = true
       if (task) queue.unshift(task)
     } else if (task) {
