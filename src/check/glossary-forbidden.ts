@@ -20,7 +20,8 @@ export const glossaryForbidden: Rule = {
       const term = glossary.terms[found.term]
       const expected = approvedForms(term)
       const finding: Finding = {reason: forbiddenReason(term, found), start: found.start, end: found.end, actual: found.actual, expected}
-      if (expected.length > 0) finding.fix = {range: [found.start, found.end], text: expected[0]}
+      // A span with markup inside (a link's brackets) is reported but not rewritten.
+      if (expected.length > 0 && found.plain) finding.fix = {range: [found.start, found.end], text: expected[0]}
       if (term.note !== undefined) finding.note = term.note
       findings.push(finding)
     }

@@ -24,9 +24,9 @@ export const glossaryKeep: Rule = {
         start: found.start,
         end: found.end,
         actual: found.actual,
-        expected,
-        fix: {range: [found.start, found.end], text: expected[0]}
+        expected
       }
+      if (found.plain) finding.fix = {range: [found.start, found.end], text: expected[0]}
       if (term.note !== undefined) finding.note = term.note
       return finding
     })

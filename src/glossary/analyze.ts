@@ -29,6 +29,8 @@ export interface ForbiddenUse {
   actual: string
   /** The forbidden form as written in the glossary. */
   form: string
+  /** Whether the file text of the span is exactly `actual` (so that it can be replaced). */
+  plain: boolean
 }
 
 /** A term of the English side with none of its renderings on the Chinese side. */
@@ -49,6 +51,8 @@ export interface KeepViolation {
   actual: string
   /** The English text as found. */
   enActual: string
+  /** Whether the file text of the span is exactly `actual` (so that it can be replaced). */
+  plain: boolean
 }
 
 /** An approved rendering used for a term of the English side. */
@@ -88,7 +92,7 @@ export function analyzeUnit(
   const zhMatches = zh ? matchSegments(zh.segments, zh.source, index.zh) : []
   for (const match of zhMatches) {
     for (const entry of match.entries) {
-      if (entry.role === 'forbid') result.forbidden.push({term: entry.term, start: match.start, end: match.end, actual: match.actual, form: entry.form})
+      if (entry.role === 'forbid') result.forbidden.push({term: entry.term, start: match.start, end: match.end, actual: match.actual, form: entry.form, plain: match.plain})
     }
   }
   if (!en || !zh) return result
@@ -122,7 +126,7 @@ export function analyzeUnit(
     const translations = term.keep ? found.filter((item) => item.entry.role === 'zh') : []
     if (translations.length > 0) {
       for (const {match} of translations) {
-        result.keep.push({term: termIndex, start: match.start, end: match.end, actual: match.actual, enActual: enMatch.actual})
+        result.keep.push({term: termIndex, start: match.start, end: match.end, actual: match.actual, enActual: enMatch.actual, plain: match.plain})
       }
       continue
     }

@@ -14,8 +14,10 @@ export interface TermMatch {
   start: number
   /** 0-based end offset (exclusive) in the original text. */
   end: number
-  /** The text as found (original characters between `start` and `end`). */
+  /** The text as found, as a reader sees it (without markup such as link brackets). */
   actual: string
+  /** Whether the original text between `start` and `end` is exactly `actual` (no markup inside). */
+  plain: boolean
   /** What the match means, for each term it belongs to. */
   entries: PatternEntry[]
 }
@@ -51,7 +53,8 @@ export function matchSegments(
     const last = normal.offsets[candidate.end - 1]
     if (start < 0 || last < 0) continue
     reached = candidate.end
-    matches.push({start, end: last + 1, actual: source.slice(start, last + 1), entries: candidate.entries})
+    const actual = normal.visible.slice(normal.positions[candidate.start], normal.positions[candidate.end - 1] + 1)
+    matches.push({start, end: last + 1, actual, plain: source.slice(start, last + 1) === actual, entries: candidate.entries})
   }
   return matches
 }

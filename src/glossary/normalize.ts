@@ -14,6 +14,10 @@ export interface NormalText {
   cased: string
   /** For each unit of `text`, the offset of the original unit it came from, or -1. */
   offsets: number[]
+  /** The segments joined with `segmentBreak` (the visible text, without markup). */
+  visible: string
+  /** For each unit of `text`, its index in `visible`. */
+  positions: number[]
 }
 
 /** Separator inserted between segments: no match can cross it. */
@@ -67,11 +71,15 @@ export function normalizeSegments(segments: readonly Segment[]): NormalText {
   const text: string[] = []
   const cased: string[] = []
   const offsets: number[] = []
+  const positions: number[] = []
+  let base = 0
   for (const [index, segment] of segments.entries()) {
     if (index > 0) {
       text.push(segmentBreak)
       cased.push(segmentBreak)
       offsets.push(-1)
+      positions.push(base)
+      base++
     }
     const source = segment.text
     let pendingSpace = -1
@@ -88,13 +96,17 @@ export function normalizeSegments(segments: readonly Segment[]): NormalText {
         text.push(' ')
         cased.push(' ')
         offsets.push(pendingSpace)
+        positions.push(base + i - 1)
       }
       pendingSpace = -1
       lastWasWord = word
       text.push(lowerAscii(char))
       cased.push(char)
       offsets.push(at)
+      positions.push(base + i)
     }
+    base += source.length
   }
-  return {text: text.join(''), cased: cased.join(''), offsets}
+  const visible = segments.map((segment) => segment.text).join(segmentBreak)
+  return {text: text.join(''), cased: cased.join(''), offsets, visible, positions}
 }

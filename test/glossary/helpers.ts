@@ -16,6 +16,7 @@ import bitextCheck from '../../src/check/index.js'
 import type {Rule} from '../../src/check/rule.js'
 import type {RuleSettings} from '../../src/check/settings.js'
 import type {Glossary} from '../../src/glossary/types.js'
+import type {Alignment} from '../../src/types.js'
 
 /** The project root. */
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -50,6 +51,7 @@ export function parse(markdown: string): Root {
  * @param rules The rules.
  * @param settings Severity settings.
  * @param filePath Path of the file.
+ * @param align How to align (default: the aligner).
  * @returns The checked file (`data.tree` set, as the pipeline does).
  */
 export async function check(
@@ -57,11 +59,12 @@ export async function check(
   glossary: Glossary,
   rules: readonly Rule[],
   settings: RuleSettings = {},
-  filePath = 'doc.md'
+  filePath = 'doc.md',
+  align: (tree: Root) => Alignment = (tree) => alignBlocks(tree, {source: markdown})
 ): Promise<VFile> {
   const file = new VFile({path: filePath, value: markdown})
   const tree = parse(markdown)
-  file.data.alignment = alignBlocks(tree, {source: markdown})
+  file.data.alignment = align(tree)
   await unified().use(bitextCheck, {rules, settings, glossary}).run(tree, file)
   file.data.tree = tree
   return file
@@ -87,4 +90,24 @@ export function messages(file: VFile): string[] {
  */
 export function bilingual(...pairs: Array<[string, string]>): string {
   return pairs.map(([en, zh]) => `> ${en}\n\n${zh}\n`).join('\n')
+}
+
+/**
+ * An alignment of one pair: the blocks before offset `boundary` are English,
+ * the rest Chinese (for parallel pages known to translate each other).
+ *
+ * @param boundary Offset where the Chinese side starts.
+ * @returns The aligner replacement for `check`.
+ */
+export function onePair(boundary: number): (tree: Root) => Alignment {
+  return (tree) => {
+    const enNodes = tree.children.filter((node) => (node.position?.start.offset ?? 0) < boundary)
+    const zhNodes = tree.children.filter((node) => (node.position?.start.offset ?? 0) >= boundary)
+    const span = (nodes: typeof enNodes) => ({line: nodes[0]?.position?.start.line ?? 1, endLine: nodes[nodes.length - 1]?.position?.end.line ?? 1, text: ''})
+    return {
+      units: [{kind: 'pair', block: 'paragraph', en: span(enNodes), zh: span(zhNodes), enNodes, zhNodes, sentences: [], flags: []}],
+      ratio: 0.35,
+      quoted: 'none'
+    }
+  }
 }

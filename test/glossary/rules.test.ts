@@ -141,6 +141,12 @@ describe('severity and details', () => {
     expect(message.url).toBe('docs/rules/glossary-forbidden.md')
     expect(file.data.fixes).toEqual([{range: [markdown.indexOf('群集'), markdown.indexOf('群集') + 2], text: '集群'}])
   })
+  it('a rendering split by markup is found, shown as read, and not rewritten', async () => {
+    const file = await check(bilingual(['The cluster.', '一个[群](https://x.io)集。']), glossary, [glossaryForbidden])
+    expect(messages(file)).toEqual(['3:4-3:21: Unexpected `群集` for `cluster`, expected `集群`'])
+    expect(file.messages[0].actual).toBe('群集')
+    expect(file.data.fixes).toEqual([])
+  })
   it('glossary-missing and glossary-keep are warnings', async () => {
     const file = await check(bilingual(['The clusters.', '它们。'], ['A pod.', '一个容器组。']), glossary, [glossaryMissing, glossaryKeep])
     expect(file.messages.map((message) => [message.ruleId, message.fatal])).toEqual([
