@@ -11,13 +11,21 @@ import type {Alignment, AlignUnit} from '../types.js'
 /**
  * Report the findings of an alignment on its file.
  *
- * @param file The file that was aligned (its value is the aligned text).
+ * @param file The file that was aligned (its value is the aligned text); in
+ *   two-file mode, the English file.
  * @param alignment The alignment of the file.
- * @returns Nothing; messages are added to `file.messages`.
+ * @param zhFile The Chinese file in two-file mode (default: `file`).
+ * @returns Nothing; messages are added to the files' `messages`.
  */
-export function reportAlignment(file: VFile, alignment: Alignment): void {
-  const place = location(file)
-  const range = (start: number | undefined, end: number | undefined, fallback: Position | undefined): Position | undefined => {
+export function reportAlignment(file: VFile, alignment: Alignment, zhFile: VFile = file): void {
+  const enPlace = location(file)
+  const zhPlace = zhFile === file ? enPlace : location(zhFile)
+  const range = (
+    place: ReturnType<typeof location>,
+    start: number | undefined,
+    end: number | undefined,
+    fallback: Position | undefined
+  ): Position | undefined => {
     const from = start === undefined ? undefined : place.toPoint(start)
     const to = end === undefined ? undefined : place.toPoint(end)
     return from && to ? {start: from as Point, end: to as Point} : fallback
@@ -39,7 +47,7 @@ export function reportAlignment(file: VFile, alignment: Alignment): void {
     for (const sentence of unit.sentences) {
       if (sentence.flags?.includes('omission')) {
         const message = file.message(`Missing translation of sentence \`${excerpt(sentence.en)}\``, {
-          place: range(sentence.enStart, sentence.enEnd, nodesPosition(unit.enNodes)),
+          place: range(enPlace, sentence.enStart, sentence.enEnd, nodesPosition(unit.enNodes)),
           ruleId: 'omission',
           source: 'bitext'
         })
@@ -48,8 +56,8 @@ export function reportAlignment(file: VFile, alignment: Alignment): void {
       }
       if (sentence.flags?.includes('untranslated')) {
         const text = sentence.zh
-        const message = file.message(`Unexpected English sentence \`${excerpt(text)}\` in Chinese text`, {
-          place: range(sentence.zhStart, sentence.zhEnd, nodesPosition(unit.zhNodes)),
+        const message = zhFile.message(`Unexpected English sentence \`${excerpt(text)}\` in Chinese text`, {
+          place: range(zhPlace, sentence.zhStart, sentence.zhEnd, nodesPosition(unit.zhNodes)),
           ruleId: 'untranslated',
           source: 'bitext'
         })

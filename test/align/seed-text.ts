@@ -1,11 +1,10 @@
 /**
- * Test helper: the seed article as text. Until repair lands, a crude
- * re-decode (UTF-8 read as windows-1252, bytes lost on the way become U+FFFD).
+ * Test helper: the seed article as text, really repaired by the repair stage.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import iconv from 'iconv-lite'
+import {repairMojibake} from '../../src/repair/index.js'
 
 /** Root of the project. */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -14,13 +13,12 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export const seedPath = path.join(projectRoot, 'articles', 'kubernetes-intro-for-vmware-users.md')
 
 /**
- * The seed, decoded back to (mostly) proper Chinese.
+ * The seed, with its mojibake repaired.
  *
  * @returns The text.
  */
 export function seedText(): string {
-  const mojibake = fs.readFileSync(seedPath, 'utf8')
-  return iconv.decode(iconv.encode(mojibake, 'windows-1252'), 'utf8')
+  return repairMojibake(fs.readFileSync(seedPath, 'utf8')).text
 }
 
 /**
