@@ -1,0 +1,80 @@
+/**
+ * `bitext export`: an aligned article as TMX 1.4 or XLIFF 2.0 for CAT tools.
+ */
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import {reporter} from 'vfile-reporter'
+import {allRules} from '../../check/rules.js'
+import {toTmx, toXliff} from '../../export/index.js'
+import {createPipeline} from '../../pipeline.js'
+import {displayPath} from '../articles.js'
+import {UsageError, type Command} from '../command.js'
+import {loadConfig} from '../config.js'
+import {loadProjectGlossary} from '../glossary-file.js'
+import {readArticle} from '../read-article.js'
+
+const usage = `Usage: bitext export FILE (--tmx | --xliff) [options]
+
+Export an article's alignment for CAT tools: TMX 1.4 (sentence-level units
+where the alignment is sentence-level, paragraph-level otherwise) or XLIFF 2.0
+(with the review messages as notes).
+
+Options:
+  --tmx             write TMX 1.4
+  --xliff           write XLIFF 2.0
+  --out FILE        write here instead of standard output
+  --glossary FILE   glossary, for the glossary notes (default: glossary.yaml when it exists)
+  --encoding NAME   read the article in this encoding instead of detecting it
+`
+
+/** The export command. */
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'export an article as TMX 1.4 or XLIFF 2.0',
+  usage,
+  async run(args, io) {
+    const {values, positionals} = parseArgs({
+      args,
+      options: {
+        tmx: {type: 'boolean', default: false},
+        xliff: {type: 'boolean', default: false},
+        out: {type: 'string'},
+        glossary: {type: 'string'},
+        encoding: {type: 'string'}
+      },
+      allowPositionals: true
+    })
+    if (positionals.length !== 1) throw new UsageError('Pass exactly one article, such as `bitext export articles/a.md --tmx`')
+    if (values.tmx === values.xliff) throw new UsageError('Pass one of --tmx or --xliff')
+    const config = loadConfig(io, allRules)
+    const glossary = loadProjectGlossary(values.glossary ?? config.glossary, io)
+    const pipeline = createPipeline({
+      settings: config.rules,
+      emit: false,
+      ...(glossary ? {glossary} : {}),
+      ...(values.encoding ? {encoding: values.encoding} : {})
+    })
+    const absolute = path.resolve(io.cwd, positionals[0])
+    const file = await readArticle(absolute, displayPath(absolute, io), io, pipeline)
+    if (file.data.failed || !file.data.alignment) {
+      io.stderr.write(`${reporter([file], {quiet: true})}\n`)
+      return 1
+    }
+    let output: string
+    try {
+      output = values.tmx ? toTmx(file) : toXliff(file)
+    } catch (error) {
+      io.stderr.write(`bitext export: ${displayPath(absolute, io)}: ${(error as Error).message}\n`)
+      return 1
+    }
+    if (values.out) {
+      const target = path.resolve(io.cwd, values.out)
+      io.fs.mkdirSync(path.dirname(target), {recursive: true})
+      io.fs.writeFileSync(target, output)
+      io.stderr.write(`bitext export: ${displayPath(absolute, io)} → ${displayPath(target, io)}\n`)
+    } else {
+      io.stdout.write(output)
+    }
+    return 0
+  }
+}

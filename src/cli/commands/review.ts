@@ -1,0 +1,79 @@
+/**
+ * `bitext review`: the translators' review report, per article `<slug>.html`
+ * and `<slug>.json`, and an `index.html` summary.
+ */
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import type {VFile} from 'vfile'
+import {allRules} from '../../check/rules.js'
+import {createPipeline} from '../../pipeline.js'
+import {renderReviewHtml, renderReviewIndex, renderReviewJson} from '../../review/index.js'
+import {displayPath, findArticles} from '../articles.js'
+import {UsageError, type Command} from '../command.js'
+import {loadConfig} from '../config.js'
+import {loadProjectGlossary} from '../glossary-file.js'
+import {readArticle} from '../read-article.js'
+
+const usage = `Usage: bitext review [FILES…] [options]
+
+Write the translators' review report: one page per article with every
+aligned unit side by side and each message at its place, the same as JSON,
+and an index of all articles, worst first.
+
+Arguments:
+  FILES             articles or folders (default: articles)
+
+Options:
+  --out DIR         output folder (default: dist/review)
+  --glossary FILE   glossary (default: glossary.yaml when it exists)
+  --encoding NAME   read articles in this encoding instead of detecting it
+`
+
+/** The review command. */
+export const reviewCommand: Command = {
+  name: 'review',
+  summary: 'write the review report (HTML and JSON per article, and an index)',
+  usage,
+  async run(args, io) {
+    const {values, positionals} = parseArgs({
+      args,
+      options: {
+        out: {type: 'string', default: path.join('dist', 'review')},
+        glossary: {type: 'string'},
+        encoding: {type: 'string'}
+      },
+      allowPositionals: true
+    })
+    const inputs = positionals.length > 0 ? positionals : ['articles']
+    const articlePaths = findArticles(inputs, io)
+    if (articlePaths.length === 0) throw new UsageError(`No Markdown articles in \`${inputs.join('`, `')}\`; pass .md files or folders`)
+    const config = loadConfig(io, allRules)
+    const glossary = loadProjectGlossary(values.glossary ?? config.glossary, io)
+    const pipeline = createPipeline({
+      settings: config.rules,
+      emit: false,
+      ...(glossary ? {glossary} : {}),
+      ...(values.encoding ? {encoding: values.encoding} : {})
+    })
+    const outDir = path.resolve(io.cwd, values.out)
+    io.fs.mkdirSync(outDir, {recursive: true})
+    const files: VFile[] = []
+    const slugs = new Set<string>()
+    for (const articlePath of articlePaths) {
+      const file = await readArticle(articlePath, displayPath(articlePath, io), io, pipeline)
+      let slug = file.data.slug ?? file.stem ?? 'article'
+      // Two articles with one slug still get two pages.
+      for (let index = 2; slugs.has(slug); index++) slug = `${file.data.slug ?? file.stem ?? 'article'}-${index}`
+      slugs.add(slug)
+      file.data.slug = slug
+      files.push(file)
+      io.fs.writeFileSync(path.join(outDir, `${slug}.html`), renderReviewHtml(file))
+      io.fs.writeFileSync(path.join(outDir, `${slug}.json`), renderReviewJson(file))
+    }
+    io.fs.writeFileSync(path.join(outDir, 'index.html'), renderReviewIndex(files))
+    const failed = files.filter((file) => file.data.failed).length
+    const messages = files.reduce((total, file) => total + file.messages.length, 0)
+    io.stderr.write(`bitext review: ${files.length} articles, ${messages} messages${failed > 0 ? `, ${failed} failed` : ''} → ${displayPath(path.join(outDir, 'index.html'), io)}\n`)
+    return failed > 0 ? 1 : 0
+  }
+}
