@@ -13,7 +13,7 @@
 const common = '\u00A0\u00AD\u00B7\u00B4\u2013\u2014\u2015\u2026\u2019'
 const c1 = '\u0080-\u009F'
 const bad =
-  '\u00A6\u00A4\u00A8\u00AC\u00AF\u00B8\u0192\u02C6\u02C7\u02D8\u02DB\u02DC\u2020\u2021\u2030\uFFFD'
+  '\u00A6\u00A4\u00A8\u00AC\u00AF\u00B8\u0192\u02C6\u02C7\u02D8\u02DB\u02DC\u2020\u2021\u2030\uFFFD\u25CA\u00FF'
 const currency = '\u00A2\u00A3\u00A5\u20A7\u20AC'
 const startPunctuation =
   '\u00A1\u00AB\u00BF\u00A9\u0384\u0385\u2018\u201A\u201C\u201E\u2022\u2039\uF8FF'
@@ -38,7 +38,9 @@ const alternatives = [
   `[${bad}${mixed}][${bad}]`,
   `[a-zA-Z][${lowerCommon}${upperAccented}][${bad}]`,
   `[${bad}][${mixed}]`,
-  `[${lowerAccented}${lowerCommon}${box}${endPunctuation}${currency}${numeric}][${upperAccented}]`,
+  `[${lowerAccented}${lowerCommon}${box}${endPunctuation}${numeric}][${upperAccented}]`,
+  // Windows-1257 mojibake of Lithuanian and Latvian letters, inside a lower-case word.
+  `[a-z\\s][\u00C4\u00C5][\u00C0-\u00DE\u0100-\u017F][a-z]`,
   `[${box}${endPunctuation}${currency}${numeric}][${lowerAccented}]`,
   `[${lowerAccented}${box}${endPunctuation}][${currency}]`,
   `\\s[${upperAccented}][${currency}]`,
@@ -46,7 +48,7 @@ const alternatives = [
   `[${lowerAccented}${upperAccented}${box}${currency}${endPunctuation}][${startPunctuation}][${numeric}]`,
   `[${lowerAccented}${upperAccented}${currency}${numeric}${box}${law}][${endPunctuation}][${startPunctuation}]`,
   `[${currency}${numeric}${box}][${startPunctuation}]`,
-  `[a-z][${upperAccented}][${startPunctuation}${currency}]`,
+  `[a-z][${upperAccented}][${startPunctuation}]`,
   `[${box}][${kaomoji}]`,
   `[${lowerAccented}${upperAccented}${currency}${numeric}${startPunctuation}${endPunctuation}${law}][${box}]`,
   `[${box}][${endPunctuation}]`,

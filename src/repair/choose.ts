@@ -39,8 +39,13 @@ const maxBranches = 256
  * @returns True for Han.
  */
 export function isHan(char: string): boolean {
-  return /^\p{Script=Han}$/u.test(char)
+  const code = char.charCodeAt(0)
+  if (code >= 0x4e00 && code <= 0x9fff) return true
+  if (code < 0x2e80) return false
+  return hanPattern.test(char)
 }
+
+const hanPattern = /^\p{Script=Han}$/u
 
 interface Edge {
   from: number
@@ -122,30 +127,30 @@ function chooseSegment(units: readonly Unit[], lexicon: Lexicon): SlotChoice[] {
 }
 
 function collectEdges(units: readonly Unit[], from: number, lexicon: Lexicon, edges: Edge[]): void {
-  let frontier: Array<{text: string; cost: number; picks: number[]}> = [{text: '', cost: 0, picks: []}]
-  for (let position = from; position < units.length && frontier.length > 0; position++) {
+  const picks: number[] = []
+  let branches = 0
+  const walk = (position: number, text: string, cost: number): void => {
     const unit = units[position]!
-    const options = typeof unit === 'string' ? [unit] : unit.candidates
-    const next: typeof frontier = []
-    for (const state of frontier) {
-      for (let option = 0; option < options.length; option++) {
-        const char = options[option]!
-        const text = state.text + char
-        const prior = typeof unit === 'string' ? 0 : unit.priors[option]!
-        const picks = [...state.picks, typeof unit === 'string' ? -1 : option]
-        const cost = state.cost + prior
-        const value = lexicon.entries.get(text)
-        if (position === from) {
-          const single = isHan(char) ? (value !== undefined && value < 0 ? value : lexicon.floor) : 0
-          edges.push({from, to: position + 1, cost: cost + single, picks})
-        } else if (value !== undefined && value < 0) {
-          edges.push({from, to: position + 1, cost: cost + value, picks})
-        }
-        if (value !== undefined && text.length < lexicon.maxLength && next.length < maxBranches) {
-          next.push({text, cost, picks})
-        }
+    const fixed = typeof unit === 'string'
+    const count = fixed ? 1 : unit.candidates.length
+    for (let option = 0; option < count; option++) {
+      const char = fixed ? unit : unit.candidates[option]!
+      const next = text + char
+      const total = fixed ? cost : cost + unit.priors[option]!
+      const value = lexicon.entries.get(next)
+      picks.push(fixed ? -1 : option)
+      if (position === from) {
+        const single = isHan(char) ? (value !== undefined && value < 0 ? value : lexicon.floor) : 0
+        edges.push({from, to: position + 1, cost: total + single, picks: [...picks]})
+      } else if (value !== undefined && value < 0) {
+        edges.push({from, to: position + 1, cost: total + value, picks: [...picks]})
       }
+      if (value !== undefined && position + 1 < units.length && next.length < lexicon.maxLength && branches < maxBranches) {
+        branches++
+        walk(position + 1, next, total)
+      }
+      picks.pop()
     }
-    frontier = next
   }
+  walk(from, '', 0)
 }

@@ -2,10 +2,9 @@
  * Single-byte codecs that text is commonly mis-decoded with, as tables.
  *
  * Each table maps a byte to the character the codec shows for it, and a
- * character back to its byte. Encoding is "sloppy" like ftfy's codecs: the C1
- * control characters U+0080–U+009F also map to their own byte, because Latin-1
- * and windows-125x mix-ups are routinely interleaved, and bytes a codec leaves
- * undefined survive as C1 controls in lenient decoders.
+ * character back to its byte. Encoding is "sloppy" like ftfy's codecs: a byte
+ * the codec leaves undefined also comes from the C1 control character of the
+ * same number, which is what lenient decoders leave for it.
  */
 import iconv from 'iconv-lite'
 
@@ -22,11 +21,13 @@ export interface SingleByteCodec {
 }
 
 /**
- * Codecs tried, in order of how often they are the culprit (ftfy's order, with
- * latin-1 folded into windows-1252 by the sloppy C1 mapping).
+ * Codecs tried, in order of how often they are the culprit (ftfy's order,
+ * except that windows-1252 goes before Latin-1: per character, it reads a
+ * superset of what Latin-1 reads outside the C1 controls).
  */
 export const codecNames = [
   'windows-1252',
+  'latin1',
   'windows-1251',
   'windows-1250',
   'windows-1253',
@@ -57,8 +58,8 @@ export function buildCodec(name: string): SingleByteCodec {
       if (!encode.has(char.charCodeAt(0))) encode.set(char.charCodeAt(0), byte)
     }
   }
-  for (let byte = 0x80; byte < 0xa0; byte++) {
-    if (!encode.has(byte)) encode.set(byte, byte)
+  for (const byte of undefinedBytes) {
+    if (byte < 0xa0 && !encode.has(byte)) encode.set(byte, byte)
   }
   return {name, decode, encode, undefinedBytes}
 }

@@ -5,7 +5,7 @@
  * confident choices (one step of EM).
  */
 import {classPrior, partnerOf, type Candidate} from './candidates.js'
-import {chooseInLattice, type Slot, type SlotChoice, type Unit} from './choose.js'
+import {chooseInLattice, isHan, type Slot, type SlotChoice, type Unit} from './choose.js'
 import type {Lexicon} from './lexicon.js'
 
 /** A damaged character to rebuild, with its candidates. */
@@ -28,7 +28,6 @@ export interface Rebuilt {
 
 const pairingBonus = 4
 const confident = 0.9
-const ROUNDS = Number(process.env.ROUNDS ?? 2)
 
 /**
  * Choose a character for every damaged part.
@@ -39,29 +38,40 @@ const ROUNDS = Number(process.env.ROUNDS ?? 2)
  */
 export function rebuild(parts: readonly Part[], lexicon: Lexicon): Rebuilt[] {
   const units: Unit[] = []
-  const slots: Array<{slot: Slot; damaged: Damaged}> = []
+  const slots: Array<{slot: Slot; candidates: Candidate[]; at: number}> = []
   for (const part of parts) {
     if (typeof part === 'string') {
       for (const char of part) units.push(char)
     } else {
-      const slot: Slot = {candidates: part.candidates.map((candidate) => candidate.char), priors: []}
+      const candidates = prune(part.candidates, lexicon)
+      const slot: Slot = {candidates: candidates.map((candidate) => candidate.char), priors: []}
+      slots.push({slot, candidates, at: units.length})
       units.push(slot)
-      slots.push({slot, damaged: part})
     }
   }
-  const base = slots.map(({slot}, index) => basePriors(units, slot, index))
-  let bytePrior = new Map<number, number>()
-  let choices: SlotChoice[] = []
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const [index, {slot, damaged}] of slots.entries()) {
-      slot.priors = damaged.candidates.map((candidate, position) => {
+  const base = slots.map(({slot, at}) => basePriors(units, slot, at))
+  const setPriors = (bytePrior: ReadonlyMap<number, number>): void => {
+    for (const [index, {slot, candidates}] of slots.entries()) {
+      slot.priors = candidates.map((candidate, position) => {
         let prior = base[index]![position]!
         for (const byte of candidate.filled) prior += bytePrior.get(byte) ?? 0
         return prior
       })
     }
-    choices = chooseInLattice(units, lexicon)
-    bytePrior = estimateBytePrior(slots.map(({damaged}) => damaged), choices)
+  }
+  setPriors(new Map())
+  const choices = chooseInLattice(units, lexicon)
+  // One EM step: the lost-byte values of confident choices become a prior,
+  // and only the uncertain slots are chosen again (the others are now fixed).
+  setPriors(estimateBytePrior(slots.map(({candidates}) => candidates), choices))
+  const uncertain = choices.map((choice, index) => (choice.confidence < confident ? index : -1)).filter((index) => index >= 0)
+  if (uncertain.length > 0) {
+    const second = units.slice()
+    for (const [index, {slot, at}] of slots.entries()) {
+      if (choices[index]!.confidence >= confident) second[at] = slot.candidates[choices[index]!.best]!
+    }
+    const again = chooseInLattice(second, lexicon)
+    for (const [position, index] of uncertain.entries()) choices[index] = again[position]!
   }
   return choices.map((choice, index) => {
     const {candidates} = slots[index]!.slot
@@ -73,9 +83,20 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon): Rebuilt[] {
   })
 }
 
+/**
+ * Drop candidates that cannot win: characters the kind prior rules out
+ * (format controls, private use, rare Han extensions) and Han characters the
+ * lexicon does not know at all, as long as something better remains.
+ */
+function prune(candidates: readonly Candidate[], lexicon: Lexicon): Candidate[] {
+  const kept = candidates.filter((candidate) =>
+    isHan(candidate.char) ? lexicon.entries.has(candidate.char) : classPrior(candidate.char) > -18
+  )
+  return kept.length > 0 ? kept : [...candidates]
+}
+
 /** Class prior plus a bonus for brackets and quotes whose partner is on the same line. */
-function basePriors(units: readonly Unit[], slot: Slot, index: number): number[] {
-  const at = units.indexOf(slot, index)
+function basePriors(units: readonly Unit[], slot: Slot, at: number): number[] {
   return slot.candidates.map((char) => {
     let prior = classPrior(char)
     const pairing = partnerOf(char)
@@ -98,18 +119,18 @@ function partnerOnLine(units: readonly Unit[], at: number, partner: string, dire
 }
 
 /** Log-ratio prior of each lost byte value against uniform, from confident choices. */
-function estimateBytePrior(damaged: readonly Damaged[], choices: readonly SlotChoice[]): Map<number, number> {
+function estimateBytePrior(damaged: ReadonlyArray<readonly Candidate[]>, choices: readonly SlotChoice[]): Map<number, number> {
   const counts = new Map<number, number>()
   let total = 0
   for (const [index, choice] of choices.entries()) {
     if (choice.confidence < confident) continue
-    for (const byte of damaged[index]!.candidates[choice.best]!.filled) {
+    for (const byte of damaged[index]![choice.best]!.filled) {
       counts.set(byte, (counts.get(byte) ?? 0) + 1)
       total++
     }
   }
   const values = new Set<number>()
-  for (const item of damaged) for (const candidate of item.candidates) for (const byte of candidate.filled) values.add(byte)
+  for (const item of damaged) for (const candidate of item) for (const byte of candidate.filled) values.add(byte)
   const prior = new Map<number, number>()
   for (const byte of values) {
     const probability = ((counts.get(byte) ?? 0) + 1) / (total + values.size)

@@ -47,6 +47,8 @@ interface Edit {
   kind: 'lossless' | 'lossy'
   codec: SingleByteCodec | undefined
   layers: number
+  /** Chosen by the language model (never merged or re-decoded). */
+  rebuilt?: boolean
 }
 
 let codecCache: SingleByteCodec[] | undefined
@@ -74,35 +76,42 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Repai
   if (!isBad(text) && !suspicious.test(text)) return {text, repairs: [], damage: null}
   const {tables, spaceAsA0} = survey(text, codecs())
   const pieces = scanPieces(text, tables, spaceAsA0)
-  const edits: Edit[] = []
   const accepted: Piece[] = []
   const weak: Piece[] = []
   const partial: Piece[] = []
-  for (const piece of pieces) {
-    if (piece.char === '') partial.push(piece)
-    else if (isBad(window(text, piece))) accepted.push(piece)
-    else weak.push(piece)
+  // Like ftfy's whole-text re-decode, but per group: complete sequences of one
+  // codec with nothing but ASCII between them stand or fall together, on the
+  // evidence of any one of them.
+  for (const group of groups(text, pieces)) {
+    if (group[0]!.char === '') {
+      partial.push(...group)
+    } else if (group.some((piece) => isBad(window(text, piece)))) {
+      accepted.push(...group)
+    } else {
+      weak.push(...group)
+    }
   }
   const strong = accepted.length >= 3
   const promoted = new Set(strong ? weak.filter((piece) => piece.bytes.length >= 3) : [])
   accepted.push(...promoted)
   accepted.sort((a, b) => a.start - b.start)
-  for (const piece of accepted) {
-    edits.push({
-      start: piece.start,
-      end: piece.end,
-      after: piece.char,
-      confidence: promoted.has(piece) ? 0.9 : piece.bytes.length >= 3 ? 0.99 : 0.95,
-      alternatives: [],
-      kind: 'lossless',
-      codec: piece.codec,
-      layers: 1
-    })
-  }
   const used = new Set(accepted.map((piece) => piece.codec))
   const lost = inferLostBytes(accepted, fragileBytes([...used].flatMap((codec) => codec.undefinedBytes)))
   const cjk = accepted.filter((piece) => isHan(piece.char) || /^[\u3000-\u303F\uFF00-\uFFEF]$/.test(piece.char)).length
   const chinese = cjk >= 3 && cjk >= accepted.length * 0.3 && options.lossy !== false
+  // Outside Chinese text there is no model to explain bytes that vanished
+  // silently: a touching run of pieces with such a gap is left alone.
+  const tainted = chinese ? new Set<Piece>() : taintedPieces(pieces)
+  const edits: Edit[] = accepted.filter((piece) => !tainted.has(piece)).map((piece) => ({
+    start: piece.start,
+    end: piece.end,
+    after: piece.char,
+    confidence: promoted.has(piece) ? 0.9 : piece.bytes.length >= 3 ? 0.99 : 0.95,
+    alternatives: [],
+    kind: 'lossless' as const,
+    codec: piece.codec,
+    layers: 1
+  }))
   const slots: Array<{piece: Piece; damaged: Damaged}> = []
   for (const piece of partial) {
     const marked = piece.bytes.includes(unknownByte)
@@ -111,7 +120,7 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Repai
       if (!marked && (lost.length === 0 || (piece.bytes.length === 1 && piece.bytes[0]! < 0xe0))) continue
       const candidates = completions(piece.bytes, lost, unknown.length > 0 ? unknown : allContinuations)
       if (candidates.length > 0) slots.push({piece, damaged: {candidates}})
-    } else if (marked && piece.missing === 0 && (strong || isBad(window(text, piece)))) {
+    } else if (marked && piece.missing === 0 && !tainted.has(piece) && (strong || isBad(window(text, piece)))) {
       const candidates = completions(piece.bytes, [], unknown.length > 0 ? unknown : allContinuations)
       edits.push({
         start: piece.start,
@@ -127,13 +136,55 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Repai
   }
   if (slots.length > 0) edits.push(...rebuildSlots(text, edits, slots, options))
   edits.sort((a, b) => a.start - b.start)
-  const layered = layer(edits, tables, options.maxLayers ?? 3)
+  const layered = layer(edits, codecs(), options.maxLayers ?? 3)
   const all = [...layered, ...controlEdits(text, layered)].sort((a, b) => a.start - b.start)
   if (all.length === 0) return {text, repairs: [], damage: null}
   return compose(text, all, lost, slots.length > 0)
 }
 
 const allContinuations = Array.from({length: 0x40}, (_, index) => 0x80 + index)
+
+/**
+ * Split pieces into groups: runs of complete sequences separated only by
+ * ASCII; every partial sequence is a group of its own.
+ */
+function groups(text: string, pieces: readonly Piece[]): Piece[][] {
+  const result: Piece[][] = []
+  let current: Piece[] = []
+  for (const piece of pieces) {
+    const last = current.at(-1)
+    const joins = last !== undefined && piece.char !== '' && last.char !== '' &&
+      !/[^\u0000-\u007F]/.test(text.slice(last.end, piece.start))
+    if (!joins && current.length > 0) {
+      result.push(current)
+      current = []
+    }
+    current.push(piece)
+  }
+  if (current.length > 0) result.push(current)
+  return result
+}
+
+/**
+ * Pieces in a touching chain (no character between them) that contains a
+ * sequence missing bytes without any mark of the loss.
+ */
+function taintedPieces(pieces: readonly Piece[]): Set<Piece> {
+  const tainted = new Set<Piece>()
+  let chain: Piece[] = []
+  const close = (): void => {
+    if (chain.some((piece) => piece.missing > 0 && piece.bytes.length > 1 && !piece.bytes.includes(unknownByte))) {
+      for (const piece of chain) tainted.add(piece)
+    }
+    chain = []
+  }
+  for (const piece of pieces) {
+    if (chain.length > 0 && chain.at(-1)!.end !== piece.start) close()
+    chain.push(piece)
+  }
+  close()
+  return tainted
+}
 
 /** The piece with one character of context on each side. */
 function window(text: string, piece: Piece): string {
@@ -151,7 +202,8 @@ function survey(text: string, all: readonly SingleByteCodec[]): {tables: SingleB
   for (const codec of all) {
     let count = 0
     for (const piece of scanPieces(text, [codec], false)) {
-      if (piece.char === '' || !isBad(window(text, piece))) continue
+      const marked = piece.missing === 0 && piece.bytes.includes(unknownByte)
+      if (!marked && (piece.char === '' || !isBad(window(text, piece)))) continue
       count += piece.end - piece.start
       if (codec === all[0]) a0 += piece.bytes.slice(1).filter((byte) => byte === 0xa0).length
     }
@@ -226,7 +278,8 @@ function rebuildSlots(
       alternatives: result.alternatives,
       kind: 'lossy' as const,
       codec: piece.codec,
-      layers: 1
+      layers: 1,
+      rebuilt: true
     }
   })
 }
@@ -247,8 +300,7 @@ function layer(edits: readonly Edit[], tables: readonly SingleByteCodec[], maxLa
   const runs: Edit[] = []
   for (const edit of edits) {
     const last = runs.at(-1)
-    if (last !== undefined && last.end === edit.start && edit.confidence >= 0.5 && last.confidence >= 0.5 &&
-      (last.kind === 'lossless' || last.after === '\uFFFD') && (edit.kind === 'lossless' || edit.after === '\uFFFD')) {
+    if (last !== undefined && last.end === edit.start && !last.rebuilt && !edit.rebuilt) {
       runs[runs.length - 1] = {
         ...last,
         end: edit.end,
@@ -269,13 +321,13 @@ function layer(edits: readonly Edit[], tables: readonly SingleByteCodec[], maxLa
       if (next.lossy) run.kind = 'lossy'
       run.layers++
     }
+    run.after = run.after.replace(/[\u0080-\u009F]/g, fromC1)
   }
   return runs
 }
 
 /** Decode one more layer of a repaired run, when all of it is mojibake. */
 function decodeLayer(text: string, tables: readonly SingleByteCodec[]): {text: string; lossy: boolean} | undefined {
-  if (!isBad(text)) return undefined
   const pieces = scanPieces(text, tables)
   let output = ''
   let cursor = 0
@@ -294,7 +346,13 @@ function decodeLayer(text: string, tables: readonly SingleByteCodec[]): {text: s
   return badness(output) <= badness(text) ? {text: output, lossy} : undefined
 }
 
-const windows1252 = new TextDecoder('windows-1252')
+/** What windows-1252 shows for a C1 control's byte, or the control itself when undefined. */
+function fromC1(char: string): string {
+  const code = char.charCodeAt(0)
+  if (code < 0x80 || code >= 0xa0) return char
+  const shown = codecs().find((codec) => codec.name === 'windows-1252')!.decode[code]!
+  return shown === '' ? char : shown
+}
 
 /** C1 controls left outside repairs: almost always windows-1252 read as Latin-1. */
 function controlEdits(text: string, edits: readonly Edit[]): Edit[] {
@@ -306,8 +364,8 @@ function controlEdits(text: string, edits: readonly Edit[]): Edit[] {
     const at = match.index
     while (next < edits.length && edits[next]!.end <= at) next++
     if (next < edits.length && edits[next]!.start <= at) continue
-    const char = windows1252.decode(new Uint8Array([text.charCodeAt(at)]))
-    if (char.charCodeAt(0) < 0xa0 && char.charCodeAt(0) >= 0x80) continue
+    const char = fromC1(text[at]!)
+    if (char === text[at]) continue
     result.push({
       start: at,
       end: at + 1,

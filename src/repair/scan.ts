@@ -31,6 +31,8 @@ export interface ReadOptions {
   question?: boolean
   /** Let a space stand for a no-break space turned into a space (default true). */
   spaceAsA0?: boolean
+  /** Accept a lone low surrogate (the second half of a CESU-8 pair; default false). */
+  lowSurrogate?: boolean
 }
 
 const aGraveExceptions = /^(?: |quele|quela|quilo|s )/
@@ -97,9 +99,12 @@ export function readPiece(
   let char = ''
   if (missing === 0 && !bytes.includes(unknownByte)) {
     const codePoint = decodeSequence(bytes, true)
+    if (codePoint >= 0xdc00 && codePoint <= 0xdfff && options.lowSurrogate === true) {
+      return {start: index, end, codec, bytes, missing: 0, char: String.fromCharCode(codePoint)}
+    }
     if (codePoint >= 0xd800 && codePoint <= 0xdbff) {
       // CESU-8: a high surrogate may pair with the low surrogate after it.
-      const low = readPiece(text, end, codec, options)
+      const low = readPiece(text, end, codec, {...options, lowSurrogate: true})
       const lowPoint = low === undefined || low.missing > 0 ? -1 : decodeSequence(low.bytes, true)
       if (low !== undefined && lowPoint >= 0xdc00 && lowPoint <= 0xdfff) {
         const pair = String.fromCharCode(codePoint, lowPoint)
@@ -107,7 +112,7 @@ export function readPiece(
       }
       return undefined
     }
-    if (codePoint < 0 || !isAcceptableOutput(codePoint)) return undefined
+    if (codePoint < 0 || !isAcceptableOutput(codePoint, true)) return undefined
     char = String.fromCodePoint(codePoint)
   }
   return {start: index, end, codec, bytes, missing, char}

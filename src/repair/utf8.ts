@@ -56,15 +56,18 @@ export function decodeSequence(bytes: readonly number[], allowSurrogate = false)
 }
 
 /**
- * Whether a code point is a character a repair may produce: not a C0/C1
+ * Whether a code point is a character a repair may produce: not a C0
  * control (other than tab and newlines), not a noncharacter, not a surrogate.
+ * C1 controls are allowed only when asked (an inner layer of mojibake).
  *
  * @param codePoint A code point.
+ * @param allowC1 Whether U+0080–U+009F are acceptable (default false).
  * @returns True when the code point is acceptable output of a repair.
  */
-export function isAcceptableOutput(codePoint: number): boolean {
+export function isAcceptableOutput(codePoint: number, allowC1 = false): boolean {
   if (codePoint < 0x20) return codePoint === 0x09 || codePoint === 0x0a || codePoint === 0x0d
-  if (codePoint >= 0x7f && codePoint < 0xa0) return false
+  if (codePoint === 0x7f) return false
+  if (codePoint >= 0x80 && codePoint < 0xa0) return allowC1
   if (codePoint >= 0xd800 && codePoint <= 0xdfff) return false
   if (codePoint >= 0xfdd0 && codePoint <= 0xfdef) return false
   if ((codePoint & 0xfffe) === 0xfffe) return false
