@@ -23,7 +23,7 @@ export const stringifyOptions = {
 const serializer = unified()
   .use(remarkStringify, stringifyOptions)
   .use(remarkFrontmatter, ['yaml'])
-  .use(remarkGfm)
+  .use(remarkGfm, {tablePipeAlign: false})
 
 /**
  * Serialize a tree to Markdown.

@@ -1,0 +1,131 @@
+/**
+ * `bitext build`: publish every article into the output folder.
+ */
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import cliProgress from 'cli-progress'
+import {reporter} from 'vfile-reporter'
+import type {VFile} from 'vfile'
+import {allRules} from '../../check/rules.js'
+import {renderIndexPage, type Format} from '../../emit/index.js'
+import {createPipeline} from '../../pipeline.js'
+import {displayPath, findArticles} from '../articles.js'
+import {UsageError, type Command} from '../command.js'
+import {loadConfig} from '../config.js'
+import type {CliIo} from '../io.js'
+import {loadProjectGlossary} from '../glossary-file.js'
+import {readArticle} from '../read-article.js'
+import {summarize} from '../summary.js'
+
+const usage = `Usage: bitext build [options]
+
+Publish articles/ into a bilingual blog in dist/.
+
+Options:
+  --articles DIR    folder of articles (default: articles)
+  --out DIR         output folder (default: dist)
+  --glossary FILE   glossary (default: glossary.yaml when it exists)
+  --format LIST     outputs: md, html or md,html (default: md,html)
+  --encoding NAME   read articles in this encoding instead of detecting it
+  --quiet           print errors and the summary only
+  --debug           print stack traces of internal errors
+`
+
+const formats: readonly Format[] = ['md', 'html']
+
+/** The build command. */
+export const buildCommand: Command = {
+  name: 'build',
+  summary: 'publish articles into dist/ (ZH, EN, parallel Markdown and bilingual HTML)',
+  usage,
+  async run(args, io) {
+    const {values} = parseArgs({
+      args,
+      options: {
+        articles: {type: 'string', default: 'articles'},
+        out: {type: 'string', default: 'dist'},
+        glossary: {type: 'string'},
+        format: {type: 'string', default: 'md,html'},
+        encoding: {type: 'string'},
+        quiet: {type: 'boolean', default: false},
+        debug: {type: 'boolean', default: false}
+      },
+      allowPositionals: false
+    })
+    const wanted = parseFormats(values.format)
+    const started = performance.now()
+    const config = loadConfig(io, allRules)
+    const glossary = loadProjectGlossary(values.glossary ?? config.glossary, io)
+    const articlePaths = findArticles([values.articles], io)
+    if (articlePaths.length === 0) throw new UsageError(`No Markdown articles in \`${values.articles}\`; add .md files or pass --articles DIR`)
+    const outDir = path.resolve(io.cwd, values.out)
+    const pipeline = createPipeline({
+      settings: config.rules,
+      formats: wanted,
+      ...(glossary ? {glossary} : {}),
+      ...(values.encoding ? {encoding: values.encoding} : {})
+    })
+
+    const progress = progressBar(io, articlePaths.length, values.quiet)
+    const files: VFile[] = []
+    const slugs = new Map<string, string>()
+    const published: Array<{slug: string; frontMatter: Record<string, unknown>}> = []
+    for (const articlePath of articlePaths) {
+      const shown = displayPath(articlePath, io)
+      const file = await readArticle(articlePath, shown, io, pipeline)
+      files.push(file)
+      progress?.increment()
+      if (file.data.failed) continue
+      const slug = file.data.slug ?? file.stem ?? 'article'
+      const previous = slugs.get(slug)
+      if (previous) {
+        const message = file.message(`Duplicate slug \`${slug}\`, already used by \`${previous}\`; set a different \`slug\` in the front matter`, {ruleId: 'duplicate-slug', source: 'bitext'})
+        message.fatal = true
+        file.data.failed = true
+        continue
+      }
+      slugs.set(slug, shown)
+      writeOutputs(io, outDir, slug, file.data.outputs ?? {})
+      published.push({slug, frontMatter: file.data.frontMatter ?? {}})
+    }
+    progress?.stop()
+    if (wanted.includes('html')) writeFile(io, outDir, 'index.html', renderIndexPage(published))
+
+    const report = reporter(files, {quiet: true, silent: values.quiet})
+    if (report) io.stderr.write(report + '\n')
+    const summary = summarize(files, performance.now() - started)
+    io.stderr.write(`bitext build: ${summary.line} → ${displayPath(outDir, io)}\n`)
+    return summary.failed > 0 ? 1 : 0
+  }
+}
+
+function parseFormats(value: string): Format[] {
+  const list = value.split(',').map((item) => item.trim()).filter(Boolean)
+  const unknown = list.filter((item) => !formats.includes(item as Format))
+  if (list.length === 0 || unknown.length > 0) {
+    throw new UsageError(`Unknown --format \`${unknown.join(',') || value}\`; use md, html or md,html`)
+  }
+  return list as Format[]
+}
+
+function progressBar(io: CliIo, total: number, quiet: boolean) {
+  if (quiet || !io.stderr.isTTY || total <= 5) return undefined
+  const bar = new cliProgress.SingleBar(
+    {stream: io.stderr as NodeJS.WritableStream, format: 'bitext build [{bar}] {value}/{total} articles', hideCursor: true, clearOnComplete: true},
+    cliProgress.Presets.shades_classic
+  )
+  bar.start(total, 0)
+  return bar
+}
+
+function writeOutputs(io: CliIo, outDir: string, slug: string, outputs: Record<string, string>): void {
+  for (const [name, content] of Object.entries(outputs)) writeFile(io, outDir, path.join(slug, name), content)
+}
+
+/** Write inside `outDir` only: a path that escapes it is a bug, not a user error. */
+function writeFile(io: CliIo, outDir: string, relative: string, content: string): void {
+  const target = path.resolve(outDir, relative)
+  if (!target.startsWith(outDir + path.sep)) throw new Error(`Refusing to write outside the output folder: ${target}`)
+  io.fs.mkdirSync(path.dirname(target), {recursive: true})
+  io.fs.writeFileSync(target, content)
+}

@@ -1,0 +1,79 @@
+/**
+ * Project configuration: `.bitextrc.json`, or the `bitext` field of
+ * package.json. Read once per command; untrusted input enters as `unknown`.
+ */
+import path from 'node:path'
+import type {Rule} from '../check/rule.js'
+import {validateRuleSettings, type RuleSettings} from '../check/settings.js'
+import {UsageError} from './command.js'
+import type {CliIo} from './io.js'
+
+/** Validated configuration. */
+export interface Config {
+  /** Severity per rule id. */
+  rules: RuleSettings
+  /** Glossary path from configuration, resolved against the config file's folder. */
+  glossary?: string
+  /** The file the configuration came from, if any. */
+  source?: string
+}
+
+const knownKeys = new Set(['rules', 'glossary'])
+
+/**
+ * Load the configuration of the project in `io.cwd`.
+ *
+ * @param io File system and working directory.
+ * @param rules Known rules, to validate rule ids.
+ * @returns The configuration (empty when there is none).
+ * @throws UsageError naming the file and what to write instead.
+ */
+export function loadConfig(io: CliIo, rules: readonly Rule[]): Config {
+  const rcPath = path.join(io.cwd, '.bitextrc.json')
+  const pkgPath = path.join(io.cwd, 'package.json')
+  let raw: unknown
+  let source: string | undefined
+  if (io.fs.existsSync(rcPath)) {
+    source = rcPath
+    raw = parseJson(io.fs.readFileSync(rcPath, 'utf8'), '.bitextrc.json')
+  } else if (io.fs.existsSync(pkgPath)) {
+    const pkg = parseJson(io.fs.readFileSync(pkgPath, 'utf8'), 'package.json')
+    if (typeof pkg === 'object' && pkg !== null && 'bitext' in pkg) {
+      source = pkgPath
+      raw = (pkg as Record<string, unknown>)['bitext']
+    }
+  }
+  if (raw === undefined) return {rules: {}}
+  const where = path.basename(source ?? 'configuration') + (source?.endsWith('package.json') ? ' (field `bitext`)' : '')
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new UsageError(`${where}: configuration must be an object such as {"rules": {"repeated-text": "off"}}`)
+  }
+  for (const key of Object.keys(raw)) {
+    if (!knownKeys.has(key)) throw new UsageError(`${where}: unknown key \`${key}\`; allowed keys: rules, glossary`)
+  }
+  const record = raw as Record<string, unknown>
+  let settings: RuleSettings
+  try {
+    settings = validateRuleSettings(record['rules'], rules, where)
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+  const config: Config = {rules: settings}
+  if (source) config.source = source
+  const glossary = record['glossary']
+  if (glossary !== undefined) {
+    if (typeof glossary !== 'string' || glossary === '') {
+      throw new UsageError(`${where}: \`glossary\` must be a path such as "glossary.yaml"`)
+    }
+    config.glossary = path.resolve(path.dirname(source ?? io.cwd), glossary)
+  }
+  return config
+}
+
+function parseJson(text: string, name: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch (error) {
+    throw new UsageError(`${name}: invalid JSON (${(error as Error).message}); fix the file or remove it`)
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * The whole bitext pipeline for one article: decode → repair → parse → align
+ * → check → emit. A failure in one article becomes a fatal message on that
+ * article's file; it never throws for bad input, so a batch goes on.
+ */
+import type {Root} from 'mdast'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import bitextAlign from './align/index.js'
+import bitextCheck from './check/index.js'
+import type {Rule} from './check/rule.js'
+import type {RuleSettings} from './check/settings.js'
+import {DecodeError, decode} from './decode/index.js'
+import bitextEmit, {type Format} from './emit/index.js'
+import type {Glossary} from './glossary/types.js'
+import {FrontMatterError, assertFrontMatterClosed, createParser, readFrontMatter, slugOf} from './parse/index.js'
+import {repair} from './repair/index.js'
+
+/** Options of the pipeline. */
+export interface PipelineOptions {
+  /** Glossary for the glossary checks (default: none). */
+  glossary?: Glossary
+  /** Severity per rule id (default: each rule's default). */
+  settings?: RuleSettings
+  /** Rules to run (default: all). */
+  rules?: readonly Rule[]
+  /** Force the input encoding instead of detecting it (default: detect). */
+  encoding?: string
+  /** Whether to produce outputs (default: true). */
+  emit?: boolean
+  /** Outputs to produce (default: `md` and `html`). */
+  formats?: readonly Format[]
+}
+
+/** A configured pipeline, reusable for many articles. */
+export interface Pipeline {
+  /**
+   * Process one article.
+   *
+   * @param bytes The article's bytes as read from disk.
+   * @param path The article's path (for messages and the default slug).
+   * @returns The file, with `data` filled and messages attached.
+   */
+  process(bytes: Uint8Array, path: string): Promise<VFile>
+}
+
+/**
+ * Configure the pipeline once for a batch.
+ *
+ * @param options Configuration.
+ * @returns The pipeline.
+ */
+export function createPipeline(options: PipelineOptions = {}): Pipeline {
+  const parser = createParser()
+  const checkOptions = {
+    ...(options.rules ? {rules: options.rules} : {}),
+    ...(options.settings ? {settings: options.settings} : {}),
+    ...(options.glossary ? {glossary: options.glossary} : {})
+  }
+  // The check stage reports alignment problems and uncertain repairs as configurable rules,
+  // so the align and repair stages add no messages of their own here.
+  const transformers = unified().use(bitextAlign, {messages: false}).use(bitextCheck, checkOptions)
+  const emitter = options.emit === false ? undefined : unified().use(bitextEmit, options.formats ? {formats: options.formats} : {})
+  const decodeOptions = options.encoding ? {encoding: options.encoding} : {}
+
+  return {
+    async process(bytes, path) {
+      const file = new VFile({path, value: bytes})
+      try {
+        decode(file, decodeOptions)
+        repair(file, {uncertainBelow: 0})
+        const tree = parser.parse(file) as Root
+        assertFrontMatterClosed(String(file.value), tree)
+        file.data.frontMatter = readFrontMatter(tree)
+        file.data.slug = slugOf(file.data.frontMatter, file.stem ?? 'article')
+        await transformers.run(tree, file)
+        if (emitter) await emitter.run(tree, file)
+        file.data.tree = tree
+      } catch (error) {
+        fail(file, error)
+      }
+      return file
+    }
+  }
+}
+
+/**
+ * Process one article with a one-off pipeline.
+ *
+ * @param bytes The article's bytes.
+ * @param path The article's path.
+ * @param options Configuration.
+ * @returns The processed file.
+ */
+export async function processArticle(bytes: Uint8Array, path: string, options: PipelineOptions = {}): Promise<VFile> {
+  return createPipeline(options).process(bytes, path)
+}
+
+/** Turn an error into one fatal message on the file. */
+function fail(file: VFile, error: unknown): void {
+  file.data.failed = true
+  const known = error instanceof DecodeError || error instanceof FrontMatterError
+  const reason = known
+    ? (error as Error).message
+    : `Could not process this article: ${error instanceof Error ? error.message : String(error)}; this is a bug in bitext, please report it with the article`
+  const line = known ? (error as DecodeError | FrontMatterError).line : undefined
+  const message = file.message(reason, {
+    ruleId: error instanceof DecodeError ? 'decode' : error instanceof FrontMatterError ? 'front-matter' : 'internal-error',
+    source: 'bitext',
+    ...(line === undefined ? {} : {place: {line, column: 1}}),
+    ...(known || !(error instanceof Error) ? {} : {cause: error})
+  })
+  message.fatal = true
+}
