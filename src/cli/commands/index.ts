@@ -5,9 +5,10 @@ import type {Command} from '../command.js'
 import {alignCommand} from './align.js'
 import {buildCommand} from './build.js'
 import {exportCommand} from './export.js'
+import {glossaryCommand} from './glossary.js'
 import {lintCommand} from './lint.js'
 import {mergeReportsCommand} from './merge-reports.js'
 import {reviewCommand} from './review.js'
 
 /** The registered commands. */
-export const commands: readonly Command[] = [buildCommand, lintCommand, reviewCommand, alignCommand, exportCommand, mergeReportsCommand]
+export const commands: readonly Command[] = [buildCommand, lintCommand, reviewCommand, alignCommand, exportCommand, glossaryCommand, mergeReportsCommand]
