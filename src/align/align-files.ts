@@ -8,7 +8,7 @@
 import type {Root} from 'mdast'
 import type {Alignment} from '../types.js'
 import type {AlignOptions} from './align-blocks.js'
-import {groupCost, sourceOnlyCost, targetOnlyCost} from './block-cost.js'
+import {createRunCache, groupCost, sourceOnlyCost, targetOnlyCost} from './block-cost.js'
 import {buildUnit, estimateRatio, priorRatio, type UnitDraft} from './build-units.js'
 import {classifyBlock, type Block} from './classify.js'
 
@@ -73,6 +73,7 @@ function pairSequences(en: readonly Block[], zh: readonly Block[], ratio: number
   const n = en.length
   const m = zh.length
   const width = Math.max(60, 2 * Math.abs(n - m) + 20)
+  const cache = createRunCache()
   const lo = (i: number): number => Math.max(0, Math.floor((i * m) / Math.max(n, 1)) - width)
   const hi = (i: number): number => Math.min(m, Math.ceil((i * m) / Math.max(n, 1)) + width)
   const cost: Float64Array[] = []
@@ -122,7 +123,7 @@ function pairSequences(en: readonly Block[], zh: readonly Block[], ratio: number
           const b = zh.slice(j - dj, j)
           if (b.some((block) => block.shared)) break
           if (get(i - di, j - dj) === Infinity) continue
-          const value = groupCost(a, b, ratio)
+          const value = groupCost(a, b, ratio, cache)
           if (value !== Infinity) consider(di, dj, value, {kind: 'pair', en: a, zh: b, flags: []})
         }
       }

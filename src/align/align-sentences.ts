@@ -65,8 +65,9 @@ export function alignSentences(
   const variance = options.variance ?? 6.8 * ratio * ratio
   const enLength = en.map((s) => textLength(s.text))
   const zhLength = zh.map((s) => zhTextLength(s.text))
-  const enAnchors = en.map((s) => anchorsOf(s.text, 'en'))
-  const zhAnchors = zh.map((s) => anchorsOf(s.text, 'zh'))
+  // Anchors of runs of 1–3 sentences, merged once rather than per cell.
+  const enAnchors = runsOf(en.map((s) => anchorsOf(s.text, 'en')))
+  const zhAnchors = runsOf(zh.map((s) => anchorsOf(s.text, 'zh')))
   // The band must be wider than the slope, or rows would not connect.
   const slope = Math.ceil(Math.max(m / Math.max(n, 1), n / Math.max(m, 1))) + 2
   const band = Math.max(options.band ?? Math.max(8, Math.ceil(3 * Math.sqrt(Math.max(n, m)))), slope)
@@ -137,14 +138,21 @@ export function alignSentences(
     // long omitted sentences would always be merged into a neighbour.
     let value = priors[name] + (le === 0 || lz === 0 ? 0.01 * (le + lz / ratio) : lengthCost(le, lz, ratio, variance))
     if (i1 > i0 && j1 > j0) {
-      value += 0.6 * anchorCost(group(enAnchors, i0, i1), group(zhAnchors, j0, j1))
+      value += 0.6 * anchorCost(enAnchors[i1 - i0 - 1][i0], zhAnchors[j1 - j0 - 1][j0])
     }
     return value
   }
 }
 
-function group(list: readonly Anchors[], from: number, to: number): Anchors {
-  return to - from === 1 ? list[from] : mergeAnchors(list.slice(from, to))
+/** `runs[k - 1][i]`: anchors of the `k` sentences from `i` (k = 1–3). */
+function runsOf(single: readonly Anchors[]): Anchors[][] {
+  const runs: Anchors[][] = [[...single]]
+  for (let k = 2; k <= 3; k++) {
+    const row: Anchors[] = []
+    for (let i = 0; i + k <= single.length; i++) row.push(mergeAnchors([runs[k - 2][i], single[i + k - 1]]))
+    runs.push(row)
+  }
+  return runs
 }
 
 /**

@@ -53,7 +53,8 @@ export function anchorsOf(visible: string, lang: 'en' | 'zh', urls: readonly str
   const words = new Set<string>()
   const names = new Set<string>()
   let sentenceStart = true
-  for (const match of visible.matchAll(wordRe)) {
+  wordRe.lastIndex = 0
+  for (let match = wordRe.exec(visible); match; match = wordRe.exec(visible)) {
     const word = match[0]
     const lower = word.toLowerCase()
     words.add(lower)
@@ -64,8 +65,9 @@ export function anchorsOf(visible: string, lang: 'en' | 'zh', urls: readonly str
     } else if (word.length > 1 && (nameRe.test(word) || (!sentenceStart && /^\p{Lu}/u.test(word)))) {
       names.add(lower)
     }
-    const after = visible.slice(match.index + word.length, match.index + word.length + 2)
-    sentenceStart = /^[.!?:]/.test(after)
+    const after = visible.charCodeAt(match.index + word.length)
+    // `.`, `!`, `?` or `:` right after a word: the next word starts a sentence.
+    sentenceStart = after === 46 || after === 33 || after === 63 || after === 58
   }
   return {numbers, urls: new Set(urls.map((url) => normalizeUrl(url))), words, names}
 }

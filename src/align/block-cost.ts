@@ -3,13 +3,13 @@
  * blocks and a group of ZH blocks render each other. Lower is better; the
  * costs are roughly negative log-likelihoods so that they add up.
  */
-import {anchorCost, mergeAnchors} from './anchors.js'
+import {anchorCost, mergeAnchors, type Anchors} from './anchors.js'
 import type {Block} from './classify.js'
 
 /** Cost of leaving an EN block without translation. */
-export const sourceOnlyCost = 5
+export const sourceOnlyCost = 4
 /** Cost of a ZH block without source (translator's additions are common). */
-export const targetOnlyCost = 3
+export const targetOnlyCost = 2.5
 /** Extra cost of groups that are not 1-1, by number of blocks on each side. */
 const splitCosts: Record<string, number> = {
   '1-1': 0,
@@ -68,9 +68,10 @@ export function kindCost(en: Block, zh: Block): number {
  * @param en EN blocks (1–3), in order.
  * @param zh ZH blocks (1–3), in order.
  * @param ratio Expected ZH:EN length ratio.
+ * @param cache Cache of merged runs (blocks of one side must have distinct indices).
  * @returns The cost (may be negative with strong anchors), or `Infinity`.
  */
-export function groupCost(en: readonly Block[], zh: readonly Block[], ratio: number): number {
+export function groupCost(en: readonly Block[], zh: readonly Block[], ratio: number, cache?: RunCache): number {
   const split = splitCosts[`${en.length}-${zh.length}`]
   if (split === undefined) return Number.POSITIVE_INFINITY
   if (en.length > 1 && en.some((block) => block.kind === 'heading')) return Number.POSITIVE_INFINITY
@@ -78,13 +79,42 @@ export function groupCost(en: readonly Block[], zh: readonly Block[], ratio: num
   let kinds = 0
   for (const a of en) for (const b of zh) kinds = Math.max(kinds, kindCost(a, b))
   if (kinds === Number.POSITIVE_INFINITY) return kinds
-  let enLength = 0
-  let zhLength = 0
-  for (const block of en) enLength += block.length
-  for (const block of zh) zhLength += block.length
-  const anchors = anchorCost(
-    mergeAnchors(en.map((block) => block.anchors)),
-    mergeAnchors(zh.map((block) => block.anchors))
-  )
-  return split + kinds + lengthCost(enLength, zhLength, ratio) + anchors
+  const a = runOf(en, cache?.en)
+  const b = runOf(zh, cache?.zh)
+  return split + kinds + lengthCost(a.length, b.length, ratio) + anchorCost(a.anchors, b.anchors)
+}
+
+interface Run {
+  length: number
+  anchors: Anchors
+}
+
+/** Merged lengths and anchors of runs of blocks, per side, for one alignment. */
+export interface RunCache {
+  en: Map<string, Run>
+  zh: Map<string, Run>
+}
+
+/**
+ * A cache for `groupCost`: the dynamic programs ask for the same runs of
+ * blocks many times.
+ *
+ * @returns An empty cache.
+ */
+export function createRunCache(): RunCache {
+  return {en: new Map(), zh: new Map()}
+}
+
+function runOf(blocks: readonly Block[], cache: Map<string, Run> | undefined): Run {
+  if (blocks.length === 1) return blocks[0]
+  const key = blocks.map((block) => block.index).join(',')
+  let run = cache?.get(key)
+  if (!run) {
+    run = {
+      length: blocks.reduce((sum, block) => sum + block.length, 0),
+      anchors: mergeAnchors(blocks.map((block) => block.anchors))
+    }
+    cache?.set(key, run)
+  }
+  return run
 }

@@ -34,6 +34,8 @@ export interface Block {
 const captionRe =
   /^\s*(?:figure|fig\.?|image|picture|diagram|table|screenshot|图片|插图|截图|图|表格|表)\s*\d*(?:[-.]\d+)*\s*[:：.、]/i
 
+const shortcodeRe = /^\s*(?:\{\{[%<][^]*?[%>]\}\}|\{%[^]*?%\})\s*$/
+
 const sharedTypes = new Set(['code', 'html', 'thematicBreak', 'definition', 'math', 'yaml', 'toml'])
 
 /**
@@ -74,6 +76,10 @@ export function classifyBlock(node: RootContent, index: number, source?: string,
   if (inner.type === 'paragraph') {
     if (isImageOnly(inner)) {
       kind = 'image'
+      shared = true
+    } else if (shortcodeRe.test(text.text)) {
+      // Site generator shortcodes (Hugo `{{% … %}}`, Liquid `{% … %}`) are markup.
+      kind = 'shortcode'
       shared = true
     } else if (captionRe.test(text.text)) {
       kind = 'caption'

@@ -9,7 +9,7 @@
  * cheap; it leaves the preamble where pairing starts paying off, so the body
  * start is learned from the file, not assumed.
  */
-import {groupCost, sourceOnlyCost, targetOnlyCost} from './block-cost.js'
+import {createRunCache, groupCost, sourceOnlyCost, targetOnlyCost} from './block-cost.js'
 import type {Block} from './classify.js'
 
 /** A group found by the pairing. */
@@ -52,6 +52,7 @@ interface Step {
 export function pairBlocks(blocks: readonly Block[], settings: PairSettings): BlockGroup[] {
   const n = blocks.length
   const allowPreamble = n > 0 && blocks[0].lang === 'zh'
+  const cache = createRunCache()
   // cost[phase][p]: best cost of covering blocks[0..p) ending in `phase`
   // (0 = preamble, 1 = body).
   const cost = [new Array<number>(n + 1).fill(Infinity), new Array<number>(n + 1).fill(Infinity)]
@@ -106,7 +107,7 @@ export function pairBlocks(blocks: readonly Block[], settings: PairSettings): Bl
         const en = first === 'en' ? a : b
         const zh = first === 'en' ? b : a
         const order = first === 'en' ? settings.enFirstCost : settings.zhFirstCost
-        const value = groupCost(en, zh, settings.ratio) + order
+        const value = groupCost(en, zh, settings.ratio, cache) + order
         if (value === Infinity) continue
         relax(1, p + k + m, base + value, {from: p, fromPhase: 1, group: {en, zh, preamble: false}})
       }
