@@ -57,3 +57,19 @@ describe('bench corpus', () => {
     expect(new Set(values).size).toBe(1000)
   })
 })
+
+describe('bench glossary', () => {
+  it('has the size asked for, real terms first, and loads as a valid glossary', async () => {
+    const {generateGlossary} = await import('../../bench/glossary.js')
+    const {parseGlossary} = await import('../../src/glossary/parse-glossary.js')
+    const pairs = readPagePairs(glossaryDir)
+    const small = parseGlossary(generateGlossary(10, pairs), 'small.yaml')
+    expect(small.terms).toHaveLength(10)
+    expect(small.terms.map((term) => term.en[0])).toContain('Abstraction')
+    expect(small.terms.every((term) => /[\u4e00-\u9fff]/.test(term.zh[0] ?? ''))).toBe(true)
+    const large = parseGlossary(generateGlossary(10_000, pairs), 'large.yaml')
+    expect(large.terms).toHaveLength(10_000)
+    expect(large.terms.slice(0, 10)).toEqual(small.terms)
+    expect(generateGlossary(500, pairs)).toBe(generateGlossary(500, pairs))
+  })
+})

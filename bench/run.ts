@@ -1,0 +1,306 @@
+/**
+ * `npm run bench`: measure bitext on one deterministic corpus and compare it
+ * with bare remark. Runs the compiled code in lib/ (the npm script compiles
+ * first); batch runs happen in fresh processes (bench/build-child.mjs) so
+ * their time and peak memory are their own. Writes bench/results.json and
+ * prints a table. Never run as a test.
+ *
+ *   npm run bench                  # default corpus (240 articles)
+ *   npm run bench -- --quick       # small corpus (40 articles)
+ *   npm run bench -- --count 600 --jobs 4
+ */
+import {execFileSync} from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+import {parseArgs} from 'node:util'
+import type {Root} from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkParse from 'remark-parse'
+import remarkStringify from 'remark-stringify'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {generateCorpus, readPagePairs, writeCorpus, type ArticleKind} from './corpus.js'
+import {generateGlossary} from './glossary.js'
+
+type DecodeModule = typeof import('../src/decode/index.js')
+type RepairModule = typeof import('../src/repair/index.js')
+type ParseModule = typeof import('../src/parse/index.js')
+type AlignModule = typeof import('../src/align/index.js')
+type CheckModule = typeof import('../src/check/index.js')
+type EmitModule = typeof import('../src/emit/index.js')
+type GlossaryModule = typeof import('../src/glossary/parse-glossary.js')
+
+/** What build-child.mjs prints. */
+interface ChildResult {
+  ms: number
+  cpuMs: number
+  batchMs: number
+  maxRssMb: number
+  hits: number
+  misses: number
+  articles: number
+  failed: number
+  messages: number
+  reportLength: number
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const lib = path.join(root, 'lib')
+
+const {values} = parseArgs({
+  options: {
+    quick: {type: 'boolean', default: false},
+    count: {type: 'string'},
+    seed: {type: 'string', default: '7'},
+    jobs: {type: 'string', default: String(Math.max(2, os.availableParallelism()))},
+    out: {type: 'string', default: path.join(root, 'bench', 'results.json')}
+  }
+})
+const count = Number(values.count ?? (values.quick ? 40 : 240))
+const jobs = Number(values.jobs)
+const seed = Number(values.seed)
+
+if (!fs.existsSync(path.join(lib, 'batch', 'worker.js'))) {
+  throw new Error('No compiled code in lib/; run `npm run bench` (it compiles first) or `npm run compile`')
+}
+const load = async <T>(name: string): Promise<T> => (await import(pathToFileURL(path.join(lib, name)).href)) as T
+
+const glossaryDir = path.resolve(root, '..', 'shared', 'corpus', 'cncf-glossary')
+const seedArticle = path.join(root, 'articles', 'kubernetes-intro-for-vmware-users.md')
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bitext-bench-'))
+const corpusDir = path.join(work, 'articles')
+const corpus = generateCorpus({count, seed, glossaryDir, seedArticle})
+writeCorpus(corpusDir, corpus)
+const paths = corpus.map((article) => path.join(corpusDir, article.name))
+const totalBytes = corpus.reduce((sum, article) => sum + article.bytes.length, 0)
+const mb = (bytes: number) => bytes / 1_000_000
+const rate = (bytes: number, ms: number) => mb(bytes) / (ms / 1000)
+const log = (line: string) => process.stderr.write(line + '\n')
+
+log(`bitext bench: ${count} articles, ${mb(totalBytes).toFixed(2)} MB (${kindSummary()}), ${os.availableParallelism()} cores, node ${process.version}`)
+
+// --- Baseline: bare remark, read → parse → stringify, sequential ------------
+const baselineProcessor = unified().use(remarkParse).use(remarkFrontmatter).use(remarkStringify)
+const cpuNow = () => {
+  const usage = process.cpuUsage()
+  return (usage.user + usage.system) / 1000
+}
+const runBaseline = () => {
+  const started = performance.now()
+  const cpu = cpuNow()
+  for (const file of paths) baselineProcessor.processSync(new VFile({path: file, value: fs.readFileSync(file)}))
+  return {ms: performance.now() - started, cpuMs: cpuNow() - cpu}
+}
+runBaseline()
+const baselineRuns = [runBaseline(), runBaseline()].sort((a, b) => a.ms - b.ms)
+const baselineMs = baselineRuns[0]?.ms ?? Number.NaN
+const baselineCpuMs = baselineRuns[0]?.cpuMs ?? Number.NaN
+log(`baseline: ${baselineMs.toFixed(0)} ms (cpu ${baselineCpuMs.toFixed(0)} ms)`)
+
+// --- Lexicon load ----------------------------------------------------------
+const repairModule = await load<RepairModule>('repair/index.js')
+let started = performance.now()
+repairModule.loadLexicon()
+const lexiconMs = performance.now() - started
+
+// --- Stages, one pass, in this process --------------------------------------
+const stageTimes = await measureStages()
+log(`stages: ${Object.entries(stageTimes.ms).map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`).join(', ')}`)
+
+// --- Builds and lints, each in a fresh process -------------------------------
+const child = (options: {jobs: number; cacheDir?: string; emit?: boolean; glossary?: string; subset?: readonly string[]}): ChildResult => {
+  const out = path.join(work, 'dist')
+  fs.rmSync(out, {recursive: true, force: true})
+  const config = {
+    lib,
+    paths: options.subset ?? paths,
+    out: options.emit === false ? undefined : out,
+    jobs: options.jobs,
+    cacheDir: options.cacheDir ?? false,
+    emit: options.emit ?? true,
+    glossary: options.glossary
+  }
+  const output = execFileSync(process.execPath, [path.join(root, 'bench', 'build-child.mjs'), JSON.stringify(config)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
+  return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as ChildResult
+}
+
+const build1 = child({jobs: 1})
+log(`build --jobs 1: ${build1.ms.toFixed(0)} ms, ${build1.maxRssMb.toFixed(0)} MB`)
+const buildN = child({jobs})
+log(`build --jobs ${jobs}: ${buildN.ms.toFixed(0)} ms, ${buildN.maxRssMb.toFixed(0)} MB`)
+const cacheDir = path.join(work, 'cache')
+const cold = child({jobs, cacheDir})
+const warm = child({jobs, cacheDir})
+log(`cache: cold ${cold.ms.toFixed(0)} ms (${cold.misses} misses), warm ${warm.ms.toFixed(0)} ms (${warm.hits} hits)`)
+const half = child({jobs: 1, subset: paths.slice(0, Math.ceil(paths.length / 2))})
+
+const glossaryDefs = readPagePairs(glossaryDir)
+const glossarySmall = path.join(work, 'glossary-10.yaml')
+const glossaryLarge = path.join(work, 'glossary-10000.yaml')
+fs.writeFileSync(glossarySmall, generateGlossary(10, glossaryDefs))
+fs.writeFileSync(glossaryLarge, generateGlossary(10_000, glossaryDefs))
+const {parseGlossary} = await load<GlossaryModule>('glossary/parse-glossary.js')
+started = performance.now()
+parseGlossary(fs.readFileSync(glossaryLarge, 'utf8'), glossaryLarge)
+const glossaryLoadMs = performance.now() - started
+const lint10 = child({jobs: 1, emit: false, glossary: glossarySmall})
+const lint10k = child({jobs: 1, emit: false, glossary: glossaryLarge})
+log(`lint: 10 terms ${lint10.ms.toFixed(0)} ms, 10,000 terms ${lint10k.ms.toFixed(0)} ms (glossary load ${glossaryLoadMs.toFixed(0)} ms)`)
+
+// --- Report -------------------------------------------------------------------
+const results = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cores: os.availableParallelism(),
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  corpus: {articles: count, seed, megabytes: mb(totalBytes), kinds: kindCounts()},
+  // Wall time and CPU time: on a shared machine, CPU time is the steadier measure of cost.
+  loadAverage: os.loadavg(),
+  baseline: {ms: baselineMs, cpuMs: baselineCpuMs, mbPerSecond: rate(totalBytes, baselineMs)},
+  stages: Object.fromEntries(Object.entries(stageTimes.ms).map(([name, ms]) => [name, {ms, mbPerSecond: rate(stageTimes.bytes[name] ?? totalBytes, ms)}])),
+  repairComparison: stageTimes.repair,
+  build: {
+    jobs1: {...build1, mbPerSecond: rate(totalBytes, build1.ms), ratioToBaseline: build1.ms / baselineMs, cpuRatioToBaseline: build1.cpuMs / baselineCpuMs},
+    jobsN: {jobs, ...buildN, mbPerSecond: rate(totalBytes, buildN.ms), ratioToBaseline: buildN.ms / baselineMs},
+    coldCache: cold,
+    warmCache: {...warm, fractionOfCold: warm.ms / cold.ms, fractionOfJobs1: warm.ms / build1.ms},
+    halfCorpusJobs1: half
+  },
+  lint: {terms10: lint10, terms10000: lint10k, ratio: lint10k.ms / lint10.ms, batchRatio: lint10k.batchMs / lint10.batchMs, glossaryLoad10000Ms: glossaryLoadMs},
+  peakRssMb: {bench: process.resourceUsage().maxRSS / 1024, buildJobs1: build1.maxRssMb, buildJobsN: buildN.maxRssMb, buildHalfCorpus: half.maxRssMb},
+  lexiconLoadMs: lexiconMs
+}
+fs.writeFileSync(values.out, JSON.stringify(results, null, 2) + '\n')
+fs.rmSync(work, {recursive: true, force: true})
+
+const row = (name: string, value: string, target = '') => `${name.padEnd(34)} ${value.padStart(22)}  ${target}`
+const lines = [
+  row('measure', 'value', 'target'),
+  row('baseline (remark parse+stringify)', `${results.baseline.mbPerSecond.toFixed(2)} MB/s`),
+  ...Object.entries(results.stages).map(([name, stage]) => row(`  stage ${name}`, `${stage.mbPerSecond.toFixed(2)} MB/s`)),
+  row('  TextDecoder, clean bytes', `${stageTimes.repair.textDecoderClean.toFixed(1)} MB/s`),
+  row('  TextDecoder, seed bytes', `${stageTimes.repair.textDecoderSeed.toFixed(1)} MB/s`),
+  row('  repair, clean / seed / damaged', `${stageTimes.repair.cleanMbPerSecond.toFixed(2)} / ${stageTimes.repair.seedMbPerSecond.toFixed(3)} / ${stageTimes.repair.damagedMbPerSecond.toFixed(3)} MB/s`),
+  row('build --jobs 1', `${results.build.jobs1.mbPerSecond.toFixed(3)} MB/s ×${results.build.jobs1.ratioToBaseline.toFixed(1)}`, '≤ ×2 baseline time'),
+  row('build --jobs 1, CPU time', `×${results.build.jobs1.cpuRatioToBaseline.toFixed(1)} baseline CPU`),
+  row(`build --jobs ${jobs}`, `${results.build.jobsN.mbPerSecond.toFixed(3)} MB/s ×${results.build.jobsN.ratioToBaseline.toFixed(1)}`, '< ×1 baseline time'),
+  row('rebuild, nothing changed', `${(results.build.warmCache.fractionOfCold * 100).toFixed(1)} % of cold`, '≤ 10 %'),
+  row('lint 10,000 vs 10 terms', `×${results.lint.ratio.toFixed(2)}`, '≤ ×1.3'),
+  row('  same, without glossary load', `×${results.lint.batchRatio.toFixed(2)}`),
+  row('  10,000-term glossary load', `${glossaryLoadMs.toFixed(0)} ms`),
+  row('peak RSS build --jobs 1', `${build1.maxRssMb.toFixed(0)} MB`, '≤ 300 MB'),
+  row(`peak RSS build --jobs ${jobs}`, `${buildN.maxRssMb.toFixed(0)} MB`, '≤ 300 MB'),
+  row('peak RSS, half corpus --jobs 1', `${half.maxRssMb.toFixed(0)} MB`, '≈ full corpus'),
+  row('lexicon load', `${lexiconMs.toFixed(0)} ms`),
+  row('load average (1 min) at the end', `${os.loadavg()[0]?.toFixed(1)}`, `${os.availableParallelism()} cores`)
+]
+process.stdout.write(lines.join('\n') + `\nwrote ${path.relative(process.cwd(), values.out)}\n`)
+
+function kindCounts(): Record<ArticleKind, {articles: number; megabytes: number}> {
+  const counts = {clean: {articles: 0, megabytes: 0}, damaged: {articles: 0, megabytes: 0}, gb18030: {articles: 0, megabytes: 0}, seed: {articles: 0, megabytes: 0}}
+  for (const article of corpus) {
+    counts[article.kind].articles++
+    counts[article.kind].megabytes += mb(article.bytes.length)
+  }
+  return counts
+}
+
+function kindSummary(): string {
+  return Object.entries(kindCounts())
+    .map(([kind, value]) => `${value.articles} ${kind}`)
+    .join(', ')
+}
+
+/** Time each stage over the corpus, one article at a time, as the pipeline chains them. */
+async function measureStages() {
+  const {decode} = await load<DecodeModule>('decode/index.js')
+  const {repair} = repairModule
+  const {createParser, readFrontMatter, slugOf} = await load<ParseModule>('parse/index.js')
+  const bitextAlign = (await load<AlignModule>('align/index.js')).default
+  const bitextCheck = (await load<CheckModule>('check/index.js')).default
+  const bitextEmit = (await load<EmitModule>('emit/index.js')).default
+  const parser = createParser()
+  const aligner = unified().use(bitextAlign)
+  const checker = unified().use(bitextCheck, {})
+  const emitMd = unified().use(bitextEmit, {formats: ['md']})
+  const emitHtml = unified().use(bitextEmit, {formats: ['html']})
+  const names = ['decode', 'repair', 'parse', 'align', 'checks', 'emit md', 'emit html'] as const
+  const ms: Record<string, number> = Object.fromEntries(names.map((name) => [name, 0]))
+  const bytes: Record<string, number> = Object.fromEntries(names.map((name) => [name, 0]))
+  const repairByKind = {clean: {ms: 0, bytes: 0}, seed: {ms: 0, bytes: 0}, damaged: {ms: 0, bytes: 0}}
+  const decoderByKind = {clean: 0, seed: 0}
+  let failed = 0
+  const time = async (name: (typeof names)[number], size: number, step: () => unknown) => {
+    const begin = performance.now()
+    await step()
+    ms[name] = (ms[name] ?? 0) + performance.now() - begin
+    bytes[name] = (bytes[name] ?? 0) + size
+  }
+  // Warm up on a few articles of each kind (JIT, lazy dictionaries).
+  const warmup = [...new Set(['clean', 'damaged', 'seed', 'gb18030'].map((kind) => corpus.find((article) => article.kind === kind)))]
+  for (const pass of [warmup, corpus]) {
+    const measured = pass === corpus
+    for (const article of pass) {
+      if (!article) continue
+      const size = article.bytes.length
+      const file = new VFile({path: article.name, value: article.bytes})
+      try {
+        if (!measured) {
+          decode(file)
+          repair(file)
+          const tree = parser.parse(file) as Root
+          await aligner.run(tree, file)
+          await checker.run(tree, file)
+          await emitMd.run(tree, file)
+          await emitHtml.run(tree, file)
+          continue
+        }
+        await time('decode', size, () => decode(file))
+        const repairStart = performance.now()
+        await time('repair', size, () => repair(file))
+        const repairMs = performance.now() - repairStart
+        const group = article.kind === 'seed' ? 'seed' : article.kind === 'damaged' ? 'damaged' : 'clean'
+        repairByKind[group].ms += repairMs
+        repairByKind[group].bytes += size
+        if (group === 'clean' || group === 'seed') {
+          const begin = performance.now()
+          new TextDecoder().decode(article.bytes)
+          decoderByKind[group] += performance.now() - begin
+        }
+        let tree: Root | undefined
+        await time('parse', size, () => {
+          tree = parser.parse(file) as Root
+          file.data.frontMatter = readFrontMatter(tree)
+          file.data.slug = slugOf(file.data.frontMatter, 'article')
+        })
+        if (!tree) continue
+        const parsed = tree
+        await time('align', size, () => aligner.run(parsed, file))
+        await time('checks', size, () => checker.run(parsed, file))
+        await time('emit md', size, () => emitMd.run(parsed, file))
+        await time('emit html', size, () => emitHtml.run(parsed, file))
+      } catch {
+        failed++
+      }
+    }
+  }
+  const repairRate = (group: {ms: number; bytes: number}) => (group.ms > 0 ? rate(group.bytes, group.ms) : 0)
+  return {
+    ms,
+    bytes,
+    failed,
+    repair: {
+      cleanMbPerSecond: repairRate(repairByKind.clean),
+      seedMbPerSecond: repairRate(repairByKind.seed),
+      damagedMbPerSecond: repairRate(repairByKind.damaged),
+      textDecoderClean: decoderByKind.clean > 0 ? rate(repairByKind.clean.bytes, decoderByKind.clean) : 0,
+      textDecoderSeed: decoderByKind.seed > 0 ? rate(repairByKind.seed.bytes, decoderByKind.seed) : 0
+    }
+  }
+}
