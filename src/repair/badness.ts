@@ -64,6 +64,10 @@ const alternatives = [
   '\u201A\u00C4[\u00EC\u00EE\u00EF\u00F2\u00F4\u00FA\u00F9\u00FB\u2020\u00B0\u00A2\u03C0]',
   '\u201A[\u00E2\u00F3][\u00E0\u00E4\u00B0\u00EA]',
   '\u0432\u0402',
+  // Windows-1251 mojibake of three-byte characters (CJK): a lead letter а–п and
+  // two continuation characters, the second one a non-Russian Cyrillic letter
+  // or a symbol that does not follow letters in Russian.
+  '[\u0430-\u043F][\u0402-\u040F\u0451-\u045F\u0490\u0491\u00A0\u00A4\u00A6\u00A7\u00A9\u00AB\u00AC\u00AD\u00AE\u00B0\u00B1\u00B5\u00B6\u00B7\u00BB\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2116\u2122\u2013\u2014][\u0402-\u040F\u0452-\u045F\u0490\u0491\u00A4\u00A6\u00A7\u00AC\u00AD\u00AE\u00B1\u00B5\u00B6\u2020\u2021\u2030\u20AC\u2116\u2122]',
   `[\u0412\u0413\u0420\u0421][${c1}${bad}${startPunctuation}${endPunctuation}${currency}\u00B0\u00B5][\u0412\u0413\u0420\u0421]`,
   '\u0413\u045E\u0412\u0402\u0412.[A-Za-z ]',
   '\u00C3[\u00A0\u00A1]',

@@ -63,17 +63,28 @@ function codecs(): SingleByteCodec[] {
 const suspicious = /[\u0080-\u009F\uFFFD]/
 
 /**
+ * Characters that every single-byte reading of UTF-8 produces at least one of
+ * (Latin-1 and Latin Extended letters, spacing modifiers, Greek, Cyrillic,
+ * the windows-1252 extras, MacRoman's mathematical signs, box drawing).
+ * Text without any of them is clean; this one scan is the fast path.
+ */
+const mojibakeAlphabet = /[\u0080-\u02FF\u0370-\u04FF\u2020-\u2022\u2030\u2039\u203A\u20AC\u2122\u2200-\u22FF\u2500-\u25FF\uFB01\uFB02\uFFFD]/
+
+/**
  * Repair mojibake in a text.
  *
- * Clean text (no bad sequence, no C1 control, no U+FFFD) is returned as is
- * after one regular-expression scan, without loading anything.
+ * Clean text is returned as is after one or two regular-expression scans
+ * (no character of the mojibake alphabet; else no bad sequence, C1 control or
+ * U+FFFD), without loading anything.
  *
  * @param text The text to repair.
  * @param options Options.
  * @returns The repaired text, the repairs made and the damage found.
  */
 export function repairMojibake(text: string, options: RepairOptions = {}): RepairResult {
-  if (!isBad(text) && !suspicious.test(text)) return {text, repairs: [], damage: null}
+  if (!mojibakeAlphabet.test(text) || (!isBad(text) && !suspicious.test(text))) {
+    return {text, repairs: [], damage: null}
+  }
   const {tables, spaceAsA0} = survey(text, codecs())
   const pieces = scanPieces(text, tables, spaceAsA0)
   const accepted: Piece[] = []
@@ -210,7 +221,7 @@ function survey(text: string, all: readonly SingleByteCodec[]): {tables: SingleB
     support.set(codec, count)
   }
   const top = Math.max(...support.values())
-  const tables = top === 0 ? [...all] : all.filter((codec) => support.get(codec)! * 10 >= top)
+  const tables = top === 0 ? [...all] : all.filter((codec) => support.get(codec)! * 2 >= top)
   tables.sort((a, b) => support.get(b)! - support.get(a)!)
   return {tables, spaceAsA0: a0 === 0}
 }
