@@ -118,8 +118,8 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 
 /**
  * UTF-16 without a byte order mark: mostly-ASCII text has a NUL in every other
- * byte; CJK text has none, so it is accepted when one byte order yields only
- * well-formed, assigned, mostly CJK or ASCII code units.
+ * byte; CJK text has them only in its newlines and ASCII, so it is accepted
+ * when one byte order yields well-formed, mostly CJK, ASCII or space code units.
  */
 function sniffUtf16(bytes: Uint8Array): {encoding: string; confidence: number} | undefined {
   if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined
@@ -132,23 +132,18 @@ function sniffUtf16(bytes: Uint8Array): {encoding: string; confidence: number} |
   const units = bytes.length / 2
   if (oddZeros > units * 0.3 && evenZeros < units * 0.05) return {encoding: 'utf-16le', confidence: 0.9}
   if (evenZeros > units * 0.3 && oddZeros < units * 0.05) return {encoding: 'utf-16be', confidence: 0.9}
-  if (evenZeros + oddZeros > 0) return undefined
-  // No NUL at all: UTF-16 only if the text is plausible in one order and UTF-8 is not.
-  try {
-    new TextDecoder('utf-8', {fatal: true}).decode(bytes)
-    return undefined
-  } catch {
-    // Not UTF-8: try both byte orders.
-  }
-  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
-    const text = new TextDecoder(encoding, {fatal: true, ignoreBOM: true})
+  // Otherwise UTF-16 needs at least one zero byte (every newline has one), and
+  // one byte order that gives plausible text: CJK with newlines and a little ASCII.
+  if (evenZeros + oddZeros === 0) return undefined
+  const orders: Array<'utf-16le' | 'utf-16be'> = evenZeros > oddZeros ? ['utf-16be', 'utf-16le'] : ['utf-16le', 'utf-16be']
+  for (const encoding of orders) {
     let decoded: string
     try {
-      decoded = text.decode(bytes)
+      decoded = new TextDecoder(encoding, {fatal: true, ignoreBOM: true}).decode(bytes)
     } catch {
       continue
     }
-    const plausible = decoded.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303F\uFF00-\uFFEF\s]/gu)?.length ?? 0
+    const plausible = decoded.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303F\uFF00-\uFFEF\s\u0020-\u007E]/gu)?.length ?? 0
     if (plausible >= decoded.length * 0.95) return {encoding, confidence: 0.8}
   }
   return undefined

@@ -1,0 +1,102 @@
+import * as fs from 'node:fs'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {repairCommand} from '../../src/cli/commands/repair.js'
+import {UsageError} from '../../src/cli/command.js'
+import {captureIo, projectRoot, seedPath, tempDir} from '../helpers.js'
+
+const mojibake = 'title: ã€ç¿»è¯‘ã€‘ç»™ VMware ç”¨æˆ·çš„ Kubernetes ç®€ä»‹\n'
+const repaired = 'title: 【翻译】给 VMware 用户的 Kubernetes 简介\n'
+
+function setup(files: Record<string, string | Uint8Array>): string {
+  const dir = tempDir('bitext-repair-')
+  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content)
+  return dir
+}
+
+describe('bitext repair', () => {
+  it('prints the repaired text of one file', async () => {
+    const dir = setup({'a.md': mojibake})
+    const io = captureIo(dir)
+    expect(await repairCommand.run(['a.md'], io)).toBe(0)
+    expect(io.out()).toBe(repaired)
+    expect(io.err()).toMatch(/^a\.md: UTF-8 read as windows-1252, lost bytes 0x81 0x8D 0x8F 0x90 0x9D 0xAD: \d+ repairs, \d+ uncertain\n$/)
+  })
+
+  it('reads standard input for `-`', async () => {
+    const io = {...captureIo(tempDir()), stdin: async () => Buffer.from(mojibake)}
+    expect(await repairCommand.run(['-'], io)).toBe(0)
+    expect(io.out()).toBe(repaired)
+  })
+
+  it('prints the report with --json', async () => {
+    const dir = setup({'a.md': 'CafÃ© â€œbonjourâ€\u009d\n'})
+    const io = captureIo(dir)
+    expect(await repairCommand.run(['a.md', '--json'], io)).toBe(0)
+    expect(JSON.parse(io.out())).toEqual({
+      encoding: 'utf-8',
+      confidence: 1,
+      damage: {summary: 'UTF-8 read as windows-1252', from: 'utf-8', via: 'windows-1252', lostBytes: [], layers: 1},
+      repairs: [
+        {line: 1, column: 4, before: 'Ã©', after: 'é', confidence: 0.95, alternatives: []},
+        {line: 1, column: 7, before: 'â€œ', after: '“', confidence: 0.99, alternatives: []},
+        {line: 1, column: 17, before: 'â€\u009d', after: '”', confidence: 0.99, alternatives: []}
+      ],
+      text: 'Café “bonjour”\n'
+    })
+  })
+
+  it('writes many files to --out-dir under their own names', async () => {
+    const dir = setup({'a.md': mojibake, 'b.md': '干净的中文。\n'})
+    const io = captureIo(dir)
+    expect(await repairCommand.run(['a.md', 'b.md', '--out-dir', 'out'], io)).toBe(0)
+    expect(fs.readFileSync(path.join(dir, 'out', 'a.md'), 'utf8')).toBe(repaired)
+    expect(fs.readFileSync(path.join(dir, 'out', 'b.md'), 'utf8')).toBe('干净的中文。\n')
+    expect(io.out()).toBe('')
+  })
+
+  it('replaces files with --write, keeping FILE.orig, and leaves clean files alone', async () => {
+    const dir = setup({'a.md': mojibake, 'b.md': '干净的中文。\n'})
+    const before = fs.statSync(path.join(dir, 'b.md')).mtimeMs
+    const io = captureIo(dir)
+    expect(await repairCommand.run(['a.md', 'b.md', '--write'], io)).toBe(0)
+    expect(fs.readFileSync(path.join(dir, 'a.md'), 'utf8')).toBe(repaired)
+    expect(fs.readFileSync(path.join(dir, 'a.md.orig'), 'utf8')).toBe(mojibake)
+    expect(fs.existsSync(path.join(dir, 'b.md.orig'))).toBe(false)
+    expect(fs.statSync(path.join(dir, 'b.md')).mtimeMs).toBe(before)
+    expect(fs.readdirSync(dir).sort()).toEqual(['a.md', 'a.md.orig', 'b.md'])
+  })
+
+  it('converts a legacy encoding with --write --no-backup', async () => {
+    const gb = fs.readFileSync(path.join(projectRoot, 'test', 'fixtures', 'decode', 'gb18030.md'))
+    const dir = setup({'g.md': gb})
+    expect(await repairCommand.run(['g.md', '--write', '--no-backup'], captureIo(dir))).toBe(0)
+    expect(fs.readFileSync(path.join(dir, 'g.md'), 'utf8')).toBe('你好，世界。这是一个测试：Kubernetes 集群与容器编排。\n第二行文字。\n')
+    expect(fs.existsSync(path.join(dir, 'g.md.orig'))).toBe(false)
+  })
+
+  it('exits 1 when a file cannot be read or decoded, and goes on with the others', async () => {
+    const dir = setup({'bin.md': Buffer.from([0x23, 0x0a, 0x00, 0x01, 0x02]), 'a.md': mojibake})
+    const io = captureIo(dir)
+    expect(await repairCommand.run(['missing.md', 'bin.md', 'a.md', '--out-dir', 'out'], io)).toBe(1)
+    expect(io.err()).toContain('missing.md: cannot read: ')
+    expect(io.err()).toContain('bin.md: Unexpected NUL byte at line 2: this is not a text file')
+    expect(fs.readFileSync(path.join(dir, 'out', 'a.md'), 'utf8')).toBe(repaired)
+  })
+
+  it('refuses bad usage', async () => {
+    const io = captureIo(tempDir())
+    await expect(repairCommand.run([], io)).rejects.toThrow(UsageError)
+    await expect(repairCommand.run(['a.md', 'b.md'], io)).rejects.toThrow('Expected one FILE to print, got 2; use `--out-dir DIR` or `--write` for several')
+    await expect(repairCommand.run(['-', '--write'], io)).rejects.toThrow(UsageError)
+    await expect(repairCommand.run(['a.md', '--write', '--out-dir', 'x'], io)).rejects.toThrow(UsageError)
+  })
+
+  it('repairs the seed article', async () => {
+    const io = captureIo(path.dirname(seedPath))
+    expect(await repairCommand.run([path.basename(seedPath)], io)).toBe(0)
+    expect(io.out()).not.toContain('\uFFFD')
+    expect(io.out().split('\n')[1]).toBe('title: 【翻译】给 VMware vSphere 用户的 Kubernetes 简介')
+    expect(io.err()).toMatch(/^kubernetes-intro-for-vmware-users\.md: UTF-8 read as windows-1254, lost bytes 0x81 0x8D 0x8E 0x8F 0x90 0x9D 0x9E 0xAD: \d+ repairs, \d+ uncertain\n$/)
+  })
+})
