@@ -167,6 +167,19 @@ describe('bitext lint --fix', () => {
     expect(fs.readFileSync(file + '.orig', 'utf8')).toBe(bad)
   })
 
+  it('leaves an article that needed repair alone, and says so', async () => {
+    const seed = fs.readFileSync(path.resolve(import.meta.dirname, '../../../shared/seeds/kubernetes-intro-for-vmware-users.zh.mojibake.md'))
+    const file = write('seed.md', '')
+    fs.writeFileSync(file, seed)
+    write('glossary.yaml', glossary)
+    expect(await lint('seed.md', '--rules', 'glossary', '--fix', '--format', 'json')).toBe(1)
+    expect(Buffer.compare(fs.readFileSync(file), seed)).toBe(0)
+    expect(fs.existsSync(file + '.orig')).toBe(false)
+    const [report] = JSON.parse(stdout.join('')) as Array<{messages: Array<{ruleId: string; severity: string; message: string}>}>
+    expect(report.messages).toContainEqual(expect.objectContaining({ruleId: 'fix', severity: 'info'}))
+    expect(report.messages.find((message) => message.ruleId === 'fix')?.message).toMatch(/^Not fixed: the article is .* and needed repairs; repair it and save it as UTF-8 first$/)
+  }, 30_000)
+
   it('does not fix what a marker switched off', async () => {
     const text = `<!-- bitext-disable glossary-forbidden -->\n\n${bad}`
     const file = write('a.md', text)

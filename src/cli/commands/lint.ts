@@ -150,7 +150,7 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
 
 /** With `--rules`, drop messages of other stages and rules; failures stay. */
 function keepSelected(file: VFile, selected: ReadonlySet<string>): void {
-  file.messages = file.messages.filter((message) => selected.has(message.ruleId ?? '') || (message.fatal === true && isFailure(message.ruleId)))
+  file.messages = file.messages.filter((message) => selected.has(message.ruleId ?? '') || message.ruleId === 'fix' || (message.fatal === true && isFailure(message.ruleId)))
 }
 
 function isFailure(ruleId: string | null | undefined): boolean {
