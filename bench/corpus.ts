@@ -109,12 +109,22 @@ export function generateCorpus(options: CorpusOptions): CorpusArticle[] {
   const pairs = readPagePairs(options.glossaryDir)
   if (pairs.length === 0) throw new Error(`No parallel pages in ${options.glossaryDir}`)
   const seedBytes = fs.readFileSync(options.seedArticle)
-  const shares = {damaged: options.damaged ?? 0.15, gb18030: options.gb18030 ?? 0.05, seed: options.seedCopies ?? 0.04}
+  // Exact shares, shuffled: every corpus size gets the same mix.
+  const kinds: ArticleKind[] = []
+  const quota = (share: number) => Math.round(share * options.count)
+  for (const [kind, share] of [['seed', options.seedCopies ?? 0.04], ['damaged', options.damaged ?? 0.15], ['gb18030', options.gb18030 ?? 0.05]] as const) {
+    for (let index = 0; index < quota(share) && kinds.length < options.count; index++) kinds.push(kind)
+  }
+  while (kinds.length < options.count) kinds.push('clean')
+  for (let index = kinds.length - 1; index > 0; index--) {
+    const other = Math.floor(random() * (index + 1))
+    const swap = kinds[index] as ArticleKind
+    kinds[index] = kinds[other] as ArticleKind
+    kinds[other] = swap
+  }
   const articles: CorpusArticle[] = []
   for (let index = 0; index < options.count; index++) {
-    const roll = random()
-    const kind: ArticleKind =
-      roll < shares.seed ? 'seed' : roll < shares.seed + shares.damaged ? 'damaged' : roll < shares.seed + shares.damaged + shares.gb18030 ? 'gb18030' : 'clean'
+    const kind = kinds[index] ?? 'clean'
     const name = `${String(index).padStart(4, '0')}-${kind}.md`
     if (kind === 'seed') {
       articles.push({name, kind, bytes: new Uint8Array(seedBytes)})

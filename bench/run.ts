@@ -5,7 +5,7 @@
  * their time and peak memory are their own. Writes bench/results.json and
  * prints a table. Never run as a test.
  *
- *   npm run bench                  # default corpus (240 articles)
+ *   npm run bench                  # default corpus (120 articles)
  *   npm run bench -- --quick       # small corpus (40 articles)
  *   npm run bench -- --count 600 --jobs 4
  */
@@ -58,7 +58,7 @@ const {values} = parseArgs({
     out: {type: 'string', default: path.join(root, 'bench', 'results.json')}
   }
 })
-const count = Number(values.count ?? (values.quick ? 40 : 240))
+const count = Number(values.count ?? (values.quick ? 40 : 120))
 const jobs = Number(values.jobs)
 const seed = Number(values.seed)
 
