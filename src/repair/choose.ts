@@ -137,7 +137,7 @@ function collectEdges(units: readonly Unit[], from: number, lexicon: Lexicon, ed
       const char = fixed ? unit : unit.candidates[option]!
       const next = text + char
       const total = fixed ? cost : cost + unit.priors[option]!
-      const value = lexicon.entries.get(next)
+      const value = lexicon.lookup(next)
       picks.push(fixed ? -1 : option)
       if (position === from) {
         const single = isHan(char) ? (value !== undefined && value < 0 ? value : lexicon.floor) : 0

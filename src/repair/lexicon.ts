@@ -4,7 +4,7 @@
  * `@node-rs/jieba`.
  *
  * Loading is lazy and explicit: nothing is read at import time. Callers get a
- * lexicon from {@link loadLexicon} (reads and parses, ~0.2 s) or share one
+ * lexicon from {@link loadLexicon} (reads and indexes the file) or share one
  * through {@link lexiconLoader}, which memoises per loader instance.
  */
 import {readFileSync} from 'node:fs'
@@ -13,11 +13,13 @@ import {createRequire} from 'node:module'
 /** A word lexicon with unigram log-probabilities. */
 export interface Lexicon {
   /**
-   * Word → natural-log probability (< 0); prefixes of words that are not
-   * themselves words map to +1, so that one lookup answers "is it worth
-   * extending this string?".
+   * Look a string up: its natural-log probability (< 0) when it is a word,
+   * +1 when it is only the beginning of longer words (worth extending), and
+   * undefined otherwise.
    */
-  entries: Map<string, number>
+  lookup(text: string): number | undefined
+  /** Every word with its log-probability (parses the whole dictionary). */
+  words(): IterableIterator<[string, number]>
   /** Log-probability given to a Han character that the lexicon lacks. */
   floor: number
   /** Length (in UTF-16 units) of the longest word. */
@@ -39,48 +41,111 @@ export function defaultDictionaryPath(): string {
   return require.resolve('@node-rs/jieba/dict.txt')
 }
 
+/** Lines of the words that begin with one character, parsed on first use. */
+interface Bucket {
+  start: number
+  end: number
+  entries: Map<string, number> | undefined
+}
+
 /**
  * Parse a jieba-format dictionary (`word freq [tag]` per line).
+ *
+ * Loading only indexes the text: one pass finds, for each first character,
+ * the range of lines of its words (the file is sorted, and unsorted input
+ * just yields more ranges, merged on lookup) and sums the frequencies. The
+ * words of one first character are put in a map the first time a lookup
+ * needs them, so a document pays for the characters it contains.
  *
  * @param source The dictionary text.
  * @returns The lexicon.
  */
 export function parseLexicon(source: string): Lexicon {
-  const entries = new Map<string, number>()
-  const words: string[] = []
-  const counts: number[] = []
+  const buckets = new Map<number, Bucket[]>()
   let total = 0
+  let size = 0
   let maxLength = 0
+  let current: Bucket | undefined
+  let currentCode = -1
   let start = 0
   while (start < source.length) {
     let end = source.indexOf('\n', start)
     if (end === -1) end = source.length
     const space = source.indexOf(' ', start)
     if (space > start && space < end) {
-      const word = source.slice(start, space)
-      const count = Number.parseInt(source.slice(space + 1, end), 10)
+      let count = 0
+      for (let index = space + 1; index < end; index++) {
+        const digit = source.charCodeAt(index) - 48
+        if (digit < 0 || digit > 9) break
+        count = count * 10 + digit
+      }
       if (count > 0) {
-        words.push(word)
-        counts.push(count)
         total += count
+        size++
+        if (space - start > maxLength) maxLength = space - start
+        const code = source.codePointAt(start)!
+        if (code !== currentCode || current === undefined) {
+          current = {start, end, entries: undefined}
+          currentCode = code
+          const list = buckets.get(code)
+          if (list === undefined) buckets.set(code, [current])
+          else list.push(current)
+        }
+        current.end = end
       }
     }
     start = end + 1
   }
   const logTotal = Math.log(total)
-  for (let index = 0; index < words.length; index++) {
-    const word = words[index]!
-    entries.set(word, Math.log(counts[index]!) - logTotal)
-    if (word.length > maxLength) maxLength = word.length
-  }
-  // Prefixes are added after all words so that a prefix never hides a word.
-  for (const word of words) {
-    for (let length = 1; length < word.length; length++) {
-      const prefix = word.slice(0, length)
-      if (!entries.has(prefix)) entries.set(prefix, 1)
+
+  const parseBucket = (bucket: Bucket): Map<string, number> => {
+    const entries = new Map<string, number>()
+    forEachLine(source, bucket.start, bucket.end, (word, count) => entries.set(word, Math.log(count) - logTotal))
+    for (const word of [...entries.keys()]) {
+      for (let length = 1; length < word.length; length++) {
+        const prefix = word.slice(0, length)
+        if (!entries.has(prefix)) entries.set(prefix, 1)
+      }
     }
+    return entries
   }
-  return {entries, floor: Math.log(0.5) - logTotal, maxLength, size: words.length}
+
+  return {
+    lookup(text) {
+      const list = buckets.get(text.codePointAt(0)!)
+      if (list === undefined) return undefined
+      let found: number | undefined
+      for (const bucket of list) {
+        bucket.entries ??= parseBucket(bucket)
+        const value = bucket.entries.get(text)
+        if (value !== undefined && (found === undefined || value < 0)) found = value
+      }
+      return found
+    },
+    *words() {
+      const all: Array<[string, number]> = []
+      forEachLine(source, 0, source.length, (word, count) => all.push([word, Math.log(count) - logTotal]))
+      yield* all
+    },
+    floor: Math.log(0.5) - logTotal,
+    maxLength,
+    size
+  }
+}
+
+/** Call `visit` with the word and frequency of each line in [start, end). */
+function forEachLine(source: string, start: number, end: number, visit: (word: string, count: number) => void): void {
+  let position = start
+  while (position < end) {
+    let lineEnd = source.indexOf('\n', position)
+    if (lineEnd === -1 || lineEnd > end) lineEnd = end
+    const space = source.indexOf(' ', position)
+    if (space > position && space < lineEnd) {
+      const count = Number.parseInt(source.slice(space + 1, lineEnd), 10)
+      if (count > 0) visit(source.slice(position, space), count)
+    }
+    position = lineEnd + 1
+  }
 }
 
 /**

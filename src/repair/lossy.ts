@@ -90,7 +90,7 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon): Rebuilt[] {
  */
 function prune(candidates: readonly Candidate[], lexicon: Lexicon): Candidate[] {
   const kept = candidates.filter((candidate) =>
-    isHan(candidate.char) ? lexicon.entries.has(candidate.char) : classPrior(candidate.char) > -18
+    isHan(candidate.char) ? lexicon.lookup(candidate.char) !== undefined : classPrior(candidate.char) > -18
   )
   return kept.length > 0 ? kept : [...candidates]
 }

@@ -11,8 +11,8 @@ const words: string[] = []
 const cumulative: number[] = []
 {
   let total = 0
-  for (const [word, logProbability] of lexicon().entries) {
-    if (logProbability > 0 || !/^[\u4E00-\u9FFF]+$/.test(word)) continue
+  for (const [word, logProbability] of lexicon().words()) {
+    if (!/^[\u4E00-\u9FFF]+$/.test(word)) continue
     total += Math.exp(logProbability)
     words.push(word)
     cumulative.push(total)
