@@ -72,7 +72,8 @@ function add(
   // A forbidden form is matched as written: its inflections may well be right.
   const variants = inflect ? inflections(normal.cased) : [normal.cased]
   for (const cased of variants) {
-    const key = normalizePattern(cased).text
+    // Inflecting a normal form only appends letters, so lower-casing ASCII keeps it normal.
+    const key = cased.replace(/[A-Z]+/g, (letters) => letters.toLowerCase())
     if (key === '') continue
     const list = patterns.get(key) ?? []
     if (!list.some((entry) => entry.term === index && entry.role === role && entry.cased === cased)) {

@@ -33,8 +33,8 @@ export function inflections(form: string): string[] {
 
   if (last === 'e') {
     forms.add(word + suffix('d'))
-    if (beforeLast !== 'e') forms.add(word.slice(0, -1) + suffix('ing'))
-    forms.add(word + suffix('ing'))
+    // `scale` → `scaling`, but `see` → `seeing`.
+    forms.add(vowels.has(beforeLast) ? word + suffix('ing') : word.slice(0, -1) + suffix('ing'))
   } else if (last === 'y' && !vowels.has(beforeLast)) {
     forms.add(word.slice(0, -1) + suffix('ied'))
     forms.add(word + suffix('ing'))
