@@ -6,7 +6,7 @@
  * paragraphs stay near-linear.
  */
 import type {SentencePair} from '../types.js'
-import {anchorCost, anchorsOf, mergeAnchors, type Anchors} from './anchors.js'
+import {anchorCost, anchorsOf, maxAnchorEvidence, mergeAnchors, type Anchors} from './anchors.js'
 import {textLength, zhTextLength} from './script.js'
 import type {Sentence} from './split-sentences.js'
 
@@ -17,9 +17,13 @@ export interface SentenceOptions {
    * Gale–Church's 6.8 scaled by `ratio²`.
    */
   variance?: number
-  /** Half-width of the band around the diagonal (default: grows with √n, at least 8). */
+  /** Half-width of the band around the diagonal (default: √n, at least 8). */
   band?: number
 }
+
+/** Weight of anchors in a sentence move, and the most they can take off a cost. */
+const anchorWeight = 0.6
+const maxAnchorBonus = anchorWeight * maxAnchorEvidence
 
 /** −ln of the prior probability of each move (Gale–Church's figures). */
 // 3-1 and 1-3 are not in Gale–Church's table: Chinese often renders three
@@ -65,12 +69,12 @@ export function alignSentences(
   const variance = options.variance ?? 6.8 * ratio * ratio
   const enLength = en.map((s) => textLength(s.text))
   const zhLength = zh.map((s) => zhTextLength(s.text))
-  // Anchors of runs of 1–3 sentences, merged once rather than per cell.
+  // Anchors of runs of 1–3 sentences, merged when first needed, then kept.
   const enAnchors = runsOf(en.map((s) => anchorsOf(s.text, 'en')))
   const zhAnchors = runsOf(zh.map((s) => anchorsOf(s.text, 'zh')))
   // The band must be wider than the slope, or rows would not connect.
   const slope = Math.ceil(Math.max(m / Math.max(n, 1), n / Math.max(m, 1))) + 2
-  const band = Math.max(options.band ?? Math.max(8, Math.ceil(3 * Math.sqrt(Math.max(n, m)))), slope)
+  const band = Math.max(options.band ?? Math.max(8, Math.ceil(Math.sqrt(Math.max(n, m)))), slope)
 
   const lo = (i: number): number => Math.max(0, Math.floor((i * m) / Math.max(n, 1)) - band)
   const hi = (i: number): number => Math.min(m, Math.ceil((i * m) / Math.max(n, 1)) + band)
@@ -93,7 +97,7 @@ export function alignSentences(
         if (i < di || j < dj) continue
         const previous = get(i - di, j - dj)
         if (previous === Infinity) continue
-        const value = previous + moveCost(i - di, i, j - dj, j, name)
+        const value = previous + moveCost(i - di, i, j - dj, j, name, best - previous)
         if (value < best) {
           best = value
           bestMove = k
@@ -125,7 +129,11 @@ export function alignSentences(
   }
   return pairs.reverse()
 
-  function moveCost(i0: number, i1: number, j0: number, j1: number, name: keyof typeof priors): number {
+  /**
+   * Cost of a move; `budget` is what it may cost and still win, so the
+   * anchors (the expensive part) are skipped when they could not make it win.
+   */
+  function moveCost(i0: number, i1: number, j0: number, j1: number, name: keyof typeof priors, budget: number): number {
     let le = 0
     let lz = 0
     for (let x = i0; x < i1; x++) le += enLength[x]
@@ -136,32 +144,45 @@ export function alignSentences(
     // A sentence left out (or added) costs its prior and a little per
     // character, not Gale–Church's length penalty, which grows so fast that
     // long omitted sentences would always be merged into a neighbour.
-    let value = priors[name] + (le === 0 || lz === 0 ? 0.01 * (le + lz / ratio) : lengthCost(le, lz, ratio, variance))
-    if (i1 > i0 && j1 > j0) {
-      value += 0.6 * anchorCost(enAnchors[i1 - i0 - 1][i0], zhAnchors[j1 - j0 - 1][j0])
+    let value = priors[name]
+    if (le === 0 || lz === 0) {
+      value += 0.01 * (le + lz / ratio)
+    } else {
+      const delta = lengthDelta(le, lz, ratio, variance)
+      // −ln P(|X| ≥ δ) ≥ δ²/2 − ln 2: skip the exact cost when even that loses.
+      if (value + (delta * delta) / 2 - Math.LN2 - maxAnchorBonus >= budget) return Infinity
+      value += deltaCost(delta)
+    }
+    if (i1 > i0 && j1 > j0 && value - maxAnchorBonus < budget) {
+      value += anchorWeight * anchorCost(enAnchors(i0, i1), zhAnchors(j0, j1))
     }
     return value
   }
 }
 
-/** `runs[k - 1][i]`: anchors of the `k` sentences from `i` (k = 1–3). */
-function runsOf(single: readonly Anchors[]): Anchors[][] {
-  const runs: Anchors[][] = [[...single]]
-  for (let k = 2; k <= 3; k++) {
-    const row: Anchors[] = []
-    for (let i = 0; i + k <= single.length; i++) row.push(mergeAnchors([runs[k - 2][i], single[i + k - 1]]))
-    runs.push(row)
+/** Anchors of the sentences `[from, to)` (at most 3), merged lazily and memoised. */
+function runsOf(single: readonly Anchors[]): (from: number, to: number) => Anchors {
+  const memo = new Map<number, Anchors>()
+  return (from, to) => {
+    if (to - from === 1) return single[from]
+    const key = from * 4 + (to - from)
+    let anchors = memo.get(key)
+    if (!anchors) {
+      anchors = mergeAnchors(single.slice(from, to))
+      memo.set(key, anchors)
+    }
+    return anchors
   }
-  return runs
 }
 
-/**
- * Gale–Church match cost: −ln P(|δ| ≥ observed) for a normal δ.
- */
-function lengthCost(le: number, lz: number, ratio: number, variance: number): number {
-  if (le === 0 && lz === 0) return 0
+/** Gale–Church's δ: the length difference in standard deviations. */
+function lengthDelta(le: number, lz: number, ratio: number, variance: number): number {
   const mean = (le + lz / ratio) / 2
-  const delta = Math.abs((lz - ratio * le) / Math.sqrt(Math.max(mean, 1) * variance))
+  return Math.abs((lz - ratio * le) / Math.sqrt(Math.max(mean, 1) * variance))
+}
+
+/** Gale–Church match cost: −ln P(|X| ≥ δ) for a standard normal X. */
+function deltaCost(delta: number): number {
   return -Math.log(2 * normalTail(delta))
 }
 

@@ -23,7 +23,6 @@ export interface Anchors {
 
 const numberRe = /\d+(?:[.,]\d+)*/g
 const wordRe = /\p{Script=Latin}[\p{Script=Latin}\d-]*/gu
-const nameRe = /^(?:\p{Lu}.*\p{Lu}|.*\d.*|\p{Ll}+\p{Lu}.*)$/u
 
 /**
  * Extract anchors from block text.
@@ -62,7 +61,7 @@ export function anchorsOf(visible: string, lang: 'en' | 'zh', urls: readonly str
     if (lang === 'en' && lower.length > 3 && lower.endsWith('s')) words.add(lower.slice(0, -1))
     if (lang === 'zh') {
       if (word.length > 1) names.add(lower)
-    } else if (word.length > 1 && (nameRe.test(word) || (!sentenceStart && /^\p{Lu}/u.test(word)))) {
+    } else if (word.length > 1 && (isNameLike(word) || (!sentenceStart && word[0] !== lower[0]))) {
       names.add(lower)
     }
     const after = visible.charCodeAt(match.index + word.length)
@@ -86,6 +85,20 @@ export function normalizeUrl(url: string): string {
   const origin = /^[a-z][a-z\d+.-]*:\/\/[^/]*/i.exec(path)?.[0] ?? ''
   const segments = path.slice(origin.length).split('/').filter((segment) => !localeSegment.test(segment))
   return origin.toLowerCase() + (segments.join('/').replace(/\/+$/, '') || '/') + rest.join('')
+}
+
+/** Whether a word looks like a name wherever it stands: `NSBU`, `vSphere`, `K8s`. */
+function isNameLike(word: string): boolean {
+  let upper = 0
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i)
+    if (code >= 48 && code <= 57) return true
+    if (word[i] !== word[i].toLowerCase()) {
+      upper++
+      if (i > 0) return true
+    }
+  }
+  return upper > 1
 }
 
 /**
@@ -138,3 +151,6 @@ export function anchorCost(en: Anchors, zh: Anchors): number {
   for (const name of en.names) if (!zh.words.has(name)) lostNames++
   return 0.8 * Math.min(against, 8) + 0.25 * Math.min(lostNames, 8) - 0.8 * Math.min(matched, 8)
 }
+
+/** The most `anchorCost` can take off a cost (its lowest value is `-maxAnchorEvidence`). */
+export const maxAnchorEvidence = 0.8 * 8
