@@ -92,12 +92,13 @@ function chooseSegment(units: readonly Unit[], lexicon: Lexicon): SlotChoice[] {
   const backward = new Array<number>(count + 1).fill(Number.NEGATIVE_INFINITY)
   forward[0] = 0
   backward[count] = 0
-  edges.sort((a, b) => a.to - b.to)
+  // Edges come out ordered by `from`, which is a topological order both ways.
   for (const edge of edges) {
     const score = forward[edge.from]! + edge.cost
     if (score > forward[edge.to]!) forward[edge.to] = score
   }
-  for (const edge of [...edges].sort((a, b) => b.from - a.from)) {
+  for (let index = edges.length - 1; index >= 0; index--) {
+    const edge = edges[index]!
     const score = backward[edge.to]! + edge.cost
     if (score > backward[edge.from]!) backward[edge.from] = score
   }
@@ -129,25 +130,30 @@ function chooseSegment(units: readonly Unit[], lexicon: Lexicon): SlotChoice[] {
 function collectEdges(units: readonly Unit[], from: number, lexicon: Lexicon, edges: Edge[]): void {
   const picks: number[] = []
   let branches = 0
+  let family: ReadonlyMap<string, number> | undefined
   const walk = (position: number, text: string, cost: number): void => {
     const unit = units[position]!
     const fixed = typeof unit === 'string'
     const count = fixed ? 1 : unit.candidates.length
     for (let option = 0; option < count; option++) {
       const char = fixed ? unit : unit.candidates[option]!
-      const next = text + char
       const total = fixed ? cost : cost + unit.priors[option]!
-      const value = lexicon.lookup(next)
       picks.push(fixed ? -1 : option)
       if (position === from) {
+        // All words through this first character live in one map.
+        family = lexicon.family(char)
+        const value = family?.get(char)
         const single = isHan(char) ? (value !== undefined && value < 0 ? value : lexicon.floor) : 0
         edges.push({from, to: position + 1, cost: total + single, picks: [...picks]})
-      } else if (value !== undefined && value < 0) {
-        edges.push({from, to: position + 1, cost: total + value, picks: [...picks]})
-      }
-      if (value !== undefined && position + 1 < units.length && next.length < lexicon.maxLength && branches < maxBranches) {
-        branches++
-        walk(position + 1, next, total)
+        if (value !== undefined && position + 1 < units.length) walk(position + 1, char, total)
+      } else {
+        const next = text + char
+        const value = family!.get(next)
+        if (value !== undefined && value < 0) edges.push({from, to: position + 1, cost: total + value, picks: [...picks]})
+        if (value !== undefined && position + 1 < units.length && next.length < lexicon.maxLength && branches < maxBranches) {
+          branches++
+          walk(position + 1, next, total)
+        }
       }
       picks.pop()
     }

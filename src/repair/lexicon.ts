@@ -18,6 +18,11 @@ export interface Lexicon {
    * undefined otherwise.
    */
   lookup(text: string): number | undefined
+  /**
+   * The map behind {@link Lexicon.lookup} for all strings that begin with the
+   * first character of `text` (same values), or undefined when no word does.
+   */
+  family(text: string): ReadonlyMap<string, number> | undefined
   /** Every word with its log-probability (parses the whole dictionary). */
   words(): IterableIterator<[string, number]>
   /** Log-probability given to a Han character that the lexicon lacks. */
@@ -110,18 +115,28 @@ export function parseLexicon(source: string): Lexicon {
     return entries
   }
 
-  return {
-    lookup(text) {
-      const list = buckets.get(text.codePointAt(0)!)
-      if (list === undefined) return undefined
-      let found: number | undefined
+  const family = (text: string): Map<string, number> | undefined => {
+    const list = buckets.get(text.codePointAt(0)!)
+    if (list === undefined) return undefined
+    if (list.length > 1) {
+      // Unsorted input: merge the ranges of one first character once.
+      const merged: Bucket = {start: 0, end: 0, entries: new Map()}
       for (const bucket of list) {
-        bucket.entries ??= parseBucket(bucket)
-        const value = bucket.entries.get(text)
-        if (value !== undefined && (found === undefined || value < 0)) found = value
+        for (const [word, value] of (bucket.entries ??= parseBucket(bucket))) {
+          const known = merged.entries!.get(word)
+          if (known === undefined || value < 0) merged.entries!.set(word, value)
+        }
       }
-      return found
-    },
+      list.splice(0, list.length, merged)
+    }
+    const bucket = list[0]!
+    bucket.entries ??= parseBucket(bucket)
+    return bucket.entries
+  }
+
+  return {
+    lookup: (text) => family(text)?.get(text),
+    family,
     *words() {
       const all: Array<[string, number]> = []
       forEachLine(source, 0, source.length, (word, count) => all.push([word, Math.log(count) - logTotal]))

@@ -41,7 +41,7 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon): Rebuilt[] {
   const slots: Array<{slot: Slot; candidates: Candidate[]; at: number}> = []
   for (const part of parts) {
     if (typeof part === 'string') {
-      for (const char of part) units.push(char)
+      pushFixed(units, part)
     } else {
       const candidates = prune(part.candidates, lexicon)
       const slot: Slot = {candidates: candidates.map((candidate) => candidate.char), priors: []}
@@ -81,6 +81,21 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon): Rebuilt[] {
       alternatives: choice.order.slice(1, 4).map((position) => candidates[position]!)
     }
   })
+}
+
+/** Marks a run of text the lattice does not need to see (ASCII, other scripts). */
+const gap = ' '
+
+/**
+ * Add the characters of fixed text that matter to the lattice: Han
+ * characters, line breaks and paired punctuation (for pairing); any other run
+ * becomes one gap unit, which keeps the lattice small.
+ */
+function pushFixed(units: Unit[], text: string): void {
+  for (const char of text) {
+    if (isHan(char) || char === '\n' || partnerOf(char) !== undefined) units.push(char)
+    else if (units.at(-1) !== gap) units.push(gap)
+  }
 }
 
 /**

@@ -214,7 +214,9 @@ function survey(text: string, all: readonly SingleByteCodec[]): {tables: SingleB
     let count = 0
     for (const piece of scanPieces(text, [codec], false)) {
       const marked = piece.missing === 0 && piece.bytes.includes(unknownByte)
-      if (!marked && (piece.char === '' || !isBad(window(text, piece)))) continue
+      // Three- and four-byte sequences are evidence enough here; two-byte ones must look bad.
+      const complete = piece.char !== '' && (piece.bytes.length >= 3 || isBad(window(text, piece)))
+      if (!marked && !complete) continue
       count += piece.end - piece.start
       if (codec === all[0]) a0 += piece.bytes.slice(1).filter((byte) => byte === 0xa0).length
     }
@@ -339,6 +341,7 @@ function layer(edits: readonly Edit[], tables: readonly SingleByteCodec[], maxLa
 
 /** Decode one more layer of a repaired run, when all of it is mojibake. */
 function decodeLayer(text: string, tables: readonly SingleByteCodec[]): {text: string; lossy: boolean} | undefined {
+  if (!mojibakeAlphabet.test(text)) return undefined
   const pieces = scanPieces(text, tables)
   let output = ''
   let cursor = 0
