@@ -6,6 +6,7 @@
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
+import {createParser} from '../parse/index.js'
 import type {TermUse} from '../types.js'
 import {glossaryInconsistent} from './glossary-inconsistent.js'
 import {severityOf, type RuleSettings} from './settings.js'
@@ -28,7 +29,7 @@ interface Located {
 /**
  * Report inconsistent renderings across files, as `glossary-inconsistent`
  * messages on the files. Comment markers in each file still apply (its
- * `file.data.tree` is used for them).
+ * `file.data.tree` is used for them, or its text is parsed again).
  *
  * @param files The checked files (in a stable order: it decides ties).
  * @param options Settings.
@@ -82,7 +83,8 @@ export function checkCrossFile(files: readonly VFile[], options: CrossFileOption
     }
   }
   for (const file of touched) {
-    const tree = file.data.tree as Root | undefined
+    // Files rebuilt from batch results carry no tree: parse their text again for the markers.
+    const tree = (file.data.tree as Root | undefined) ?? (typeof file.value === 'string' ? createParser().parse(file.value) : undefined)
     if (tree) applySuppressions(tree, file)
   }
   return added

@@ -94,6 +94,20 @@ describe('comment markers', () => {
     expect(messages(file)).toEqual(['5:1-5:3: Unexpected `群集` for `cluster`, expected `集群`'])
   })
 
+  it('markers apply to files without a tree (rebuilt from batch results)', async () => {
+    const markdown = [
+      bilingual(['A ReplicaSet.', '一个副本集。'], ['A ReplicaSet.', '一个副本集。']),
+      '> A ReplicaSet.\n',
+      '<!-- bitext-disable-next-line glossary-inconsistent -->\n',
+      '一个 ReplicaSet。\n',
+      bilingual(['A ReplicaSet.', '一个 ReplicaSet。'])
+    ].join('\n')
+    const file = await check(markdown, glossary, glossaryRules)
+    delete file.data.tree
+    expect(checkCrossFile([file])).toBe(2)
+    expect(messages(file)).toEqual(['17:4-17:14: Inconsistent `ReplicaSet` for `ReplicaSet`, expected `副本集` as in doc.md:3:3, doc.md:7:3'])
+  })
+
   it('markers apply to cross-file messages too', async () => {
     const markdown = [
       bilingual(['A ReplicaSet.', '一个副本集。'], ['A ReplicaSet.', '一个副本集。']),
