@@ -1,7 +1,8 @@
 /**
  * Repair mojibake in text: UTF-8 read with a single-byte codec (one or more
- * layers), including lossy damage where bytes were dropped, span by span and
- * only where the text itself gives evidence.
+ * layers), including lossy damage where bytes were dropped, and UTF-8 read as
+ * GBK or GBK read as windows-1252, span by span and only where the text itself
+ * gives evidence.
  */
 import type {DamageReport, RepairRecord} from '../types.js'
 import {badness, isBad} from './badness.js'
@@ -9,6 +10,7 @@ import {completions} from './candidates.js'
 import {buildCodecs, type SingleByteCodec} from './codecs.js'
 import {isHan} from './choose.js'
 import {lexiconLoader, type Lexicon, type LexiconLoader} from './lexicon.js'
+import {findGbkMojibake, mayHaveGbkMojibake, type GbkRepair} from './gbk.js'
 import {fragileBytes, inferLostBytes} from './lost-bytes.js'
 import {rebuild, type Damaged, type Part} from './lossy.js'
 import {readPiece, unknownByte, type Piece} from './scan.js'
@@ -82,9 +84,11 @@ const mojibakeAlphabet = /[\u0080-\u02FF\u0370-\u04FF\u2020-\u2022\u2030\u2039\u
  * @returns The repaired text, the repairs made and the damage found.
  */
 export function repairMojibake(text: string, options: RepairOptions = {}): RepairResult {
-  if (!mojibakeAlphabet.test(text) || (!isBad(text) && !suspicious.test(text))) {
-    return {text, repairs: [], damage: null}
-  }
+  const gbkTold = mayHaveGbkMojibake(text)
+  if (!gbkTold && !mojibakeAlphabet.test(text)) return {text, repairs: [], damage: null}
+  const gbk = findGbkMojibake(text)
+  if (gbk.length > 0) return composeGbk(text, gbk)
+  if (!isBad(text) && !suspicious.test(text)) return {text, repairs: [], damage: null}
   const {tables, spaceAsA0} = survey(text, codecs())
   const pieces = scanPieces(text, tables, spaceAsA0)
   const accepted: Piece[] = []
@@ -93,9 +97,12 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Repai
   // Like ftfy's whole-text re-decode, but per group: complete sequences of one
   // codec with nothing but ASCII between them stand or fall together, on the
   // evidence of any one of them.
+  const mixed = mixedGuard(text, pieces)
   for (const group of groups(text, pieces)) {
     if (group[0]!.char === '') {
       partial.push(...group)
+    } else if (mixed !== undefined && !mixed(group)) {
+      continue
     } else if (group.some((piece) => isBad(window(text, piece)))) {
       accepted.push(...group)
     } else {
@@ -174,6 +181,28 @@ function groups(text: string, pieces: readonly Piece[]): Piece[][] {
   }
   if (current.length > 0) result.push(current)
   return result
+}
+
+/**
+ * In a document that is mostly correct Chinese (more Han characters than
+ * mojibake), mojibake-looking text is as likely to be quoted on purpose
+ * (`Ã©` in an article about encodings) as to be damage. There, only runs of
+ * at least two multi-byte sequences outside code and URLs are repaired.
+ *
+ * @returns A filter for groups, or undefined when the document is not mixed.
+ */
+function mixedGuard(text: string, pieces: readonly Piece[]): ((group: readonly Piece[]) => boolean) | undefined {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0
+  let mojibake = 0
+  for (const piece of pieces) mojibake += piece.end - piece.start
+  if (han < 20 || han < mojibake) return undefined
+  const guarded: Array<[number, number]> = []
+  for (const pattern of [/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1/gm, /`[^`\n]+`/g, /https?:\/\/[^\s)>\]]+/g]) {
+    for (const match of text.matchAll(pattern)) guarded.push([match.index, match.index + match[0].length])
+  }
+  return (group) =>
+    group.length >= 2 &&
+    group.every((piece) => piece.bytes.length >= 3 && !guarded.some(([start, end]) => piece.start < end && piece.end > start))
 }
 
 /**
@@ -394,8 +423,31 @@ function controlEdits(text: string, edits: readonly Edit[]): Edit[] {
   return result
 }
 
+/** Apply GBK repairs: one layer, nothing lost. */
+function composeGbk(text: string, repairs: readonly GbkRepair[]): RepairResult {
+  const edits: Edit[] = repairs.map(({start, end, after}) => ({
+    start,
+    end,
+    after,
+    confidence: 0.95,
+    alternatives: [],
+    kind: 'lossless',
+    codec: undefined,
+    layers: 1
+  }))
+  const {from, via} = repairs[0]!
+  const summary = `${from === 'utf-8' ? 'UTF-8' : 'GBK'} read as ${via === 'gbk' ? 'GBK' : 'windows-1252'}`
+  return compose(text, edits, [], false, {summary, from, via, lostBytes: [], layers: 1})
+}
+
 /** Apply the edits, and turn them into records and a damage report. */
-function compose(text: string, edits: readonly Edit[], lost: readonly number[], lossy: boolean): RepairResult {
+function compose(
+  text: string,
+  edits: readonly Edit[],
+  lost: readonly number[],
+  lossy: boolean,
+  damage: DamageReport = describe(edits, lossy ? lost : [])
+): RepairResult {
   const lineStarts = [0]
   for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1)
   const repairs: RepairRecord[] = []
@@ -420,7 +472,7 @@ function compose(text: string, edits: readonly Edit[], lost: readonly number[], 
     cursor = edit.end
   }
   output += text.slice(cursor)
-  return {text: output, repairs, damage: describe(edits, lossy ? lost : [])}
+  return {text: output, repairs, damage}
 }
 
 /** The damage report: which codec, which bytes were lost, how many layers. */

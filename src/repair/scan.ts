@@ -45,9 +45,9 @@ const aGraveExceptions = /^(?: |quele|quela|quilo|s )/
 function spaceMayBeA0(bytes: readonly number[], position: number): boolean {
   const lead = bytes[0]!
   if (position === 1) {
-    return [0xc2, 0xc3, 0xc5, 0xce, 0xd0, 0xd9, 0xe2, 0xe3, 0xf0].includes(lead)
+    return [0xc2, 0xc3, 0xc5, 0xce, 0xd0, 0xd9, 0xf0].includes(lead) || (lead >= 0xe0 && lead <= 0xef)
   }
-  if (position === 2 && lead >= 0xe0 && lead <= 0xe3) {
+  if (position === 2 && lead >= 0xe0 && lead <= 0xef) {
     const second = bytes[1]!
     return second !== 0x85 && second !== 0xa0
   }
