@@ -115,8 +115,17 @@ describe('bitext build on the real articles', () => {
 
   it('is deterministic: a second build is byte-identical', async () => {
     const first = hashTree(path.join(cwd, 'dist'))
+    // Second build: answered from the cache.
     fs.rmSync(path.join(cwd, 'dist'), {recursive: true})
-    expect(await run(['build', '--quiet'], captureIo(cwd))).toBe(0)
+    const cached = captureIo(cwd)
+    expect(await run(['build', '--quiet'], cached)).toBe(0)
+    expect(cached.err()).toMatch(/ \(2 from cache\) → dist\n$/)
+    expect(hashTree(path.join(cwd, 'dist'))).toBe(first)
+    // Third build: everything processed again, on two worker threads.
+    fs.rmSync(path.join(cwd, 'dist'), {recursive: true})
+    const fresh = captureIo(cwd)
+    expect(await run(['build', '--quiet', '--no-cache', '--jobs', '2'], fresh)).toBe(0)
+    expect(fresh.err()).not.toContain('from cache')
     expect(hashTree(path.join(cwd, 'dist'))).toBe(first)
   })
 

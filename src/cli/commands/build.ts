@@ -6,15 +6,15 @@ import {parseArgs} from 'node:util'
 import cliProgress from 'cli-progress'
 import {reporter} from 'vfile-reporter'
 import type {VFile} from 'vfile'
+import {cacheStats, fromResult, processBatch} from '../../batch/index.js'
 import {allRules} from '../../check/rules.js'
 import {renderIndexPage, type Format} from '../../emit/index.js'
-import {createPipeline} from '../../pipeline.js'
 import {displayPath, findArticles} from '../articles.js'
+import {batchArgs, batchUsage, toBatchOptions} from '../batch-options.js'
 import {UsageError, type Command} from '../command.js'
 import {loadConfig} from '../config.js'
 import type {CliIo} from '../io.js'
 import {loadProjectGlossary} from '../glossary-file.js'
-import {readArticle} from '../read-article.js'
 import {summarize} from '../summary.js'
 
 const usage = `Usage: bitext build [options]
@@ -27,8 +27,11 @@ Options:
   --glossary FILE   glossary (default: glossary.yaml when it exists)
   --format LIST     outputs: md, html or md,html (default: md,html)
   --encoding NAME   read articles in this encoding instead of detecting it
-  --quiet           print errors and the summary only
+${batchUsage}  --quiet           print errors and the summary only
   --debug           print stack traces of internal errors
+
+Exit status: 0 built, 1 an article could not be built (the others still are),
+2 bad usage.
 `
 
 const formats: readonly Format[] = ['md', 'html']
@@ -47,6 +50,7 @@ export const buildCommand: Command = {
         glossary: {type: 'string'},
         format: {type: 'string', default: 'md,html'},
         encoding: {type: 'string'},
+        ...batchArgs,
         quiet: {type: 'boolean', default: false},
         debug: {type: 'boolean', default: false}
       },
@@ -59,22 +63,28 @@ export const buildCommand: Command = {
     const articlePaths = findArticles([values.articles], io)
     if (articlePaths.length === 0) throw new UsageError(`No Markdown articles in \`${values.articles}\`; add .md files or pass --articles DIR`)
     const outDir = path.resolve(io.cwd, values.out)
-    const pipeline = createPipeline({
-      settings: config.rules,
-      formats: wanted,
-      ...(glossary ? {glossary} : {}),
-      ...(values.encoding ? {encoding: values.encoding} : {})
-    })
+    const batch = toBatchOptions(
+      values,
+      {
+        settings: config.rules,
+        formats: wanted,
+        ...(glossary ? {glossary} : {}),
+        ...(values.encoding ? {encoding: values.encoding} : {})
+      },
+      articlePaths.length,
+      io
+    )
 
     const progress = progressBar(io, articlePaths.length, values.quiet)
     const files: VFile[] = []
+    const cache: Array<{cache?: 'hit' | 'miss'}> = []
     const slugs = new Map<string, string>()
     const published: Array<{slug: string; frontMatter: Record<string, unknown>}> = []
-    for (const articlePath of articlePaths) {
-      const shown = displayPath(articlePath, io)
-      const file = await readArticle(articlePath, shown, io, pipeline)
-      files.push(file)
+    for await (const result of processBatch(articlePaths, batch)) {
       progress?.increment()
+      cache.push(result.cache ? {cache: result.cache} : {})
+      const file = fromResult(result)
+      files.push(file)
       if (file.data.failed) continue
       const slug = file.data.slug ?? file.stem ?? 'article'
       const previous = slugs.get(slug)
@@ -84,9 +94,13 @@ export const buildCommand: Command = {
         file.data.failed = true
         continue
       }
-      slugs.set(slug, shown)
+      slugs.set(slug, file.path)
       writeOutputs(io, outDir, slug, file.data.outputs ?? {})
       published.push({slug, frontMatter: file.data.frontMatter ?? {}})
+      // Only the messages are needed from here on: release the article's bulk.
+      delete file.data.outputs
+      delete file.data.alignment
+      file.value = ''
     }
     progress?.stop()
     if (wanted.includes('html')) writeFile(io, outDir, 'index.html', renderIndexPage(published))
@@ -94,7 +108,9 @@ export const buildCommand: Command = {
     const report = reporter(files, {quiet: true, silent: values.quiet})
     if (report) io.stderr.write(report + '\n')
     const summary = summarize(files, performance.now() - started)
-    io.stderr.write(`bitext build: ${summary.line} → ${displayPath(outDir, io)}\n`)
+    const {hits} = cacheStats(cache)
+    const cached = hits > 0 ? ` (${hits} from cache)` : ''
+    io.stderr.write(`bitext build: ${summary.line}${cached} → ${displayPath(outDir, io)}\n`)
     return summary.failed > 0 ? 1 : 0
   }
 }

@@ -11,16 +11,17 @@ import {applyFixes} from '../../check/apply-fixes.js'
 import {checkCrossFile} from '../../check/cross-file.js'
 import type {Rule} from '../../check/rule.js'
 import {allRules} from '../../check/rules.js'
+import {fromResult, processBatch} from '../../batch/index.js'
 import {reporterNames, reporters} from '../../report/index.js'
-import {createPipeline, type Pipeline} from '../../pipeline.js'
+import {createPipeline, type Pipeline, type PipelineOptions} from '../../pipeline.js'
 import type {Fix} from '../../types.js'
 import {displayPath, findArticles} from '../articles.js'
 import {writeFileAtomic} from '../atomic-write.js'
+import {batchArgs, batchUsage, toBatchOptions} from '../batch-options.js'
 import {UsageError, type Command} from '../command.js'
 import {loadConfig} from '../config.js'
 import {loadProjectGlossary} from '../glossary-file.js'
 import type {CliIo} from '../io.js'
-import {readArticle} from '../read-article.js'
 
 const groups: readonly Rule['group'][] = ['glossary', 'qa', 'align', 'repair', 'typography']
 
@@ -40,7 +41,7 @@ Options:
   --fix               apply the fixes checks propose (UTF-8 articles that
                       needed no repair only); the original is kept as FILE.orig
   --encoding NAME     read articles in this encoding instead of detecting it
-  --debug             print stack traces of internal errors
+${batchUsage}  --debug             print stack traces of internal errors
 
 Exit status: 0 clean, 1 errors (or too many warnings), 2 bad usage.
 `
@@ -62,6 +63,7 @@ export const lintCommand: Command = {
         quiet: {type: 'boolean', default: false},
         fix: {type: 'boolean', default: false},
         encoding: {type: 'string'},
+        ...batchArgs,
         debug: {type: 'boolean', default: false}
       },
       allowPositionals: true
@@ -73,21 +75,25 @@ export const lintCommand: Command = {
     const config = loadConfig(io, allRules)
     const glossary = loadProjectGlossary(values.glossary ?? config.glossary, io)
     const inputs = positionals.length > 0 ? positionals : ['articles']
-    // Sharding (`--shard i/n`) selects from this list, before any article is read.
     const articlePaths = findArticles(inputs, io)
     if (articlePaths.length === 0) throw new UsageError(`No Markdown articles in ${inputs.map((input) => `\`${input}\``).join(', ')}`)
 
-    const pipeline = createPipeline({
+    const pipelineOptions: PipelineOptions = {
       rules,
       settings: config.rules,
       emit: false,
       ...(glossary ? {glossary} : {}),
       ...(values.encoding ? {encoding: values.encoding} : {})
-    })
+    }
+    // `--fix` checks each fixed article again in this thread.
+    let recheck: Pipeline | undefined
     const files: VFile[] = []
-    for (const articlePath of articlePaths) {
-      let file = await readArticle(articlePath, displayPath(articlePath, io), io, pipeline)
-      if (values.fix) file = await fixArticle(file, articlePath, io, pipeline)
+    for await (const result of processBatch(articlePaths, toBatchOptions(values, pipelineOptions, articlePaths.length, io))) {
+      let file = fromResult(result)
+      if (values.fix) {
+        recheck ??= createPipeline(pipelineOptions)
+        file = await fixArticle(file, path.resolve(io.cwd, result.path), io, recheck)
+      }
       files.push(file)
     }
     checkCrossFile(files, {settings: config.rules})

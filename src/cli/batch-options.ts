@@ -1,0 +1,72 @@
+/**
+ * The batch options that `build`, `lint` and `review` share: worker threads,
+ * the cache and sharding.
+ */
+import {availableParallelism} from 'node:os'
+import path from 'node:path'
+import {defaultCacheDir, parseShard, type BatchOptions} from '../batch/index.js'
+import type {PipelineOptions} from '../pipeline.js'
+import {displayPath} from './articles.js'
+import {UsageError} from './command.js'
+import type {CliIo} from './io.js'
+
+/** `parseArgs` definitions of the shared options. */
+export const batchArgs = {
+  jobs: {type: 'string'},
+  'cache-dir': {type: 'string'},
+  'no-cache': {type: 'boolean', default: false},
+  shard: {type: 'string'}
+} as const
+
+/** Usage lines of the shared options. */
+export const batchUsage = `  --jobs N          worker threads (default: the number of cores when there
+                    are 8 articles or more, else 1)
+  --cache-dir DIR   cache folder (default: node_modules/.cache/bitext)
+  --no-cache        process every article even if nothing changed
+  --shard I/N       process only shard I of N (for a CI matrix), e.g. 1/4
+`
+
+/** Parsed values of the shared options. */
+export interface BatchArgValues {
+  jobs?: string | undefined
+  'cache-dir'?: string | undefined
+  'no-cache'?: boolean | undefined
+  shard?: string | undefined
+  debug?: boolean | undefined
+}
+
+/**
+ * Turn the shared options into `processBatch` options.
+ *
+ * @param values Parsed option values.
+ * @param pipeline Pipeline configuration.
+ * @param count How many articles there are (for the default of `--jobs`).
+ * @param io File system, streams and working directory.
+ * @returns Batch options.
+ * @throws UsageError for a malformed `--jobs` or `--shard`.
+ */
+export function toBatchOptions(values: BatchArgValues, pipeline: PipelineOptions, count: number, io: CliIo): BatchOptions {
+  const options: BatchOptions = {
+    pipeline,
+    jobs: parseJobs(values.jobs, count),
+    cacheDir: values['no-cache'] ? false : path.resolve(io.cwd, values['cache-dir'] ?? defaultCacheDir(io.cwd)),
+    readFile: (file) => io.fs.readFileSync(file),
+    displayPath: (file) => displayPath(file, io)
+  }
+  if (values.shard !== undefined) {
+    try {
+      options.shard = parseShard(values.shard)
+    } catch (error) {
+      throw new UsageError((error as Error).message)
+    }
+  }
+  if (values.debug) options.onFallback = (reason) => io.stderr.write(`bitext: running in one thread: ${reason}\n`)
+  return options
+}
+
+function parseJobs(value: string | undefined, count: number): number {
+  // Starting a worker costs about as much as a few articles: small batches stay in this thread.
+  if (value === undefined) return count >= 8 ? availableParallelism() : 1
+  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--jobs takes a whole number of 1 or more, such as 2, not \`${value}\``)
+  return Number(value)
+}
