@@ -5,7 +5,7 @@
 import {approvedForms} from '../glossary/analyze.js'
 import {analyzeDocument} from '../glossary/analyze-document.js'
 import {forbiddenReason} from '../glossary/messages.js'
-import type {Finding, Rule} from './rule.js'
+import {memoized, type Finding, type Rule} from './rule.js'
 
 /** The rule. */
 export const glossaryForbidden: Rule = {
@@ -13,10 +13,11 @@ export const glossaryForbidden: Rule = {
   group: 'glossary',
   defaultSetting: 'error',
   description: 'Chinese text must not use a rendering the glossary forbids',
-  check({text, alignment, glossary}) {
+  check(context) {
+    const {text, alignment, glossary} = context
     if (!glossary) return []
     const findings: Finding[] = []
-    for (const found of analyzeDocument(text, alignment, glossary).forbidden) {
+    for (const found of memoized(context, 'glossary', () => analyzeDocument(text, alignment, glossary)).forbidden) {
       const term = glossary.terms[found.term]
       const expected = approvedForms(term)
       const finding: Finding = {reason: forbiddenReason(term, found), start: found.start, end: found.end, actual: found.actual, expected}

@@ -8,7 +8,7 @@
 import {location} from 'vfile-location'
 import {analyzeDocument} from '../glossary/analyze-document.js'
 import {termName} from '../glossary/messages.js'
-import type {Finding, Rule} from './rule.js'
+import {memoized, type Finding, type Rule} from './rule.js'
 
 /** The rule. */
 export const glossaryInconsistent: Rule = {
@@ -16,11 +16,12 @@ export const glossaryInconsistent: Rule = {
   group: 'glossary',
   defaultSetting: 'warn',
   description: 'an English term must be rendered the same way in every file',
-  check({text, alignment, glossary}) {
+  check(context) {
+    const {text, alignment, glossary} = context
     if (!glossary) return []
     const place = location(text)
     const findings: Finding[] = []
-    for (const use of analyzeDocument(text, alignment, glossary).uses) {
+    for (const use of memoized(context, 'glossary', () => analyzeDocument(text, alignment, glossary)).uses) {
       const start = place.toPoint(use.start)
       const end = place.toPoint(use.end)
       if (!start) continue

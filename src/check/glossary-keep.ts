@@ -6,7 +6,7 @@
 import {approvedForms} from '../glossary/analyze.js'
 import {analyzeDocument} from '../glossary/analyze-document.js'
 import {keepReason} from '../glossary/messages.js'
-import type {Finding, Rule} from './rule.js'
+import {memoized, type Finding, type Rule} from './rule.js'
 
 /** The rule. */
 export const glossaryKeep: Rule = {
@@ -14,9 +14,10 @@ export const glossaryKeep: Rule = {
   group: 'glossary',
   defaultSetting: 'warn',
   description: 'a term the glossary keeps in English must not be translated',
-  check({text, alignment, glossary}) {
+  check(context) {
+    const {text, alignment, glossary} = context
     if (!glossary) return []
-    return analyzeDocument(text, alignment, glossary).keep.map((found): Finding => {
+    return memoized(context, 'glossary', () => analyzeDocument(text, alignment, glossary)).keep.map((found): Finding => {
       const term = glossary.terms[found.term]
       const expected = approvedForms(term)
       const finding: Finding = {

@@ -6,7 +6,7 @@
 import {approvedForms} from '../glossary/analyze.js'
 import {analyzeDocument} from '../glossary/analyze-document.js'
 import {missingReason} from '../glossary/messages.js'
-import type {Finding, Rule} from './rule.js'
+import {memoized, type Finding, type Rule} from './rule.js'
 
 /** The rule. */
 export const glossaryMissing: Rule = {
@@ -14,9 +14,10 @@ export const glossaryMissing: Rule = {
   group: 'glossary',
   defaultSetting: 'warn',
   description: 'a glossary term of the English side must have an approved rendering on the Chinese side',
-  check({text, alignment, glossary}) {
+  check(context) {
+    const {text, alignment, glossary} = context
     if (!glossary) return []
-    return analyzeDocument(text, alignment, glossary).missing.map((found): Finding => {
+    return memoized(context, 'glossary', () => analyzeDocument(text, alignment, glossary)).missing.map((found): Finding => {
       const term = glossary.terms[found.term]
       const finding: Finding = {
         reason: missingReason(term, found),

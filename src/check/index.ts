@@ -41,7 +41,8 @@ export default function bitextCheck(options: Options = {}) {
       alignment,
       glossary: options.glossary,
       repairs: file.data.repairs ?? [],
-      damage: file.data.damage ?? null
+      damage: file.data.damage ?? null,
+      memo: new Map<string, unknown>()
     }
     const place = location(file)
     const fixes: Fix[] = []

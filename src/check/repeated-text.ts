@@ -10,7 +10,16 @@ import {dict} from '@node-rs/jieba/dict.js'
 import type {Finding, Rule, RuleContext} from './rule.js'
 import {maskedSource, sideOf, type Side} from './qa-helpers.js'
 
-const jieba = Jieba.withDict(dict)
+/**
+ * The segmenter, built on first use: its dictionary costs ~36 MB and a few
+ * hundred milliseconds, and most articles have no doubled character at all.
+ * (A load-once cache of an immutable resource, not state.)
+ */
+let jieba: Jieba | undefined
+function segmenter(): Jieba {
+  jieba ??= Jieba.withDict(dict)
+  return jieba
+}
 
 /** One or two Han characters, repeated at once. */
 const hanRepeat = /(\p{Script=Han}{1,2})\1/gu
@@ -41,7 +50,7 @@ export function isLegitRepeat(text: string, start: number, end: number): boolean
   const middle = start + (end - start) / 2
   const tokens: Array<{start: number; end: number; text: string}> = []
   let offset = 0
-  for (const token of jieba.cut(text, false)) {
+  for (const token of segmenter().cut(text, false)) {
     tokens.push({start: offset, end: offset + token.length, text: token})
     offset += token.length
   }

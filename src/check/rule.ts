@@ -24,6 +24,25 @@ export interface RuleContext {
   repairs: RepairRecord[]
   /** Damage detected before parsing, or null. */
   damage: DamageReport | null
+  /**
+   * Per-document memo, so rules that need the same analysis (the glossary
+   * rules) compute it once per document (default: none, compute every time).
+   */
+  memo?: Map<string, unknown>
+}
+
+/**
+ * Compute a value once per document and share it between rules.
+ *
+ * @param context The rule context (its `memo` holds the value).
+ * @param key What the value is (one key per kind of analysis).
+ * @param compute Computes the value from the context's data.
+ * @returns The value.
+ */
+export function memoized<T>(context: RuleContext, key: string, compute: () => T): T {
+  if (!context.memo) return compute()
+  if (!context.memo.has(key)) context.memo.set(key, compute())
+  return context.memo.get(key) as T
 }
 
 /** One problem found by a rule. Offsets are 0-based into `RuleContext.text`. */
