@@ -86,6 +86,42 @@ describe('repair properties', () => {
     )
   })
 
+  it('undoes UTF-8 read as GBK exactly', () => {
+    // Texts whose bytes GBK reads without loss: no lone byte left at the end,
+    // and no byte pair shown as a character GBK encodes otherwise (A2E3 `€`).
+    const lossless = (text: string): boolean => {
+      const shown = iconv.decode(Buffer.from(text, 'utf8'), 'gbk')
+      return !shown.includes('\uFFFD') && Buffer.compare(iconv.encode(shown, 'gbk'), Buffer.from(text, 'utf8')) === 0
+    }
+    fc.assert(
+      fc.property(chineseProse.filter(lossless), (text) => {
+        expect(repairMojibake(iconv.decode(Buffer.from(text, 'utf8'), 'gbk'), {lexicon}).text).toBe(text)
+      }),
+      {numRuns: runs}
+    )
+  })
+
+  it('undoes GBK read as windows-1252 exactly (GB2312 text)', () => {
+    // GB2312 text whose bytes are not also valid UTF-8 (`一一` is D2BB D2BB,
+    // which is UTF-8 too: that reading wins, as it must for `Ã©Ã¨`).
+    const gb2312 = (text: string): boolean => {
+      const bytes = iconv.encode(text, 'gbk')
+      if (!bytes.every((byte) => byte >= 0xa1 && byte <= 0xfe) || iconv.decode(bytes, 'gbk') !== text) return false
+      try {
+        new TextDecoder('utf-8', {fatal: true}).decode(bytes)
+        return false
+      } catch {
+        return true
+      }
+    }
+    fc.assert(
+      fc.property(chineseProse.filter(gb2312), (text) => {
+        expect(repairMojibake(iconv.decode(iconv.encode(text, 'gbk'), 'windows-1252'), {lexicon}).text).toBe(text)
+      }),
+      {numRuns: runs}
+    )
+  })
+
   it('restores at least 99% of the characters of lossy mojibake', () => {
     const dropped = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d, 0xad])
     let total = 0
