@@ -6,13 +6,15 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 import type {VFile} from 'vfile'
 import {allRules} from '../../check/rules.js'
-import {createPipeline} from '../../pipeline.js'
+import {fromResult, processBatch} from '../../batch/index.js'
+import {checkCrossFile} from '../../check/cross-file.js'
+import type {PipelineOptions} from '../../pipeline.js'
 import {renderReviewHtml, renderReviewIndex, renderReviewJson} from '../../review/index.js'
 import {displayPath, findArticles} from '../articles.js'
 import {UsageError, type Command} from '../command.js'
 import {loadConfig} from '../config.js'
 import {loadProjectGlossary} from '../glossary-file.js'
-import {readArticle} from '../read-article.js'
+import {batchArgs, batchUsage, toBatchOptions} from '../batch-options.js'
 
 const usage = `Usage: bitext review [FILES…] [options]
 
@@ -27,7 +29,7 @@ Options:
   --out DIR         output folder (default: dist/review)
   --glossary FILE   glossary (default: glossary.yaml when it exists)
   --encoding NAME   read articles in this encoding instead of detecting it
-`
+${batchUsage}`
 
 /** The review command. */
 export const reviewCommand: Command = {
@@ -40,7 +42,9 @@ export const reviewCommand: Command = {
       options: {
         out: {type: 'string', default: path.join('dist', 'review')},
         glossary: {type: 'string'},
-        encoding: {type: 'string'}
+        encoding: {type: 'string'},
+        ...batchArgs,
+        debug: {type: 'boolean', default: false}
       },
       allowPositionals: true
     })
@@ -49,26 +53,30 @@ export const reviewCommand: Command = {
     if (articlePaths.length === 0) throw new UsageError(`No Markdown articles in \`${inputs.join('`, `')}\`; pass .md files or folders`)
     const config = loadConfig(io, allRules)
     const glossary = loadProjectGlossary(values.glossary ?? config.glossary, io)
-    const pipeline = createPipeline({
+    const pipeline: PipelineOptions = {
       settings: config.rules,
       emit: false,
       ...(glossary ? {glossary} : {}),
       ...(values.encoding ? {encoding: values.encoding} : {})
-    })
+    }
     const outDir = path.resolve(io.cwd, values.out)
     io.fs.mkdirSync(outDir, {recursive: true})
     const files: VFile[] = []
     const slugs = new Set<string>()
-    for (const articlePath of articlePaths) {
-      const file = await readArticle(articlePath, displayPath(articlePath, io), io, pipeline)
+    for await (const result of processBatch(articlePaths, toBatchOptions(values, pipeline, articlePaths.length, io))) {
+      const file = fromResult(result)
       let slug = file.data.slug ?? file.stem ?? 'article'
       // Two articles with one slug still get two pages.
       for (let index = 2; slugs.has(slug); index++) slug = `${file.data.slug ?? file.stem ?? 'article'}-${index}`
       slugs.add(slug)
       file.data.slug = slug
       files.push(file)
-      io.fs.writeFileSync(path.join(outDir, `${slug}.html`), renderReviewHtml(file))
-      io.fs.writeFileSync(path.join(outDir, `${slug}.json`), renderReviewJson(file))
+    }
+    // Term consistency is a property of the whole set of articles: check it before rendering.
+    checkCrossFile(files, {settings: config.rules})
+    for (const file of files) {
+      io.fs.writeFileSync(path.join(outDir, `${file.data.slug}.html`), renderReviewHtml(file))
+      io.fs.writeFileSync(path.join(outDir, `${file.data.slug}.json`), renderReviewJson(file))
     }
     io.fs.writeFileSync(path.join(outDir, 'index.html'), renderReviewIndex(files))
     const failed = files.filter((file) => file.data.failed).length
