@@ -14,6 +14,7 @@ import {DecodeError, decode} from './decode/index.js'
 import bitextEmit, {type Format} from './emit/index.js'
 import type {Glossary} from './glossary/types.js'
 import {FrontMatterError, assertFrontMatterClosed, createParser, readFrontMatter, slugOf} from './parse/index.js'
+import {InputLimitError, assertNesting, assertNotEmpty, assertSize, type InputLimits} from './parse/input-limits.js'
 import {repair} from './repair/index.js'
 
 /** Options of the pipeline. */
@@ -30,6 +31,8 @@ export interface PipelineOptions {
   emit?: boolean
   /** Outputs to produce (default: `md` and `html`). */
   formats?: readonly Format[]
+  /** Largest article and deepest nesting accepted (default: 4 MiB, 100 levels). */
+  limits?: InputLimits
 }
 
 /** A configured pipeline, reusable for many articles. */
@@ -62,17 +65,22 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const transformers = unified().use(bitextAlign, {messages: false}).use(bitextCheck, checkOptions)
   const emitter = options.emit === false ? undefined : unified().use(bitextEmit, options.formats ? {formats: options.formats} : {})
   const decodeOptions = options.encoding ? {encoding: options.encoding} : {}
+  const limits = options.limits ?? {}
 
   return {
     async process(bytes, path) {
       const file = new VFile({path, value: bytes})
       try {
+        assertSize(bytes.byteLength, limits)
         decode(file, decodeOptions)
+        assertNotEmpty(String(file.value))
         repair(file, {uncertainBelow: 0})
+        // remark recurses per nesting level: refuse absurd depth before it overflows the stack.
+        assertNesting(String(file.value), limits)
         const tree = parser.parse(file) as Root
         assertFrontMatterClosed(String(file.value), tree)
         file.data.frontMatter = readFrontMatter(tree)
-        file.data.slug = slugOf(file.data.frontMatter, file.stem ?? 'article')
+        file.data.slug = slugOf(file.data.frontMatter, file.stem ?? 'article', tree)
         await transformers.run(tree, file)
         if (emitter) await emitter.run(tree, file)
         file.data.tree = tree
@@ -99,16 +107,31 @@ export async function processArticle(bytes: Uint8Array, path: string, options: P
 /** Turn an error into one fatal message on the file. */
 function fail(file: VFile, error: unknown): void {
   file.data.failed = true
-  const known = error instanceof DecodeError || error instanceof FrontMatterError
+  const known = knownError(error)
   const reason = known
-    ? (error as Error).message
-    : `Could not process this article: ${error instanceof Error ? error.message : String(error)}; this is a bug in bitext, please report it with the article`
-  const line = known ? (error as DecodeError | FrontMatterError).line : undefined
+    ? known.error.message
+    : isStackOverflow(error)
+      ? 'Article too deeply nested to process (quotes, lists, emphasis or HTML inside each other thousands of times); flatten the nesting'
+      : `Could not process this article: ${error instanceof Error ? error.message : String(error)}; this is a bug in bitext, please report it with the article`
+  const line = known?.error.line
   const message = file.message(reason, {
-    ruleId: error instanceof DecodeError ? 'decode' : error instanceof FrontMatterError ? 'front-matter' : 'internal-error',
+    ruleId: known ? known.ruleId : isStackOverflow(error) ? 'input-limit' : 'internal-error',
     source: 'bitext',
     ...(line === undefined ? {} : {place: {line, column: 1}}),
-    ...(known || !(error instanceof Error) ? {} : {cause: error})
+    ...(known || isStackOverflow(error) || !(error instanceof Error) ? {} : {cause: error})
   })
   message.fatal = true
+}
+
+/** A user-facing error with its rule id, or undefined for a bug. */
+function knownError(error: unknown): {error: DecodeError | FrontMatterError | InputLimitError; ruleId: string} | undefined {
+  if (error instanceof DecodeError) return {error, ruleId: 'decode'}
+  if (error instanceof FrontMatterError) return {error, ruleId: 'front-matter'}
+  if (error instanceof InputLimitError) return {error, ruleId: 'input-limit'}
+  return undefined
+}
+
+/** V8's stack overflow: input nested too deeply for a recursive stage. */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message)
 }

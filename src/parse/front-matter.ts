@@ -2,7 +2,7 @@
  * Front matter: parse the YAML of an article and derive its slug.
  */
 import type {Root} from 'mdast'
-import {parseDocument} from 'yaml'
+import {LineCounter, parseDocument} from 'yaml'
 import type {FrontMatter} from '../types.js'
 
 /** A problem with an article's front matter, with its line in the article. */
@@ -29,10 +29,11 @@ export function readFrontMatter(tree: Root): FrontMatter {
   if (!node || node.type !== 'yaml') return {}
   // The YAML starts on the line after the opening `---`.
   const firstLine = (node.position?.start.line ?? 1) + 1
-  const document = parseDocument(node.value, {prettyErrors: false, uniqueKeys: true})
+  const lineCounter = new LineCounter()
+  const document = parseDocument(node.value, {lineCounter, prettyErrors: false, uniqueKeys: true})
   const error = document.errors[0]
   if (error) {
-    const line = error.linePos ? firstLine + error.linePos[0].line - 1 : firstLine
+    const line = firstLine + lineCounter.linePos(error.pos[0]).line - 1
     const reason = error.message.split('\n')[0] ?? error.message
     throw new FrontMatterError(`Invalid YAML in front matter: ${reason}; fix the YAML between the \`---\` lines`, line)
   }
@@ -65,17 +66,27 @@ const safeSlug = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u
  *
  * @param frontMatter The parsed front matter.
  * @param stem The file name without its extension.
+ * @param tree The parsed article, to name the line of a bad `slug` field (optional).
  * @returns The slug.
  * @throws FrontMatterError when the slug could write outside the output folder.
  */
-export function slugOf(frontMatter: FrontMatter, stem: string): string {
+export function slugOf(frontMatter: FrontMatter, stem: string, tree?: Root): string {
   const raw = frontMatter['slug']
-  const value = raw === null || raw === undefined || raw === '' ? stem : String(raw)
+  const fromField = !(raw === null || raw === undefined || raw === '')
+  const value = fromField ? String(raw) : stem
   if (!safeSlug.test(value) || value.includes('..')) {
     throw new FrontMatterError(
       `Unsafe slug \`${value}\`: a slug is one path segment of letters, digits, \`.\`, \`_\` and \`-\` (no \`/\`, no \`..\`); change \`slug\` in the front matter`,
-      undefined
+      fromField && tree ? fieldLine(tree, 'slug') : undefined
     )
   }
   return value
+}
+
+/** The line of a top-level field in the front matter, when it can be found. */
+function fieldLine(tree: Root, field: string): number | undefined {
+  const node = tree.children[0]
+  if (!node || node.type !== 'yaml' || !node.position) return undefined
+  const index = node.value.split('\n').findIndex((line) => line.startsWith(field) && /^\s*:/.test(line.slice(field.length)))
+  return index === -1 ? undefined : node.position.start.line + 1 + index
 }
