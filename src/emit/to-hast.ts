@@ -6,14 +6,17 @@
 import type {Root as HastRoot, ElementContent} from 'hast'
 import type {Root, RootContent} from 'mdast'
 import rehypeRaw from 'rehype-raw'
-import rehypeSanitize from 'rehype-sanitize'
+import rehypeSanitize, {defaultSchema} from 'rehype-sanitize'
 import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
+
+/** GitHub's schema, also dropping the text inside `<style>` (it would show as prose). */
+const schema = {...defaultSchema, strip: [...(defaultSchema.strip ?? []), 'style']}
 
 const toSafeHast = unified()
   .use(remarkRehype, {allowDangerousHtml: true})
   .use(rehypeRaw)
-  .use(rehypeSanitize)
+  .use(rehypeSanitize, schema)
 
 /**
  * Render mdast blocks to sanitized hast nodes.
