@@ -18,6 +18,9 @@ export interface Slot {
 /** A unit of the lattice: a fixed character or a slot. */
 export type Unit = string | Slot
 
+/** The unit that stands for a run of text the lattice does not need (ASCII, other scripts). */
+export const gapUnit = ' '
+
 /** The outcome for one slot. */
 export interface SlotChoice {
   /** Index of the chosen candidate. */
@@ -73,7 +76,7 @@ export function chooseInLattice(units: readonly Unit[], lexicon: Lexicon): SlotC
     let end = index
     while (end < units.length && linkable(units[end]!)) end++
     if (units.slice(index, end).some((unit) => typeof unit !== 'string')) {
-      choices.push(...chooseSegment(units.slice(index, end), lexicon))
+      choices.push(...chooseSegment(units.slice(index, end), lexicon, {before: units[index - 1], after: units[end]}))
     }
     index = end
   }
@@ -84,10 +87,16 @@ function linkable(unit: Unit): boolean {
   return typeof unit !== 'string' || isHan(unit)
 }
 
-function chooseSegment(units: readonly Unit[], lexicon: Lexicon): SlotChoice[] {
+/** The units just outside a segment. */
+interface Context {
+  before: Unit | undefined
+  after: Unit | undefined
+}
+
+function chooseSegment(units: readonly Unit[], lexicon: Lexicon, context: Context): SlotChoice[] {
   const count = units.length
   const edges: Edge[] = []
-  for (let from = 0; from < count; from++) collectEdges(units, from, lexicon, edges)
+  for (let from = 0; from < count; from++) collectEdges(units, from, lexicon, edges, context)
   const forward = new Array<number>(count + 1).fill(Number.NEGATIVE_INFINITY)
   const backward = new Array<number>(count + 1).fill(Number.NEGATIVE_INFINITY)
   forward[0] = 0
@@ -127,7 +136,36 @@ function chooseSegment(units: readonly Unit[], lexicon: Lexicon): SlotChoice[] {
   return choices
 }
 
-function collectEdges(units: readonly Unit[], from: number, lexicon: Lexicon, edges: Edge[]): void {
+const affinityWeight = 0.75
+
+/**
+ * A rebuilt character standing alone before punctuation, a line end, other
+ * text or a particle (的, 了) ends a phrase; after punctuation or a line
+ * start it begins one. Favour characters that end (or begin) words often, by
+ * the share of word-final (or word-initial) uses in the lexicon: this is what
+ * tells `环境中的` from `环境不的`. Latin text before a character does not
+ * count as a start: `vSphere 中` is a noun and its suffix.
+ */
+function boundaryAffinity(units: readonly Unit[], position: number, char: string, lexicon: Lexicon, context: Context): number {
+  const next = position + 1 < units.length ? units[position + 1] : context.after
+  const previous = position > 0 ? units[position - 1] : context.before
+  const atEnd = next === undefined || (typeof next === 'string' && (!isHan(next) || isParticle(next, lexicon)))
+  const atStart = previous === undefined || (typeof previous === 'string' && !isHan(previous) && previous !== gapUnit)
+  if (!atEnd && !atStart) return 0
+  const {initial, final, single} = lexicon.positions(char)
+  let score = 0
+  if (atEnd) score += Math.log((final + 1) / (initial + final + 2)) + Math.log((final + 1) / (final + single + 2))
+  if (atStart) score += Math.log((initial + 1) / (initial + final + 2)) + Math.log((initial + 1) / (initial + single + 2))
+  return affinityWeight * score
+}
+
+/** A character used mostly as a word by itself (的, 了, 和): it follows phrases. */
+function isParticle(char: string, lexicon: Lexicon): boolean {
+  const {initial, final, single} = lexicon.positions(char)
+  return single > 0.7 * (initial + final + single)
+}
+
+function collectEdges(units: readonly Unit[], from: number, lexicon: Lexicon, edges: Edge[], context: Context): void {
   const picks: number[] = []
   let branches = 0
   let family: ReadonlyMap<string, number> | undefined
@@ -143,7 +181,8 @@ function collectEdges(units: readonly Unit[], from: number, lexicon: Lexicon, ed
         // All words through this first character live in one map.
         family = lexicon.family(char)
         const value = family?.get(char)
-        const single = isHan(char) ? (value !== undefined && value < 0 ? value : lexicon.floor) : 0
+        let single = isHan(char) ? (value !== undefined && value < 0 ? value : lexicon.floor) : 0
+        if (!fixed && isHan(char)) single += boundaryAffinity(units, position, char, lexicon, context)
         edges.push({from, to: position + 1, cost: total + single, picks: [...picks]})
         if (value !== undefined && position + 1 < units.length) walk(position + 1, char, total)
       } else {

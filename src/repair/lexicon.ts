@@ -25,6 +25,12 @@ export interface Lexicon {
   family(text: string): ReadonlyMap<string, number> | undefined
   /** Every word with its log-probability (parses the whole dictionary). */
   words(): IterableIterator<[string, number]>
+  /**
+   * How often a character begins and ends words of two or more characters
+   * (sums of their frequencies), and its frequency as a word by itself:
+   * `中` ends many words (其中, 之中), `不` begins many, `的` stands alone.
+   */
+  positions(char: string): {initial: number; final: number; single: number}
   /** Log-probability given to a Han character that the lexicon lacks. */
   floor: number
   /** Length (in UTF-16 units) of the longest word. */
@@ -67,6 +73,9 @@ interface Bucket {
  */
 export function parseLexicon(source: string): Lexicon {
   const buckets = new Map<number, Bucket[]>()
+  const initial = new Map<number, number>()
+  const final = new Map<number, number>()
+  const single = new Map<number, number>()
   let total = 0
   let size = 0
   let maxLength = 0
@@ -89,6 +98,14 @@ export function parseLexicon(source: string): Lexicon {
         size++
         if (space - start > maxLength) maxLength = space - start
         const code = source.codePointAt(start)!
+        const last = source.charCodeAt(space - 1)
+        const lastCode = last >= 0xdc00 && last <= 0xdfff ? source.codePointAt(space - 2)! : last
+        if (space - start > (code > 0xffff ? 2 : 1)) {
+          initial.set(code, (initial.get(code) ?? 0) + count)
+          final.set(lastCode, (final.get(lastCode) ?? 0) + count)
+        } else {
+          single.set(code, count)
+        }
         if (code !== currentCode || current === undefined) {
           current = {start, end, entries: undefined}
           currentCode = code
@@ -137,6 +154,10 @@ export function parseLexicon(source: string): Lexicon {
   return {
     lookup: (text) => family(text)?.get(text),
     family,
+    positions(char) {
+      const code = char.codePointAt(0)!
+      return {initial: initial.get(code) ?? 0, final: final.get(code) ?? 0, single: single.get(code) ?? 0}
+    },
     *words() {
       const all: Array<[string, number]> = []
       forEachLine(source, 0, source.length, (word, count) => all.push([word, Math.log(count) - logTotal]))

@@ -5,7 +5,7 @@
  * confident choices (one step of EM).
  */
 import {classPrior, partnerOf, type Candidate} from './candidates.js'
-import {chooseInLattice, isHan, type Slot, type SlotChoice, type Unit} from './choose.js'
+import {chooseInLattice, gapUnit, isHan, type Slot, type SlotChoice, type Unit} from './choose.js'
 import type {Lexicon} from './lexicon.js'
 
 /** A damaged character to rebuild, with its candidates. */
@@ -83,18 +83,15 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon): Rebuilt[] {
   })
 }
 
-/** Marks a run of text the lattice does not need to see (ASCII, other scripts). */
-const gap = ' '
-
 /**
  * Add the characters of fixed text that matter to the lattice: Han
- * characters, line breaks and paired punctuation (for pairing); any other run
+ * characters, line breaks, Chinese and paired punctuation; any other run
  * becomes one gap unit, which keeps the lattice small.
  */
 function pushFixed(units: Unit[], text: string): void {
   for (const char of text) {
-    if (isHan(char) || char === '\n' || partnerOf(char) !== undefined) units.push(char)
-    else if (units.at(-1) !== gap) units.push(gap)
+    if (isHan(char) || char === '\n' || partnerOf(char) !== undefined || /^[\u3000-\u303F\uFF00-\uFFEF]$/.test(char)) units.push(char)
+    else if (units.at(-1) !== gapUnit) units.push(gapUnit)
   }
 }
 
@@ -127,8 +124,8 @@ function partnerOnLine(units: readonly Unit[], at: number, partner: string, dire
   for (let position = at + step; position >= 0 && position < units.length; position += step) {
     const unit = units[position]!
     if (unit === '\n') return false
+    // Only an intact partner counts: damaged ones would vouch for each other.
     if (unit === partner) return true
-    if (typeof unit !== 'string' && unit.candidates.includes(partner)) return true
   }
   return false
 }
