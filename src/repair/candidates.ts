@@ -38,8 +38,8 @@ export function completions(
     for (let slot = 0; slot < length - 1; slot++) {
       pattern.push(positions.includes(slot) ? null : tail[next++]!)
     }
-    fill(pattern, 0, [], lost, unknown, (filled, values) => {
-      const codePoint = decodeSequence([bytes[0]!, ...values])
+    fill(pattern, 0, [bytes[0]!], lost, unknown, (filled, values) => {
+      const codePoint = decodeSequence(values)
       if (codePoint < 0 || !isAcceptableOutput(codePoint)) return
       const char = String.fromCodePoint(codePoint)
       if (!results.has(char)) results.set(char, {char, filled})
@@ -74,17 +74,23 @@ function fill(
   filled: number[] = []
 ): void {
   if (index === pattern.length) {
-    emit(filled, values)
+    emit(filled.slice(), values)
     return
   }
   const byte = pattern[index]
   const options = byte === null ? lost : byte === unknownByte ? unknown : undefined
   if (options === undefined) {
-    fill(pattern, index + 1, [...values, byte!], lost, unknown, emit, filled)
+    values.push(byte!)
+    fill(pattern, index + 1, values, lost, unknown, emit, filled)
+    values.pop()
     return
   }
   for (const option of options) {
-    fill(pattern, index + 1, [...values, option], lost, unknown, emit, [...filled, option])
+    values.push(option)
+    filled.push(option)
+    fill(pattern, index + 1, values, lost, unknown, emit, filled)
+    filled.pop()
+    values.pop()
   }
 }
 
@@ -95,7 +101,7 @@ const usual = new Set([...'【】「」‘’·『』〈〉～'])
 /**
  * Natural-log prior of a candidate that is not a Han character, for text in
  * Chinese. These are tiers, not frequencies: punctuation that Chinese prose
- * uses constantly, other punctuation, emoji, letters and symbols, and last the
+ * uses constantly, other punctuation, emoji (faces first), letters and symbols, and last the
  * characters that practically never occur (format controls, private use,
  * unassigned, rare Han extensions). Han characters in the basic block are left
  * to the lexicon (return 0).
@@ -109,7 +115,8 @@ export function classPrior(char: string): number {
   if (common.has(char)) return -4.5
   if (usual.has(char)) return -6
   if (/^\p{P}$/u.test(char)) return -8
-  if (/^\p{Extended_Pictographic}$/u.test(char)) return -9
+  if (/^[\u{1F600}-\u{1F64F}]$/u.test(char)) return -8
+  if (/^\p{Extended_Pictographic}$/u.test(char)) return -10
   if (/^[\p{L}\p{N}\p{S}]$/u.test(char) && !/^[\p{Co}\p{Cn}]$/u.test(char) && !/^\p{Script=Han}$/u.test(char)) {
     return -11
   }

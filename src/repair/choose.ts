@@ -165,37 +165,49 @@ function isParticle(char: string, lexicon: Lexicon): boolean {
   return single > 0.7 * (initial + final + single)
 }
 
+/** The state of one walk through the lattice from a start position. */
+interface Walk {
+  units: readonly Unit[]
+  from: number
+  lexicon: Lexicon
+  edges: Edge[]
+  context: Context
+  picks: number[]
+  branches: number
+  family: ReadonlyMap<string, number> | undefined
+}
+
 function collectEdges(units: readonly Unit[], from: number, lexicon: Lexicon, edges: Edge[], context: Context): void {
-  const picks: number[] = []
-  let branches = 0
-  let family: ReadonlyMap<string, number> | undefined
-  const walk = (position: number, text: string, cost: number): void => {
-    const unit = units[position]!
-    const fixed = typeof unit === 'string'
-    const count = fixed ? 1 : unit.candidates.length
-    for (let option = 0; option < count; option++) {
-      const char = fixed ? unit : unit.candidates[option]!
-      const total = fixed ? cost : cost + unit.priors[option]!
-      picks.push(fixed ? -1 : option)
-      if (position === from) {
-        // All words through this first character live in one map.
-        family = lexicon.family(char)
-        const value = family?.get(char)
-        let single = isHan(char) ? (value !== undefined && value < 0 ? value : lexicon.floor) : 0
-        if (!fixed && isHan(char)) single += boundaryAffinity(units, position, char, lexicon, context)
-        edges.push({from, to: position + 1, cost: total + single, picks: [...picks]})
-        if (value !== undefined && position + 1 < units.length) walk(position + 1, char, total)
-      } else {
-        const next = text + char
-        const value = family!.get(next)
-        if (value !== undefined && value < 0) edges.push({from, to: position + 1, cost: total + value, picks: [...picks]})
-        if (value !== undefined && position + 1 < units.length && next.length < lexicon.maxLength && branches < maxBranches) {
-          branches++
-          walk(position + 1, next, total)
-        }
+  walk({units, from, lexicon, edges, context, picks: [], branches: 0, family: undefined}, from, '', 0)
+}
+
+/** Extend the words that start at `walk.from` through `position`, adding an edge for each word. */
+function walk(state: Walk, position: number, text: string, cost: number): void {
+  const {units, from, lexicon, edges, picks} = state
+  const unit = units[position]!
+  const fixed = typeof unit === 'string'
+  const count = fixed ? 1 : unit.candidates.length
+  for (let option = 0; option < count; option++) {
+    const char = fixed ? unit : unit.candidates[option]!
+    const total = fixed ? cost : cost + unit.priors[option]!
+    picks.push(fixed ? -1 : option)
+    if (position === from) {
+      // All words through this first character live in one map.
+      state.family = lexicon.family(char)
+      const value = state.family?.get(char)
+      let single = isHan(char) ? (value !== undefined && value < 0 ? value : lexicon.floor) : 0
+      if (!fixed && isHan(char)) single += boundaryAffinity(units, position, char, lexicon, state.context)
+      edges.push({from, to: position + 1, cost: total + single, picks: picks.slice()})
+      if (value !== undefined && position + 1 < units.length) walk(state, position + 1, char, total)
+    } else {
+      const next = text + char
+      const value = state.family!.get(next)
+      if (value !== undefined && value < 0) edges.push({from, to: position + 1, cost: total + value, picks: picks.slice()})
+      if (value !== undefined && position + 1 < units.length && next.length < lexicon.maxLength && state.branches < maxBranches) {
+        state.branches++
+        walk(state, position + 1, next, total)
       }
-      picks.pop()
     }
+    picks.pop()
   }
-  walk(from, '', 0)
 }

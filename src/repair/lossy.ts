@@ -1,11 +1,10 @@
 /**
  * Rebuild damaged characters of Chinese text: build the lattice of fixed
- * characters and candidate slots over the repaired text, score it with the
- * lexicon, and refine the prior over lost byte values from the document's own
- * confident choices (one step of EM).
+ * characters and candidate slots over the repaired text and score it with the
+ * lexicon.
  */
 import {classPrior, partnerOf, type Candidate} from './candidates.js'
-import {chooseInLattice, gapUnit, isHan, type Slot, type SlotChoice, type Unit} from './choose.js'
+import {chooseInLattice, gapUnit, isHan, type Slot, type Unit} from './choose.js'
 import type {Lexicon} from './lexicon.js'
 
 /** A damaged character to rebuild, with its candidates. */
@@ -27,7 +26,6 @@ export interface Rebuilt {
 }
 
 const pairingBonus = 4
-const confident = 0.9
 
 /**
  * Choose a character for every damaged part.
@@ -49,30 +47,8 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon): Rebuilt[] {
       units.push(slot)
     }
   }
-  const base = slots.map(({slot, at}) => basePriors(units, slot, at))
-  const setPriors = (bytePrior: ReadonlyMap<number, number>): void => {
-    for (const [index, {slot, candidates}] of slots.entries()) {
-      slot.priors = candidates.map((candidate, position) => {
-        let prior = base[index]![position]!
-        for (const byte of candidate.filled) prior += bytePrior.get(byte) ?? 0
-        return prior
-      })
-    }
-  }
-  setPriors(new Map())
+  for (const {slot, at} of slots) slot.priors = basePriors(units, slot, at)
   const choices = chooseInLattice(units, lexicon)
-  // One EM step: the lost-byte values of confident choices become a prior,
-  // and only the uncertain slots are chosen again (the others are now fixed).
-  setPriors(estimateBytePrior(slots.map(({candidates}) => candidates), choices))
-  const uncertain = choices.map((choice, index) => (choice.confidence < confident ? index : -1)).filter((index) => index >= 0)
-  if (uncertain.length > 0) {
-    const second = units.slice()
-    for (const [index, {slot, at}] of slots.entries()) {
-      if (choices[index]!.confidence >= confident) second[at] = slot.candidates[choices[index]!.best]!
-    }
-    const again = chooseInLattice(second, lexicon)
-    for (const [position, index] of uncertain.entries()) choices[index] = again[position]!
-  }
   return choices.map((choice, index) => {
     const {candidates} = slots[index]!.slot
     return {
@@ -128,25 +104,4 @@ function partnerOnLine(units: readonly Unit[], at: number, partner: string, dire
     if (unit === partner) return true
   }
   return false
-}
-
-/** Log-ratio prior of each lost byte value against uniform, from confident choices. */
-function estimateBytePrior(damaged: ReadonlyArray<readonly Candidate[]>, choices: readonly SlotChoice[]): Map<number, number> {
-  const counts = new Map<number, number>()
-  let total = 0
-  for (const [index, choice] of choices.entries()) {
-    if (choice.confidence < confident) continue
-    for (const byte of damaged[index]![choice.best]!.filled) {
-      counts.set(byte, (counts.get(byte) ?? 0) + 1)
-      total++
-    }
-  }
-  const values = new Set<number>()
-  for (const item of damaged) for (const candidate of item) for (const byte of candidate.filled) values.add(byte)
-  const prior = new Map<number, number>()
-  for (const byte of values) {
-    const probability = ((counts.get(byte) ?? 0) + 1) / (total + values.size)
-    prior.set(byte, Math.log(probability * values.size))
-  }
-  return prior
 }

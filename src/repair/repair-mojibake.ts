@@ -231,12 +231,16 @@ function window(text: string, piece: Piece): string {
   return text.slice(Math.max(0, piece.start - 1), Math.min(text.length, piece.end + 1))
 }
 
+const surveySample = 16_384
+
 /**
  * Rank the codecs by how much bad-looking mojibake each explains on its own,
  * keep those that explain a fair share, and decide whether spaces may stand
  * for no-break spaces (not when intact no-break-space bytes occur).
  */
-function survey(text: string, all: readonly SingleByteCodec[]): {tables: SingleByteCodec[]; spaceAsA0: boolean} {
+function survey(full: string, all: readonly SingleByteCodec[]): {tables: SingleByteCodec[]; spaceAsA0: boolean} {
+  // A sample is enough to rank the codecs of a long document.
+  const text = full.length > surveySample ? full.slice(0, full.indexOf('\n', surveySample) + 1 || full.length) : full
   const support = new Map<SingleByteCodec, number>()
   let a0 = 0
   for (const codec of all) {
