@@ -144,18 +144,23 @@ const affinityWeight = 0.75
  * start it begins one. Favour characters that end (or begin) words often, by
  * the share of word-final (or word-initial) uses in the lexicon: this is what
  * tells `环境中的` from `环境不的`. Latin text before a character does not
- * count as a start: `vSphere 中` is a noun and its suffix.
+ * count as a start (`vSphere 中` is a noun and its suffix); Latin text after
+ * it favours characters that stand alone as words (`与 vSphere`).
  */
 function boundaryAffinity(units: readonly Unit[], position: number, char: string, lexicon: Lexicon, context: Context): number {
   const next = position + 1 < units.length ? units[position + 1] : context.after
   const previous = position > 0 ? units[position - 1] : context.before
-  const atEnd = next === undefined || (typeof next === 'string' && (!isHan(next) || isParticle(next, lexicon)))
+  const atEnd = next === undefined || (typeof next === 'string' && next !== gapUnit && (!isHan(next) || isParticle(next, lexicon)))
   const atStart = previous === undefined || (typeof previous === 'string' && !isHan(previous) && previous !== gapUnit)
-  if (!atEnd && !atStart) return 0
+  // Before Latin text (a name or term: `与 vSphere`), a lone character is
+  // mostly a function word that stands alone.
+  const beforeLatin = next === gapUnit
+  if (!atEnd && !atStart && !beforeLatin) return 0
   const {initial, final, single} = lexicon.positions(char)
   let score = 0
+  if (beforeLatin) score += 2 * Math.log((single + 1) / (initial + final + single + 3))
   if (atEnd) score += Math.log((final + 1) / (initial + final + 2)) + Math.log((final + 1) / (final + single + 2))
-  if (atStart) score += Math.log((initial + 1) / (initial + final + 2)) + Math.log((initial + 1) / (initial + single + 2))
+  if (atStart && !beforeLatin) score += Math.log((initial + 1) / (initial + final + 2)) + Math.log((initial + 1) / (initial + single + 2))
   return affinityWeight * score
 }
 
