@@ -1,0 +1,104 @@
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import {completions} from '../../src/repair/candidates.js'
+import {buildCodec} from '../../src/repair/codecs.js'
+import {repair} from '../../src/repair/index.js'
+import {parseLexicon} from '../../src/repair/lexicon.js'
+import {fragileBytes, inferLostBytes} from '../../src/repair/lost-bytes.js'
+import type {Piece} from '../../src/repair/scan.js'
+import {lexicon} from './lexicon-shared.js'
+
+describe('parseLexicon', () => {
+  const small = parseLexicon('中 6 f\n中国 3 ns\n其中 1 r\n国 2 n\n不 4 d\n不断 2 d\n')
+
+  it('looks up words, prefixes and unknown strings', () => {
+    expect(small.size).toBe(6)
+    expect(small.maxLength).toBe(2)
+    expect(small.lookup('中')).toBeCloseTo(Math.log(6 / 18))
+    expect(small.lookup('中国')).toBeCloseTo(Math.log(3 / 18))
+    expect(small.lookup('其')).toBe(1)
+    expect(small.lookup('国家')).toBeUndefined()
+    expect(small.lookup('人')).toBeUndefined()
+    expect(small.floor).toBeCloseTo(Math.log(0.5 / 18))
+  })
+
+  it('counts how characters begin, end and stand alone as words', () => {
+    expect(small.positions('中')).toEqual({initial: 3, final: 1, single: 6})
+    expect(small.positions('不')).toEqual({initial: 2, final: 0, single: 4})
+  })
+
+  it('merges the ranges of unsorted input', () => {
+    const unsorted = parseLexicon('中国 3 ns\n国 2 n\n中 6 f\n')
+    expect(unsorted.lookup('中')).toBeCloseTo(Math.log(6 / 11))
+    expect(unsorted.lookup('中国')).toBeCloseTo(Math.log(3 / 11))
+    expect([...unsorted.words()].map(([word]) => word)).toEqual(['中国', '国', '中'])
+  })
+})
+
+describe('inferLostBytes', () => {
+  const codec = buildCodec('windows-1252')
+  const piece = (bytes: number[]): Piece => ({start: 0, end: 1, codec, bytes, missing: 0, char: 'x'})
+
+  it('takes unseen bytes the codec cannot carry as lost', () => {
+    expect(inferLostBytes([piece([0xe4, 0xb8, 0x80])], fragileBytes(codec.undefinedBytes))).toEqual([0x81, 0x8d, 0x8f, 0x90, 0x9d, 0xad])
+    expect(inferLostBytes([piece([0xe4, 0x81, 0x80])], fragileBytes(codec.undefinedBytes))).toEqual([0x8d, 0x8f, 0x90, 0x9d, 0xad])
+  })
+
+  it('takes any unseen byte as lost once the statistics say it should have been seen', () => {
+    const many: Piece[] = []
+    for (let byte = 0x80; byte <= 0xbf; byte++) {
+      if (byte === 0x9e) continue
+      for (let count = 0; count < 6; count++) many.push(piece([0xe5, byte, byte]))
+    }
+    expect(inferLostBytes(many, new Set())).toEqual([0x9e])
+    expect(inferLostBytes(many.slice(0, 20), new Set())).toEqual([])
+  })
+})
+
+describe('completions', () => {
+  it('puts the lost bytes in every slot they fit', () => {
+    // E3 81 80 and E3 90 80 (unassigned, and a rare extension-A character) are
+    // valid UTF-8 too; the kind prior prunes them later.
+    expect(completions([0xe3, 0x80], [0x81, 0x90], []).map((candidate) => candidate.char)).toEqual(['\u3040', '\u3400', '、', '【'])
+    expect(completions([0xe5, 0x88], [0x9d, 0x90], []).map((candidate) => [candidate.char, candidate.filled])).toEqual([
+      ['坈', [0x9d]],
+      ['合', [0x90]],
+      ['初', [0x9d]],
+      ['刐', [0x90]]
+    ])
+  })
+
+  it('fills marked losses from the unknown bytes', () => {
+    expect(completions([0xc3, -1], [], [0xa9, 0x81]).map((candidate) => [candidate.char, candidate.filled])).toEqual([['é', [0xa9]], ['Á', [0x81]]])
+  })
+})
+
+describe('repair (stage)', () => {
+  it('replaces the value and reports the damage and each uncertain choice', () => {
+    const file = new VFile({path: 'a.md', value: 'title: ã€ç¿»è¯‘ã€‘\n'})
+    repair(file, {lexicon})
+    expect(file.value).toBe('title: 【翻译】\n')
+    expect(file.data.damage?.summary).toBe('UTF-8 read as windows-1252, lost bytes 0x81 0x8D 0x8F 0x90 0x9D 0xAD')
+    expect(file.data.repairs?.map((record) => [record.before, record.after, record.kind])).toEqual([
+      ['ã€', '【', 'lossy'],
+      ['ç¿»è¯‘ã€‘', '翻译】', 'lossless']
+    ])
+    const [info, ...rest] = file.messages
+    expect(info).toMatchObject({ruleId: 'mojibake-repaired', source: 'bitext', fatal: undefined})
+    expect(info!.reason).toBe('Repaired mojibake (UTF-8 read as windows-1252, lost bytes 0x81 0x8D 0x8F 0x90 0x9D 0xAD): 2 repairs')
+    for (const message of rest) {
+      expect(message).toMatchObject({ruleId: 'mojibake-uncertain', source: 'bitext', fatal: false, actual: 'ã€'})
+      expect(message.place).toEqual({start: {line: 1, column: 8}, end: {line: 1, column: 9}})
+      expect(message.expected?.[0]).toBe('【')
+      expect(message.note).toMatch(/^Chose `【` with confidence 0\.\d\d; check it against the source$/)
+    }
+  })
+
+  it('leaves clean text and says nothing', () => {
+    const file = new VFile({value: '干净的中文。'})
+    repair(file, {lexicon})
+    expect(file.value).toBe('干净的中文。')
+    expect(file.data).toMatchObject({repairs: [], damage: null})
+    expect(file.messages).toEqual([])
+  })
+})
