@@ -5,7 +5,7 @@
 import type {Root} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
-import remarkStringify from 'remark-stringify'
+import remarkStringify, {type Options} from 'remark-stringify'
 import {unified} from 'unified'
 
 /** The serializer options bitext writes Markdown with. */
@@ -20,8 +20,20 @@ export const stringifyOptions = {
   incrementListMarker: true
 } as const
 
+/**
+ * A thematic break that opens the document is written `***`: a first line
+ * `---` would be read back as the start of front matter, and
+ * micromark-extension-frontmatter 2.0.0 then parses no quote or list in the
+ * rest of the document.
+ */
+const handlers: Options['handlers'] = {
+  thematicBreak(node, parent) {
+    return parent?.type === 'root' && parent.children[0] === node ? '***' : '---'
+  }
+}
+
 const serializer = unified()
-  .use(remarkStringify, stringifyOptions)
+  .use(remarkStringify, {...stringifyOptions, handlers})
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkGfm, {tablePipeAlign: false})
 

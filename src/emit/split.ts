@@ -4,6 +4,7 @@
  */
 import type {Blockquote, Root, RootContent, Yaml} from 'mdast'
 import type {AlignUnit, Alignment} from '../types.js'
+import {keepDefinitions} from './keep-definitions.js'
 
 /**
  * The Chinese article: ZH sides of pairs, translator's own blocks and shared
@@ -14,12 +15,10 @@ import type {AlignUnit, Alignment} from '../types.js'
  * @returns A new tree.
  */
 export function zhTree(alignment: Alignment, frontMatter: Yaml | undefined): Root {
-  const children: RootContent[] = []
-  for (const unit of alignment.units) {
-    if (unit.kind === 'source-only') continue
-    children.push(...side(unit, 'zh'))
-  }
-  return root(frontMatter, children)
+  const parts = alignment.units.map((unit) =>
+    unit.kind === 'source-only' ? {kept: [], dropped: unit.enNodes} : {kept: side(unit, 'zh'), dropped: unit.kind === 'pair' ? unit.enNodes : []}
+  )
+  return root(frontMatter, keepDefinitions(parts))
 }
 
 /**
@@ -30,12 +29,10 @@ export function zhTree(alignment: Alignment, frontMatter: Yaml | undefined): Roo
  * @returns A new tree.
  */
 export function enTree(alignment: Alignment, frontMatter: Yaml | undefined): Root {
-  const children: RootContent[] = []
-  for (const unit of alignment.units) {
-    if (unit.kind === 'target-only') continue
-    children.push(...side(unit, 'en'))
-  }
-  return root(frontMatter, children)
+  const parts = alignment.units.map((unit) =>
+    unit.kind === 'target-only' ? {kept: [], dropped: unit.zhNodes} : {kept: side(unit, 'en'), dropped: unit.kind === 'pair' ? unit.zhNodes : []}
+  )
+  return root(frontMatter, keepDefinitions(parts))
 }
 
 /**
