@@ -322,3 +322,23 @@ describe('internal errors', () => {
     expect(debug.err).toMatch(/bitext build: internal error: Error: disk on fire\n\s+at /)
   })
 })
+
+describe('the whole matrix in one build, in worker threads', () => {
+  it('fails each bad article with its own message and builds every good one', async () => {
+    const bad = ['empty.md', 'image-renamed.md', 'nul-byte.md', 'front-matter-invalid-yaml.md', 'front-matter-unterminated.md', 'front-matter-not-a-map.md', 'front-matter-scalar.md', 'slug-traversal.md', 'slug-absolute.md', 'slug-duplicate-b.md']
+    const okay = ['slug-duplicate-a.md', 'utf16le-bom.md', 'utf16be-bom.md', 'utf16le-no-bom.md', 'utf16be-no-bom.md']
+    const files: Record<string, string | Uint8Array> = {}
+    for (const name of [...bad, ...okay]) files[`articles/${name}`] = fixture(name)
+    files['articles/nested.md'] = sample + '\n' + '> '.repeat(10_000) + 'deep\n'
+    files['articles/nested-html.md'] = sample + '\n' + '<span>'.repeat(10_000) + 'deep' + '</span>'.repeat(10_000) + '\n'
+    const built = await build(files, ['--jobs', '2'])
+    expect(built.code).toBe(1)
+    expect(built.err).not.toMatch(noStack)
+    expect(built.err).not.toMatch(/internal-error|internal error/)
+    expect(built.err).toMatch(/^bitext build: 6 articles built, 12 failed, \d+ repairs?, \d+ warnings?, 12 errors in \d+\.\d s → dist$/m)
+    for (const name of [...bad, 'nested.md', 'nested-html.md']) expect(built.err).toContain(`articles/${name}\n`)
+    const slugs = new Set(built.written.filter((name) => name !== path.join('dist', 'index.html')).map((name) => name.split(path.sep)[1]))
+    expect([...slugs].sort()).toEqual([goodSlug, 'same-slug', 'utf16be-bom', 'utf16be-no-bom', 'utf16le-bom', 'utf16le-no-bom'])
+    expect(built.articlesChanged).toBe(false)
+  })
+})
