@@ -43,6 +43,12 @@ describe('the seed article', () => {
     expect(result.text).toContain('四六级未过的工地英语翻译、希望各位读者雅正翻译不当的部分')
     expect(result.text).toContain('正如我在上一篇文章提到的，在我们继续设计')
     expect(result.text).toContain('这就是我希望别人向我介绍 k8s 的方法。')
+    expect(result.text).toContain('开始将 vSphere 与 Kubernetes 进行横向比较')
+    expect(result.text).toContain('那么，我们如何管理主机、节点和 Pod 呢？在 vSphere 中，我们使用 Web 客户端来管理')
+  })
+
+  it('is idempotent: the repaired article needs no repair', () => {
+    expect(repairMojibake(result.text, {lexicon})).toEqual({text: result.text, repairs: [], damage: null})
   })
 
   it('records every repair with its place in the input and the output', () => {
