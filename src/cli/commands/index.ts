@@ -8,7 +8,8 @@ import {exportCommand} from './export.js'
 import {glossaryCommand} from './glossary.js'
 import {lintCommand} from './lint.js'
 import {mergeReportsCommand} from './merge-reports.js'
+import {repairCommand} from './repair.js'
 import {reviewCommand} from './review.js'
 
 /** The registered commands. */
-export const commands: readonly Command[] = [buildCommand, lintCommand, reviewCommand, alignCommand, exportCommand, glossaryCommand, mergeReportsCommand]
+export const commands: readonly Command[] = [buildCommand, lintCommand, reviewCommand, repairCommand, alignCommand, exportCommand, glossaryCommand, mergeReportsCommand]
