@@ -65,6 +65,9 @@ const aliases: Record<string, string> = {
   'KOI8-R': 'koi8-r'
 }
 
+/** Legacy encodings whose text can hold well-formed UTF-8 sequences by chance. */
+const multiByteLegacy = new Set(['gb18030', 'big5', 'shift_jis', 'euc-jp', 'euc-kr'])
+
 /**
  * Decode bytes into text.
  *
@@ -98,9 +101,10 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
     const text = new TextDecoder('utf-8', {fatal: true}).decode(bytes)
     return {text, info: {encoding: 'utf-8', confidence: 1, bom: false, source: 'utf-8'}}
   } catch {
-    // Not UTF-8: a legacy encoding.
+    // Not UTF-8: damaged UTF-8, or a legacy encoding.
   }
   const guesses = chardet.analyse(bytes)
+  if (!multiByteLegacy.has(aliases[guesses[0]?.name ?? ''] ?? '')) refuseDamagedUtf8(bytes)
   for (const guess of guesses) {
     const encoding = aliases[guess.name] ?? guess.name.toLowerCase()
     if (encoding === 'utf-8' || !iconv.encodingExists(encoding)) continue
@@ -164,4 +168,61 @@ function refuseBinary(bytes: Uint8Array): void {
   if (controls > 8 && controls > bytes.length / 100) {
     throw new DecodeError(`Unexpected binary data (${controls} control bytes): this is not a text file; pass a Markdown file`)
   }
+}
+
+/** UTF-8 validity of some bytes: how many well-formed multi-byte sequences, how many bad ones, where. */
+interface Utf8Survey {
+  /** Well-formed multi-byte sequences. */
+  valid: number
+  /** Bytes that start no well-formed sequence. */
+  invalid: number
+  /** Lines with such bytes, in order. */
+  invalidLines: number[]
+  /** Offset of the first such byte (-1: none). */
+  firstInvalid: number
+}
+
+function surveyUtf8(bytes: Uint8Array): Utf8Survey {
+  const survey: Utf8Survey = {valid: 0, invalid: 0, invalidLines: [], firstInvalid: -1}
+  let line = 1
+  let index = 0
+  while (index < bytes.length) {
+    const byte = bytes[index]!
+    if (byte < 0x80) {
+      if (byte === 0x0a) line++
+      index++
+      continue
+    }
+    const length = byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0
+    let ok = length > 0 && index + length <= bytes.length
+    for (let next = 1; ok && next < length; next++) ok = (bytes[index + next]! & 0xc0) === 0x80
+    if (ok) {
+      survey.valid++
+      index += length
+      continue
+    }
+    survey.invalid++
+    if (survey.firstInvalid < 0) survey.firstInvalid = index
+    if (survey.invalidLines.at(-1) !== line) survey.invalidLines.push(line)
+    index++
+  }
+  return survey
+}
+
+/**
+ * Refuse UTF-8 with damaged bytes: text that is not a multi-byte legacy
+ * encoding (chardet says so first) yet holds well-formed multi-byte UTF-8
+ * and bad bytes is broken UTF-8; decoding it as windows-1252 would publish
+ * garbage. (Single-byte legacy text almost never forms UTF-8 sequences.)
+ */
+function refuseDamagedUtf8(bytes: Uint8Array): void {
+  const survey = surveyUtf8(bytes)
+  if (survey.valid === 0 || survey.invalid === 0) return
+  const line = survey.invalidLines[0]
+  const shown = [...bytes.subarray(survey.firstInvalid, survey.firstInvalid + 4)].map((byte) => byte.toString(16).padStart(2, '0')).join(' ')
+  const where = survey.invalidLines.length === 1 ? `line ${line}` : `lines ${survey.invalidLines.slice(0, 5).join(', ')}${survey.invalidLines.length > 5 ? ', …' : ''}`
+  throw new DecodeError(
+    `Invalid UTF-8 at ${where} (bytes ${shown}): the file is UTF-8 with damaged bytes, not mojibake; retype the damaged characters in an editor, or pass \`--encoding\` if the file is in another encoding`,
+    line
+  )
 }

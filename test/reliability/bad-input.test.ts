@@ -114,13 +114,11 @@ describe('bad articles: one clear message each, exit 1, the rest still built', (
     )
   })
 
-  // Known bug (decode): invalid UTF-8 that is not mojibake is decoded as a
-  // legacy encoding and published with `€€ ÿþ Ã(` in it, exit 0. Expected: an
-  // error naming the line of the first invalid byte. Flip to `it` when fixed.
-  it.fails('invalid UTF-8 that is not mojibake', async () => {
-    const built = await build({'articles/invalid-utf8.md': fixture('invalid-utf8.md')})
-    expect(built.code).toBe(1)
-    expect(squash(built.err)).toMatch(/articles\/invalid-utf8\.md\n7:\d+ error [^\n]*UTF-8[^\n]* decode bitext/)
+  it('invalid UTF-8 that is not mojibake', async () => {
+    expectOneFailure(
+      await build({'articles/invalid-utf8.md': fixture('invalid-utf8.md')}),
+      'articles/invalid-utf8.md\n7:1 error Invalid UTF-8 at line 7 (bytes e6 98 20 80): the file is UTF-8 with damaged bytes, not mojibake; retype the damaged characters in an editor, or pass `--encoding` if the file is in another encoding decode bitext'
+    )
   })
 
   it('front matter that is not valid YAML', async () => {
