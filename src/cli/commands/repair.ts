@@ -8,6 +8,7 @@ import {VFile} from 'vfile'
 import {decode, DecodeError} from '../../decode/index.js'
 import {lexiconLoader} from '../../repair/lexicon.js'
 import {repair} from '../../repair/index.js'
+import {writeFileAtomic} from '../atomic-write.js'
 import {UsageError, type Command} from '../command.js'
 import type {CliIo} from '../io.js'
 
@@ -89,7 +90,7 @@ export const repairCommand: Command = {
       } else if (values.write) {
         const encoded = Buffer.from(text, 'utf8')
         if (bytes !== undefined && Buffer.compare(encoded, Buffer.from(bytes)) !== 0) {
-          failed += attempt(io, name, () => writeAtomically(io, path.resolve(io.cwd, name), encoded, values.backup))
+          failed += attempt(io, name, () => writeFileAtomic(io.fs, path.resolve(io.cwd, name), encoded, {backup: values.backup}))
         }
       } else if (outDir !== undefined) {
         failed += attempt(io, name, () => {
@@ -175,18 +176,4 @@ function attempt(io: CliIo, name: string, write: () => void): number {
     io.stderr.write(`${name}: cannot write: ${(error as Error).message}\n`)
     return 1
   }
-}
-
-/** Write to a temporary file beside the target, fsync, keep a backup, rename over. */
-function writeAtomically(io: CliIo, target: string, content: Uint8Array, backup: boolean): void {
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`)
-  const descriptor = io.fs.openSync(temporary, 'w')
-  try {
-    io.fs.writeSync(descriptor, content)
-    io.fs.fsyncSync(descriptor)
-  } finally {
-    io.fs.closeSync(descriptor)
-  }
-  if (backup && !io.fs.existsSync(`${target}.orig`)) io.fs.copyFileSync(target, `${target}.orig`)
-  io.fs.renameSync(temporary, target)
 }
