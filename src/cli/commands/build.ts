@@ -16,6 +16,7 @@ import {loadConfig} from '../config.js'
 import type {CliIo} from '../io.js'
 import {loadProjectGlossary} from '../glossary-file.js'
 import {summarize} from '../summary.js'
+import {hideStacks} from '../hide-stacks.js'
 
 const usage = `Usage: bitext build [options]
 
@@ -105,6 +106,7 @@ export const buildCommand: Command = {
     progress?.stop()
     if (wanted.includes('html')) writeFile(io, outDir, 'index.html', renderIndexPage(published))
 
+    hideStacks(files, values.debug)
     const report = reporter(files, {quiet: true, silent: values.quiet})
     if (report) io.stderr.write(report + '\n')
     const summary = summarize(files, performance.now() - started)

@@ -21,6 +21,7 @@ import {batchArgs, batchUsage, toBatchOptions} from '../batch-options.js'
 import {UsageError, type Command} from '../command.js'
 import {loadConfig} from '../config.js'
 import {loadProjectGlossary} from '../glossary-file.js'
+import {hideStacks} from '../hide-stacks.js'
 import type {CliIo} from '../io.js'
 
 const groups: readonly Rule['group'][] = ['glossary', 'qa', 'align', 'repair', 'typography']
@@ -100,6 +101,7 @@ export const lintCommand: Command = {
     const selected = new Set(rules.map((rule) => rule.id))
     if (rules.length !== allRules.length) for (const file of files) keepSelected(file, selected)
 
+    hideStacks(files, values.debug)
     const report = reporter(files, {quiet: values.quiet, rules, version: '0.1.0', color: values.format === 'stylish' && io.stdout.isTTY === true && !io.env['NO_COLOR']})
     if (values.output) {
       const target = path.resolve(io.cwd, values.output)
