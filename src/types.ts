@@ -44,6 +44,12 @@ export interface RepairRecord {
   alternatives: string[]
   /** `lossless` when the bytes were all there, `lossy` when some had to be rebuilt. */
   kind: 'lossless' | 'lossy'
+  /**
+   * What in the English source supports `after`, when the bilingual re-rank
+   * used it: `EN "architecture" (架构)`, or `EN "in" by "enterprise"` for a
+   * function word next to the English of its Chinese neighbour.
+   */
+  evidence?: string
 }
 
 /** Damage found in one file, reported once per file. */

@@ -12,6 +12,8 @@ export interface Candidate {
   char: string
   /** The lost byte values this candidate assumes, in order. */
   filled: number[]
+  /** Additive natural-log score from outside evidence, such as the English source (default 0). */
+  bonus?: number
 }
 
 /**

@@ -47,7 +47,7 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon): Rebuilt[] {
       units.push(slot)
     }
   }
-  for (const {slot, at} of slots) slot.priors = basePriors(units, slot, at)
+  for (const {slot, candidates, at} of slots) slot.priors = basePriors(units, candidates, at)
   const choices = chooseInLattice(units, lexicon)
   return choices.map((choice, index) => {
     const {candidates} = slots[index]!.slot
@@ -83,25 +83,54 @@ function prune(candidates: readonly Candidate[], lexicon: Lexicon): Candidate[] 
   return kept.length > 0 ? kept : [...candidates]
 }
 
-/** Class prior plus a bonus for brackets and quotes whose partner is on the same line. */
-function basePriors(units: readonly Unit[], slot: Slot, at: number): number[] {
-  return slot.candidates.map((char) => {
-    let prior = classPrior(char)
+/**
+ * Class prior, outside evidence, and the pairing of brackets and quotes: a
+ * bonus when the partner is intact on the same line (`【` before `】`), a
+ * penalty when no partner, intact or among the candidates of another damaged
+ * character, is in the paragraph at all (an opening `『` that nothing closes).
+ */
+function basePriors(units: readonly Unit[], candidates: readonly Candidate[], at: number): number[] {
+  return candidates.map((candidate) => {
+    const {char} = candidate
+    let prior = classPrior(char) + (candidate.bonus ?? 0)
     const pairing = partnerOf(char)
-    if (pairing !== undefined && partnerOnLine(units, at, pairing.partner, pairing.direction)) {
-      prior += pairingBonus
+    if (pairing !== undefined) {
+      const found = findPartner(units, at, pairing.partner, pairing.direction)
+      if (found === 'line') prior += pairingBonus
+      else if (found === 'none') prior -= pairingBonus
     }
     return prior
   })
 }
 
-function partnerOnLine(units: readonly Unit[], at: number, partner: string, direction: 'after' | 'before'): boolean {
+/**
+ * Where the partner of a bracket is: intact on the same line, anywhere in the
+ * paragraph (intact, or a candidate of another damaged character), or nowhere.
+ * Only an intact partner earns the bonus: damaged ones would vouch for each other.
+ */
+function findPartner(units: readonly Unit[], at: number, partner: string, direction: 'after' | 'before'): 'line' | 'paragraph' | 'none' {
   const step = direction === 'after' ? 1 : -1
+  let sameLine = true
   for (let position = at + step; position >= 0 && position < units.length; position += step) {
     const unit = units[position]!
-    if (unit === '\n') return false
-    // Only an intact partner counts: damaged ones would vouch for each other.
-    if (unit === partner) return true
+    if (unit === '\n') {
+      // A blank line ends the paragraph.
+      if (!sameLine && lineIsBlank(units, position, step)) return 'none'
+      sameLine = false
+      continue
+    }
+    if (unit === partner) return sameLine ? 'line' : 'paragraph'
+    if (typeof unit !== 'string' && unit.candidates.includes(partner)) return 'paragraph'
   }
-  return false
+  return 'none'
+}
+
+/** Whether the units between this line break and the previous one (walking by `step`) are only gaps. */
+function lineIsBlank(units: readonly Unit[], position: number, step: number): boolean {
+  for (let index = position - step; index >= 0 && index < units.length; index -= step) {
+    const unit = units[index]!
+    if (unit === '\n') return true
+    if (unit !== gapUnit) return false
+  }
+  return true
 }

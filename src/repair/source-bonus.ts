@@ -1,0 +1,236 @@
+/**
+ * How well a candidate for a rebuilt character agrees with the English
+ * source: does a Chinese word it forms have a gloss that the aligned English
+ * contains? Content words count in the aligned sentence and, less, in the
+ * English of the whole pair; function words (`与` "and", `中` "in", `不`
+ * "not") only in the aligned sentence, and fully only when the English word
+ * stands next to the English of a Chinese neighbour (`design and
+ * implementation` for `设计?实现`).
+ */
+import {isHan} from './choose.js'
+import {englishTokens, functionWords, stemEnglish} from './english.js'
+import type {GlossDictionary} from './gloss-dictionary.js'
+
+/** Weights of the evidence, in natural-log units added to a candidate's score. */
+export interface SourceWeights {
+  /** A word of two or more characters whose gloss is in the aligned sentence (default 3). */
+  wordInSentence: number
+  /** … only in the English of the pair (default 2). */
+  wordInBlock: number
+  /** The character alone as a content word whose gloss is in the aligned sentence (default 1). */
+  charInSentence: number
+  /** A function word in the aligned sentence next to the English of a Chinese neighbour (default 3). */
+  functionAnchored: number
+  /** A function word in the aligned sentence, elsewhere (default 1). */
+  functionInSentence: number
+}
+
+/** Default weights. */
+export const defaultSourceWeights: SourceWeights = {
+  wordInSentence: 3,
+  wordInBlock: 2,
+  charInSentence: 1,
+  functionAnchored: 3,
+  functionInSentence: 1
+}
+
+/** An English source prepared for matching. */
+export interface PreparedSource {
+  /** Tokens of the aligned sentence, in order (empty when only the block is known). */
+  tokens: string[]
+  /** Stem → a token with that stem, for the sentence. */
+  sentenceStems: Map<string, string>
+  /** Stem → a token with that stem, for the whole pair. */
+  blockStems: Map<string, string>
+}
+
+/**
+ * Prepare an English sentence and its block for matching.
+ *
+ * @param sentence The aligned sentence (`''` when unknown).
+ * @param block The English of the pair.
+ * @returns The prepared source.
+ */
+export function prepareSource(sentence: string, block: string): PreparedSource {
+  const tokens = englishTokens(sentence)
+  return {tokens, sentenceStems: contentStems(tokens), blockStems: contentStems(englishTokens(block))}
+}
+
+function contentStems(tokens: readonly string[]): Map<string, string> {
+  const stems = new Map<string, string>()
+  for (const token of tokens) {
+    if (token.length < 3 || functionWords.has(token) || /^\d+$/.test(token)) continue
+    const stem = stemEnglish(token)
+    if (!stems.has(stem)) stems.set(stem, token)
+  }
+  return stems
+}
+
+/**
+ * The English token whose stem a gloss stem matches: the same stem, or one
+ * a prefix of the other when the shorter has five letters or more
+ * (`implement` and `implementation`, `subnet` and `subnetwork`).
+ */
+function matchStem(gloss: string, stems: ReadonlyMap<string, string>): string | undefined {
+  const exact = stems.get(gloss)
+  if (exact !== undefined) return exact
+  for (const [stem, token] of stems) {
+    const [short, long] = stem.length < gloss.length ? [stem, gloss] : [gloss, stem]
+    if (short.length >= 5 && long.startsWith(short)) return token
+  }
+  return undefined
+}
+
+/** The characters of a paragraph and the candidates of its damaged ones. */
+export interface Neighbourhood {
+  /** Characters (code points) with the current choices filled in. */
+  chars: readonly string[]
+  /** Character index → candidates of the damaged character there. */
+  slots: ReadonlyMap<number, readonly string[]>
+}
+
+/** The evidence found for one candidate. */
+export interface CandidateEvidence {
+  /** Score to add (0 when nothing agrees). */
+  bonus: number
+  /** What agreed, such as `EN "architecture" (架构)`, or `''`. */
+  note: string
+}
+
+const noEvidence: CandidateEvidence = {bonus: 0, note: ''}
+const longestWord = 6
+const maxCombinations = 64
+
+/**
+ * Score one candidate at one damaged position against the English source.
+ *
+ * @param around The paragraph and its damaged characters.
+ * @param index Index of the damaged character in `around.chars`.
+ * @param candidate The candidate character.
+ * @param source The English source of this place.
+ * @param dictionary The Chinese–English dictionary.
+ * @param weights Weights of the evidence.
+ * @returns The best evidence for the candidate.
+ */
+export function candidateEvidence(
+  around: Neighbourhood,
+  index: number,
+  candidate: string,
+  source: PreparedSource,
+  dictionary: GlossDictionary,
+  weights: SourceWeights = defaultSourceWeights
+): CandidateEvidence {
+  if (!isHan(candidate)) return noEvidence
+  let best = noEvidence
+  const consider = (bonus: number, note: string): void => {
+    if (bonus > best.bonus) best = {bonus, note}
+  }
+  for (const word of wordsThrough(around, index, candidate)) {
+    const glosses = dictionary.lookup(word)
+    if (glosses === undefined) continue
+    for (const gloss of glosses.content) {
+      const inSentence = matchStem(gloss, source.sentenceStems)
+      if (inSentence !== undefined) {
+        consider(word.length > 1 ? weights.wordInSentence : weights.charInSentence, `EN "${inSentence}" (${word})`)
+        continue
+      }
+      if (word.length < 2) continue
+      const inBlock = matchStem(gloss, source.blockStems)
+      if (inBlock !== undefined) consider(weights.wordInBlock, `EN "${inBlock}" (${word})`)
+    }
+  }
+  const functions = dictionary.lookup(candidate)?.function ?? []
+  if (functions.length > 0 && source.tokens.length > 0) {
+    const neighbours = neighbourGlosses(around, index, dictionary)
+    source.tokens.forEach((token, position) => {
+      if (!functions.includes(token)) return
+      const anchor = anchorNear(source.tokens, position, neighbours)
+      if (anchor === undefined) consider(weights.functionInSentence, `EN "${token}"`)
+      else consider(weights.functionAnchored, `EN "${token}" by "${anchor}"`)
+    })
+  }
+  return best
+}
+
+/**
+ * Every Han string of up to six characters through `index` (the candidate
+ * itself included), with each other damaged character inside taking each of
+ * its candidates in turn: a word broken in two places (`恶意` for `架构`) is
+ * found whole.
+ */
+function wordsThrough(around: Neighbourhood, index: number, candidate: string): Set<string> {
+  const {chars, slots} = around
+  const words = new Set<string>([candidate])
+  for (let start = index; start >= 0 && index - start < longestWord; start--) {
+    if (start < index && !hanOrSlot(around, start)) break
+    for (let end = index + 1; end <= chars.length && end - start <= longestWord; end++) {
+      if (end > index + 1 && !hanOrSlot(around, end - 1)) break
+      if (end - start < 2) continue
+      let variants = ['']
+      for (let position = start; position < end; position++) {
+        const options = position === index ? [candidate] : (slots.get(position) ?? [chars[position]!])
+        const next: string[] = []
+        for (const prefix of variants) for (const option of options) if (next.length < maxCombinations) next.push(prefix + option)
+        variants = next
+      }
+      for (const variant of variants) words.add(variant)
+    }
+  }
+  return words
+}
+
+function hanOrSlot(around: Neighbourhood, position: number): boolean {
+  return around.slots.has(position) || isHan(around.chars[position]!)
+}
+
+/** What the neighbours of a position mean: content stems of the Han words that end just before it or start just after it, and adjacent Latin words. */
+interface Neighbours {
+  stems: Set<string>
+  latin: Set<string>
+}
+
+function neighbourGlosses(around: Neighbourhood, index: number, dictionary: GlossDictionary): Neighbours {
+  const {chars} = around
+  const stems = new Set<string>()
+  const latin = new Set<string>()
+  const addWord = (word: string): void => {
+    for (const gloss of dictionary.lookup(word)?.content ?? []) stems.add(gloss)
+  }
+  let word = ''
+  for (let position = index - 1; position >= 0 && index - position <= 4 && isHan(chars[position]!); position--) {
+    word = chars[position]! + word
+    addWord(word)
+  }
+  word = ''
+  for (let position = index + 1; position < chars.length && position - index <= 4 && isHan(chars[position]!); position++) {
+    word += chars[position]!
+    addWord(word)
+  }
+  for (const step of [-1, 1]) {
+    let position = index + step
+    while (position >= 0 && position < chars.length && chars[position] === ' ') position += step
+    let run = ''
+    while (position >= 0 && position < chars.length && /^[A-Za-z0-9-]$/.test(chars[position]!)) {
+      run = step < 0 ? chars[position]! + run : run + chars[position]!
+      position += step
+    }
+    for (const token of englishTokens(run)) latin.add(token)
+  }
+  return {stems, latin}
+}
+
+/** An English content word within three tokens of `position` that a Chinese neighbour renders. */
+function anchorNear(tokens: readonly string[], position: number, neighbours: Neighbours): string | undefined {
+  for (let distance = 1; distance <= 3; distance++) {
+    for (const other of [position - distance, position + distance]) {
+      const token = tokens[other]
+      if (token === undefined || functionWords.has(token)) continue
+      if (neighbours.latin.has(token)) return token
+      const stem = stemEnglish(token)
+      for (const gloss of neighbours.stems) {
+        if (gloss === stem || (Math.min(gloss.length, stem.length) >= 5 && (gloss.startsWith(stem) || stem.startsWith(gloss)))) return token
+      }
+    }
+  }
+  return undefined
+}
