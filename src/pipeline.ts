@@ -15,7 +15,7 @@ import bitextEmit, {type Format} from './emit/index.js'
 import type {Glossary} from './glossary/types.js'
 import {FrontMatterError, assertFrontMatterClosed, createParser, readFrontMatter, slugOf} from './parse/index.js'
 import {InputLimitError, assertNesting, assertNotEmpty, assertSize, type InputLimits} from './parse/input-limits.js'
-import {repair} from './repair/index.js'
+import {repair, rerankWithSource} from './repair/index.js'
 
 /** Options of the pipeline. */
 export interface PipelineOptions {
@@ -62,7 +62,8 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   }
   // The check stage reports alignment problems and uncertain repairs as configurable rules,
   // so the align and repair stages add no messages of their own here.
-  const transformers = unified().use(bitextAlign, {messages: false}).use(bitextCheck, checkOptions)
+  const aligner = unified().use(bitextAlign, {messages: false})
+  const checker = unified().use(bitextCheck, checkOptions)
   const emitter = options.emit === false ? undefined : unified().use(bitextEmit, options.formats ? {formats: options.formats} : {})
   const decodeOptions = options.encoding ? {encoding: options.encoding} : {}
   const limits = options.limits ?? {}
@@ -77,11 +78,19 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
         repair(file, {uncertainBelow: 0})
         // remark recurses per nesting level: refuse absurd depth before it overflows the stack.
         assertNesting(String(file.value), limits)
-        const tree = parser.parse(file) as Root
+        let tree = parser.parse(file) as Root
         assertFrontMatterClosed(String(file.value), tree)
         file.data.frontMatter = readFrontMatter(tree)
         file.data.slug = slugOf(file.data.frontMatter, file.stem ?? 'article', tree)
-        await transformers.run(tree, file)
+        await aligner.run(tree, file)
+        // Lossy repairs inside pairs are checked against their English; a
+        // changed text is parsed and aligned again (damaged files only).
+        if (rerankWithSource(file)) {
+          tree = parser.parse(file) as Root
+          file.data.frontMatter = readFrontMatter(tree)
+          await aligner.run(tree, file)
+        }
+        await checker.run(tree, file)
         if (emitter) await emitter.run(tree, file)
         file.data.tree = tree
       } catch (error) {

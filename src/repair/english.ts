@@ -18,6 +18,7 @@ export const functionWords: ReadonlySet<string> = new Set(
     'like unlike via per upon toward towards off out up down ' +
     'i me my mine we us our ours you your yours he him his she her hers it its they them their theirs ' +
     'this that these those there here who whom whose which what when where why how ' +
+    'while whereas although though because unless whether whenever wherever ' +
     'be am is are was were been being have has had having do does did doing done ' +
     'can could will would shall should may might must ' +
     'all any each every some many much more most few less least other another such same own ' +
@@ -25,6 +26,24 @@ export const functionWords: ReadonlySet<string> = new Set(
     'sth sb etc esp lit fig one ones'
   ).split(' ')
 )
+
+/**
+ * The function words whose glosses are evidence: prepositions, conjunctions,
+ * negation and comparison, which Chinese renders with one character of their
+ * own (`与`, `和`, `中`, `在`, `不`, `像`). Left out: pronouns, articles and
+ * auxiliaries (`台` "(honorific) you"), and `to`, `from`, `for`, `of`, `as`,
+ * whose English uses are too many to point at one character.
+ */
+export const evidentFunctionWords: ReadonlySet<string> = new Set(
+  'and or nor but with without within among between in into inside on at by not no never like unlike than during while after before under over through'.split(' ')
+)
+
+/**
+ * Coordinating conjunctions: they join two conjuncts, so their rendering
+ * stands between the renderings of both (`design and implementation` →
+ * `设计与实现`).
+ */
+export const conjunctions: ReadonlySet<string> = new Set(['and', 'or', 'nor', 'but'])
 
 /**
  * Split English text into lower-case word tokens; contractions become their

@@ -9,16 +9,22 @@
  */
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
-import {functionWords, englishTokens, stemEnglish} from './english.js'
+import {englishTokens, evidentFunctionWords, functionWords, stemEnglish} from './english.js'
 
 /** What a Chinese word can mean in English, as words. */
 export interface Glosses {
-  /** Stems of the content words of its glosses (`架构` → `architectur`, `structur`, `framework`, …). */
-  content: readonly string[]
   /**
-   * Function words it can stand for by itself: senses that are one function
-   * word once a leading `to`, `to be` or article is dropped (`与` → `and`,
-   * `with`, `from`; `中` → `in`, `within`, `among`; `像` → `like`).
+   * Stems of the content words of its short glosses, those of one or two
+   * content words (`架构` → `architectur`, `structur`, `framework`, …);
+   * longer glosses describe rather than translate.
+   */
+  content: readonly string[]
+  /** Stems of its one-word glosses (`问` → `ask`): what a single character is evidence for. */
+  head: readonly string[]
+  /**
+   * Function words it can stand for by itself: senses that are one of the
+   * evident function words once a leading `to`, `to be` or article is dropped
+   * (`与` → `and`, `with`; `中` → `in`, `within`, `among`; `像` → `like`).
    */
   function: readonly string[]
 }
@@ -91,12 +97,11 @@ export function parseCedict(source: string): GlossDictionary {
 }
 
 const skipped = /^(?:old |archaic |japanese |erhua |\(old\) )?variant of|^surname |^cl:|^see |^also (?:pr|written)|^taiwan pr\./i
-/** Auxiliaries a gloss may reduce to (`to be`): too common to be evidence. */
-const auxiliaries = new Set(['be', 'am', 'is', 'are', 'was', 'were', 'been', 'being', 'have', 'has', 'had'])
 
 /** Parse the `/`-separated senses of one word. */
 function parseGlosses(text: string, shared: (token: string) => string): Glosses | null {
   const content = new Set<string>()
+  const head = new Set<string>()
   const functional = new Set<string>()
   for (const sense of text.split('/')) {
     if (sense.length === 0 || skipped.test(sense)) continue
@@ -105,15 +110,15 @@ function parseGlosses(text: string, shared: (token: string) => string): Glosses 
       if (tokens.length === 0) continue
       let core = tokens
       while (core.length > 1 && (core[0] === 'to' || core[0] === 'be' || core[0] === 'a' || core[0] === 'an' || core[0] === 'the')) core = core.slice(1)
-      if (core.length === 1 && functionWords.has(core[0]!) && !auxiliaries.has(core[0]!)) functional.add(shared(core[0]!))
-      for (const token of tokens) {
-        if (token.length < 3 || functionWords.has(token) || /^\d+$/.test(token)) continue
-        content.add(shared(stemEnglish(token)))
-      }
+      if (core.length === 1 && evidentFunctionWords.has(core[0]!)) functional.add(shared(core[0]!))
+      const words = tokens.filter((token) => token.length >= 3 && !functionWords.has(token) && !/^\d+$/.test(token))
+      if (words.length > 2) continue
+      for (const token of words) content.add(shared(stemEnglish(token)))
+      if (words.length === 1) head.add(shared(stemEnglish(words[0]!)))
     }
   }
   if (content.size === 0 && functional.size === 0) return null
-  return {content: [...content], function: [...functional]}
+  return {content: [...content], head: [...head], function: [...functional]}
 }
 
 /** Remove notes in parentheses and Chinese cross-references (`與他握手|与他握手[yu3 …]`). */

@@ -8,6 +8,12 @@ export {repairMojibake} from './repair-mojibake.js'
 export type {RepairOptions, RepairResult} from './repair-mojibake.js'
 export {lexiconLoader, loadLexicon, parseLexicon} from './lexicon.js'
 export type {Lexicon, LexiconLoader} from './lexicon.js'
+export {rerankWithSource, type RerankStageOptions} from './rerank-stage.js'
+export {rerankRepairs, isRerankable, type RerankOptions, type RerankResult} from './rerank.js'
+export {sourceSpans, sourceAt, type SourceSpan} from './source-evidence.js'
+export {glossDictionaryLoader, loadGlossDictionary, parseCedict} from './gloss-dictionary.js'
+export type {GlossDictionary, GlossDictionaryLoader, Glosses} from './gloss-dictionary.js'
+export {defaultSourceWeights, type SourceWeights} from './source-bonus.js'
 
 /** Options of {@link repair}. */
 export interface RepairStageOptions extends RepairOptions {

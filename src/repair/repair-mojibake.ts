@@ -330,7 +330,14 @@ function rebuildSlots(
   })
 }
 
-function resolveLexicon(options: RepairOptions): Lexicon {
+/**
+ * The lexicon of a repair: the one given in the options, or the process-wide
+ * default (jieba's `dict.txt`, loaded on first use).
+ *
+ * @param options Repair options.
+ * @returns The lexicon.
+ */
+export function resolveLexicon(options: Pick<RepairOptions, 'lexicon'> = {}): Lexicon {
   const {lexicon} = options
   if (typeof lexicon === 'function') return lexicon()
   if (lexicon !== undefined) return lexicon

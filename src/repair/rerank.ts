@@ -11,7 +11,7 @@ import type {Candidate} from './candidates.js'
 import type {GlossDictionary} from './gloss-dictionary.js'
 import type {Lexicon} from './lexicon.js'
 import {rebuild, type Part} from './lossy.js'
-import {candidateEvidence, defaultSourceWeights, prepareSource, type PreparedSource, type SourceWeights} from './source-bonus.js'
+import {candidateEvidence, defaultSourceWeights, prepareSource, renderedStems, type PreparedSource, type SourceWeights} from './source-bonus.js'
 import {sourceAt, type SourceSpan} from './source-evidence.js'
 
 /** Options of {@link rerankRepairs}. */
@@ -69,6 +69,8 @@ export function rerankRepairs(text: string, repairs: readonly RepairRecord[], sp
   const weights = {...defaultSourceWeights, ...options.weights}
   const prepared = new Map<SourceSpan, PreparedSource>()
   const targets: Target[] = []
+  // Rebuilt characters do not vouch for what the sentence already says.
+  const damaged = new Set(repairs.filter(isRerankable).map((record) => record.outputOffset))
   repairs.forEach((record, index) => {
     if (!isRerankable(record)) return
     const span = sourceAt(spans, record.outputOffset)
@@ -76,7 +78,12 @@ export function rerankRepairs(text: string, repairs: readonly RepairRecord[], sp
     if (span !== undefined) {
       source = prepared.get(span)
       if (source === undefined) {
-        source = prepareSource(span.sentence, span.block)
+        source = prepareSource(
+          span.sentence,
+          span.block,
+          span.sentence === '' ? new Set() : coveredIn(text, span.start, span.end, damaged, options.dictionary),
+          coveredIn(text, span.blockStart, span.blockEnd, damaged, options.dictionary)
+        )
         prepared.set(span, source)
       }
     }
@@ -90,6 +97,19 @@ export function rerankRepairs(text: string, repairs: readonly RepairRecord[], sp
   }
   if (changed === 0) return {text, repairs: updated, changed}
   return {...applyChoices(text, repairs, updated), changed}
+}
+
+/** What the intact Chinese of `text.slice(start, end)` already renders. */
+function coveredIn(text: string, start: number, end: number, damaged: ReadonlySet<number>, dictionary: GlossDictionary): Set<string> {
+  const chars: string[] = []
+  const indices = new Set<number>()
+  let offset = start
+  for (const char of text.slice(start, end)) {
+    if (damaged.has(offset)) indices.add(chars.length)
+    chars.push(char)
+    offset += char.length
+  }
+  return renderedStems(chars, indices, dictionary)
 }
 
 /** Targets grouped by paragraph (text between blank lines). */

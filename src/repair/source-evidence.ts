@@ -15,6 +15,10 @@ export interface SourceSpan {
   sentence: string
   /** The English text of the whole pair. */
   block: string
+  /** 0-based start of the whole Chinese side of the pair in the repaired text. */
+  blockStart: number
+  /** 0-based end of the whole Chinese side (exclusive). */
+  blockEnd: number
 }
 
 /**
@@ -30,12 +34,13 @@ export function sourceSpans(alignment: Alignment): SourceSpan[] {
   for (const unit of alignment.units) {
     if (unit.kind !== 'pair' || unit.en === null || unit.en.text.trim() === '') continue
     const block = unit.en.text
+    const range = nodesRange(unit.zhNodes)
     for (const sentence of unit.sentences) {
       if (sentence.zhStart === undefined || sentence.zhEnd === undefined || sentence.en === '') continue
-      spans.push({start: sentence.zhStart, end: sentence.zhEnd, sentence: sentence.en, block})
+      const [blockStart, blockEnd] = range ?? [sentence.zhStart, sentence.zhEnd]
+      spans.push({start: sentence.zhStart, end: sentence.zhEnd, sentence: sentence.en, block, blockStart, blockEnd})
     }
-    const range = nodesRange(unit.zhNodes)
-    if (range !== undefined) spans.push({start: range[0], end: range[1], sentence: '', block})
+    if (range !== undefined) spans.push({start: range[0], end: range[1], sentence: '', block, blockStart: range[0], blockEnd: range[1]})
   }
   return spans
 }

