@@ -76,7 +76,10 @@ export function readEntry(file: string, fs: CacheFs = nodeFs): ArticleResult | u
     return undefined
   }
   try {
-    const value = JSON.parse(text, revive) as unknown
+    // A reviver makes JSON.parse about 3× slower, and only front matter dates
+    // need one: entries without a `"$date"` key (JSON.stringify never escapes
+    // `$`) are parsed plainly.
+    const value = (text.includes('"$date"') ? JSON.parse(text, revive) : JSON.parse(text)) as unknown
     return isResult(value) ? value : undefined
   } catch {
     return undefined

@@ -3,15 +3,31 @@
  * many plain-string patterns in one pass, in time linear in the text plus the
  * number of matches, whatever the number of patterns.
  *
- * Transitions live in one map keyed by `state * 65536 + unit` rather than in a
- * map per state: a 10,000-term glossary has about a million states, and one
- * large map builds several times faster than a million small ones.
+ * Transitions live in one open-addressing hash table of typed arrays keyed by
+ * `(state, unit)` rather than in a map per state: a 10,000-term glossary has
+ * about 400,000 states, and a `Map` keyed by `state * 65536 + unit` (numbers
+ * too large for small integers) spends most of the glossary's load time
+ * hashing and collecting boxed keys.
  */
+
+/** Transitions of an automaton: `(state, unit)` → next state, in linear-probing slots. */
+export interface Transitions {
+  /** Slot count minus one (the count is a power of two). */
+  mask: number
+  /** Per slot: the source state. */
+  from: Int32Array
+  /** Per slot: the code unit. */
+  unit: Uint16Array
+  /** Per slot: the target state, or 0 for an empty slot (the root is never a target). */
+  to: Int32Array
+  /** Transitions stored. */
+  size: number
+}
 
 /** A compiled automaton. `P` is the payload attached to each pattern. */
 export interface Automaton<P> {
-  /** Transitions: `state * 65536 + unit` → next state. */
-  readonly next: Map<number, number>
+  /** Transitions: `(state, unit)` → next state. */
+  readonly next: Transitions
   /** Per state: failure link. */
   readonly fail: Int32Array
   /** Per state: the pattern ending here, or -1. */
@@ -33,7 +49,62 @@ export interface AutomatonMatch<P> {
   payload: P
 }
 
-const unitSpan = 0x10000
+/**
+ * Create an empty transition table.
+ *
+ * @param capacity Slots to start with (rounded up to a power of two, at least 16).
+ * @returns The table.
+ */
+export function createTransitions(capacity = 16): Transitions {
+  let slots = 16
+  while (slots < capacity) slots *= 2
+  return {mask: slots - 1, from: new Int32Array(slots), unit: new Uint16Array(slots), to: new Int32Array(slots), size: 0}
+}
+
+/** The first slot to probe for `(state, unit)`. */
+function slotOf(table: Transitions, state: number, unit: number): number {
+  const hash = Math.imul(state, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca77)
+  return (hash ^ (hash >>> 15)) & table.mask
+}
+
+/**
+ * The state reached from `state` by `unit`.
+ *
+ * @param table The transitions.
+ * @param state The current state.
+ * @param unit A UTF-16 code unit.
+ * @returns The next state, or -1 when there is no transition.
+ */
+export function transition(table: Transitions, state: number, unit: number): number {
+  const {from, to, mask} = table
+  const units = table.unit
+  for (let slot = slotOf(table, state, unit); ; slot = (slot + 1) & mask) {
+    const target = to[slot]
+    if (target === 0) return -1
+    if (from[slot] === state && units[slot] === unit) return target
+  }
+}
+
+/** Add a transition that is not there yet, growing the table to stay at most half full. */
+function addTransition(table: Transitions, state: number, unit: number, target: number): void {
+  if ((table.size + 1) * 2 > table.mask + 1) grow(table)
+  const {from, to, mask} = table
+  let slot = slotOf(table, state, unit)
+  while (to[slot] !== 0) slot = (slot + 1) & mask
+  from[slot] = state
+  table.unit[slot] = unit
+  to[slot] = target
+  table.size++
+}
+
+function grow(table: Transitions): void {
+  const {from, unit, to} = table
+  const larger = createTransitions((table.mask + 1) * 2)
+  for (let slot = 0; slot < to.length; slot++) {
+    if (to[slot] !== 0) addTransition(larger, from[slot], unit[slot], to[slot])
+  }
+  Object.assign(table, larger)
+}
 
 /**
  * Build an automaton. Duplicate patterns keep the first payload; merge
@@ -43,7 +114,7 @@ const unitSpan = 0x10000
  * @returns The automaton.
  */
 export function buildAutomaton<P>(patterns: ReadonlyMap<string, P>): Automaton<P> {
-  const next = new Map<number, number>()
+  const next = createTransitions()
   // Children of each state as linked lists, for the breadth-first pass.
   const firstChild: number[] = [-1]
   const nextSibling: number[] = [-1]
@@ -56,11 +127,10 @@ export function buildAutomaton<P>(patterns: ReadonlyMap<string, P>): Automaton<P
     let state = 0
     for (let i = 0; i < pattern.length; i++) {
       const unit = pattern.charCodeAt(i)
-      const key = state * unitSpan + unit
-      let to = next.get(key)
-      if (to === undefined) {
+      let to = transition(next, state, unit)
+      if (to === -1) {
         to = outputs.length
-        next.set(key, to)
+        addTransition(next, state, unit, to)
         outputs.push(-1)
         unitInto.push(unit)
         nextSibling.push(firstChild[state])
@@ -89,12 +159,12 @@ export function buildAutomaton<P>(patterns: ReadonlyMap<string, P>): Automaton<P
     for (let child = firstChild[state]; child !== -1; child = nextSibling[child]) {
       const unit = unitInto[child]
       let probe = fail[state]
-      let target = next.get(probe * unitSpan + unit)
-      while (target === undefined && probe !== 0) {
+      let target = transition(next, probe, unit)
+      while (target === -1 && probe !== 0) {
         probe = fail[probe]
-        target = next.get(probe * unitSpan + unit)
+        target = transition(next, probe, unit)
       }
-      fail[child] = target !== undefined && target !== child ? target : 0
+      fail[child] = target !== -1 && target !== child ? target : 0
       dictLink[child] = output[fail[child]] !== -1 ? fail[child] : dictLink[fail[child]]
       queue[tail++] = child
     }
@@ -115,12 +185,12 @@ export function searchAutomaton<P>(automaton: Automaton<P>, text: string): Array
   let state = 0
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i)
-    let to = next.get(state * unitSpan + unit)
-    while (to === undefined && state !== 0) {
+    let to = transition(next, state, unit)
+    while (to === -1 && state !== 0) {
       state = fail[state]
-      to = next.get(state * unitSpan + unit)
+      to = transition(next, state, unit)
     }
-    state = to ?? 0
+    state = to === -1 ? 0 : to
     for (let probe = output[state] !== -1 ? state : dictLink[state]; probe !== -1; probe = dictLink[probe]) {
       const id = output[probe]
       matches.push({start: i + 1 - lengths[id], end: i + 1, payload: payloads[id]})
