@@ -105,7 +105,8 @@ function parseGlosses(text: string, shared: (token: string) => string): Glosses 
   const functional = new Set<string>()
   for (const sense of text.split('/')) {
     if (sense.length === 0 || skipped.test(sense)) continue
-    for (const part of sense.split(';')) {
+    // The head of an apposition counts on its own (`Google, Internet company and search engine`).
+    for (const part of sense.split(';').flatMap((item) => (item.includes(',') ? [item, item.slice(0, item.indexOf(','))] : [item]))) {
       const tokens = englishTokens(cleanSense(part))
       if (tokens.length === 0) continue
       let core = tokens

