@@ -75,7 +75,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
         assertSize(bytes.byteLength, limits)
         decode(file, decodeOptions)
         assertNotEmpty(String(file.value))
-        repair(file, {uncertainBelow: 0})
+        repair(file)
         // remark recurses per nesting level: refuse absurd depth before it overflows the stack.
         assertNesting(String(file.value), limits)
         let tree = parser.parse(file) as Root

@@ -2,10 +2,8 @@
  * `mojibake-uncertain`: a mojibake repair whose confidence was low, so that a
  * reviewer checks the character the repair chose.
  */
+import {uncertainBelow} from '../repair/index.js'
 import type {Finding, Rule, RuleContext} from './rule.js'
-
-/** Repairs below this confidence are reported. */
-export const uncertainBelow = 0.9
 
 /**
  * Report uncertain repairs.

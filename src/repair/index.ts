@@ -15,17 +15,17 @@ export {glossDictionaryLoader, loadGlossDictionary, parseCedict} from './gloss-d
 export type {GlossDictionary, GlossDictionaryLoader, Glosses} from './gloss-dictionary.js'
 export {defaultSourceWeights, type SourceWeights} from './source-bonus.js'
 
+/** Repairs less sure than this are uncertain: a reviewer should check them. */
+export const uncertainBelow = 0.8
+
 /** Options of {@link repair}. */
-export interface RepairStageOptions extends RepairOptions {
-  /** Repairs less sure than this become `mojibake-uncertain` warnings (default 0.8). */
-  uncertainBelow?: number
-}
+export type RepairStageOptions = RepairOptions
 
 /**
  * Repair mojibake in a decoded file: replaces `file.value`, sets
  * `file.data.repairs` and `file.data.damage`, and reports one `info` message
- * per damaged file plus one `mojibake-uncertain` warning per repair less sure
- * than `uncertainBelow`.
+ * per damaged file. Uncertain repairs are reported by the `mojibake-uncertain`
+ * check, whose severity is configurable like every rule's.
  *
  * @param file A file whose value is a string (run `decode` first).
  * @param options Repair options.
@@ -43,22 +43,4 @@ export function repair(file: VFile, options: RepairStageOptions = {}): void {
     ruleId: 'mojibake-repaired',
     source: 'bitext'
   })
-  const threshold = options.uncertainBelow ?? 0.8
-  for (const record of result.repairs) {
-    if (record.confidence >= threshold) continue
-    const place = {line: record.line, column: outputColumn(result.text, record.outputOffset)}
-    const end = {line: record.line, column: place.column + record.after.length}
-    const message = file.message(
-      `Unexpected uncertain repair \`${record.before}\` → \`${record.after}\`, expected one of \`${[record.after, ...record.alternatives].join('`, `')}\``,
-      {place: {start: place, end}, ruleId: 'mojibake-uncertain', source: 'bitext'}
-    )
-    message.actual = record.before
-    message.expected = [record.after, ...record.alternatives]
-    message.note = `Chose \`${record.after}\` with confidence ${record.confidence.toFixed(2)}; check it against the source`
-  }
-}
-
-/** 1-based column of an offset in the repaired text. */
-function outputColumn(text: string, offset: number): number {
-  return offset - (text.lastIndexOf('\n', offset - 1) + 1) + 1
 }

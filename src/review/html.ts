@@ -12,6 +12,7 @@ import type {VFile} from 'vfile'
 import type {Severity} from '../types.js'
 import {contentSecurityPolicy, reviewCss, reviewScript} from './assets.js'
 import {reviewModel, type ReviewDocument, type ReviewMessage, type ReviewRepair, type ReviewRow, type ReviewSide} from './model.js'
+import {uncertainBelow} from '../repair/index.js'
 
 /** Options of the review page. */
 export interface HtmlOptions {
@@ -21,8 +22,6 @@ export interface HtmlOptions {
   docsBase?: string
 }
 
-/** Repairs below this confidence are shown as uncertain. */
-const uncertainBelow = 0.9
 
 const severityRank: Record<Severity, number> = {error: 3, warning: 2, info: 1}
 

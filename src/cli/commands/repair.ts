@@ -4,10 +4,15 @@
  */
 import path from 'node:path'
 import {parseArgs} from 'node:util'
+import type {Root} from 'mdast'
+import {unified} from 'unified'
 import {VFile} from 'vfile'
+import bitextAlign from '../../align/index.js'
+import {createParser} from '../../parse/index.js'
+import {rerankWithSource} from '../../repair/rerank-stage.js'
 import {decode, DecodeError} from '../../decode/index.js'
 import {lexiconLoader} from '../../repair/lexicon.js'
-import {repair} from '../../repair/index.js'
+import {repair, uncertainBelow} from '../../repair/index.js'
 import {writeFileAtomic} from '../atomic-write.js'
 import {UsageError, type Command} from '../command.js'
 import type {CliIo} from '../io.js'
@@ -135,7 +140,26 @@ async function repairOne(
     throw error
   }
   repair(file, {lexicon})
+  checkAgainstSource(file)
   return {file, bytes: name === '-' ? undefined : bytes}
+}
+
+/**
+ * A bilingual article's lossy repairs are checked against its English, as
+ * `build` does: parse and align the repaired text, then re-rank. Text that
+ * does not parse as an article keeps the plain repair.
+ */
+function checkAgainstSource(file: VFile): void {
+  if (!(file.data.repairs ?? []).some((record) => record.kind === 'lossy' && record.alternatives.length > 0)) return
+  const aligner = unified().use(bitextAlign, {messages: false})
+  try {
+    const tree = createParser().parse(file) as Root
+    aligner.runSync(tree, file)
+  } catch {
+    return
+  }
+  rerankWithSource(file)
+  delete file.data.alignment
 }
 
 /** One line per file on stderr: what was found and done. */
@@ -144,7 +168,7 @@ function summary(name: string, file: VFile, lost: number): string {
   const encoding = file.data.encoding
   const decoded = encoding !== undefined && encoding.encoding !== 'utf-8' ? ` (decoded from ${encoding.encoding})` : ''
   if (file.data.damage === null || file.data.damage === undefined) return `${name}: clean${decoded}\n`
-  const uncertain = file.messages.filter((message) => message.ruleId === 'mojibake-uncertain').length
+  const uncertain = repairs.filter((record) => record.confidence < uncertainBelow).length
   return `${name}: ${file.data.damage.summary}${decoded}: ${repairs.length} repairs, ${uncertain} uncertain${lost > 0 ? `, ${lost} characters lost for good (U+FFFD)` : ''}\n`
 }
 
