@@ -3,7 +3,7 @@
  * own Chinese:English ratio (a sign of a dropped or an added passage).
  */
 import type {Finding, Rule, RuleContext} from './rule.js'
-import {maskedSource, sideOf} from './qa-helpers.js'
+import {maskedSource, pairSides} from './qa-helpers.js'
 
 /** Pairs with fewer English characters than this are too short to judge. */
 const minEnglish = 80
@@ -44,11 +44,7 @@ function median(values: number[]): number {
  */
 function check(context: RuleContext): Finding[] {
   const pairs: Array<{ratio: number; start: number; end: number; en: number; zh: number}> = []
-  for (const unit of context.alignment.units) {
-    if (unit.kind !== 'pair') continue
-    const en = sideOf(unit, 'en')
-    const zh = sideOf(unit, 'zh')
-    if (!en || !zh) continue
+  for (const {en, zh} of pairSides(context.alignment)) {
     const enWeight = weight(maskedSource(context.text, en))
     const zhWeight = weight(maskedSource(context.text, zh))
     if (enWeight < minEnglish) continue

@@ -5,7 +5,7 @@
 import type {Nodes} from 'mdast'
 import {visit} from 'unist-util-visit'
 import type {Finding, Rule, RuleContext} from './rule.js'
-import {sideOf, type Side} from './qa-helpers.js'
+import {pairSides, type Side} from './qa-helpers.js'
 
 /** A link or image target and where it is. */
 interface Target {
@@ -79,11 +79,7 @@ function take(list: Target[], url: string): boolean {
  */
 function check(context: RuleContext): Finding[] {
   const findings: Finding[] = []
-  for (const unit of context.alignment.units) {
-    if (unit.kind !== 'pair') continue
-    const en = sideOf(unit, 'en')
-    const zh = sideOf(unit, 'zh')
-    if (!en || !zh) continue
+  for (const {en, zh} of pairSides(context.alignment)) {
     const zhTargets = targets(zh)
     const missing = targets(en).filter((target) => !take(zhTargets, target.url))
     for (const target of missing) {

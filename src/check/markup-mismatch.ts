@@ -6,7 +6,7 @@ import type {Nodes} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
 import type {Finding, Rule, RuleContext} from './rule.js'
-import {sideOf, type Side} from './qa-helpers.js'
+import {pairSides, type Side} from './qa-helpers.js'
 
 /** Inline markup this rule compares. */
 type Kind = 'inlineCode' | 'emphasis' | 'strong'
@@ -47,11 +47,7 @@ function marks(side: Side): Mark[] {
  */
 function check(context: RuleContext): Finding[] {
   const findings: Finding[] = []
-  for (const unit of context.alignment.units) {
-    if (unit.kind !== 'pair') continue
-    const en = sideOf(unit, 'en')
-    const zh = sideOf(unit, 'zh')
-    if (!en || !zh) continue
+  for (const {en, zh} of pairSides(context.alignment)) {
     const zhMarks = marks(zh)
     const left: Mark[] = []
     for (const mark of marks(en)) {

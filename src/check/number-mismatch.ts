@@ -8,7 +8,7 @@
  * digits glued to letters (`K8s`, `svc2`, `eth0`) are names, not numbers.
  */
 import type {Finding, Rule, RuleContext} from './rule.js'
-import {maskedSource, sideOf} from './qa-helpers.js'
+import {maskedSource, pairSides} from './qa-helpers.js'
 
 /**
  * A number: optional `v`, digits with `.`, `,`, `:` or `/` groups, optional
@@ -80,11 +80,7 @@ function containsNumber(haystack: string, needle: string): boolean {
  */
 function check(context: RuleContext): Finding[] {
   const findings: Finding[] = []
-  for (const unit of context.alignment.units) {
-    if (unit.kind !== 'pair') continue
-    const en = sideOf(unit, 'en')
-    const zh = sideOf(unit, 'zh')
-    if (!en || !zh) continue
+  for (const {en, zh} of pairSides(context.alignment)) {
     const zhText = maskedSource(context.text, zh).normalize('NFKC')
     const enText = maskedSource(context.text, en)
     const enValues = new Set([...enText.matchAll(numberPattern)].map((match) => match[1]))

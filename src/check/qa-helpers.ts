@@ -4,7 +4,7 @@
  */
 import type {Nodes, RootContent} from 'mdast'
 import {visit} from 'unist-util-visit'
-import type {AlignUnit} from '../types.js'
+import type {AlignUnit, Alignment} from '../types.js'
 
 /** Han ideographs (the test for “this is Chinese”). */
 export const hanPattern = /\p{Script=Han}/u
@@ -55,6 +55,28 @@ export function sideOf(unit: AlignUnit, lang: 'en' | 'zh'): Side | undefined {
   const nodes = lang === 'en' ? unit.enNodes : unit.zhNodes
   const range = nodesRange(nodes)
   return range ? {nodes, range} : undefined
+}
+
+/** A pair unit with both of its sides. */
+export interface PairSides {
+  unit: AlignUnit
+  en: Side
+  zh: Side
+}
+
+/**
+ * The pairs of an alignment that have an EN and a ZH side with positions.
+ *
+ * @param alignment The document's alignment.
+ * @returns Each such pair with its two sides, in document order.
+ */
+export function* pairSides(alignment: Alignment): Generator<PairSides> {
+  for (const unit of alignment.units) {
+    if (unit.kind !== 'pair') continue
+    const en = sideOf(unit, 'en')
+    const zh = sideOf(unit, 'zh')
+    if (en && zh) yield {unit, en, zh}
+  }
 }
 
 /** What `maskedSource` blanks out besides link targets and HTML. */

@@ -2,7 +2,7 @@
  * `untranslated`: English left as is on the Chinese side of a pair.
  */
 import type {Finding, Rule, RuleContext} from './rule.js'
-import {excerpt, maskedSource, overlaps, sideOf} from './qa-helpers.js'
+import {excerpt, maskedSource, overlaps, pairSides} from './qa-helpers.js'
 
 /** A run of text without Han characters or CJK punctuation. */
 const latinRun = /[A-Za-z][^\p{Script=Han}\u3000-\u303f\uff00-\uffef\n]*(?:\n(?!\n)[^\p{Script=Han}\u3000-\u303f\uff00-\uffef\n]*)*/gu
@@ -37,11 +37,7 @@ function sentenceFlags(sentence: object): string[] {
  */
 function check(context: RuleContext): Finding[] {
   const findings: Finding[] = []
-  for (const unit of context.alignment.units) {
-    if (unit.kind !== 'pair') continue
-    const zh = sideOf(unit, 'zh')
-    const en = sideOf(unit, 'en')
-    if (!zh || !en) continue
+  for (const {unit, en, zh} of pairSides(context.alignment)) {
     const found: Finding[] = []
     for (const sentence of unit.sentences) {
       if (!sentenceFlags(sentence).includes('untranslated')) continue
