@@ -162,3 +162,52 @@ describe('bitext build usage', () => {
     expect(io.err()).toContain('Cannot find `nowhere`')
   })
 })
+
+describe('bitext build options', () => {
+  function project(count: number): string {
+    const cwd = tempDir()
+    fs.mkdirSync(path.join(cwd, 'articles'))
+    for (let index = 1; index <= count; index++) {
+      fs.writeFileSync(
+        path.join(cwd, 'articles', `post-${index}.md`),
+        `---\ntitle: 第 ${index} 篇\ndate: 2024-01-0${index}\n---\n\n> Pods are the smallest unit of Kubernetes number ${index}.\n\nPod 是 Kubernetes 中最小的单元，编号 ${index}。\n`
+      )
+    }
+    return cwd
+  }
+
+  it('writes only the Markdown outputs with --format md', async () => {
+    const cwd = project(1)
+    expect(await run(['build', '--quiet', '--format', 'md', '--no-cache'], captureIo(cwd))).toBe(0)
+    expect(fs.readdirSync(path.join(cwd, 'dist', 'post-1')).sort()).toEqual(['bilingual.md', 'index.en.md', 'index.zh.md'])
+    expect(fs.existsSync(path.join(cwd, 'dist', 'index.html'))).toBe(false)
+  })
+
+  it('shows a progress bar on a terminal when there are more than five articles, and not otherwise', async () => {
+    const many = project(6)
+    const tty = captureIo(many)
+    tty.stderr.isTTY = true
+    expect(await run(['build', '--no-cache', '--jobs', '1'], tty)).toBe(0)
+    expect(tty.err()).toContain('bitext build [')
+    expect(tty.err()).toContain('/6 articles')
+    expect(tty.err()).toMatch(/bitext build: 6 articles built, 0 repairs, 0 warnings, 0 errors in \d+\.\d s → dist\n$/)
+
+    const piped = captureIo(many)
+    expect(await run(['build', '--no-cache', '--jobs', '1'], piped)).toBe(0)
+    expect(piped.err()).not.toContain('bitext build [')
+
+    const few = project(5)
+    const small = captureIo(few)
+    small.stderr.isTTY = true
+    expect(await run(['build', '--no-cache'], small)).toBe(0)
+    expect(small.err()).not.toContain('bitext build [')
+  })
+
+  it('lists every article with its title and date in dist/index.html', async () => {
+    const cwd = project(2)
+    expect(await run(['build', '--quiet', '--no-cache'], captureIo(cwd))).toBe(0)
+    const index = fs.readFileSync(path.join(cwd, 'dist', 'index.html'), 'utf8')
+    expect(index).toContain('<a href="post-1/index.html">第 1 篇</a><p class="meta">2024-01-01</p>')
+    expect(index).toContain('<a href="post-2/index.html">第 2 篇</a><p class="meta">2024-01-02</p>')
+  })
+})
