@@ -3,6 +3,7 @@
  * fixed point: parsing it again and stringifying it changes nothing.
  */
 import type {Root} from 'mdast'
+import {defaultHandlers} from 'mdast-util-to-markdown'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkStringify, {type Options} from 'remark-stringify'
@@ -29,6 +30,22 @@ export const stringifyOptions = {
 const handlers: Options['handlers'] = {
   thematicBreak(node, parent) {
     return parent?.type === 'root' && parent.children[0] === node ? '***' : '---'
+  },
+  /**
+   * The default text handler, trying only the unsafe patterns whose character
+   * occurs in the text or its neighbours: a pattern can only match where its
+   * character is, so the output is the same, but escaping stops costing a
+   * regular expression per pattern per text node (about 60 with GFM).
+   */
+  text(node, parent, state, info) {
+    const value = info.before + node.value + info.after
+    const unsafe = state.unsafe
+    state.unsafe = unsafe.filter((pattern) => value.includes(pattern.character))
+    try {
+      return defaultHandlers.text(node, parent, state, info)
+    } finally {
+      state.unsafe = unsafe
+    }
   }
 }
 

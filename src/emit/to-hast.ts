@@ -4,7 +4,7 @@
  * run script in a page bitext writes.
  */
 import type {Root as HastRoot, ElementContent} from 'hast'
-import type {Root, RootContent} from 'mdast'
+import type {Nodes, Root, RootContent} from 'mdast'
 import rehypeRaw from 'rehype-raw'
 import rehypeSanitize, {defaultSchema} from 'rehype-sanitize'
 import remarkRehype from 'remark-rehype'
@@ -19,6 +19,41 @@ const toSafeHast = unified()
   .use(rehypeSanitize, schema)
 
 /**
+ * The same without rehype-raw, for blocks made only of nodes it gives back
+ * unchanged. rehype-raw re-parses the whole tree with parse5 to place `raw`
+ * nodes (which only `html` nodes become), and on the way turns boolean
+ * `data-*` properties (footnotes have them) into empty strings and drops a
+ * line feed that opens a `<pre>`.
+ */
+const toSafeHastWithoutRaw = unified()
+  .use(remarkRehype, {allowDangerousHtml: true})
+  .use(rehypeSanitize, schema)
+
+/** Node types that come out of rehype-raw as they went in. */
+const rawNeutral = new Set<string>([
+  'blockquote',
+  'break',
+  'definition',
+  'delete',
+  'emphasis',
+  'heading',
+  'image',
+  'imageReference',
+  'inlineCode',
+  'link',
+  'linkReference',
+  'list',
+  'listItem',
+  'paragraph',
+  'strong',
+  'table',
+  'tableCell',
+  'tableRow',
+  'text',
+  'thematicBreak'
+])
+
+/**
  * Render mdast blocks to sanitized hast nodes.
  *
  * @param nodes Top-level Markdown blocks.
@@ -27,6 +62,14 @@ const toSafeHast = unified()
 export function blocksToHast(nodes: readonly RootContent[]): ElementContent[] {
   if (nodes.length === 0) return []
   const mdast: Root = {type: 'root', children: structuredClone([...nodes])}
-  const hast = toSafeHast.runSync(mdast) as HastRoot
+  const processor = nodes.some(needsRaw) ? toSafeHast : toSafeHastWithoutRaw
+  const hast = processor.runSync(mdast) as HastRoot
   return hast.children.filter((node): node is ElementContent => node.type !== 'doctype')
+}
+
+/** Whether rehype-raw may change a node (raw HTML, footnotes, a code block opening with a line feed, anything unlisted). */
+function needsRaw(node: Nodes): boolean {
+  if (node.type === 'code') return /^[\r\n]/.test(node.value)
+  if (!rawNeutral.has(node.type)) return true
+  return 'children' in node && node.children.some(needsRaw)
 }

@@ -1,0 +1,69 @@
+/**
+ * Skip the GFM constructs an article cannot contain. Trying them is most of
+ * what GFM costs: the table construct is tried at every line and the email
+ * autolink literal at every word, and the autolink transform searches every
+ * text node. When the characters a construct needs are absent from the whole
+ * document, turning it off (micromark's `disable.null`, which makes each try
+ * fail at once) gives the very same tree, positions included.
+ */
+import type {Extension as FromMarkdownExtension, Options} from 'mdast-util-from-markdown'
+
+/** A micromark syntax extension. */
+type MicromarkExtension = NonNullable<Options['extensions']>[number]
+
+/**
+ * What each construct needs in the source text to ever match:
+ * - a table's delimiter row has a `|`, or else a `:-` or `-:` (a row of
+ *   dashes alone is a setext underline or a thematic break);
+ * - an email literal has an `@`, a www literal `www.`, a protocol literal
+ *   `http://` or `https://` (in any case), all as raw characters (micromark
+ *   reads character references as their own constructs).
+ */
+const needs: ReadonlyArray<readonly [name: string, pattern: RegExp]> = [
+  ['table', /\||:-|-:/],
+  ['emailAutolink', /@/],
+  ['wwwAutolink', /www\./i],
+  ['protocolAutolink', /https?:\/\//i]
+]
+
+/**
+ * What the autolink literal transform of mdast-util-gfm-autolink-literal
+ * needs in text values, where escapes and character references are already
+ * decoded: `@`, `www` or `http`, written out or as a numeric (`&#64;`) or
+ * named (`&commat;`) reference. Letters have no named references.
+ */
+const transformNeeds = /@|www|http|&#|&commat;/i
+
+/** The constructs and transforms to use for one document. */
+export interface GfmSelection {
+  /** Micromark extensions: the configured ones, plus one disabling what cannot match. */
+  extensions: MicromarkExtension[]
+  /** mdast extensions: the configured ones, without the autolink literal one when it cannot match. */
+  mdastExtensions: FromMarkdownExtension[]
+}
+
+/**
+ * Select the GFM constructs a document needs.
+ *
+ * @param document The Markdown source.
+ * @param extensions The configured micromark extensions (GFM included).
+ * @param mdastExtensions The configured mdast extensions (GFM included, possibly nested).
+ * @returns The extensions to parse this document with.
+ */
+export function selectGfmConstructs(
+  document: string,
+  extensions: readonly MicromarkExtension[],
+  mdastExtensions: ReadonlyArray<FromMarkdownExtension | FromMarkdownExtension[]>
+): GfmSelection {
+  const disabled = needs.filter(([, pattern]) => !pattern.test(document)).map(([name]) => name)
+  const flat = mdastExtensions.flat()
+  return {
+    extensions: disabled.length > 0 ? [...extensions, {disable: {null: disabled}}] : [...extensions],
+    mdastExtensions: transformNeeds.test(document) ? flat : flat.filter((extension) => !isAutolinkLiteral(extension))
+  }
+}
+
+/** The mdast extension of GFM autolink literals: the one that handles `literalAutolink` tokens. */
+function isAutolinkLiteral(extension: FromMarkdownExtension): boolean {
+  return extension.enter !== undefined && extension.enter !== null && 'literalAutolink' in extension.enter
+}

@@ -1,0 +1,78 @@
+/**
+ * The parser tries only the GFM constructs a document can contain: its trees
+ * must be exactly those of remark-parse + remark-frontmatter + remark-gfm.
+ */
+import fc from 'fast-check'
+import type {Root} from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {describe, expect, it} from 'vitest'
+import {selectGfmConstructs} from '../../src/parse/gfm-constructs.js'
+import {createParser} from '../../src/parse/index.js'
+
+const reference = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
+const parser = createParser()
+
+const samples = [
+  '| a | b |\n| - | - |\n| 1 | 2 |\n',
+  'a\n:-\n',
+  'a\n-:\n',
+  'a\n-\n',
+  'a\n---\n',
+  '> | q |\n> |:-|\n',
+  'x | y\n--|--\n',
+  'a\\|b and `|`',
+  'mail me at a@b.co now',
+  'see www.example.com. or Www.B.c',
+  'go https://x.y/z?q=1) or HTTP://A.B',
+  'h&#116;tp://x.y and &#64; and a&commat;b.c',
+  'xmpp:a@b.c/d mailto:a@b.c <a@b.c>',
+  '[link](https://example.com) and ![img](http://x.y/i.png)',
+  '~~del~~ ~x~ a~b',
+  '- [ ] task\n- [x] done\n',
+  'text[^1]\n\n[^1]: note\n',
+  '---\ntitle: a | b\n---\n\n# 标题\n\n正文',
+  '1. x\n\n   | a |\n   | - |\n'
+]
+
+describe('selectGfmConstructs', () => {
+  it('turns off what a document cannot contain', () => {
+    expect(selectGfmConstructs('plain text, no specials', [], []).extensions).toEqual([
+      {disable: {null: ['table', 'emailAutolink', 'wwwAutolink', 'protocolAutolink']}}
+    ])
+  })
+
+  it('keeps what a document may contain', () => {
+    expect(selectGfmConstructs('| a |\nwww.x.y a@b.c https://x', [], []).extensions).toEqual([])
+  })
+})
+
+describe('createParser', () => {
+  it.each(samples)('parses %j as remark-gfm does', (markdown) => {
+    expect(parser.parse(markdown)).toEqual(reference.parse(markdown))
+  })
+
+  it('still parses every GFM construct', () => {
+    const tree = parser.parse(samples.join('\n\n')) as Root
+    const types = new Set<string>()
+    const walk = (node: {type: string; checked?: boolean | null; children?: unknown[]}): void => {
+      types.add(node.checked === true ? 'checked task' : node.type)
+      for (const child of node.children ?? []) walk(child as {type: string; children?: unknown[]})
+    }
+    walk(tree)
+    for (const type of ['table', 'delete', 'footnoteReference', 'footnoteDefinition', 'link', 'checked task']) expect(types).toContain(type)
+  })
+
+  it('gives the same tree as remark-gfm on mixes of constructs (property)', () => {
+    const piece = fc.constantFrom(...samples, 'plain 中文 text', '\n\n', '\n', ' ', '|', ':-', '@', 'www.', 'http://', '-', '>', '[x]', '&#')
+    fc.assert(
+      fc.property(fc.array(piece, {maxLength: 12}), (pieces) => {
+        const markdown = pieces.join('')
+        expect(parser.parse(markdown)).toEqual(reference.parse(markdown))
+      }),
+      {numRuns: 300}
+    )
+  })
+})
