@@ -109,6 +109,10 @@ const lexiconMs = performance.now() - started
 const stageTimes = await measureStages()
 log(`stages: ${Object.entries(stageTimes.ms).map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`).join(', ')}`)
 
+// --- Alignment alone: the seed, and one large generated bilingual file ----------
+const alignment = await measureAlignment()
+log(`align: seed ${alignment.seed.ms.toFixed(1)} ms, ${mb(alignment.large.bytes).toFixed(1)} MB file ${alignment.large.ms.toFixed(0)} ms (parse ${alignment.large.parseMs.toFixed(0)} ms)`)
+
 // --- Builds and lints, each in a fresh process -------------------------------
 const child = (options: {jobs: number; cacheDir?: string; emit?: boolean; glossary?: string; subset?: readonly string[]}): ChildResult => {
   const out = path.join(work, 'dist')
@@ -174,7 +178,8 @@ const results = {
   },
   lint: {terms10: lint10, terms10000: lint10k, ratio: lint10k.ms / lint10.ms, batchRatio: lint10k.batchMs / lint10.batchMs, glossaryLoad10000Ms: glossaryLoadMs},
   peakRssMb: {bench: process.resourceUsage().maxRSS / 1024, buildJobs1: build1.maxRssMb, buildJobsN: buildN.maxRssMb, buildHalfCorpus: half.maxRssMb},
-  lexiconLoadMs: lexiconMs
+  lexiconLoadMs: lexiconMs,
+  alignment
 }
 fs.writeFileSync(values.out, JSON.stringify(results, null, 2) + '\n')
 fs.rmSync(work, {recursive: true, force: true})
@@ -197,6 +202,9 @@ const lines = [
   row('peak RSS build --jobs 1', `${build1.maxRssMb.toFixed(0)} MB`, '≤ 300 MB'),
   row(`peak RSS build --jobs ${jobs}`, `${buildN.maxRssMb.toFixed(0)} MB`, '≤ 300 MB'),
   row('peak RSS, half corpus --jobs 1', `${half.maxRssMb.toFixed(0)} MB`, '≈ full corpus'),
+  row('align, seed alone', `${alignment.seed.mbPerSecond.toFixed(2)} MB/s`),
+  row(`align, ${mb(alignment.large.bytes).toFixed(1)} MB generated file`, `${alignment.large.mbPerSecond.toFixed(2)} MB/s`),
+  row(`  parse of that file`, `${alignment.large.parseMbPerSecond.toFixed(2)} MB/s`),
   row('lexicon load', `${lexiconMs.toFixed(0)} ms`),
   row('load average (1 min) at the end', `${os.loadavg()[0]?.toFixed(1)}`, `${os.availableParallelism()} cores`)
 ]
@@ -302,5 +310,55 @@ async function measureStages() {
       textDecoderClean: decoderByKind.clean > 0 ? rate(repairByKind.clean.bytes, decoderByKind.clean) : 0,
       textDecoderSeed: decoderByKind.seed > 0 ? rate(repairByKind.seed.bytes, decoderByKind.seed) : 0
     }
+  }
+}
+
+/**
+ * Alignment throughput on its own (issue 4): on the seed article (decoded,
+ * repaired and parsed first, best of several runs) and on one large bilingual
+ * file made of the corpus's clean articles, about 2.5 MB.
+ */
+async function measureAlignment() {
+  const {decode} = await load<DecodeModule>('decode/index.js')
+  const {repair} = repairModule
+  const {createParser} = await load<ParseModule>('parse/index.js')
+  const bitextAlign = (await load<AlignModule>('align/index.js')).default
+  const parser = createParser()
+  const aligner = unified().use(bitextAlign, {messages: false})
+  const best = async (tree: Root, file: VFile, runs: number) => {
+    let fastest = Number.POSITIVE_INFINITY
+    for (let run = 0; run < runs; run++) {
+      const begin = performance.now()
+      await aligner.run(tree, file)
+      fastest = Math.min(fastest, performance.now() - begin)
+    }
+    return fastest
+  }
+
+  const seedBytes = fs.readFileSync(seedArticle)
+  const seedFile = new VFile({path: seedArticle, value: seedBytes})
+  decode(seedFile)
+  repair(seedFile)
+  const seedMs = await best(parser.parse(seedFile) as Root, seedFile, 5)
+
+  // Clean articles without their front matter, one after the other, under one front matter.
+  const bodies = corpus.filter((article) => article.kind === 'clean').map((article) => new TextDecoder().decode(article.bytes).replace(/^---\n[^]*?\n---\n/, ''))
+  const parts: string[] = []
+  let size = 0
+  for (let index = 0; size < 2_500_000 && bodies.length > 0; index++) {
+    const body = bodies[index % bodies.length] ?? ''
+    parts.push(body)
+    size += Buffer.byteLength(body)
+  }
+  const large = `---\ntitle: Large bilingual file\n---\n\n${parts.join('\n\n')}`
+  const largeBytes = Buffer.byteLength(large)
+  const largeFile = new VFile({path: 'large.md', value: large})
+  const parseStart = performance.now()
+  const largeTree = parser.parse(largeFile) as Root
+  const parseMs = performance.now() - parseStart
+  const largeMs = await best(largeTree, largeFile, 2)
+  return {
+    seed: {bytes: seedBytes.length, ms: seedMs, mbPerSecond: rate(seedBytes.length, seedMs)},
+    large: {bytes: largeBytes, blocks: largeTree.children.length, ms: largeMs, mbPerSecond: rate(largeBytes, largeMs), parseMs, parseMbPerSecond: rate(largeBytes, parseMs)}
   }
 }

@@ -39,7 +39,11 @@ export interface BatchOptions {
    * this thread (default: nothing; the CLI prints it with `--debug`).
    */
   onFallback?: (reason: string) => void
-  /** Results computed ahead of the one being consumed, per job (default: 4). */
+  /**
+   * Results computed ahead of the one being consumed, per job (default: 16
+   * with worker threads, so that one slow article does not leave the other
+   * workers idle; 4 in this thread).
+   */
   lookahead?: number
 }
 
@@ -103,7 +107,7 @@ export async function* processBatch(paths: readonly string[], options: BatchOpti
 
   // A sliding window: articles ahead of the consumer are in flight, the rest
   // wait, so memory does not grow with the number of articles.
-  const window = Math.max(2, jobs * Math.max(1, options.lookahead ?? 4))
+  const window = Math.max(2, jobs * Math.max(1, options.lookahead ?? (pool ? 16 : 4)))
   const inFlight: Array<Promise<ArticleResult>> = []
   let next = 0
   try {
