@@ -5,6 +5,7 @@
  * candidate is scored by the best segmentation that uses it (max-marginal,
  * by a forward and a backward Viterbi pass).
  */
+import type {WordCache} from './document-cache.js'
 import type {Lexicon} from './lexicon.js'
 
 /** A damaged position with its candidates. */
@@ -63,9 +64,10 @@ interface Edge {
  *
  * @param units Fixed characters and slots, in text order.
  * @param lexicon The lexicon.
+ * @param cache The document's own words, as a bonus per edge (default: none).
  * @returns One choice per slot, in the order the slots appear.
  */
-export function chooseInLattice(units: readonly Unit[], lexicon: Lexicon): SlotChoice[] {
+export function chooseInLattice(units: readonly Unit[], lexicon: Lexicon, cache?: WordCache): SlotChoice[] {
   const choices: SlotChoice[] = []
   let index = 0
   while (index < units.length) {
@@ -76,7 +78,7 @@ export function chooseInLattice(units: readonly Unit[], lexicon: Lexicon): SlotC
     let end = index
     while (end < units.length && linkable(units[end]!)) end++
     if (units.slice(index, end).some((unit) => typeof unit !== 'string')) {
-      choices.push(...chooseSegment(units.slice(index, end), lexicon, {before: units[index - 1], after: units[end]}))
+      choices.push(...chooseSegment(units.slice(index, end), lexicon, {before: units[index - 1], after: units[end], offset: index, cache}))
     }
     index = end
   }
@@ -87,10 +89,12 @@ function linkable(unit: Unit): boolean {
   return typeof unit !== 'string' || isHan(unit)
 }
 
-/** The units just outside a segment. */
+/** The units just outside a segment, where it starts, and the document cache. */
 interface Context {
   before: Unit | undefined
   after: Unit | undefined
+  offset: number
+  cache: WordCache | undefined
 }
 
 function chooseSegment(units: readonly Unit[], lexicon: Lexicon, context: Context): SlotChoice[] {
@@ -182,6 +186,12 @@ interface Walk {
   family: ReadonlyMap<string, number> | undefined
 }
 
+/** The document cache's bonus for a word starting at the walk's start. */
+function cacheBonus(state: Walk, word: string, logProbability: number): number {
+  const {cache, offset} = state.context
+  return cache === undefined ? 0 : cache.bonus(offset + state.from, word, logProbability)
+}
+
 function collectEdges(units: readonly Unit[], from: number, lexicon: Lexicon, edges: Edge[], context: Context): void {
   walk({units, from, lexicon, edges, context, picks: [], branches: 0, family: undefined}, from, '', 0)
 }
@@ -201,13 +211,18 @@ function walk(state: Walk, position: number, text: string, cost: number): void {
       state.family = lexicon.family(char)
       const value = state.family?.get(char)
       let single = isHan(char) ? (value !== undefined && value < 0 ? value : lexicon.floor) : 0
-      if (!fixed && isHan(char)) single += boundaryAffinity(units, position, char, lexicon, state.context)
+      if (!fixed && isHan(char)) single += boundaryAffinity(units, position, char, lexicon, state.context) + cacheBonus(state, char, single)
       edges.push({from, to: position + 1, cost: total + single, picks: picks.slice()})
       if (value !== undefined && position + 1 < units.length) walk(state, position + 1, char, total)
     } else {
       const next = text + char
       const value = state.family!.get(next)
-      if (value !== undefined && value < 0) edges.push({from, to: position + 1, cost: total + value, picks: picks.slice()})
+      if (value !== undefined && value < 0) {
+        // The cache speaks for rebuilt characters only: boosting intact words
+        // would only move the segmentation around them.
+        const bonus = picks.some((pick) => pick >= 0) ? cacheBonus(state, next, value) : 0
+        edges.push({from, to: position + 1, cost: total + value + bonus, picks: picks.slice()})
+      }
       if (value !== undefined && position + 1 < units.length && next.length < lexicon.maxLength && state.branches < maxBranches) {
         state.branches++
         walk(state, position + 1, next, total)

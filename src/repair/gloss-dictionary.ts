@@ -33,11 +33,22 @@ export interface Glosses {
 export interface GlossDictionary {
   /** The glosses of a simplified Chinese word, or undefined when it is not an entry. */
   lookup(word: string): Glosses | undefined
+  /**
+   * How specific an English stem is as a gloss, 0–1: an inverse document
+   * frequency over the entries whose short glosses contain it, relative to
+   * that of a stem in {@link specificStemEntries} entries (1 for it and rarer
+   * stems). `use` (in thousands of glosses) weighs about half of `architecture`.
+   * The first call counts over the whole dictionary.
+   */
+  specificity(stem: string): number
   /** Length (UTF-16 units) of the longest entry. */
   maxLength: number
   /** Number of distinct simplified entries. */
   size: number
 }
+
+/** Entries a stem may gloss and still count fully (see {@link GlossDictionary.specificity}). */
+export const specificStemEntries = 100
 
 /** A function returning the (shared) dictionary, loading it on first call. */
 export type GlossDictionaryLoader = () => GlossDictionary
@@ -82,7 +93,37 @@ export function parseCedict(source: string): GlossDictionary {
     intern.set(token, token)
     return token
   }
+  let frequency: Map<string, number> | undefined
+  const countStems = (): Map<string, number> => {
+    // Every English word of every entry counts (not only short glosses):
+    // a quick pass, with each distinct word stemmed once.
+    const counts = new Map<string, number>()
+    const stems = new Map<string, string>()
+    const seen = new Set<string>()
+    for (const text of raw.values()) {
+      seen.clear()
+      for (const match of text.toLowerCase().matchAll(/[a-z]{3,}/g)) {
+        const token = match[0]
+        let stem = stems.get(token)
+        if (stem === undefined) {
+          stem = stemEnglish(token)
+          stems.set(token, stem)
+        }
+        if (seen.has(stem)) continue
+        seen.add(stem)
+        counts.set(stem, (counts.get(stem) ?? 0) + 1)
+      }
+    }
+    return counts
+  }
+  const full = Math.log(raw.size / specificStemEntries)
   return {
+    specificity(stem) {
+      frequency ??= countStems()
+      const entries = frequency.get(stem) ?? 0
+      if (entries <= specificStemEntries) return 1
+      return Math.max(0, Math.log(raw.size / entries) / full)
+    },
     lookup(word) {
       const cached = parsed.get(word)
       if (cached !== undefined) return cached ?? undefined

@@ -5,6 +5,7 @@
  */
 import {classPrior, partnerOf, type Candidate} from './candidates.js'
 import {chooseInLattice, gapUnit, isHan, type Slot, type Unit} from './choose.js'
+import {documentCache, type DocumentCacheOptions} from './document-cache.js'
 import type {Lexicon} from './lexicon.js'
 
 /** A damaged character to rebuild, with its candidates. */
@@ -23,6 +24,17 @@ export interface Rebuilt {
   confidence: number
   /** Runner-up characters, best first. */
   alternatives: string[]
+  /** The choice of the lexicon alone, before the document cache (the same as `char` without a cache). */
+  plain: string
+}
+
+/** Options of {@link rebuild}. */
+export interface RebuildOptions {
+  /**
+   * Decode twice, the second time with a cache of the document's own words
+   * from the first (see `documentCache`); `false` for one pass (default).
+   */
+  cache?: DocumentCacheOptions | false
 }
 
 const pairingBonus = 4
@@ -32,9 +44,10 @@ const pairingBonus = 4
  *
  * @param parts The repaired text as fixed strings and damaged characters, in order.
  * @param lexicon The lexicon.
+ * @param options Whether to use a document cache.
  * @returns One result per damaged part, in order.
  */
-export function rebuild(parts: readonly Part[], lexicon: Lexicon): Rebuilt[] {
+export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: RebuildOptions = {}): Rebuilt[] {
   const units: Unit[] = []
   const slots: Array<{slot: Slot; candidates: Candidate[]; at: number}> = []
   for (const part of parts) {
@@ -48,11 +61,13 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon): Rebuilt[] {
     }
   }
   for (const {slot, candidates, at} of slots) slot.priors = basePriors(units, candidates, at)
-  const choices = chooseInLattice(units, lexicon)
+  const plain = chooseInLattice(units, lexicon)
+  const choices = options.cache === undefined || options.cache === false ? plain : chooseInLattice(units, lexicon, documentCache(units, plain, lexicon, options.cache))
   return choices.map((choice, index) => {
     const {candidates} = slots[index]!.slot
     return {
       char: candidates[choice.best]!,
+      plain: candidates[plain[index]!.best]!,
       confidence: choice.confidence,
       alternatives: choice.order.slice(1, 4).map((position) => candidates[position]!)
     }

@@ -8,10 +8,11 @@
  */
 import type {RepairRecord} from '../types.js'
 import type {Candidate} from './candidates.js'
+import type {DocumentCacheOptions} from './document-cache.js'
 import type {GlossDictionary} from './gloss-dictionary.js'
 import type {Lexicon} from './lexicon.js'
 import {rebuild, type Part} from './lossy.js'
-import {candidateEvidence, defaultSourceWeights, prepareSource, renderedStems, type PreparedSource, type SourceWeights} from './source-bonus.js'
+import {candidateEvidence, defaultSourceWeights, prepareSource, renderedStems, type CandidateEvidence, type PreparedSource, type SourceWeights} from './source-bonus.js'
 import {sourceAt, type SourceSpan} from './source-evidence.js'
 
 /** Options of {@link rerankRepairs}. */
@@ -22,6 +23,8 @@ export interface RerankOptions {
   lexicon: Lexicon
   /** Weights of the evidence (default {@link defaultSourceWeights}). */
   weights?: Partial<SourceWeights>
+  /** The document cache of the second decoding pass (default: `documentCache`'s defaults). */
+  cache?: DocumentCacheOptions
 }
 
 /** Result of {@link rerankRepairs}. */
@@ -90,11 +93,36 @@ export function rerankRepairs(text: string, repairs: readonly RepairRecord[], sp
     targets.push({index, record, source})
   })
   const updated = repairs.map((record) => ({...record}))
-  let changed = 0
-  for (const group of byParagraph(text, targets)) {
-    if (!group.targets.some((target) => target.source !== undefined)) continue
-    changed += rerankParagraph(text, group, updated, options, weights)
+  const weighed = byParagraph(text, targets).flatMap((group) => weighParagraph(text, group, options, weights))
+  if (!weighed.some((item) => item.discriminates)) return {text, repairs: updated, changed: 0}
+  const parts: Part[] = []
+  let cursor = 0
+  for (const item of weighed) {
+    const at = item.target.record.outputOffset
+    if (at > cursor) parts.push(text.slice(cursor, at))
+    const candidates: Candidate[] = item.choices.map((char, option) => ({char, filled: [], bonus: item.evidence[option]!.bonus}))
+    parts.push({candidates})
+    cursor = at + item.target.record.after.length
   }
+  if (cursor < text.length) parts.push(text.slice(cursor))
+  const rebuilt = rebuild(parts, options.lexicon, {cache: options.cache ?? {}})
+  let changed = 0
+  weighed.forEach((item, position) => {
+    const result = rebuilt[position]!
+    const {target, evidence, choices} = item
+    if (!item.mattered && result.char === target.record.after) return
+    // In a paragraph where the English does not discriminate, only the
+    // document cache may change a choice: the lexicon alone already chose there.
+    if (!item.discriminates && result.char === result.plain) return
+    const record = updated[target.index]!
+    if (result.char !== record.after) changed++
+    record.after = result.char
+    record.confidence = Math.round(result.confidence * 1000) / 1000
+    record.alternatives = choices.filter((char) => char !== result.char).sort((a, b) => rank(result.alternatives, a) - rank(result.alternatives, b))
+    const note = evidence[choices.indexOf(result.char)]?.note ?? ''
+    if (note === '') delete record.evidence
+    else record.evidence = note
+  })
   if (changed === 0) return {text, repairs: updated, changed}
   return {...applyChoices(text, repairs, updated), changed}
 }
@@ -130,16 +158,22 @@ function byParagraph(text: string, targets: readonly Target[]): Array<{start: nu
   return groups
 }
 
-/** Choose again in one paragraph; returns how many repairs changed. */
-function rerankParagraph(
-  text: string,
-  group: {start: number; end: number; targets: Target[]},
-  updated: RepairRecord[],
-  options: RerankOptions,
-  weights: SourceWeights
-): number {
-  const paragraph = text.slice(group.start, group.end)
-  const chars = [...paragraph]
+/** The evidence for the candidates of one re-rankable repair. */
+interface Weighed {
+  target: Target
+  /** The current choice and its runner-ups. */
+  choices: string[]
+  /** Evidence per choice. */
+  evidence: CandidateEvidence[]
+  /** Whether its paragraph has English that discriminates between some candidates. */
+  discriminates: boolean
+  /** Whether its own candidates get different evidence. */
+  mattered: boolean
+}
+
+/** Weigh the candidates of one paragraph's repairs against their English. */
+function weighParagraph(text: string, group: {start: number; end: number; targets: Target[]}, options: RerankOptions, weights: SourceWeights): Weighed[] {
+  const chars = [...text.slice(group.start, group.end)]
   // Character index of each target, by UTF-16 offset within the paragraph.
   const charIndex = new Map<number, number>()
   let offset = 0
@@ -154,46 +188,18 @@ function rerankParagraph(
     return {target, index}
   })
   const around = {chars, slots}
-  let discriminates = false
-  const evidence = placed.map(({target, index}) => {
+  const weighed = placed.map(({target, index}): Weighed => {
     const {source} = target
-    const found = slots.get(index)!.map((char) =>
-      source === undefined ? {bonus: 0, note: ''} : candidateEvidence(around, index, char, source, options.dictionary, weights)
-    )
-    if (found.some((item) => item.bonus !== found[0]!.bonus)) discriminates = true
-    return found
-  })
-  if (!discriminates) return 0
-
-  const parts: Part[] = []
-  let cursor = 0
-  placed.forEach(({index}, position) => {
-    if (index > cursor) parts.push(chars.slice(cursor, index).join(''))
-    const candidates: Candidate[] = slots.get(index)!.map((char, option) => ({char, filled: [], bonus: evidence[position]![option]!.bonus}))
-    parts.push({candidates})
-    cursor = index + 1
-  })
-  if (cursor < chars.length) parts.push(chars.slice(cursor).join(''))
-  const rebuilt = rebuild(parts, options.lexicon)
-
-  let changed = 0
-  placed.forEach(({target, index}, position) => {
-    const result = rebuilt[position]!
-    const found = evidence[position]!
     const choices = slots.get(index)!
-    const mattered = found.some((item) => item.bonus !== found[0]!.bonus)
-    if (!mattered && result.char === target.record.after) return
-    const record = updated[target.index]!
-    if (result.char !== record.after) changed++
-    record.after = result.char
-    record.confidence = Math.round(result.confidence * 1000) / 1000
-    record.alternatives = choices.filter((char) => char !== result.char).sort((a, b) => rank(result.alternatives, a) - rank(result.alternatives, b))
-    const note = found[choices.indexOf(result.char)]?.note ?? ''
-    if (note === '') delete record.evidence
-    else record.evidence = note
+    const evidence = choices.map((char) => (source === undefined ? noEvidence : candidateEvidence(around, index, char, source, options.dictionary, weights)))
+    return {target, choices, evidence, discriminates: false, mattered: evidence.some((item) => item.bonus !== evidence[0]!.bonus)}
   })
-  return changed
+  const discriminates = weighed.some((item) => item.mattered)
+  for (const item of weighed) item.discriminates = discriminates
+  return weighed
 }
+
+const noEvidence: CandidateEvidence = {bonus: 0, note: ''}
 
 /** Position of a runner-up in the lattice's order (unlisted ones last, in their old order). */
 function rank(order: readonly string[], char: string): number {

@@ -177,13 +177,17 @@ export function candidateEvidence(
     for (const gloss of word.length > 1 ? glosses.content : glosses.head) {
       const inSentence = matchStem(gloss, source.sentenceStems)
       if (inSentence !== undefined && source.covered.has(stemEnglish(inSentence))) continue
+      // A generic English word (`use`, glossing thousands of entries) is weaker evidence.
       if (inSentence !== undefined) {
-        consider(word.length > 1 ? weights.wordInSentence : weights.charInSentence, `EN "${inSentence}" (${word})`)
+        const weight = word.length > 1 ? weights.wordInSentence : weights.charInSentence
+        consider(weight * dictionary.specificity(stemEnglish(inSentence)), `EN "${inSentence}" (${word})`)
         continue
       }
       if (word.length < 2) continue
       const inBlock = matchStem(gloss, source.blockStems)
-      if (inBlock !== undefined && !source.blockCovered.has(stemEnglish(inBlock))) consider(weights.wordInBlock, `EN "${inBlock}" (${word})`)
+      if (inBlock !== undefined && !source.blockCovered.has(stemEnglish(inBlock))) {
+        consider(weights.wordInBlock * dictionary.specificity(stemEnglish(inBlock)), `EN "${inBlock}" (${word})`)
+      }
     }
   }
   const functions = dictionary.lookup(candidate)?.function ?? []

@@ -60,6 +60,13 @@ describe('the gloss dictionary', () => {
     expect(loaded.lookup('中')?.function).toContain('in')
     expect(loaded.lookup('不')?.function).toContain('not')
   })
+
+  it('weighs generic English words less', () => {
+    const loaded = dictionary()
+    expect(loaded.specificity(stemEnglish('architecture'))).toBe(1)
+    expect(loaded.specificity(stemEnglish('subnet'))).toBe(1)
+    expect(loaded.specificity(stemEnglish('used'))).toBeLessThan(0.7)
+  })
 })
 
 describe('rerankRepairs', () => {
@@ -129,7 +136,11 @@ describe('the seed article through the pipeline', async () => {
       '同样，K8s 中的节点充当像 ESXi 主机一样的计算资源。',
       '该接口具有 IP 子网的默认网关',
       '可以在谷歌容器引擎',
-      '我们将在以后的帖子中看到。'
+      '我们将在以后的帖子中看到。',
+      // The document cache: `子网` settled by the English elsewhere in the paragraph.
+      '此子网由 Kubernetes',
+      // `use` glosses thousands of entries: not enough to turn 可用 into 启用.
+      '它们还可用于确保资源配额'
     ]) expect(text).toContain(stretch)
   })
 
@@ -185,9 +196,9 @@ describe('the CNCF glossary, damaged the seed’s way and re-ranked with its Eng
     }
     expect(pages).toBeGreaterThanOrEqual(70)
     expect(total).toBeGreaterThan(5000)
-    // Measured: 94.92% → 96.28% of 6,297 damaged characters (92 fixed, 6 broken).
+    // Measured: 94.92% → 96.46% of 6,297 damaged characters (103 fixed, 6 broken).
     expect(after).toBeGreaterThan(before)
-    expect(after / total).toBeGreaterThanOrEqual(0.96)
-    expect(broken).toBeLessThanOrEqual(10)
+    expect(after / total).toBeGreaterThanOrEqual(0.964)
+    expect(broken).toBeLessThanOrEqual(8)
   })
 })
