@@ -5,19 +5,28 @@
  * the seam of two words (`为了了解`), so a doubled Han character or pair is
  * reported only when the jieba segmenter does not explain it.
  */
-import {Jieba} from '@node-rs/jieba'
-import {dict} from '@node-rs/jieba/dict.js'
+import {createRequire} from 'node:module'
+import type {Jieba} from '@node-rs/jieba'
 import type {Finding, Rule, RuleContext} from './rule.js'
 import {maskedSource, sideOf, type Side} from './qa-helpers.js'
+
+const require = createRequire(import.meta.url)
 
 /**
  * The segmenter, built on first use: its dictionary costs ~36 MB and a few
  * hundred milliseconds, and most articles have no doubled character at all.
+ * The modules are required then too: importing them reads 11 MB of
+ * dictionaries, which a thread that only reports (the main thread of a
+ * parallel batch, a build answered from the cache) never needs.
  * (A load-once cache of an immutable resource, not state.)
  */
 let jieba: Jieba | undefined
 function segmenter(): Jieba {
-  jieba ??= Jieba.withDict(dict)
+  if (!jieba) {
+    const {Jieba: Segmenter} = require('@node-rs/jieba') as typeof import('@node-rs/jieba')
+    const {dict} = require('@node-rs/jieba/dict.js') as typeof import('@node-rs/jieba/dict.js')
+    jieba = Segmenter.withDict(dict)
+  }
   return jieba
 }
 

@@ -7,10 +7,23 @@
  * The rules are AutoCorrect's; this file only turns its output into findings
  * with `{range, text}` fixes, one per change.
  */
-import {formatFor} from 'autocorrect-node'
+import {createRequire} from 'node:module'
+import type {formatFor} from 'autocorrect-node'
 import diff from 'fast-diff'
 import type {Finding, Rule, RuleContext} from './rule.js'
 import {hasHan, sideOf, type Side} from './qa-helpers.js'
+
+const require = createRequire(import.meta.url)
+
+/**
+ * AutoCorrect's formatter, loaded on first use (a native module that a thread
+ * which only reports never needs). A load-once cache, not state.
+ */
+let format: typeof formatFor | undefined
+function formatter(): typeof formatFor {
+  format ??= (require('autocorrect-node') as typeof import('autocorrect-node')).formatFor
+  return format
+}
 
 /** One change AutoCorrect made: `removed` at `offset` (in the side) became `inserted`. */
 interface Change {
@@ -73,7 +86,7 @@ function describe(change: Change, before: string): string {
 function side(text: string, zh: Side): Finding[] {
   const source = text.slice(zh.range[0], zh.range[1])
   if (!hasHan(source)) return []
-  const formatted = formatFor(source, 'article.md')
+  const formatted = formatter()(source, 'article.md')
   if (formatted === source) return []
   return changes(source, formatted).map((change) => {
     const start = zh.range[0] + change.offset
