@@ -27,7 +27,8 @@ export function sarif(files: readonly VFile[], options: ReportOptions = {}): str
     rules.push({
       id: rule.id,
       shortDescription: {text: rule.description},
-      helpUri: `https://github.com/bitext/bitext/blob/main/docs/rules/${rule.id}.md`,
+      // The project has no public address yet: the rule's page is named, not linked.
+      help: {text: `See docs/rules/${rule.id}.md in bitext`},
       defaultConfiguration: {level: defaultLevel[rule.defaultSetting]},
       properties: {tags: [rule.group]}
     })
@@ -63,7 +64,7 @@ export function sarif(files: readonly VFile[], options: ReportOptions = {}): str
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     runs: [
       {
-        tool: {driver: {name: 'bitext', version: options.version ?? '0.0.0', informationUri: 'https://github.com/bitext/bitext', rules}},
+        tool: {driver: {name: 'bitext', version: options.version ?? '0.0.0', rules}},
         columnKind: 'utf16CodeUnits',
         results
       }
