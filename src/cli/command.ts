@@ -1,6 +1,7 @@
 /**
- * The contract of a `bitext` sub-command. Commands are registered by name in
- * `src/cli/commands/index.ts`; `run` in `src/cli/run.ts` dispatches to them.
+ * The contract of a `bitext` sub-command. Commands are registered by name,
+ * with their one-line summary, in `src/cli/commands/index.ts`, and loaded only
+ * when run; `run` in `src/cli/run.ts` dispatches to them.
  */
 import type {CliIo} from './io.js'
 
@@ -8,8 +9,6 @@ import type {CliIo} from './io.js'
 export interface Command {
   /** Name as typed: `build`, `repair`, `align`, `lint`, … */
   name: string
-  /** One-line summary for `bitext --help`. */
-  summary: string
   /** Full usage text for `bitext <name> --help`. */
   usage: string
   /**

@@ -25,11 +25,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout.write(`${version}\n`)
     return 0
   }
-  const command = commands.find((candidate) => candidate.name === name)
-  if (!command) {
+  const entry = commands.find((candidate) => candidate.name === name)
+  if (!entry) {
     io.stderr.write(`bitext: unknown command \`${name}\`; run \`bitext --help\` for the list\n`)
     return 2
   }
+  const command = await entry.load()
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(command.usage)
     return 0

@@ -33,7 +33,6 @@ const alignRules = new Set(['missing-translation', 'omission', 'untranslated'])
 /** The align command. */
 export const alignCommand: Command = {
   name: 'align',
-  summary: 'show the EN/ZH alignment of an article (two columns or --json)',
   usage,
   async run(args, io) {
     const {values, positionals} = parseArgs({

@@ -40,7 +40,6 @@ const formats: readonly Format[] = ['md', 'html']
 /** The build command. */
 export const buildCommand: Command = {
   name: 'build',
-  summary: 'publish articles into dist/ (ZH, EN, parallel Markdown and bilingual HTML)',
   usage,
   async run(args, io) {
     const {values} = parseArgs({

@@ -30,7 +30,6 @@ Options:
 /** The export command. */
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'export an article as TMX 1.4 or XLIFF 2.0',
   usage,
   async run(args, io) {
     const {values, positionals} = parseArgs({

@@ -22,7 +22,6 @@ Options:
 /** The glossary command. */
 export const glossaryCommand: Command = {
   name: 'glossary',
-  summary: 'check the glossary, or export it as TBX or CSV for CAT tools',
   usage,
   async run(args, io) {
     const {values, positionals} = parseArgs({

@@ -50,7 +50,6 @@ Exit status: 0 clean, 1 errors (or too many warnings), 2 bad usage.
 /** The lint command. */
 export const lintCommand: Command = {
   name: 'lint',
-  summary: 'check articles against the QA rules and the glossary (for CI)',
   usage,
   async run(args, io) {
     const {values, positionals} = parseArgs({

@@ -21,7 +21,6 @@ Options:
 /** The merge-reports command. */
 export const mergeReportsCommand: Command = {
   name: 'merge-reports',
-  summary: 'merge the JSON or SARIF reports of sharded runs into one',
   usage,
   async run(args, io) {
     const {values, positionals} = parseArgs({args, options: {out: {type: 'string'}}, allowPositionals: true})

@@ -50,7 +50,6 @@ interface Report {
 /** The repair command. */
 export const repairCommand: Command = {
   name: 'repair',
-  summary: 'decode and repair mojibake (stdout, --out-dir, --write or --json)',
   usage,
   async run(args, io) {
     const {values, positionals} = parseArgs({

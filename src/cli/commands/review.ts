@@ -34,7 +34,6 @@ ${batchUsage}`
 /** The review command. */
 export const reviewCommand: Command = {
   name: 'review',
-  summary: 'write the review report (HTML and JSON per article, and an index)',
   usage,
   async run(args, io) {
     const {values, positionals} = parseArgs({
