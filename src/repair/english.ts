@@ -101,3 +101,25 @@ export function stemEnglish(word: string): string {
   if (stem.endsWith('y') && stem.length > 3) stem = `${stem.slice(0, -1)}i`
   return stem
 }
+
+/** Forms of `be` and `get` that make `used to` passive (`are used to define`) or `accustomed`. */
+const passiveAuxiliaries: ReadonlySet<string> = new Set(['be', 'am', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'gets', 'got', 'getting'])
+
+/**
+ * Whether the token at `index` is the habitual `used to` (`If you used to run
+ * VMware Workstation`, `did not use to`): a past habit, not a use of
+ * anything, so it is no evidence for a gloss `use`. A form of `be` or `get`
+ * within the two tokens before makes it a real use (`files are commonly used
+ * to define`).
+ *
+ * @param tokens Tokens of a sentence (see {@link englishTokens}).
+ * @param index Position of the token to test.
+ * @returns True for habitual `used to` / `use to`.
+ */
+export function habitualUsedTo(tokens: readonly string[], index: number): boolean {
+  const token = tokens[index]
+  if ((token !== 'used' && token !== 'use') || tokens[index + 1] !== 'to') return false
+  const before = tokens.slice(Math.max(0, index - 2), index)
+  if (token === 'use') return before.includes('did')
+  return !before.some((word) => passiveAuxiliaries.has(word))
+}

@@ -19,6 +19,12 @@ export interface Glosses {
    * longer glosses describe rather than translate.
    */
   content: readonly string[]
+  /**
+   * The same short glosses one by one, as lists of one or two content stems
+   * (`启用` → `[start, us]`, `[enabl]`): a two-word gloss is fully rendered
+   * only by both words.
+   */
+  senses: ReadonlyArray<readonly string[]>
   /** Stems of its one-word glosses (`问` → `ask`): what a single character is evidence for. */
   head: readonly string[]
   /**
@@ -33,6 +39,8 @@ export interface Glosses {
 export interface GlossDictionary {
   /** The glosses of a simplified Chinese word, or undefined when it is not an entry. */
   lookup(word: string): Glosses | undefined
+  /** Whether a simplified Chinese word is an entry, whatever its glosses. */
+  has(word: string): boolean
   /**
    * How specific an English stem is as a gloss, 0–1: an inverse document
    * frequency over the entries whose short glosses contain it, relative to
@@ -132,6 +140,7 @@ export function parseCedict(source: string): GlossDictionary {
       parsed.set(word, result)
       return result ?? undefined
     },
+    has: (word) => raw.has(word),
     maxLength,
     size: raw.size
   }
@@ -142,6 +151,7 @@ const skipped = /^(?:old |archaic |japanese |erhua |\(old\) )?variant of|^surnam
 /** Parse the `/`-separated senses of one word. */
 function parseGlosses(text: string, shared: (token: string) => string): Glosses | null {
   const content = new Set<string>()
+  const senses = new Map<string, string[]>()
   const head = new Set<string>()
   const functional = new Set<string>()
   for (const sense of text.split('/')) {
@@ -155,12 +165,14 @@ function parseGlosses(text: string, shared: (token: string) => string): Glosses 
       if (core.length === 1 && evidentFunctionWords.has(core[0]!)) functional.add(shared(core[0]!))
       const words = tokens.filter((token) => token.length >= 3 && !functionWords.has(token) && !/^\d+$/.test(token))
       if (words.length > 2) continue
-      for (const token of words) content.add(shared(stemEnglish(token)))
-      if (words.length === 1) head.add(shared(stemEnglish(words[0]!)))
+      const stems = [...new Set(words.map((token) => shared(stemEnglish(token))))]
+      for (const stem of stems) content.add(stem)
+      if (stems.length > 0) senses.set(stems.join(' '), stems)
+      if (words.length === 1) head.add(stems[0]!)
     }
   }
   if (content.size === 0 && functional.size === 0) return null
-  return {content: [...content], head: [...head], function: [...functional]}
+  return {content: [...content], senses: [...senses.values()], head: [...head], function: [...functional]}
 }
 
 /** Remove notes in parentheses and Chinese cross-references (`與他握手|与他握手[yu3 …]`). */

@@ -187,7 +187,8 @@ function weighParagraph(text: string, group: {start: number; end: number; target
     slots.set(index, [target.record.after, ...target.record.alternatives])
     return {target, index}
   })
-  const around = {chars, slots}
+  const isWord = (word: string): boolean => (options.lexicon.lookup(word) ?? 1) < 0
+  const around = {chars, slots, isWord}
   const weighed = placed.map(({target, index}): Weighed => {
     const {source} = target
     const choices = slots.get(index)!

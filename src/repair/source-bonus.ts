@@ -8,7 +8,7 @@
  * implementation` for `设计?实现`).
  */
 import {isHan} from './choose.js'
-import {conjunctions, englishTokens, functionWords, stemEnglish} from './english.js'
+import {conjunctions, englishTokens, functionWords, habitualUsedTo, stemEnglish} from './english.js'
 import type {GlossDictionary} from './gloss-dictionary.js'
 
 /** Weights of the evidence, in natural-log units added to a candidate's score. */
@@ -99,12 +99,32 @@ export function renderedStems(chars: readonly string[], damaged: ReadonlySet<num
 
 function contentStems(tokens: readonly string[]): Map<string, string> {
   const stems = new Map<string, string>()
-  for (const token of tokens) {
-    if (token.length < 3 || functionWords.has(token) || /^\d+$/.test(token)) continue
+  for (const [index, token] of tokens.entries()) {
+    if (token.length < 3 || functionWords.has(token) || /^\d+$/.test(token) || habitualUsedTo(tokens, index)) continue
     const stem = stemEnglish(token)
     if (!stems.has(stem)) stems.set(stem, token)
   }
   return stems
+}
+
+/**
+ * How much of a gloss of one or two content words the English renders: the
+ * specificity of its most specific matched word (a generic one, `use`,
+ * glossing thousands of entries, is weaker evidence), halved when only one
+ * of two words is there (`used` for `start using`). Words that intact
+ * Chinese already renders do not count.
+ */
+function senseMatch(sense: readonly string[], stems: ReadonlyMap<string, string>, covered: ReadonlySet<string>, dictionary: GlossDictionary): {share: number; tokens: string[]} | undefined {
+  const tokens: string[] = []
+  let specificity = 0
+  for (const gloss of sense) {
+    const token = matchStem(gloss, stems)
+    if (token === undefined || covered.has(stemEnglish(token))) continue
+    tokens.push(token)
+    specificity = Math.max(specificity, dictionary.specificity(stemEnglish(token)))
+  }
+  if (tokens.length === 0) return undefined
+  return {share: (specificity * tokens.length) / sense.length, tokens}
 }
 
 /**
@@ -133,6 +153,12 @@ export interface Neighbourhood {
   chars: readonly string[]
   /** Character index → candidates of the damaged character there. */
   slots: ReadonlyMap<number, readonly string[]>
+  /**
+   * Whether the language model knows a string as a word (default: every
+   * dictionary entry is one). A character bound in such a word with a
+   * neighbour is judged as that word, not by its own senses.
+   */
+  isWord?: (word: string) => boolean
 }
 
 /** The evidence found for one candidate. */
@@ -171,23 +197,23 @@ export function candidateEvidence(
   const consider = (bonus: number, note: string): void => {
     if (bonus > best.bonus) best = {bonus, note}
   }
+  // A character that forms a word with a neighbour means that word there
+  // (`启` in `启用` is "to start using", not "to state"): its own senses are no evidence.
+  const bound = formsWord(around, index, candidate, dictionary)
   for (const word of wordsThrough(around, index, candidate)) {
+    if (word.length < 2 && bound) continue
     const glosses = dictionary.lookup(word)
     if (glosses === undefined) continue
-    for (const gloss of word.length > 1 ? glosses.content : glosses.head) {
-      const inSentence = matchStem(gloss, source.sentenceStems)
-      if (inSentence !== undefined && source.covered.has(stemEnglish(inSentence))) continue
-      // A generic English word (`use`, glossing thousands of entries) is weaker evidence.
+    for (const sense of word.length > 1 ? glosses.senses : glosses.head.map((stem) => [stem])) {
+      const weight = word.length > 1 ? weights.wordInSentence : weights.charInSentence
+      const inSentence = senseMatch(sense, source.sentenceStems, source.covered, dictionary)
       if (inSentence !== undefined) {
-        const weight = word.length > 1 ? weights.wordInSentence : weights.charInSentence
-        consider(weight * dictionary.specificity(stemEnglish(inSentence)), `EN "${inSentence}" (${word})`)
+        consider(weight * inSentence.share, `EN "${inSentence.tokens.join(' ')}" (${word})`)
         continue
       }
       if (word.length < 2) continue
-      const inBlock = matchStem(gloss, source.blockStems)
-      if (inBlock !== undefined && !source.blockCovered.has(stemEnglish(inBlock))) {
-        consider(weights.wordInBlock * dictionary.specificity(stemEnglish(inBlock)), `EN "${inBlock}" (${word})`)
-      }
+      const inBlock = senseMatch(sense, source.blockStems, source.blockCovered, dictionary)
+      if (inBlock !== undefined) consider(weights.wordInBlock * inBlock.share, `EN "${inBlock.tokens.join(' ')}" (${word})`)
     }
   }
   const functions = dictionary.lookup(candidate)?.function ?? []
@@ -201,6 +227,19 @@ export function candidateEvidence(
     })
   }
   return best
+}
+
+/**
+ * Whether `candidate` at `index` makes a word with the character just before
+ * or just after it: an entry of the dictionary that the language model knows
+ * too (CC-CEDICT lists `小的` "the little one", which no one reads in `较小的`).
+ */
+function formsWord(around: Neighbourhood, index: number, candidate: string, dictionary: GlossDictionary): boolean {
+  const {chars, isWord = () => true} = around
+  const word = (text: string): boolean => dictionary.has(text) && isWord(text)
+  const before = chars[index - 1]
+  const after = chars[index + 1]
+  return (before !== undefined && isHan(before) && word(before + candidate)) || (after !== undefined && isHan(after) && word(candidate + after))
 }
 
 /**
