@@ -32,6 +32,14 @@ export interface DocumentCacheOptions {
   confident?: number
   /** Shortest word, in characters, that the cache counts (default 2: single characters are everywhere and say little). */
   minLength?: number
+  /**
+   * How much the cache may say for `word` where it would fill the damaged
+   * parts numbered `slots` (in text order, as `rebuild` receives them): a
+   * factor 0–1 on its bonus (default 1 everywhere). The re-rank halves it
+   * where the English of the place is known and renders none of the word's
+   * senses.
+   */
+  scale?: (word: string, slots: readonly number[]) => number
 }
 
 /** A word of a segmentation: units `[from, to)`. */
@@ -58,14 +66,19 @@ export function documentCache(units: readonly Unit[], choices: readonly SlotChoi
   const weight = options.weight ?? 0.05
   const confident = options.confident ?? 0.9
   const minLength = options.minLength ?? 2
+  const scale = options.scale
   const chars: string[] = []
   const confidence: number[] = []
+  // Unit index → number of the slot there, -1 for fixed text.
+  const slotAt: number[] = []
   let slot = 0
   for (const unit of units) {
     if (typeof unit === 'string') {
       chars.push(unit)
       confidence.push(1)
+      slotAt.push(-1)
     } else {
+      slotAt.push(slot)
       const choice = choices[slot++]!
       chars.push(unit.candidates[choice.best]!)
       confidence.push(choice.confidence)
@@ -87,8 +100,14 @@ export function documentCache(units: readonly Unit[], choices: readonly SlotChoi
     bonus(from, word, logProbability) {
       const count = (counts.get(word) ?? 0) - (own.has(`${from}:${word}`) ? 1 : 0)
       if (count <= 0) return 0
+      let factor = 1
+      if (scale !== undefined) {
+        const slots: number[] = []
+        for (let index = from; index < from + [...word].length; index++) if (slotAt[index]! >= 0) slots.push(slotAt[index]!)
+        factor = scale(word, slots)
+      }
       const probability = Math.exp(logProbability)
-      return Math.log((1 - weight) * probability + (weight * count) / total) - logProbability
+      return factor * (Math.log((1 - weight) * probability + (weight * count) / total) - logProbability)
     }
   }
 }

@@ -12,7 +12,7 @@ import type {DocumentCacheOptions} from './document-cache.js'
 import type {GlossDictionary} from './gloss-dictionary.js'
 import type {Lexicon} from './lexicon.js'
 import {rebuild, type Part} from './lossy.js'
-import {candidateEvidence, defaultSourceWeights, prepareSource, renderedStems, type CandidateEvidence, type PreparedSource, type SourceWeights} from './source-bonus.js'
+import {candidateEvidence, defaultSourceWeights, prepareSource, renderedStems, rendersAny, type CandidateEvidence, type PreparedSource, type SourceWeights} from './source-bonus.js'
 import {sourceAt, type SourceSpan} from './source-evidence.js'
 
 /** Options of {@link rerankRepairs}. */
@@ -105,7 +105,17 @@ export function rerankRepairs(text: string, repairs: readonly RepairRecord[], sp
     cursor = at + item.target.record.after.length
   }
   if (cursor < text.length) parts.push(text.slice(cursor))
-  const rebuilt = rebuild(parts, options.lexicon, {cache: options.cache ?? {}})
+  // The document cache says half as much where the English is known and
+  // renders none of the word's senses (`启用` "to start using" where the
+  // sentence reads "production-ready"): a translator reuses a word for the
+  // same meaning. Not nothing: CC-CEDICT's glosses are not all the English
+  // a word can have (`发送` "to transmit" for "sent").
+  const scale = (word: string, slots: readonly number[]): number =>
+    slots.every((slot) => {
+      const source = weighed[slot]?.target.source
+      return source === undefined || rendersAny(word, source, options.dictionary)
+    }) ? 1 : 0.5
+  const rebuilt = rebuild(parts, options.lexicon, {cache: {scale, ...options.cache}})
   let changed = 0
   weighed.forEach((item, position) => {
     const result = rebuilt[position]!

@@ -147,6 +147,23 @@ function prefixOf(short: string, long: string): boolean {
   return short.length >= 5 && long.length - short.length <= 5 && long.startsWith(short)
 }
 
+/**
+ * Whether the English of a place may say what a Chinese word means: true
+ * when the word has no short gloss to check, when only the pair's English is
+ * known and matches one, or when the aligned sentence matches one.
+ *
+ * @param word A Chinese word.
+ * @param source The English of the place.
+ * @param dictionary The dictionary.
+ * @returns False when the aligned sentence (else the pair) renders none of the word's senses.
+ */
+export function rendersAny(word: string, source: PreparedSource, dictionary: GlossDictionary): boolean {
+  const glosses = dictionary.lookup(word)?.content ?? []
+  if (glosses.length === 0) return true
+  const stems = source.tokens.length > 0 ? source.sentenceStems : source.blockStems
+  return glosses.some((gloss) => matchStem(gloss, stems) !== undefined)
+}
+
 /** The characters of a paragraph and the candidates of its damaged ones. */
 export interface Neighbourhood {
   /** Characters (code points) with the current choices filled in. */

@@ -28,6 +28,16 @@ describe('the document cache', () => {
     expect(cache.bonus(0, '恶意', -12)).toBe(0)
   })
 
+  it('scales its bonus by what the caller says of the word at those slots', () => {
+    const units: Unit[] = [slot('恶', '架'), slot('意', '构'), '。', slot('恶', '架'), slot('意', '构')]
+    const sure = [0, 1, 2, 3].map(() => ({best: 0, order: [0, 1], scores: [0, -1], confidence: 1}))
+    const seen: number[][] = []
+    const full = documentCache(units, sure, lexicon()).bonus(3, '恶意', -12)
+    const half = documentCache(units, sure, lexicon(), {scale: (_, slots) => (seen.push([...slots]), 0.5)}).bonus(3, '恶意', -12)
+    expect(half).toBeCloseTo(full / 2)
+    expect(seen).toEqual([[2, 3]])
+  })
+
   it('counts words of two or more characters only', () => {
     const units: Unit[] = [...'中中中中', slot('中', '不')]
     const plain = chooseInLattice(units, lexicon())

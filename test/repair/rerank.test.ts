@@ -183,7 +183,11 @@ describe('the seed article through the pipeline', async () => {
       '此子网由 Kubernetes',
       // `use` glosses thousands of entries: not enough to turn 可用 into 启用.
       '它们还可用于确保资源配额',
-      '我们将在后面的一节中依赖于它。'
+      '我们将在后面的一节中依赖于它。',
+      // The document's one 启用 ("enabled") says half as much where the English says nothing of it.
+      '以生产可用的方式来运行',
+      '调度到任何可用节点上',
+      '我们在此启用了标准的'
     ]) expect(text).toContain(stretch)
   })
 
