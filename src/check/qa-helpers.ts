@@ -4,6 +4,7 @@
  */
 import type {Nodes, RootContent} from 'mdast'
 import {visit} from 'unist-util-visit'
+import {nodesRange} from '../parse/nodes-range.js'
 import type {AlignUnit, Alignment} from '../types.js'
 
 /** Han ideographs (the test for “this is Chinese”). */
@@ -17,25 +18,6 @@ export const hanPattern = /\p{Script=Han}/u
  */
 export function hasHan(text: string): boolean {
   return hanPattern.test(text)
-}
-
-/**
- * The 0-based `[start, end)` file range covered by nodes.
- *
- * @param nodes mdast nodes with positions.
- * @returns The range, or undefined when no node has a position.
- */
-export function nodesRange(nodes: readonly RootContent[]): [number, number] | undefined {
-  let start = Number.POSITIVE_INFINITY
-  let end = -1
-  for (const node of nodes) {
-    const from = node.position?.start.offset
-    const to = node.position?.end.offset
-    if (from === undefined || to === undefined) continue
-    start = Math.min(start, from)
-    end = Math.max(end, to)
-  }
-  return end < 0 ? undefined : [start, end]
 }
 
 /** One side of a unit: its nodes and range. */

@@ -4,6 +4,7 @@
  */
 import type {RootContent} from 'mdast'
 import type {Alignment} from '../types.js'
+import {nodesRange} from '../parse/nodes-range.js'
 
 /** The English source of a stretch of the (repaired) Chinese text. */
 export interface SourceSpan {
@@ -43,20 +44,6 @@ export function sourceSpans(alignment: Alignment): SourceSpan[] {
     if (range !== undefined) spans.push({start: range[0], end: range[1], sentence: '', block, blockStart: range[0], blockEnd: range[1]})
   }
   return spans
-}
-
-/** The offsets covered by some nodes, when they have positions. */
-function nodesRange(nodes: readonly RootContent[]): [number, number] | undefined {
-  let start = Number.POSITIVE_INFINITY
-  let end = Number.NEGATIVE_INFINITY
-  for (const node of nodes) {
-    const from = node.position?.start.offset
-    const to = node.position?.end.offset
-    if (from === undefined || to === undefined) continue
-    start = Math.min(start, from)
-    end = Math.max(end, to)
-  }
-  return start < end ? [start, end] : undefined
 }
 
 /**

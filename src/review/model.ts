@@ -7,7 +7,7 @@
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {location} from 'vfile-location'
-import {nodesRange} from '../check/qa-helpers.js'
+import {nodesRange} from '../parse/nodes-range.js'
 import type {AlignUnit, Severity, UnitKind} from '../types.js'
 
 /** A run of the article's text with its 0-based file offsets. */
