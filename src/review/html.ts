@@ -4,13 +4,13 @@
  * through rehype-sanitize.
  */
 import type {Element, ElementContent, Root} from 'hast'
-import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import rehypeSanitize, {defaultSchema, type Options as SanitizeSchema} from 'rehype-sanitize'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
 import type {Severity} from '../types.js'
-import {contentSecurityPolicy, reviewCss, reviewScript} from './assets.js'
+import {reviewPage} from './page.js'
+import {contentSecurityPolicy, reviewScript} from './assets.js'
 import {reviewModel, type ReviewDocument, type ReviewMessage, type ReviewRepair, type ReviewRow, type ReviewSide} from './model.js'
 import {uncertainBelow} from '../repair/index.js'
 
@@ -226,44 +226,28 @@ export function renderReviewDocument(review: ReviewDocument, options: HtmlOption
   const documentMessages = review.documentMessages.flatMap((id) => byId.get(id) ?? [])
   const uncertain = review.repairs.filter((repair) => repair.confidence < uncertainBelow).length
   const indexHref = options.indexHref ?? 'index.html'
-  const tree: Root = {
-    type: 'root',
-    children: [
-      {type: 'doctype'},
-      h('html', {lang: 'en'}, [
-        h('head', [
-          h('meta', {charSet: 'utf-8'}),
-          h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
-          h('meta', {httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy(reviewScript)}),
-          h('title', `Review: ${review.title}`),
-          h('style', reviewCss)
-        ]),
-        h('body', [
-          h('a', {className: ['skip'], href: '#rows'}, 'Skip to the units'),
-          h('header', {className: ['page']}, [
-            h('h1', review.title),
-            h('p', [
-              ...(indexHref === false ? [] : [h('a', {href: indexHref}, 'All articles'), ' · ']),
-              `${review.path} · ${review.rows.length} units · `,
-              h('strong', `${review.counts.error} errors, ${review.counts.warning} warnings, ${review.counts.info} info`),
-              ` · ${review.repairs.length} repairs (${uncertain} uncertain)`,
-              ...(review.ratio === null ? [] : [` · ZH:EN ratio ${review.ratio.toFixed(2)}`])
-            ])
-          ]),
-          toolbar(review),
-          h('main', {id: 'rows'}, [
-            ...(documentMessages.length > 0
-              ? [h('section', {className: ['row', 'kind-document'], id: 'document', ariaLabel: 'Whole article'}, [
-                  h('div', {className: ['row-head']}, [h('span', 'Whole article')]),
-                  h('ol', {className: ['msgs']}, documentMessages.map((message) => messageItem(message, options)))
-                ])]
-              : []),
-            ...review.rows.map((row) => renderRow(row, review, byId, options))
-          ]),
-          h('script', reviewScript)
-        ])
+  return reviewPage(`Review: ${review.title}`, contentSecurityPolicy(reviewScript), [
+    h('a', {className: ['skip'], href: '#rows'}, 'Skip to the units'),
+    h('header', {className: ['page']}, [
+      h('h1', review.title),
+      h('p', [
+        ...(indexHref === false ? [] : [h('a', {href: indexHref}, 'All articles'), ' · ']),
+        `${review.path} · ${review.rows.length} units · `,
+        h('strong', `${review.counts.error} errors, ${review.counts.warning} warnings, ${review.counts.info} info`),
+        ` · ${review.repairs.length} repairs (${uncertain} uncertain)`,
+        ...(review.ratio === null ? [] : [` · ZH:EN ratio ${review.ratio.toFixed(2)}`])
       ])
-    ]
-  }
-  return toHtml(tree)
+    ]),
+    toolbar(review),
+    h('main', {id: 'rows'}, [
+      ...(documentMessages.length > 0
+        ? [h('section', {className: ['row', 'kind-document'], id: 'document', ariaLabel: 'Whole article'}, [
+            h('div', {className: ['row-head']}, [h('span', 'Whole article')]),
+            h('ol', {className: ['msgs']}, documentMessages.map((message) => messageItem(message, options)))
+          ])]
+        : []),
+      ...review.rows.map((row) => renderRow(row, review, byId, options))
+    ]),
+    h('script', reviewScript)
+  ])
 }

@@ -2,11 +2,11 @@
  * The index of the review report: every article with its counts per severity
  * and per rule, worst first.
  */
-import type {Element, Root} from 'hast'
-import {toHtml} from 'hast-util-to-html'
+import type {Element} from 'hast'
 import {h} from 'hastscript'
 import type {VFile} from 'vfile'
-import {contentSecurityPolicy, reviewCss} from './assets.js'
+import {reviewPage} from './page.js'
+import {contentSecurityPolicy} from './assets.js'
 import {reviewModel, type ReviewDocument} from './model.js'
 
 /** Options of the index page. */
@@ -70,54 +70,38 @@ export function renderIndexDocument(reviews: readonly ReviewDocument[], options:
         return h('td', counts ? String(counts.error + counts.warning + counts.info) : '')
       })
     ]))
-  const tree: Root = {
-    type: 'root',
-    children: [
-      {type: 'doctype'},
-      h('html', {lang: 'en'}, [
-        h('head', [
-          h('meta', {charSet: 'utf-8'}),
-          h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
-          h('meta', {httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy()}),
-          h('title', title),
-          h('style', reviewCss)
-        ]),
-        h('body', [
-          h('header', {className: ['page']}, [
-            h('h1', title),
-            h('p', `${reviews.length} articles · ${sum('error')} errors, ${sum('warning')} warnings, ${sum('info')} info`)
-          ]),
-          h('main', [
-            h('h2', 'Articles, worst first'),
-            h('div', {className: ['table-wrap']}, [
-              h('table', {className: ['summary', 'articles']}, [
-                h('thead', [h('tr', [
-                  h('th', {scope: 'col'}, 'Article'),
-                  h('th', {scope: 'col'}, 'errors'),
-                  h('th', {scope: 'col'}, 'warnings'),
-                  h('th', {scope: 'col'}, 'info'),
-                  h('th', {scope: 'col'}, 'repairs'),
-                  ...rules.map((rule) => h('th', {scope: 'col'}, rule))
-                ])]),
-                h('tbody', articleRows)
-              ])
-            ]),
-            h('h2', 'Messages per rule'),
-            h('div', {className: ['table-wrap']}, [
-              h('table', {className: ['summary', 'rules']}, [
-                h('thead', [h('tr', [h('th', {scope: 'col'}, 'Rule'), h('th', {scope: 'col'}, 'messages'), h('th', {scope: 'col'}, 'articles')])]),
-                h('tbody', rules.map((rule) =>
-                  h('tr', [
-                    h('td', rule),
-                    h('td', String(totals.get(rule) ?? 0)),
-                    h('td', String(reviews.filter((review) => review.counts.byRule[rule]).length))
-                  ])))
-              ])
-            ])
-          ])
+  return reviewPage(title, contentSecurityPolicy(), [
+    h('header', {className: ['page']}, [
+      h('h1', title),
+      h('p', `${reviews.length} articles · ${sum('error')} errors, ${sum('warning')} warnings, ${sum('info')} info`)
+    ]),
+    h('main', [
+      h('h2', 'Articles, worst first'),
+      h('div', {className: ['table-wrap']}, [
+        h('table', {className: ['summary', 'articles']}, [
+          h('thead', [h('tr', [
+            h('th', {scope: 'col'}, 'Article'),
+            h('th', {scope: 'col'}, 'errors'),
+            h('th', {scope: 'col'}, 'warnings'),
+            h('th', {scope: 'col'}, 'info'),
+            h('th', {scope: 'col'}, 'repairs'),
+            ...rules.map((rule) => h('th', {scope: 'col'}, rule))
+          ])]),
+          h('tbody', articleRows)
+        ])
+      ]),
+      h('h2', 'Messages per rule'),
+      h('div', {className: ['table-wrap']}, [
+        h('table', {className: ['summary', 'rules']}, [
+          h('thead', [h('tr', [h('th', {scope: 'col'}, 'Rule'), h('th', {scope: 'col'}, 'messages'), h('th', {scope: 'col'}, 'articles')])]),
+          h('tbody', rules.map((rule) =>
+            h('tr', [
+              h('td', rule),
+              h('td', String(totals.get(rule) ?? 0)),
+              h('td', String(reviews.filter((review) => review.counts.byRule[rule]).length))
+            ])))
         ])
       ])
-    ]
-  }
-  return toHtml(tree)
+    ])
+  ])
 }
