@@ -8,6 +8,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkStringify, {type Options} from 'remark-stringify'
 import {unified} from 'unified'
+import {createParser} from '../parse/index.js'
 
 /** The serializer options bitext writes Markdown with. */
 export const stringifyOptions = {
@@ -49,6 +50,12 @@ const handlers: Options['handlers'] = {
   }
 }
 
+/** Passes after the first, at most, to reach the fixed point. */
+const maxPasses = 3
+
+/** Reads the written Markdown back, as any reader of the outputs will. */
+const parser = createParser()
+
 const serializer = unified()
   .use(remarkStringify, {...stringifyOptions, handlers})
   .use(remarkFrontmatter, ['yaml'])
@@ -61,5 +68,14 @@ const serializer = unified()
  * @returns Markdown text ending in a newline.
  */
 export function toMarkdown(tree: Root): string {
-  return serializer.stringify(tree)
+  let text = serializer.stringify(tree)
+  // Some trees have no fixed point in one pass (a tight list in a quote before
+  // a nested quote reads back as loose): write what the text reads back as,
+  // until writing changes nothing. Two passes settle every case seen so far.
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const again = serializer.stringify(parser.parse(text) as Root)
+    if (again === text) return text
+    text = again
+  }
+  return text
 }
