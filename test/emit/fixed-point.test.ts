@@ -19,3 +19,17 @@ describe('written Markdown is a fixed point of remark', () => {
     expect(write(text)).toBe(text)
   })
 })
+
+describe('the fixed point of written Markdown, found by the fuzzer', () => {
+  it('settles a tight list in a list item before a nested quote', () => {
+    const once = write('- a\n  1. 集群\n  2. Kubernetes\n  > 集群\n')
+    expect(write(once)).toBe(once)
+  })
+})
+
+describe('the fixed point holds for constructs other than lists', () => {
+  it('settles a footnote definition in a quote followed by a zero-width no-break space', () => {
+    const once = write('> [^1]: footnote\n\n\uFEFF Kubernetes\n集群\n')
+    expect(write(once)).toBe(once)
+  })
+})
