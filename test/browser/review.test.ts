@@ -6,7 +6,6 @@
  *
  * Chromium missing: the test fails under CI (CI=true) and skips locally.
  */
-import {execFileSync} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -15,23 +14,9 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {processArticle} from '../../src/pipeline.js'
 import {renderReviewHtml, renderReviewIndex, reviewModel, type ReviewDocument} from '../../src/review/index.js'
 import {projectRoot, seedPath, tempDir} from '../helpers.js'
+import {launchArgs, requireChromium} from './chromium.js'
 
-function findChromium(): string | undefined {
-  for (const name of ['chromium', 'chromium-browser']) {
-    try {
-      const found = execFileSync('sh', ['-c', `command -v ${name}`], {encoding: 'utf8'}).trim()
-      if (found) return found
-    } catch {
-      // Not installed under this name.
-    }
-  }
-  return undefined
-}
-
-const executablePath = findChromium()
-if (!executablePath && process.env.CI === 'true') {
-  throw new Error('chromium is not installed: the browser tests need Debian’s `chromium` package (apt-get install chromium)')
-}
+const executablePath = requireChromium('the review report test')
 
 const artifacts = path.join(projectRoot, 'test', 'artifacts')
 
@@ -50,7 +35,7 @@ describe.skipIf(!executablePath)('review report in Chromium', () => {
     fs.mkdirSync(artifacts, {recursive: true})
     context = await chromium.launchPersistentContext(tempDir('bitext-chromium-'), {
       executablePath: executablePath ?? 'chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: launchArgs,
       viewport: {width: 1280, height: 900}
     })
     page = await context.newPage()

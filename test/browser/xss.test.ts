@@ -6,7 +6,6 @@
  * is checked twice: as published (with its Content-Security-Policy) and with
  * CSP bypassed, so that the sanitizer alone is shown to hold.
  */
-import {execFileSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import * as fs from 'node:fs'
 import http from 'node:http'
@@ -16,36 +15,11 @@ import {chromium, type BrowserContext} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {run} from '../../src/cli/run.js'
 import {captureIo, projectRoot, tempDir} from '../helpers.js'
+import {launchArgs, requireChromium} from './chromium.js'
 
 const fixture = path.join(projectRoot, 'test', 'fixtures', 'xss', 'xss-vectors.md')
 
-function findChromium(): string | undefined {
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
-    try {
-      const found = execFileSync('sh', ['-c', `command -v ${name}`], {encoding: 'utf8'}).trim()
-      if (found) return found
-    } catch {
-      // Not installed under this name.
-    }
-  }
-  return undefined
-}
-
-const executablePath = findChromium()
-if (!executablePath && process.env['CI'] === 'true') {
-  throw new Error('Chromium is required for the XSS test in CI: apt-get install -y chromium')
-}
-
-const launchArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync'
-]
+const executablePath = requireChromium('the XSS test')
 
 /** Serve a folder on 127.0.0.1 only. */
 async function serve(root: string): Promise<{origin: string; close: () => Promise<void>}> {
