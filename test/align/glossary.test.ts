@@ -8,9 +8,9 @@ import {describe, expect, it} from 'vitest'
 import {alignFiles} from '../../src/align/index.js'
 import type {Alignment} from '../../src/types.js'
 import {parse} from './helpers.js'
-import {sharedDir} from './seed-text.js'
+import {sharedPath} from '../helpers.js'
 
-const root = path.join(sharedDir(), 'corpus', 'cncf-glossary')
+const root = sharedPath('corpus', 'cncf-glossary')
 const names = (fs.readdirSync(path.join(root, 'en'), {recursive: true}) as string[])
   .filter((name) => name.endsWith('.md'))
   .sort()

@@ -3,8 +3,6 @@
  * stage does (parse, align, check, suppress), without decode and repair.
  */
 import path from 'node:path'
-import {existsSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
 import type {Root} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
@@ -19,19 +17,7 @@ import type {Glossary} from '../../src/glossary/types.js'
 import type {Alignment} from '../../src/types.js'
 
 /** The project root. */
-export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-
-/**
- * `../shared` beside the project root; fails loudly when it is missing.
- *
- * @param parts Path inside shared/.
- * @returns The absolute path.
- */
-export function shared(...parts: string[]): string {
-  const base = path.resolve(root, '../shared')
-  if (!existsSync(base)) throw new Error(`../shared is missing beside the project (${base}); the glossary tests need it`)
-  return path.join(base, ...parts)
-}
+export {projectRoot as root} from '../helpers.js'
 
 /**
  * Parse Markdown as the pipeline does.

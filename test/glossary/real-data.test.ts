@@ -14,12 +14,13 @@ import {glossaryRules} from '../../src/check/glossary-rules.js'
 import {createGlossary, parseGlossary} from '../../src/glossary/parse-glossary.js'
 import type {Glossary, Term} from '../../src/glossary/types.js'
 import {processArticle} from '../../src/pipeline.js'
-import {check, onePair, root, shared} from './helpers.js'
+import {sharedPath} from '../helpers.js'
+import {check, onePair, root} from './helpers.js'
 
 const projectGlossary = parseGlossary(readFileSync(path.join(root, 'glossary.yaml'), 'utf8'), 'glossary.yaml')
 const seedPath = path.join(root, 'articles/kubernetes-intro-for-vmware-users.md')
 // The seed in the shared folder must be the project's copy (read from there too, so a missing ../shared fails).
-const seedBytes = readFileSync(shared('seeds/kubernetes-intro-for-vmware-users.zh.mojibake.md'))
+const seedBytes = readFileSync(sharedPath('seeds', 'kubernetes-intro-for-vmware-users.zh.mojibake.md'))
 
 async function lintSeed(glossary: Glossary): Promise<VFile> {
   const file = await processArticle(seedBytes, 'articles/kubernetes-intro-for-vmware-users.md', {glossary, rules: glossaryRules, emit: false})
@@ -117,7 +118,7 @@ describe('scale: 10,000 terms', () => {
 })
 
 describe('the CNCF glossary (75 EN/ZH page pairs)', () => {
-  const dir = shared('corpus/cncf-glossary')
+  const dir = sharedPath('corpus', 'cncf-glossary')
   const names = readdirSync(path.join(dir, 'en')).filter((name) => name.endsWith('.md') && name !== '_index.md' && name !== 'search.md')
 
   function title(text: string): string {
