@@ -22,6 +22,7 @@ import {UsageError, type Command} from '../command.js'
 import {loadConfig} from '../config.js'
 import {loadProjectGlossary} from '../glossary-file.js'
 import {hideStacks} from '../hide-stacks.js'
+import {summarize} from '../summary.js'
 import type {CliIo} from '../io.js'
 
 const groups: readonly Rule['group'][] = ['glossary', 'qa', 'align', 'repair', 'typography']
@@ -109,14 +110,7 @@ export const lintCommand: Command = {
     } else if (report !== '') {
       io.stdout.write(report + '\n')
     }
-    let errors = 0
-    let warnings = 0
-    for (const file of files) {
-      for (const message of file.messages) {
-        if (message.fatal === true) errors++
-        else if (message.fatal === false) warnings++
-      }
-    }
+    const {errors, warnings} = summarize(files, 0)
     if (maxWarnings !== undefined && warnings > maxWarnings) {
       io.stderr.write(`bitext lint: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`)
       return 1
