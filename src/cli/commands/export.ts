@@ -6,12 +6,12 @@ import {parseArgs} from 'node:util'
 import {reporter} from 'vfile-reporter'
 import {allRules} from '../../check/rules.js'
 import {toTmx, toXliff} from '../../export/index.js'
-import {createPipeline} from '../../pipeline.js'
+import {fromResult, processBatchAll} from '../../batch/index.js'
+import type {PipelineOptions} from '../../pipeline.js'
 import {displayPath} from '../articles.js'
 import {UsageError, type Command} from '../command.js'
 import {loadConfig} from '../config.js'
 import {loadProjectGlossary} from '../glossary-file.js'
-import {readArticle} from '../read-article.js'
 
 const usage = `Usage: bitext export FILE (--tmx | --xliff) [options]
 
@@ -47,14 +47,22 @@ export const exportCommand: Command = {
     if (values.tmx === values.xliff) throw new UsageError('Pass one of --tmx or --xliff')
     const config = loadConfig(io, allRules)
     const glossary = loadProjectGlossary(values.glossary ?? config.glossary, io)
-    const pipeline = createPipeline({
+    const pipeline: PipelineOptions = {
       settings: config.rules,
       emit: false,
       ...(glossary ? {glossary} : {}),
       ...(values.encoding ? {encoding: values.encoding} : {})
-    })
+    }
     const absolute = path.resolve(io.cwd, positionals[0])
-    const file = await readArticle(absolute, displayPath(absolute, io), io, pipeline)
+    // One article, in this thread, uncached: the batch reads it and turns an unreadable file into a message.
+    const [result] = await processBatchAll([absolute], {
+      pipeline,
+      jobs: 1,
+      cacheDir: false,
+      readFile: (file) => io.fs.readFileSync(file),
+      displayPath: (file) => displayPath(file, io)
+    })
+    const file = fromResult(result!)
     if (file.data.failed || !file.data.alignment) {
       io.stderr.write(`${reporter([file], {quiet: true})}\n`)
       return 1
