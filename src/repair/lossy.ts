@@ -6,6 +6,7 @@
 import {classPrior, partnerOf, type Candidate} from './candidates.js'
 import {chooseInLattice, gapUnit, isHan, type Slot, type Unit} from './choose.js'
 import {documentCache, type DocumentCacheOptions} from './document-cache.js'
+import {unknown, windowSize, type ContextModel} from './context-model.js'
 import type {Lexicon} from './lexicon.js'
 
 /** A damaged character to rebuild, with its candidates. */
@@ -35,9 +36,20 @@ export interface RebuildOptions {
    * from the first (see `documentCache`); `false` for one pass (default).
    */
   cache?: DocumentCacheOptions | false
+  /** A context model of characters (default: none). */
+  context?: ContextModel
+  /** Weight of the context model's score (default 0.7). */
+  contextWeight?: number
 }
 
 const pairingBonus = 4
+
+/**
+ * Weight of the context model against the lexicon. Measured on the CNCF pages
+ * damaged the seed's way: 1 restores the most there (97.5 %), 0.7 nearly as
+ * many (97.35 %) and overrides the lexicon's own words less often (`翻译不当`).
+ */
+const defaultContextWeight = 0.7
 
 /**
  * Choose a character for every damaged part.
@@ -60,7 +72,10 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
       units.push(slot)
     }
   }
-  for (const {slot, candidates, at} of slots) slot.priors = basePriors(units, candidates, at)
+  for (const {slot, candidates, at} of slots) {
+    slot.priors = basePriors(units, candidates, at)
+    if (options.context !== undefined) addContext(units, slot, at, options.context, options.contextWeight ?? defaultContextWeight)
+  }
   const plain = chooseInLattice(units, lexicon)
   const choices = options.cache === undefined || options.cache === false ? plain : chooseInLattice(units, lexicon, documentCache(units, plain, lexicon, options.cache))
   return choices.map((choice, index) => {
@@ -148,4 +163,39 @@ function lineIsBlank(units: readonly Unit[], position: number, step: number): bo
     if (unit !== gapUnit) return false
   }
   return true
+}
+
+/**
+ * Add the context model's score of each candidate of a slot, from the units
+ * around it in its clause. A character the corpus hardly has gets no credit
+ * for its ignorance: it scores as the worst of the well-known candidates.
+ */
+function addContext(units: readonly Unit[], slot: Slot, at: number, model: ContextModel, weight: number): void {
+  const left = clauseSide(units, at, -1)
+  const right = clauseSide(units, at, 1)
+  const scores = slot.candidates.map((char) => (isHan(char) ? model.score(char, left, right) : 0))
+  const known = slot.candidates.map((char) => isHan(char) && model.count(char) >= minimumCount)
+  if (!known.some(Boolean)) return
+  let worst = 0
+  scores.forEach((score, index) => {
+    if (known[index]) worst = Math.min(worst, score)
+  })
+  slot.candidates.forEach((char, index) => {
+    if (isHan(char)) slot.priors[index]! += weight * (known[index] ? scores[index]! : worst)
+  })
+}
+
+/** Occurrences in the corpus below which a character's context score is not trusted. */
+const minimumCount = 50
+
+/** The units of the clause on one side of a position, nearest first: Han, gap, or unknown for a slot. */
+function clauseSide(units: readonly Unit[], at: number, step: number): string[] {
+  const side: string[] = []
+  for (let position = at + step; position >= 0 && position < units.length && side.length < windowSize; position += step) {
+    const unit = units[position]!
+    if (typeof unit !== 'string') side.push(unknown)
+    else if (unit === gapUnit || isHan(unit)) side.push(unit)
+    else break
+  }
+  return side
 }

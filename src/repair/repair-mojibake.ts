@@ -9,6 +9,8 @@ import {badness, isBad} from './badness.js'
 import {completions} from './candidates.js'
 import {buildCodecs, type SingleByteCodec} from './codecs.js'
 import {isHan} from './choose.js'
+import {contextModelLoader} from './context-corpus.js'
+import type {ContextModel, ContextModelLoader} from './context-model.js'
 import {lexiconLoader, type Lexicon, type LexiconLoader} from './lexicon.js'
 import {findGbkMojibake, mayHaveGbkMojibake, type GbkRepair} from './gbk.js'
 import {fragileBytes, inferLostBytes} from './lost-bytes.js'
@@ -23,6 +25,14 @@ export interface RepairOptions {
    * jieba's `dict.txt`.
    */
   lexicon?: Lexicon | LexiconLoader
+  /**
+   * The context model of characters for rebuilding, a function returning it,
+   * or false for none. Default: a shared loader trained on the Chinese
+   * strings of VS Code (see `context-corpus.ts`).
+   */
+  context?: ContextModel | ContextModelLoader | false
+  /** Weight of the context model (default 0.7). */
+  contextWeight?: number
   /** Rebuild characters whose bytes were lost (default true). */
   lossy?: boolean
   /** Most layers of mojibake undone (default 3). */
@@ -313,7 +323,11 @@ function rebuildSlots(
     cursor = span.end
   }
   if (cursor < text.length) parts.push(text.slice(cursor))
-  const rebuilt = rebuild(parts, lexicon)
+  const context = resolveContext(options)
+  const rebuilt = rebuild(parts, lexicon, {
+    ...(context === undefined ? {} : {context}),
+    ...(options.contextWeight === undefined ? {} : {contextWeight: options.contextWeight})
+  })
   return slots.map(({piece}, index) => {
     const result = rebuilt[index]!
     return {
@@ -343,6 +357,24 @@ export function resolveLexicon(options: Pick<RepairOptions, 'lexicon'> = {}): Le
   if (lexicon !== undefined) return lexicon
   defaultLoader ??= lexiconLoader()
   return defaultLoader()
+}
+
+let defaultContextLoader: ContextModelLoader | undefined
+
+/**
+ * The context model of a repair: the one given in the options, none when
+ * they say false, or the process-wide default (trained on first use).
+ *
+ * @param options Repair options.
+ * @returns The model, or undefined for none.
+ */
+export function resolveContext(options: Pick<RepairOptions, 'context'> = {}): ContextModel | undefined {
+  const {context} = options
+  if (context === false) return undefined
+  if (typeof context === 'function') return context()
+  if (context !== undefined) return context
+  defaultContextLoader ??= contextModelLoader()
+  return defaultContextLoader()
 }
 
 /**

@@ -5,7 +5,8 @@
 import type {VFile} from 'vfile'
 import {glossDictionaryLoader, type GlossDictionary, type GlossDictionaryLoader} from './gloss-dictionary.js'
 import type {Lexicon, LexiconLoader} from './lexicon.js'
-import {resolveLexicon} from './repair-mojibake.js'
+import type {ContextModel, ContextModelLoader} from './context-model.js'
+import {resolveContext, resolveLexicon} from './repair-mojibake.js'
 import {isRerankable, rerankRepairs} from './rerank.js'
 import type {SourceWeights} from './source-bonus.js'
 import {sourceAt, sourceSpans} from './source-evidence.js'
@@ -18,6 +19,8 @@ export interface RerankStageOptions {
   lexicon?: Lexicon | LexiconLoader
   /** Weights of the evidence (default: `defaultSourceWeights`). */
   weights?: Partial<SourceWeights>
+  /** The context model, a loader, or false for none (default: the one repair used). */
+  context?: ContextModel | ContextModelLoader | false
 }
 
 let defaultDictionary: GlossDictionaryLoader | undefined
@@ -42,7 +45,13 @@ export function rerankWithSource(file: VFile, options: RerankStageOptions = {}):
     : options.dictionary ?? (defaultDictionary ??= glossDictionaryLoader())()
   const lexicon = resolveLexicon(options.lexicon === undefined ? {} : {lexicon: options.lexicon})
   const text = String(file.value)
-  const result = rerankRepairs(text, repairs, spans, {dictionary, lexicon, ...(options.weights ? {weights: options.weights} : {})})
+  const context = resolveContext(options.context === undefined ? {} : {context: options.context})
+  const result = rerankRepairs(text, repairs, spans, {
+    dictionary,
+    lexicon,
+    ...(context === undefined ? {} : {context}),
+    ...(options.weights ? {weights: options.weights} : {})
+  })
   file.data.repairs = result.repairs
   if (result.changed === 0) return false
   file.value = result.text

@@ -8,6 +8,7 @@
  */
 import type {RepairRecord} from '../types.js'
 import type {Candidate} from './candidates.js'
+import type {ContextModel} from './context-model.js'
 import type {DocumentCacheOptions} from './document-cache.js'
 import type {GlossDictionary} from './gloss-dictionary.js'
 import type {Lexicon} from './lexicon.js'
@@ -25,6 +26,10 @@ export interface RerankOptions {
   weights?: Partial<SourceWeights>
   /** The document cache of the second decoding pass (default: `documentCache`'s defaults). */
   cache?: DocumentCacheOptions
+  /** The context model the repair chose with (default: none). */
+  context?: ContextModel
+  /** Its weight (default 0.7). */
+  contextWeight?: number
 }
 
 /** Result of {@link rerankRepairs}. */
@@ -115,7 +120,11 @@ export function rerankRepairs(text: string, repairs: readonly RepairRecord[], sp
       const source = weighed[slot]?.target.source
       return source === undefined || rendersAny(word, source, options.dictionary)
     }) ? 1 : 0.5
-  const rebuilt = rebuild(parts, options.lexicon, {cache: {scale, ...options.cache}})
+  const rebuilt = rebuild(parts, options.lexicon, {
+    cache: {scale, ...options.cache},
+    ...(options.context === undefined ? {} : {context: options.context}),
+    ...(options.contextWeight === undefined ? {} : {contextWeight: options.contextWeight})
+  })
   let changed = 0
   weighed.forEach((item, position) => {
     const result = rebuilt[position]!

@@ -1,0 +1,228 @@
+/**
+ * A context model of Chinese characters, learnt from a corpus of real
+ * sentences: which characters stand next to a character, and which occur
+ * near it in the same clause. It tells apart the candidates that a word
+ * lexicon cannot, the function characters that make no word by themselves:
+ * `在现实世界中是` (not `不`), `就像 VM 一样与其他 Pod 通信` (not `吃`, `不`).
+ *
+ * Scoring is naive Bayes over the features around a position, each a
+ * smoothed log-likelihood ratio log P(feature | char) / P(feature), clipped,
+ * so a character the corpus barely knows scores about 0 rather than wildly.
+ */
+
+/** The unit standing for a run of other text (Latin, digits, placeholders). */
+const gap = 0x20
+/** The unit standing for the start or end of a clause. */
+const edge = 0x24
+
+const enum Kind {
+  Left = 0,
+  Right = 1,
+  LeftFar = 3,
+  RightFar = 4
+}
+
+/** A unit whose character is not known (another damaged position): it adds no evidence. */
+export const unknown = '?'
+
+/** How far, in units, a clause window reaches on each side. */
+export const windowSize = 6
+
+function featureKey(kind: Kind, unit: number): number {
+  return unit * 8 + kind
+}
+
+/** Options of {@link ContextModel.score}. */
+export interface ContextWeights {
+  /** Weight of the neighbour on each side. */
+  adjacent: number
+  /** Weight of each character further out in the clause. */
+  window: number
+  /** Pseudo-count pulling rare characters to the corpus average. */
+  smoothing: number
+  /** Largest absolute contribution of one feature. */
+  clip: number
+}
+
+/** Default weights. */
+export const defaultContextWeights: ContextWeights = {adjacent: 0.7, window: 0.35, smoothing: 1, clip: 2}
+
+/** A trained context model. */
+export interface ContextModel {
+  /**
+   * Score a character in its context: the sum over features of the log-ratio
+   * of their probability given the character to their corpus probability.
+   *
+   * @param char The candidate.
+   * @param left Units to the left, nearest first (a Han character, `' '` for other text, or undefined at a clause edge).
+   * @param right Units to the right, nearest first.
+   */
+  score(char: string, left: readonly string[], right: readonly string[]): number
+  /** How many times the corpus has the character. */
+  count(char: string): number
+  /** Number of characters learnt from. */
+  size: number
+}
+
+/**
+ * Split text into clauses of units: Han characters, and one gap unit per run
+ * of other letters or digits; punctuation and line breaks end clauses, and
+ * clauses without Han are dropped.
+ */
+export function clauses(text: string): number[][] {
+  const result: number[][] = []
+  let current: number[] = []
+  for (const char of text) {
+    const code = char.codePointAt(0)!
+    if (isHanCode(code)) {
+      current.push(code)
+    } else if (/[\p{L}\p{N}{}_$%#@]/u.test(char)) {
+      if (current.at(-1) !== gap) current.push(gap)
+    } else if (char === ' ' || char === '\t') {
+      // Spaces join a gap to its neighbours.
+    } else {
+      if (current.some((unit) => unit !== gap)) result.push(current)
+      current = []
+    }
+  }
+  if (current.some((unit) => unit !== gap)) result.push(current)
+  return result
+}
+
+function isHanCode(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x20000 && code <= 0x2ffff) || (code >= 0xf900 && code <= 0xfaff)
+}
+
+/**
+ * Learn a context model from sentences.
+ *
+ * Loading only lays the corpus out as one array of units and indexes where
+ * each character occurs; the counts of a character, or of a feature, are
+ * taken on first use, so a document pays for the candidates it has.
+ *
+ * @param sentences Clean Chinese text, any number of pieces.
+ * @param weights Weights (default {@link defaultContextWeights}).
+ * @returns The model.
+ */
+export function trainContextModel(sentences: Iterable<string>, weights: Partial<ContextWeights> = {}): ContextModel {
+  const layout: number[] = [edge]
+  const occurrences = new Map<number, number[]>()
+  let total = 0
+  let startsAfterGap = 0
+  let endsBeforeGap = 0
+  let clauseStarts = 0
+  let clauseEnds = 0
+  for (const sentence of sentences) {
+    for (const clause of clauses(sentence)) {
+      clause.forEach((unit, index) => {
+        if (unit === gap) return
+        total++
+        const previous = index > 0 ? clause[index - 1]! : edge
+        const next = index + 1 < clause.length ? clause[index + 1]! : edge
+        if (previous === gap) startsAfterGap++
+        if (previous === edge) clauseStarts++
+        if (next === gap) endsBeforeGap++
+        if (next === edge) clauseEnds++
+        const list = occurrences.get(unit)
+        if (list === undefined) occurrences.set(unit, [layout.length + index])
+        else list.push(layout.length + index)
+      })
+      layout.push(...clause, edge)
+    }
+  }
+  const units = Uint32Array.from(layout)
+  const isCentre = (at: number): boolean => at >= 0 && at < units.length && units[at] !== gap && units[at] !== edge
+
+  /** Joint counts of one character with each feature, keyed by {@link featureKey}. */
+  const jointCache = new Map<number, Map<number, number>>()
+  const jointOf = (char: number): Map<number, number> => {
+    let joint = jointCache.get(char)
+    if (joint !== undefined) return joint
+    joint = new Map()
+    const bump = (feature: number, seen: Set<number>): void => {
+      if (seen.has(feature)) return
+      seen.add(feature)
+      joint!.set(feature, (joint!.get(feature) ?? 0) + 1)
+    }
+    for (const at of occurrences.get(char) ?? []) {
+      const seen = new Set<number>()
+      bump(featureKey(Kind.Left, units[at - 1]!), seen)
+      bump(featureKey(Kind.Right, units[at + 1]!), seen)
+      for (let offset = 2; offset <= windowSize; offset++) {
+        const before = units[at - offset]
+        if (before === undefined || before === edge) break
+        if (before !== gap) bump(featureKey(Kind.LeftFar, before), seen)
+      }
+      for (let offset = 2; offset <= windowSize; offset++) {
+        const after = units[at + offset]
+        if (after === undefined || after === edge) break
+        if (after !== gap) bump(featureKey(Kind.RightFar, after), seen)
+      }
+    }
+    jointCache.set(char, joint)
+    return joint
+  }
+
+  /** How many centres have a feature: counted from the occurrences of its unit. */
+  const marginalCache = new Map<number, number>()
+  const marginalOf = (kind: Kind, unit: number): number => {
+    const feature = featureKey(kind, unit)
+    const known = marginalCache.get(feature)
+    if (known !== undefined) return known
+    let count = 0
+    if (unit === gap || unit === edge) {
+      if (kind === Kind.Left) count = unit === gap ? startsAfterGap : clauseStarts
+      else if (kind === Kind.Right) count = unit === gap ? endsBeforeGap : clauseEnds
+    } else {
+      const step = kind === Kind.Left || kind === Kind.LeftFar ? 1 : -1
+      const near = kind === Kind.Left || kind === Kind.Right
+      const counted = new Set<number>()
+      for (const at of occurrences.get(unit) ?? []) {
+        if (near) {
+          if (isCentre(at + step)) count++
+          continue
+        }
+        // Centres 2..window away on the far side, each counted once.
+        for (let offset = 1; offset <= windowSize; offset++) {
+          const centre = at + step * offset
+          if (centre < 0 || centre >= units.length || units[centre] === edge) break
+          if (offset > 1 && isCentre(centre)) counted.add(centre)
+        }
+      }
+      if (!near) count = counted.size
+    }
+    marginalCache.set(feature, count)
+    return count
+  }
+
+  const {adjacent, window, smoothing, clip} = {...defaultContextWeights, ...weights}
+  const ratio = (joint: Map<number, number>, charCount: number, kind: Kind, unit: number): number => {
+    const expected = (charCount * marginalOf(kind, unit)) / total
+    const value = Math.log(((joint.get(featureKey(kind, unit)) ?? 0) + smoothing) / (expected + smoothing))
+    return Math.max(-clip, Math.min(clip, value))
+  }
+  const unitOf = (text: string | undefined): number => (text === undefined ? edge : text === ' ' ? gap : text.codePointAt(0)!)
+  return {
+    score(text, left, right) {
+      const char = text.codePointAt(0)!
+      const charCount = occurrences.get(char)?.length ?? 0
+      if (charCount === 0) return 0
+      const joint = jointOf(char)
+      let score = 0
+      if (left[0] !== unknown) score += adjacent * ratio(joint, charCount, Kind.Left, unitOf(left[0]))
+      if (right[0] !== unknown) score += adjacent * ratio(joint, charCount, Kind.Right, unitOf(right[0]))
+      for (let offset = 1; offset < windowSize; offset++) {
+        const before = left[offset]
+        const after = right[offset]
+        if (before !== undefined && before !== ' ' && before !== unknown) score += window * ratio(joint, charCount, Kind.LeftFar, before.codePointAt(0)!)
+        if (after !== undefined && after !== ' ' && after !== unknown) score += window * ratio(joint, charCount, Kind.RightFar, after.codePointAt(0)!)
+      }
+      return score
+    },
+    count: (text) => occurrences.get(text.codePointAt(0)!)?.length ?? 0,
+    size: total
+  }
+}
+
+/** A function returning the (shared) context model, training it on first call. */
+export type ContextModelLoader = () => ContextModel

@@ -1,0 +1,84 @@
+import {describe, expect, it} from 'vitest'
+import {contextModelLoader, defaultCorpusPath, readLanguagePack} from '../../src/repair/context-corpus.js'
+import {clauses, trainContextModel} from '../../src/repair/context-model.js'
+import {rebuild, type Part} from '../../src/repair/lossy.js'
+import {lexicon} from './lexicon-shared.js'
+
+const context = contextModelLoader()
+
+/** One damaged character with these candidates, between two stretches of text. */
+function slot(before: string, candidates: string, after: string): Part[] {
+  return [before, {candidates: [...candidates].map((char) => ({char, filled: []}))}, after]
+}
+
+describe('clauses', () => {
+  it('keeps Han characters, makes one gap of a run of other text, and ends at punctuation', () => {
+    const han = (text: string) => [...text].map((char) => char.codePointAt(0)!)
+    expect(clauses('在 vSphere 中，我们使用 Web 客户端')).toEqual([
+      [...han('在'), 0x20, ...han('中')],
+      [...han('我们使用'), 0x20, ...han('客户端')]
+    ])
+    expect(clauses('「{0}」已打开。\n完成')).toEqual([han('已打开'), han('完成')])
+  })
+})
+
+describe('a context model trained on a small corpus', () => {
+  const corpus = [
+    ...Array.from({length: 60}, () => '在集群中运行，在文件中保存。'),
+    ...Array.from({length: 60}, () => '我们不需要它，它不会运行。'),
+    ...Array.from({length: 60}, () => '与其他服务一起运行，与 Web 客户端通信。')
+  ]
+  const model = trainContextModel(corpus)
+
+  it('counts characters', () => {
+    expect(model.count('中')).toBe(120)
+    expect(model.count('丁')).toBe(0)
+    expect(model.size).toBe([...corpus.join('')].filter((char) => /\p{Script=Han}/u.test(char)).length)
+  })
+
+  it('prefers the character the corpus has in this context', () => {
+    // 文件_保存: seen with 中, never with 不 or 与.
+    const left = [...'件文'], right = [...'保存']
+    expect(model.score('中', left, right)).toBeGreaterThan(model.score('不', left, right))
+    expect(model.score('中', left, right)).toBeGreaterThan(model.score('与', left, right))
+    // _需要 follows 不; _其他 and _ Web (other text) follow 与.
+    expect(model.score('不', [...'们我'], [...'需要'])).toBeGreaterThan(model.score('中', [...'们我'], [...'需要']))
+    expect(model.score('与', [], [' ', ...'客户端'])).toBeGreaterThan(model.score('不', [], [' ', ...'客户端']))
+  })
+
+  it('says nothing of a character it has never seen, and nothing across a damaged neighbour', () => {
+    expect(model.score('丁', [...'件文'], [...'保存'])).toBe(0)
+    expect(model.score('中', ['?'], ['?'])).toBe(0)
+  })
+})
+
+describe('the default context model (the Chinese strings of VS Code)', () => {
+  it('is read from the installed language pack', () => {
+    expect(defaultCorpusPath()).toMatch(/monaco-vscode-language-pack-zh-hans$/)
+    const strings = readLanguagePack(defaultCorpusPath())
+    expect(strings.length).toBeGreaterThan(10_000)
+    expect(strings.every((text) => /\p{Script=Han}/u.test(text))).toBe(true)
+    expect(context().size).toBeGreaterThan(150_000)
+  })
+
+  it('tells apart the function characters that the lexicon cannot (seed sentences)', () => {
+    const pick = (parts: Part[], withContext: boolean) =>
+      rebuild(parts, lexicon(), withContext ? {context: context()} : {}).map((result) => result.char).join('')
+    // Without context the lexicon takes the most frequent: 不.
+    const frames: Array<[Part[], string]> = [
+      [slot('正如我们在前面各节', '不中与丁', '所看到的'), '中'],
+      [slot('我们同样从资源池设置', '不中与丁', '定义这一点'), '中'],
+      [slot('Deployments 等，我们将在下一节', '不中与丁', '讨论。'), '中'],
+      [slot('就像 VM 一样', '不中与丁', '其他 Pod 进行通信'), '与']
+    ]
+    for (const [parts, expected] of frames) {
+      expect(pick(parts, false)).toBe('不')
+      expect(pick(parts, true)).toBe(expected)
+    }
+  })
+
+  it('does not overrule a word of the lexicon (不当, 不打算)', () => {
+    const pick = (parts: Part[]) => rebuild(parts, lexicon(), {context: context()})[0]!.char
+    expect(pick(slot('希望各位读者雅正翻译', '不中与丁', '当的部分'))).toBe('不')
+  })
+})
