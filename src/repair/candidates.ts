@@ -28,7 +28,23 @@ export function completions(
   bytes: readonly number[],
   lost: readonly number[],
   unknown: readonly number[]
-): Candidate[] {
+): readonly Candidate[] {
+  // A document repeats its damaged characters (`ä¸` for 不, 中, 与 hundreds of
+  // times): enumerate each shape once. The lists are shared: never changed.
+  const key = `${bytes.join(',')}|${lost.join(',')}|${unknown.join(',')}`
+  let known = completionCache.get(key)
+  if (known === undefined) {
+    if (completionCache.size >= completionCacheSize) completionCache.clear()
+    known = Object.freeze(enumerate(bytes, lost, unknown))
+    completionCache.set(key, known)
+  }
+  return known
+}
+
+const completionCacheSize = 8192
+const completionCache = new Map<string, readonly Candidate[]>()
+
+function enumerate(bytes: readonly number[], lost: readonly number[], unknown: readonly number[]): Candidate[] {
   const length = sequenceLength(bytes[0]!)
   const missing = length - bytes.length
   const results = new Map<string, Candidate>()

@@ -6,7 +6,7 @@
  * by a forward and a backward Viterbi pass).
  */
 import type {WordCache} from './document-cache.js'
-import type {Lexicon} from './lexicon.js'
+import type {Lexicon, LexiconNode} from './lexicon.js'
 
 /** A damaged position with its candidates. */
 export interface Slot {
@@ -55,9 +55,11 @@ interface Edge {
   from: number
   to: number
   cost: number
-  /** Candidate index per covered unit (-1 for fixed units). */
-  picks: number[]
+  /** The slots the word covers, as pairs of unit offset (from `from`) and candidate index; shared and empty for fixed text. */
+  picks: readonly number[]
 }
+
+const noPicks: readonly number[] = []
 
 /**
  * Score every slot of a lattice.
@@ -120,10 +122,10 @@ function chooseSegment(units: readonly Unit[], lexicon: Lexicon, context: Contex
   )
   for (const edge of edges) {
     const total = forward[edge.from]! + edge.cost + backward[edge.to]!
-    for (let offset = 0; offset < edge.picks.length; offset++) {
-      const pick = edge.picks[offset]!
-      if (pick < 0) continue
-      const row = marginals[edge.from + offset]!
+    const {picks} = edge
+    for (let index = 0; index < picks.length; index += 2) {
+      const row = marginals[edge.from + picks[index]!]!
+      const pick = picks[index + 1]!
       if (total > row[pick]!) row[pick] = total
     }
   }
@@ -182,8 +184,11 @@ interface Walk {
   edges: Edge[]
   context: Context
   picks: number[]
+  /** How many of `picks` are slots (not -1). */
+  slots: number
   branches: number
-  family: ReadonlyMap<string, number> | undefined
+  /** The characters on the walk, for the document cache's words. */
+  chars: string[]
 }
 
 /** The document cache's bonus for a word starting at the walk's start. */
@@ -193,41 +198,66 @@ function cacheBonus(state: Walk, word: string, logProbability: number): number {
 }
 
 function collectEdges(units: readonly Unit[], from: number, lexicon: Lexicon, edges: Edge[], context: Context): void {
-  walk({units, from, lexicon, edges, context, picks: [], branches: 0, family: undefined}, from, '', 0)
+  walk({units, from, lexicon, edges, context, picks: [], slots: 0, branches: 0, chars: []}, from, undefined, 0)
 }
 
-/** Extend the words that start at `walk.from` through `position`, adding an edge for each word. */
-function walk(state: Walk, position: number, text: string, cost: number): void {
-  const {units, from, lexicon, edges, picks} = state
+/**
+ * Extend the words that start at `walk.from` through `position`, adding an
+ * edge for each word: `node` is the lexicon's trie node of the characters
+ * before `position` (undefined at the start).
+ */
+function walk(state: Walk, position: number, node: LexiconNode | undefined, cost: number): void {
+  const {units, from, lexicon, edges, picks, chars} = state
   const unit = units[position]!
   const fixed = typeof unit === 'string'
   const count = fixed ? 1 : unit.candidates.length
+  const cached = state.context.cache !== undefined
   for (let option = 0; option < count; option++) {
     const char = fixed ? unit : unit.candidates[option]!
     const total = fixed ? cost : cost + unit.priors[option]!
-    picks.push(fixed ? -1 : option)
-    if (position === from) {
-      // All words through this first character live in one map.
-      state.family = lexicon.family(char)
-      const value = state.family?.get(char)
-      let single = isHan(char) ? (value !== undefined && value < 0 ? value : lexicon.floor) : 0
+    let reached: LexiconNode | undefined
+    if (node === undefined) {
+      // The first character: its node holds every word through it.
+      reached = lexicon.node(char)
+      const value = reached?.value
+      let single = isHan(char) ? (value ?? lexicon.floor) : 0
       if (!fixed && isHan(char)) single += boundaryAffinity(units, position, char, lexicon, state.context) + cacheBonus(state, char, single)
-      edges.push({from, to: position + 1, cost: total + single, picks: picks.slice()})
-      if (value !== undefined && position + 1 < units.length) walk(state, position + 1, char, total)
+      edges.push({from, to: position + 1, cost: total + single, picks: fixed ? noPicks : [0, option]})
     } else {
-      const next = text + char
-      const value = state.family!.get(next)
-      if (value !== undefined && value < 0) {
+      reached = node.next?.get(char.codePointAt(0)!)
+      if (reached === undefined) continue
+      if (reached.value !== undefined) {
         // The cache speaks for rebuilt characters only: boosting intact words
         // would only move the segmentation around them.
-        const bonus = picks.some((pick) => pick >= 0) ? cacheBonus(state, next, value) : 0
-        edges.push({from, to: position + 1, cost: total + value + bonus, picks: picks.slice()})
-      }
-      if (value !== undefined && position + 1 < units.length && next.length < lexicon.maxLength && state.branches < maxBranches) {
-        state.branches++
-        walk(state, position + 1, next, total)
+        const bonus = cached && state.slots + (fixed ? 0 : 1) > 0 ? cacheBonus(state, chars.join('') + char, reached.value) : 0
+        picks.push(fixed ? -1 : option)
+        if (!fixed) state.slots++
+        edges.push({from, to: position + 1, cost: total + reached.value + bonus, picks: slotPicks(state)})
+        picks.pop()
+        if (!fixed) state.slots--
       }
     }
+    if (reached?.next === undefined || position + 1 >= units.length) continue
+    if (node !== undefined) {
+      if (state.branches >= maxBranches) continue
+      state.branches++
+    }
+    picks.push(fixed ? -1 : option)
+    chars.push(char)
+    if (!fixed) state.slots++
+    walk(state, position + 1, reached, total)
     picks.pop()
+    chars.pop()
+    if (!fixed) state.slots--
   }
+}
+
+/** The slots on the walk's stack as offset/candidate pairs (the shared empty list when there are none). */
+function slotPicks(state: Walk): readonly number[] {
+  if (state.slots === 0) return noPicks
+  const pairs: number[] = []
+  state.picks.forEach((pick, offset) => {
+    if (pick >= 0) pairs.push(offset, pick)
+  })
+  return pairs
 }

@@ -196,10 +196,17 @@ export function trainContextModel(sentences: Iterable<string>, weights: Partial<
   }
 
   const {adjacent, window, smoothing, clip} = {...defaultContextWeights, ...weights}
-  const ratio = (joint: Map<number, number>, charCount: number, kind: Kind, unit: number): number => {
-    const expected = (charCount * marginalOf(kind, unit)) / total
-    const value = Math.log(((joint.get(featureKey(kind, unit)) ?? 0) + smoothing) / (expected + smoothing))
-    return Math.max(-clip, Math.min(clip, value))
+  /** Clipped log-ratios per character and feature, computed once. */
+  const ratios = new Map<number, Map<number, number>>()
+  const ratio = (char: number, charCount: number, known: Map<number, number>, kind: Kind, unit: number): number => {
+    const feature = featureKey(kind, unit)
+    let value = known.get(feature)
+    if (value === undefined) {
+      const expected = (charCount * marginalOf(kind, unit)) / total
+      value = Math.max(-clip, Math.min(clip, Math.log(((jointOf(char).get(feature) ?? 0) + smoothing) / (expected + smoothing))))
+      known.set(feature, value)
+    }
+    return value
   }
   const unitOf = (text: string | undefined): number => (text === undefined ? edge : text === ' ' ? gap : text.codePointAt(0)!)
   return {
@@ -207,15 +214,19 @@ export function trainContextModel(sentences: Iterable<string>, weights: Partial<
       const char = text.codePointAt(0)!
       const charCount = occurrences.get(char)?.length ?? 0
       if (charCount === 0) return 0
-      const joint = jointOf(char)
+      let known = ratios.get(char)
+      if (known === undefined) {
+        known = new Map()
+        ratios.set(char, known)
+      }
       let score = 0
-      if (left[0] !== unknown) score += adjacent * ratio(joint, charCount, Kind.Left, unitOf(left[0]))
-      if (right[0] !== unknown) score += adjacent * ratio(joint, charCount, Kind.Right, unitOf(right[0]))
+      if (left[0] !== unknown) score += adjacent * ratio(char, charCount, known, Kind.Left, unitOf(left[0]))
+      if (right[0] !== unknown) score += adjacent * ratio(char, charCount, known, Kind.Right, unitOf(right[0]))
       for (let offset = 1; offset < windowSize; offset++) {
         const before = left[offset]
         const after = right[offset]
-        if (before !== undefined && before !== ' ' && before !== unknown) score += window * ratio(joint, charCount, Kind.LeftFar, before.codePointAt(0)!)
-        if (after !== undefined && after !== ' ' && after !== unknown) score += window * ratio(joint, charCount, Kind.RightFar, after.codePointAt(0)!)
+        if (before !== undefined && before !== ' ' && before !== unknown) score += window * ratio(char, charCount, known, Kind.LeftFar, before.codePointAt(0)!)
+        if (after !== undefined && after !== ' ' && after !== unknown) score += window * ratio(char, charCount, known, Kind.RightFar, after.codePointAt(0)!)
       }
       return score
     },

@@ -10,6 +10,14 @@
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 
+/** A node of the lexicon's trie: the strings that begin with one prefix. */
+export interface LexiconNode {
+  /** Natural-log probability when the prefix is itself a word. */
+  readonly value: number | undefined
+  /** The nodes one character further, by code point. */
+  readonly next: ReadonlyMap<number, LexiconNode> | undefined
+}
+
 /** A word lexicon with unigram log-probabilities. */
 export interface Lexicon {
   /**
@@ -23,6 +31,12 @@ export interface Lexicon {
    * first character of `text` (same values), or undefined when no word does.
    */
   family(text: string): ReadonlyMap<string, number> | undefined
+  /**
+   * The trie node of a one-character prefix: walking it by code point finds
+   * the words through a position without building strings (undefined when no
+   * word begins with the character).
+   */
+  node(char: string): LexiconNode | undefined
   /** Every word with its log-probability (parses the whole dictionary). */
   words(): IterableIterator<[string, number]>
   /**
@@ -57,6 +71,12 @@ interface Bucket {
   start: number
   end: number
   entries: Map<string, number> | undefined
+  trie?: LexiconNode
+}
+
+interface MutableNode {
+  value: number | undefined
+  next: Map<number, MutableNode> | undefined
 }
 
 /**
@@ -132,28 +152,73 @@ export function parseLexicon(source: string): Lexicon {
     return entries
   }
 
+  /** The merged words of first characters whose lines are not contiguous (unsorted input). */
+  const merged = new Map<number, Map<string, number>>()
   const family = (text: string): Map<string, number> | undefined => {
-    const list = buckets.get(text.codePointAt(0)!)
+    const code = text.codePointAt(0)!
+    const list = buckets.get(code)
     if (list === undefined) return undefined
-    if (list.length > 1) {
-      // Unsorted input: merge the ranges of one first character once.
-      const merged: Bucket = {start: 0, end: 0, entries: new Map()}
+    if (list.length === 1) return (list[0]!.entries ??= parseBucket(list[0]!))
+    let entries = merged.get(code)
+    if (entries === undefined) {
+      entries = new Map()
       for (const bucket of list) {
-        for (const [word, value] of (bucket.entries ??= parseBucket(bucket))) {
-          const known = merged.entries!.get(word)
-          if (known === undefined || value < 0) merged.entries!.set(word, value)
+        for (const [word, value] of parseBucket(bucket)) {
+          const known = entries.get(word)
+          if (known === undefined || value < 0) entries.set(word, value)
         }
       }
-      list.splice(0, list.length, merged)
+      merged.set(code, entries)
     }
+    return entries
+  }
+
+  const node = (char: string): LexiconNode | undefined => {
+    const code = char.codePointAt(0)!
+    const list = buckets.get(code)
+    if (list === undefined) return undefined
     const bucket = list[0]!
-    bucket.entries ??= parseBucket(bucket)
-    return bucket.entries
+    if (bucket.trie === undefined) {
+      // Built from the lines themselves: no map of strings is needed.
+      const root: MutableNode = {value: undefined, next: undefined}
+      for (const {start, end} of list) {
+        forEachLine(source, start, end, (word, count) => {
+          let current = root
+          for (let index = code > 0xffff ? 2 : 1; index < word.length; index++) {
+            const unit = word.charCodeAt(index)
+            const point = unit >= 0xd800 && unit <= 0xdbff ? word.codePointAt(index++)! : unit
+            current.next ??= new Map()
+            let child = current.next.get(point)
+            if (child === undefined) {
+              child = {value: undefined, next: undefined}
+              current.next.set(point, child)
+            }
+            current = child
+          }
+          const value = Math.log(count) - logTotal
+          if (current.value === undefined || value > current.value) current.value = value
+        })
+      }
+      bucket.trie = root
+    }
+    return bucket.trie
+  }
+
+  const lookup = (text: string): number | undefined => {
+    const code = text.codePointAt(0)!
+    if (text.length === (code > 0xffff ? 2 : 1)) {
+      // One character: no need to parse the words that begin with it.
+      const count = single.get(code)
+      if (count !== undefined) return Math.log(count) - logTotal
+      return buckets.has(code) ? 1 : undefined
+    }
+    return family(text)?.get(text)
   }
 
   return {
-    lookup: (text) => family(text)?.get(text),
+    lookup,
     family,
+    node,
     positions(char) {
       const code = char.codePointAt(0)!
       return {initial: initial.get(code) ?? 0, final: final.get(code) ?? 0, single: single.get(code) ?? 0}

@@ -11,7 +11,7 @@ import type {Lexicon} from './lexicon.js'
 
 /** A damaged character to rebuild, with its candidates. */
 export interface Damaged {
-  candidates: Candidate[]
+  candidates: readonly Candidate[]
 }
 
 /** A part of the repaired text: fixed text or a damaged character. */
@@ -61,7 +61,7 @@ const defaultContextWeight = 0.7
  */
 export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: RebuildOptions = {}): Rebuilt[] {
   const units: Unit[] = []
-  const slots: Array<{slot: Slot; candidates: Candidate[]; at: number}> = []
+  const slots: Array<{slot: Slot; candidates: readonly Candidate[]; at: number}> = []
   for (const part of parts) {
     if (typeof part === 'string') {
       pushFixed(units, part)
@@ -106,12 +106,25 @@ function pushFixed(units: Unit[], text: string): void {
  * (format controls, private use, rare Han extensions) and Han characters the
  * lexicon does not know at all, as long as something better remains.
  */
-function prune(candidates: readonly Candidate[], lexicon: Lexicon): Candidate[] {
-  const kept = candidates.filter((candidate) =>
-    isHan(candidate.char) ? lexicon.lookup(candidate.char) !== undefined : classPrior(candidate.char) > -18
-  )
-  return kept.length > 0 ? kept : [...candidates]
+function prune(candidates: readonly Candidate[], lexicon: Lexicon): readonly Candidate[] {
+  let cache = pruned.get(lexicon)
+  if (cache === undefined) {
+    cache = new WeakMap()
+    pruned.set(lexicon, cache)
+  }
+  let kept = cache.get(candidates)
+  if (kept === undefined) {
+    const filtered = candidates.filter((candidate) =>
+      isHan(candidate.char) ? lexicon.lookup(candidate.char) !== undefined : classPrior(candidate.char) > -18
+    )
+    kept = filtered.length > 0 ? filtered : candidates
+    cache.set(candidates, kept)
+  }
+  return kept
 }
+
+/** Pruned candidate lists per lexicon, by the (shared) list of completions. */
+const pruned = new WeakMap<Lexicon, WeakMap<readonly Candidate[], readonly Candidate[]>>()
 
 /**
  * Class prior, outside evidence, and the pairing of brackets and quotes: a
@@ -171,11 +184,12 @@ function lineIsBlank(units: readonly Unit[], position: number, step: number): bo
  * for its ignorance: it scores as the worst of the well-known candidates.
  */
 function addContext(units: readonly Unit[], slot: Slot, at: number, model: ContextModel, weight: number): void {
+  if (slot.candidates.length < 2) return
+  const known = trusted(slot.candidates, model)
+  if (!known.includes(true)) return
   const left = clauseSide(units, at, -1)
   const right = clauseSide(units, at, 1)
-  const scores = slot.candidates.map((char) => (isHan(char) ? model.score(char, left, right) : 0))
-  const known = slot.candidates.map((char) => isHan(char) && model.count(char) >= minimumCount)
-  if (!known.some(Boolean)) return
+  const scores = slot.candidates.map((char, index) => (known[index] ? model.score(char, left, right) : 0))
   let worst = 0
   scores.forEach((score, index) => {
     if (known[index]) worst = Math.min(worst, score)
@@ -184,6 +198,25 @@ function addContext(units: readonly Unit[], slot: Slot, at: number, model: Conte
     if (isHan(char)) slot.priors[index]! += weight * (known[index] ? scores[index]! : worst)
   })
 }
+
+/** Which candidates the context model knows well enough (kept per model and candidate list). */
+function trusted(candidates: readonly string[], model: ContextModel): readonly boolean[] {
+  let cache = trustedCache.get(model)
+  if (cache === undefined) {
+    cache = new Map()
+    trustedCache.set(model, cache)
+  }
+  const key = candidates.join('')
+  let known = cache.get(key)
+  if (known === undefined) {
+    known = candidates.map((char) => isHan(char) && model.count(char) >= minimumCount)
+    if (cache.size >= 8192) cache.clear()
+    cache.set(key, known)
+  }
+  return known
+}
+
+const trustedCache = new WeakMap<ContextModel, Map<string, readonly boolean[]>>()
 
 /** Occurrences in the corpus below which a character's context score is not trusted. */
 const minimumCount = 50
