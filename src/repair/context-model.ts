@@ -139,24 +139,26 @@ export function trainContextModel(sentences: Iterable<string>, weights: Partial<
     let joint = jointCache.get(char)
     if (joint !== undefined) return joint
     joint = new Map()
-    const bump = (feature: number, seen: Set<number>): void => {
-      if (seen.has(feature)) return
-      seen.add(feature)
+    // The features of one occurrence, each counted once (at most 2 + 2 × window).
+    const seen: number[] = []
+    const bump = (feature: number): void => {
+      if (seen.includes(feature)) return
+      seen.push(feature)
       joint!.set(feature, (joint!.get(feature) ?? 0) + 1)
     }
     for (const at of occurrences.get(char) ?? []) {
-      const seen = new Set<number>()
-      bump(featureKey(Kind.Left, units[at - 1]!), seen)
-      bump(featureKey(Kind.Right, units[at + 1]!), seen)
+      seen.length = 0
+      bump(featureKey(Kind.Left, units[at - 1]!))
+      bump(featureKey(Kind.Right, units[at + 1]!))
       for (let offset = 2; offset <= windowSize; offset++) {
         const before = units[at - offset]
         if (before === undefined || before === edge) break
-        if (before !== gap) bump(featureKey(Kind.LeftFar, before), seen)
+        if (before !== gap) bump(featureKey(Kind.LeftFar, before))
       }
       for (let offset = 2; offset <= windowSize; offset++) {
         const after = units[at + offset]
         if (after === undefined || after === edge) break
-        if (after !== gap) bump(featureKey(Kind.RightFar, after), seen)
+        if (after !== gap) bump(featureKey(Kind.RightFar, after))
       }
     }
     jointCache.set(char, joint)
@@ -176,7 +178,9 @@ export function trainContextModel(sentences: Iterable<string>, weights: Partial<
     } else {
       const step = kind === Kind.Left || kind === Kind.LeftFar ? 1 : -1
       const near = kind === Kind.Left || kind === Kind.Right
-      const counted = new Set<number>()
+      // Occurrences come in text order, so the centres they reach do too:
+      // a centre at or before `done` was counted already.
+      let done = -1
       for (const at of occurrences.get(unit) ?? []) {
         if (near) {
           if (isCentre(at + step)) count++
@@ -186,10 +190,13 @@ export function trainContextModel(sentences: Iterable<string>, weights: Partial<
         for (let offset = 1; offset <= windowSize; offset++) {
           const centre = at + step * offset
           if (centre < 0 || centre >= units.length || units[centre] === edge) break
-          if (offset > 1 && isCentre(centre)) counted.add(centre)
+          if (offset > 1 && centre > done && isCentre(centre)) {
+            count++
+            if (step > 0) done = centre
+          }
         }
+        if (step < 0) done = at - 2
       }
-      if (!near) count = counted.size
     }
     marginalCache.set(feature, count)
     return count
