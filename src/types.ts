@@ -62,6 +62,12 @@ export interface DamageReport {
   via: string
   /** Byte values that were lost, inferred from the document. */
   lostBytes: number[]
+  /**
+   * Byte values that may have been lost too: only a codec that the text cannot
+   * be told from leaves them undefined (a short page read as windows-1254
+   * looks like windows-1252). Rebuilding considers them; absent when none.
+   */
+  possiblyLostBytes?: number[]
   /** How many layers of the same mojibake (1 or 2). */
   layers: number
 }

@@ -124,7 +124,11 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Repai
   accepted.push(...promoted)
   accepted.sort((a, b) => a.start - b.start)
   const used = new Set(accepted.map((piece) => piece.codec))
-  const lost = inferLostBytes(accepted, fragileBytes([...used].flatMap((codec) => codec.undefinedBytes)))
+  const certain = inferLostBytes(accepted, fragileBytes([...used].flatMap((codec) => codec.undefinedBytes)))
+  const alike = alikeCodecs(accepted, used)
+  const lost = inferLostBytes(accepted, fragileBytes([...used, ...alike].flatMap((codec) => codec.undefinedBytes)))
+  const perhaps: Perhaps = {bytes: lost.filter((byte) => !certain.includes(byte)), codecs: []}
+  perhaps.codecs = alike.filter((codec) => codec.undefinedBytes.some((byte) => perhaps.bytes.includes(byte))).map((codec) => codec.name)
   const cjk = accepted.filter((piece) => isHan(piece.char) || /^[\u3000-\u303F\uFF00-\uFFEF]$/.test(piece.char)).length
   const chinese = cjk >= 3 && cjk >= accepted.length * 0.3 && options.lossy !== false
   // Outside Chinese text there is no model to explain bytes that vanished
@@ -167,7 +171,7 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Repai
   const layered = layer(edits, codecs(), options.maxLayers ?? 3)
   const all = [...layered, ...controlEdits(text, layered)].sort((a, b) => a.start - b.start)
   if (all.length === 0) return {text, repairs: [], damage: null}
-  return compose(text, all, lost, slots.length > 0)
+  return compose(text, all, lost, slots.length > 0, perhaps)
 }
 
 const allContinuations = Array.from({length: 0x40}, (_, index) => 0x80 + index)
@@ -345,6 +349,29 @@ function rebuildSlots(
 }
 
 /**
+ * Codecs the document cannot tell from the ones it was read with: they show
+ * every byte its mojibake uses the same way. A short page read as
+ * windows-1254 has no `ğ` to tell it from windows-1252, and the bytes either
+ * one leaves undefined may be the ones it lost.
+ */
+function alikeCodecs(accepted: readonly Piece[], used: ReadonlySet<SingleByteCodec>): SingleByteCodec[] {
+  const shown = new Map<SingleByteCodec, Set<number>>()
+  for (const piece of accepted) {
+    let bytes = shown.get(piece.codec)
+    if (bytes === undefined) {
+      bytes = new Set()
+      shown.set(piece.codec, bytes)
+    }
+    for (const byte of piece.bytes) if (byte >= 0x80 && byte <= 0xff) bytes.add(byte)
+  }
+  return codecs().filter(
+    (codec) =>
+      !used.has(codec) &&
+      [...shown].every(([reader, bytes]) => [...bytes].every((byte) => codec.decode[byte] !== '' && codec.decode[byte] === reader.decode[byte]))
+  )
+}
+
+/**
  * The lexicon of a repair: the one given in the options, or the process-wide
  * default (jieba's `dict.txt`, loaded on first use).
  *
@@ -480,7 +507,7 @@ function composeGbk(text: string, repairs: readonly GbkRepair[]): RepairResult {
   }))
   const {from, via} = repairs[0]!
   const summary = `${from === 'utf-8' ? 'UTF-8' : 'GBK'} read as ${via === 'gbk' ? 'GBK' : 'windows-1252'}`
-  return compose(text, edits, [], false, {summary, from, via, lostBytes: [], layers: 1})
+  return compose(text, edits, [], false, undefined, {summary, from, via, lostBytes: [], layers: 1})
 }
 
 /** Apply the edits, and turn them into records and a damage report. */
@@ -489,7 +516,8 @@ function compose(
   edits: readonly Edit[],
   lost: readonly number[],
   lossy: boolean,
-  damage: DamageReport = describe(edits, lossy ? lost : [])
+  perhaps: Perhaps = {bytes: [], codecs: []},
+  damage: DamageReport = describe(edits, lossy ? lost : [], perhaps)
 ): RepairResult {
   const lineStarts = [0]
   for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1)
@@ -518,8 +546,18 @@ function compose(
   return {text: output, repairs, damage}
 }
 
+/**
+ * Lost bytes that only a codec the text cannot be told from leaves undefined
+ * (the text may have been read with it), and those codecs' names.
+ */
+interface Perhaps {
+  bytes: number[]
+  codecs: string[]
+}
+
 /** The damage report: which codec, which bytes were lost, how many layers. */
-function describe(edits: readonly Edit[], lost: readonly number[]): DamageReport {
+function describe(edits: readonly Edit[], all: readonly number[], perhaps: Perhaps): DamageReport {
+  const lost = all.filter((byte) => !perhaps.bytes.includes(byte))
   const counts = new Map<SingleByteCodec, number>()
   for (const edit of edits) if (edit.codec !== undefined) counts.set(edit.codec, (counts.get(edit.codec) ?? 0) + 1)
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([codec]) => codec)
@@ -539,9 +577,14 @@ function describe(edits: readonly Edit[], lost: readonly number[]): DamageReport
   }
   const layers = Math.max(1, ...edits.map((edit) => edit.layers))
   const viaName = via?.name ?? 'windows-1252'
-  const hex = lost.map((byte) => `0x${byte.toString(16).toUpperCase()}`).join(' ')
+  const hex = (bytes: readonly number[]) => bytes.map((byte) => `0x${byte.toString(16).toUpperCase()}`).join(' ')
+  const maybe = all.length > 0 && perhaps.bytes.length > 0
+    ? `, perhaps also ${hex(perhaps.bytes)} (if it was read as ${perhaps.codecs.join(' or ')}, which this text cannot be told from)`
+    : ''
   const summary = via === undefined
     ? 'windows-1252 characters read as Latin-1 control characters'
-    : `UTF-8 read as ${viaName}${layers > 1 ? ` (${layers} layers)` : ''}${lost.length > 0 ? `, lost bytes ${hex}` : ''}`
-  return {summary, from: via === undefined ? 'windows-1252' : 'utf-8', via: via === undefined ? 'latin-1' : viaName, lostBytes: [...lost], layers}
+    : `UTF-8 read as ${viaName}${layers > 1 ? ` (${layers} layers)` : ''}${lost.length > 0 ? `, lost bytes ${hex(lost)}` : ''}${maybe}`
+  const report: DamageReport = {summary, from: via === undefined ? 'windows-1252' : 'utf-8', via: via === undefined ? 'latin-1' : viaName, lostBytes: [...lost], layers}
+  if (maybe !== '') report.possiblyLostBytes = [...perhaps.bytes]
+  return report
 }

@@ -13,7 +13,7 @@ function misread(text: string): string {
 
 /** Short stretches, checked by hand: input → expected output and damage summary. */
 const repaired: Array<{input: string; output: string; damage: string}> = [
-  {input: 'ã€ç¿»è¯‘ã€‘', output: '【翻译】', damage: 'UTF-8 read as windows-1252, lost bytes 0x81 0x8D 0x8F 0x90 0x9D 0xAD'},
+  {input: 'ã€ç¿»è¯‘ã€‘', output: '【翻译】', damage: 'UTF-8 read as windows-1252, lost bytes 0x81 0x8D 0x8F 0x90 0x9D 0xAD, perhaps also 0x8E 0x9E (if it was read as windows-1254, which this text cannot be told from)'},
   {input: misread('这是我的“ kubernetes 在企业中应用” 博客'), output: '这是我的“ kubernetes 在企业中应用” 博客', damage: 'UTF-8 read as windows-1252'},
   {input: '浣犲ソ', output: '你好', damage: 'UTF-8 read as GBK'},
   {input: 'ÄãºÃ£¬ÊÀ½ç', output: '你好，世界', damage: 'GBK read as windows-1252'},
@@ -47,4 +47,24 @@ describe('repairMojibake examples', () => {
       expect(repairMojibake(text, {lexicon})).toEqual({text, repairs: [], damage: null})
     })
   }
+})
+
+describe('a short page damaged the seed’s way', () => {
+  // UTF-8 read as windows-1254, which leaves 0x8E and 0x9E undefined too, and
+  // the undefined bytes and the soft hyphen dropped. Without a `ğ` the text
+  // cannot be told from windows-1252, where 0x8E and 0x9E are letters.
+  const lost = new Set([0x81, 0x8d, 0x8e, 0x8f, 0x90, 0x9d, 0x9e, 0xad])
+  const original = '松耦合架构的结果：如果参数相同，一个幂等操作无论执行多少次，都会得到相同的结果。'
+  const damaged = iconv.decode(Buffer.from(Buffer.from(original, 'utf8').filter((byte) => !lost.has(byte))), 'windows-1254')
+
+  it('rebuilds the characters that lost 0x8E or 0x9E (构, 架, 果), and says those bytes are only perhaps lost', () => {
+    expect(damaged).not.toContain('ğ')
+    const result = repairMojibake(damaged, {lexicon})
+    expect(result.text).toBe(original)
+    expect(result.damage?.lostBytes).toEqual([0x81, 0x8d, 0x8f, 0x90, 0x9d, 0xad])
+    expect(result.damage?.possiblyLostBytes).toEqual([0x8e, 0x9e])
+    expect(result.damage?.summary).toBe(
+      'UTF-8 read as windows-1252, lost bytes 0x81 0x8D 0x8F 0x90 0x9D 0xAD, perhaps also 0x8E 0x9E (if it was read as windows-1254, which this text cannot be told from)'
+    )
+  })
 })

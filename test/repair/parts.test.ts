@@ -96,14 +96,14 @@ describe('repair (stage)', () => {
     const file = new VFile({path: 'a.md', value: 'title: ã€ç¿»è¯‘ã€‘\n'})
     repair(file, {lexicon})
     expect(file.value).toBe('title: 【翻译】\n')
-    expect(file.data.damage?.summary).toBe('UTF-8 read as windows-1252, lost bytes 0x81 0x8D 0x8F 0x90 0x9D 0xAD')
+    expect(file.data.damage?.summary).toBe('UTF-8 read as windows-1252, lost bytes 0x81 0x8D 0x8F 0x90 0x9D 0xAD, perhaps also 0x8E 0x9E (if it was read as windows-1254, which this text cannot be told from)')
     expect(file.data.repairs?.map((record) => [record.before, record.after, record.kind])).toEqual([
       ['ã€', '【', 'lossy'],
       ['ç¿»è¯‘ã€‘', '翻译】', 'lossless']
     ])
     expect(file.messages).toHaveLength(1)
     expect(file.messages[0]).toMatchObject({ruleId: 'mojibake-repaired', source: 'bitext', fatal: undefined})
-    expect(file.messages[0]!.reason).toBe('Repaired mojibake (UTF-8 read as windows-1252, lost bytes 0x81 0x8D 0x8F 0x90 0x9D 0xAD): 2 repairs')
+    expect(file.messages[0]!.reason).toBe('Repaired mojibake (UTF-8 read as windows-1252, lost bytes 0x81 0x8D 0x8F 0x90 0x9D 0xAD, perhaps also 0x8E 0x9E (if it was read as windows-1254, which this text cannot be told from)): 2 repairs')
     expect(file.data.repairs?.[0]?.confidence).toBeLessThan(uncertainBelow)
   })
 
