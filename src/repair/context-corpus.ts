@@ -6,7 +6,8 @@
 import {readFileSync, readdirSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
-import {trainContextModel, type ContextModel, type ContextModelLoader} from './context-model.js'
+import {trainContextModel, type ContextModel, type ContextModelLoader, type Frames} from './context-model.js'
+import type {Lexicon, LexiconLoader} from './lexicon.js'
 
 /**
  * Every string of the language pack that has Chinese in it.
@@ -47,24 +48,44 @@ export function defaultCorpusPath(): string {
 /**
  * Train the context model on the language pack.
  *
+ * @param lexicon The lexicon whose prepositions and locatives make the phrase feature (default: none).
  * @param directory The package folder (default: the installed one).
  * @returns The model.
  */
-export function loadContextModel(directory: string = defaultCorpusPath()): ContextModel {
-  return trainContextModel(readLanguagePack(directory))
+export function loadContextModel(lexicon?: Lexicon, directory: string = defaultCorpusPath()): ContextModel {
+  return trainContextModel(readLanguagePack(directory), {}, lexicon === undefined ? undefined : framesOf(lexicon))
+}
+
+/**
+ * The prepositions and locatives of a lexicon: its one-character words
+ * tagged `p` and `f`.
+ *
+ * @param lexicon The lexicon.
+ * @returns The frames.
+ */
+export function framesOf(lexicon: Lexicon): Frames {
+  const opens = new Set<number>()
+  const closes = new Set<number>()
+  for (let code = 0x4e00; code <= 0x9fff; code++) {
+    const tag = lexicon.charTag(String.fromCharCode(code))
+    if (tag === 'p') opens.add(code)
+    else if (tag === 'f') closes.add(code)
+  }
+  return {opens, closes}
 }
 
 /**
  * Create a loader that trains the model on its first call and then returns
  * the same instance (share one loader per process).
  *
+ * @param lexicon The lexicon's loader, for the phrase feature (default: none).
  * @param directory The package folder (default: the installed one).
  * @returns A memoising loader.
  */
-export function contextModelLoader(directory?: string): ContextModelLoader {
+export function contextModelLoader(lexicon?: LexiconLoader, directory?: string): ContextModelLoader {
   let cache: ContextModel | undefined
   return () => {
-    cache ??= directory === undefined ? loadContextModel() : loadContextModel(directory)
+    cache ??= loadContextModel(lexicon?.(), directory)
     return cache
   }
 }

@@ -19,8 +19,22 @@ const enum Kind {
   Left = 0,
   Right = 1,
   LeftFar = 3,
-  RightFar = 4
+  RightFar = 4,
+  /** The preposition that opens the phrase the position is in (`在 … 中`, `从 … 中`, `与 … 一起`), or none. */
+  Frame = 5
 }
+
+/**
+ * The characters that open and close a phrase: one-character prepositions
+ * (`在`, `从`, `与`) and locatives (`中`, `上`, `里`), by the lexicon's tags.
+ */
+export interface Frames {
+  opens: ReadonlySet<number>
+  closes: ReadonlySet<number>
+}
+
+/** How far to the left, in units, a phrase's preposition is looked for. */
+export const frameReach = 15
 
 /** A unit whose character is not known (another damaged position): it adds no evidence. */
 export const unknown = '?'
@@ -42,10 +56,12 @@ export interface ContextWeights {
   smoothing: number
   /** Largest absolute contribution of one feature. */
   clip: number
+  /** Weight of the preposition of the phrase. */
+  frame: number
 }
 
 /** Default weights. */
-export const defaultContextWeights: ContextWeights = {adjacent: 0.7, window: 0.35, smoothing: 1, clip: 2}
+export const defaultContextWeights: ContextWeights = {adjacent: 0.7, window: 0.35, smoothing: 1, clip: 2, frame: 1}
 
 /** A trained context model. */
 export interface ContextModel {
@@ -102,9 +118,10 @@ function isHanCode(code: number): boolean {
  *
  * @param sentences Clean Chinese text, any number of pieces.
  * @param weights Weights (default {@link defaultContextWeights}).
+ * @param frames Prepositions and locatives (default: none, no phrase feature).
  * @returns The model.
  */
-export function trainContextModel(sentences: Iterable<string>, weights: Partial<ContextWeights> = {}): ContextModel {
+export function trainContextModel(sentences: Iterable<string>, weights: Partial<ContextWeights> = {}, frames?: Frames): ContextModel {
   const layout: number[] = [edge]
   const occurrences = new Map<number, number[]>()
   let total = 0
@@ -133,6 +150,19 @@ export function trainContextModel(sentences: Iterable<string>, weights: Partial<
   const units = Uint32Array.from(layout)
   const isCentre = (at: number): boolean => at >= 0 && at < units.length && units[at] !== gap && units[at] !== edge
 
+  /** The open preposition to the left of a position (`edge` for none), walking back through `unitAt(1)`, `unitAt(2)`, …. */
+  const frameOf = (unitAt: (distance: number) => number | undefined): number => {
+    if (frames === undefined) return edge
+    for (let distance = 1; distance <= frameReach; distance++) {
+      const unit = unitAt(distance)
+      if (unit === undefined || unit === edge) break
+      if (frames.closes.has(unit)) return edge
+      if (frames.opens.has(unit)) return unit
+    }
+    return edge
+  }
+  const corpusFrame = (at: number): number => frameOf((distance) => units[at - distance])
+
   /** Joint counts of one character with each feature, keyed by {@link featureKey}. */
   const jointCache = new Map<number, Map<number, number>>()
   const jointOf = (char: number): Map<number, number> => {
@@ -150,6 +180,7 @@ export function trainContextModel(sentences: Iterable<string>, weights: Partial<
       seen.length = 0
       bump(featureKey(Kind.Left, units[at - 1]!))
       bump(featureKey(Kind.Right, units[at + 1]!))
+      if (frames !== undefined) bump(featureKey(Kind.Frame, corpusFrame(at)))
       for (let offset = 2; offset <= windowSize; offset++) {
         const before = units[at - offset]
         if (before === undefined || before === edge) break
@@ -165,6 +196,9 @@ export function trainContextModel(sentences: Iterable<string>, weights: Partial<
     return joint
   }
 
+  /** How many centres are in each phrase (by its preposition), counted on first need. */
+  let frameCounts: Map<number, number> | undefined
+
   /** How many centres have a feature: counted from the occurrences of its unit. */
   const marginalCache = new Map<number, number>()
   const marginalOf = (kind: Kind, unit: number): number => {
@@ -172,7 +206,17 @@ export function trainContextModel(sentences: Iterable<string>, weights: Partial<
     const known = marginalCache.get(feature)
     if (known !== undefined) return known
     let count = 0
-    if (unit === gap || unit === edge) {
+    if (kind === Kind.Frame) {
+      if (frameCounts === undefined) {
+        frameCounts = new Map()
+        for (let at = 0; at < units.length; at++) {
+          if (!isCentre(at)) continue
+          const open = corpusFrame(at)
+          frameCounts.set(open, (frameCounts.get(open) ?? 0) + 1)
+        }
+      }
+      count = frameCounts.get(unit) ?? 0
+    } else if (unit === gap || unit === edge) {
       if (kind === Kind.Left) count = unit === gap ? startsAfterGap : clauseStarts
       else if (kind === Kind.Right) count = unit === gap ? endsBeforeGap : clauseEnds
     } else {
@@ -202,7 +246,7 @@ export function trainContextModel(sentences: Iterable<string>, weights: Partial<
     return count
   }
 
-  const {adjacent, window, smoothing, clip} = {...defaultContextWeights, ...weights}
+  const {adjacent, window, smoothing, clip, frame} = {...defaultContextWeights, ...weights}
   /** Clipped log-ratios per character and feature, computed once. */
   const ratios = new Map<number, Map<number, number>>()
   const ratio = (char: number, charCount: number, known: Map<number, number>, kind: Kind, unit: number): number => {
@@ -229,6 +273,14 @@ export function trainContextModel(sentences: Iterable<string>, weights: Partial<
       let score = 0
       if (left[0] !== unknown) score += adjacent * ratio(char, charCount, known, Kind.Left, unitOf(left[0]))
       if (right[0] !== unknown) score += adjacent * ratio(char, charCount, known, Kind.Right, unitOf(right[0]))
+      // Only the characters that make phrases are judged by the phrase they are in.
+      if (frames !== undefined && frame !== 0 && (frames.opens.has(char) || frames.closes.has(char))) {
+        const open = frameOf((distance) => {
+          const text = left[distance - 1]
+          return text === undefined ? undefined : text === unknown || text === ' ' ? gap : text.codePointAt(0)!
+        })
+        score += frame * ratio(char, charCount, known, Kind.Frame, open)
+      }
       for (let offset = 1; offset < windowSize; offset++) {
         const before = left[offset]
         const after = right[offset]

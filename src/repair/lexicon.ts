@@ -45,6 +45,11 @@ export interface Lexicon {
    * `中` ends many words (其中, 之中), `不` begins many, `的` stands alone.
    */
   positions(char: string): {initial: number; final: number; single: number}
+  /**
+   * The part-of-speech tag of a one-character word (jieba's: `p` for the
+   * prepositions 在 从 与, `f` for the locatives 中 上 里, …), or undefined.
+   */
+  charTag(char: string): string | undefined
   /** Log-probability given to a Han character that the lexicon lacks. */
   floor: number
   /** Length (in UTF-16 units) of the longest word. */
@@ -96,6 +101,7 @@ export function parseLexicon(source: string): Lexicon {
   const initial = new Map<number, number>()
   const final = new Map<number, number>()
   const single = new Map<number, number>()
+  const singleTags = new Map<number, string>()
   let total = 0
   let size = 0
   let maxLength = 0
@@ -125,6 +131,10 @@ export function parseLexicon(source: string): Lexicon {
           final.set(lastCode, (final.get(lastCode) ?? 0) + count)
         } else {
           single.set(code, count)
+          let tagStart = space + 1
+          while (tagStart < end && source.charCodeAt(tagStart) !== 32) tagStart++
+          const tag = source.slice(tagStart + 1, end).trim()
+          if (tag !== '') singleTags.set(code, tag)
         }
         if (code !== currentCode || current === undefined) {
           current = {start, end, entries: undefined}
@@ -217,6 +227,7 @@ export function parseLexicon(source: string): Lexicon {
 
   return {
     lookup,
+    charTag: (char) => singleTags.get(char.codePointAt(0)!),
     family,
     node,
     positions(char) {

@@ -6,7 +6,7 @@
 import {classPrior, partnerOf, type Candidate} from './candidates.js'
 import {chooseInLattice, gapUnit, isHan, type Slot, type Unit} from './choose.js'
 import {documentCache, type DocumentCacheOptions} from './document-cache.js'
-import {unknown, windowSize, type ContextModel} from './context-model.js'
+import {frameReach, unknown, windowSize, type ContextModel} from './context-model.js'
 import type {Lexicon} from './lexicon.js'
 
 /** A damaged character to rebuild, with its candidates. */
@@ -187,8 +187,8 @@ function addContext(units: readonly Unit[], slot: Slot, at: number, model: Conte
   if (slot.candidates.length < 2) return
   const known = trusted(slot.candidates, model)
   if (!known.includes(true)) return
-  const left = clauseSide(units, at, -1)
-  const right = clauseSide(units, at, 1)
+  const left = clauseSide(units, at, -1, frameReach)
+  const right = clauseSide(units, at, 1, windowSize)
   const scores = slot.candidates.map((char, index) => (known[index] ? model.score(char, left, right) : 0))
   let worst = 0
   scores.forEach((score, index) => {
@@ -222,9 +222,9 @@ const trustedCache = new WeakMap<ContextModel, Map<string, readonly boolean[]>>(
 const minimumCount = 50
 
 /** The units of the clause on one side of a position, nearest first: Han, gap, or unknown for a slot. */
-function clauseSide(units: readonly Unit[], at: number, step: number): string[] {
+function clauseSide(units: readonly Unit[], at: number, step: number, reach: number): string[] {
   const side: string[] = []
-  for (let position = at + step; position >= 0 && position < units.length && side.length < windowSize; position += step) {
+  for (let position = at + step; position >= 0 && position < units.length && side.length < reach; position += step) {
     const unit = units[position]!
     if (typeof unit !== 'string') side.push(unknown)
     else if (unit === gapUnit || isHan(unit)) side.push(unit)

@@ -400,7 +400,8 @@ export function resolveContext(options: Pick<RepairOptions, 'context'> = {}): Co
   if (context === false) return undefined
   if (typeof context === 'function') return context()
   if (context !== undefined) return context
-  defaultContextLoader ??= contextModelLoader()
+  defaultLoader ??= lexiconLoader()
+  defaultContextLoader ??= contextModelLoader(defaultLoader)
   return defaultContextLoader()
 }
 

@@ -13,7 +13,7 @@ import type {DocumentCacheOptions} from './document-cache.js'
 import type {GlossDictionary} from './gloss-dictionary.js'
 import type {Lexicon} from './lexicon.js'
 import {rebuild, type Part} from './lossy.js'
-import {candidateEvidence, defaultSourceWeights, prepareSource, renderedStems, rendersAny, type CandidateEvidence, type PreparedSource, type SourceWeights} from './source-bonus.js'
+import {candidateEvidence, defaultSourceWeights, negators, prepareSource, renderedStems, rendersAny, type CandidateEvidence, type PreparedSource, type SourceWeights} from './source-bonus.js'
 import {sourceAt, type SourceSpan} from './source-evidence.js'
 
 /** Options of {@link rerankRepairs}. */
@@ -77,6 +77,7 @@ export function rerankRepairs(text: string, repairs: readonly RepairRecord[], sp
   const weights = {...defaultSourceWeights, ...options.weights}
   const prepared = new Map<SourceSpan, PreparedSource>()
   const targets: Target[] = []
+  const negatorSlots = new Map<PreparedSource, number>()
   // Rebuilt characters do not vouch for what the sentence already says.
   const damaged = new Set(repairs.filter(isRerankable).map((record) => record.outputOffset))
   repairs.forEach((record, index) => {
@@ -90,13 +91,16 @@ export function rerankRepairs(text: string, repairs: readonly RepairRecord[], sp
           span.sentence,
           span.block,
           span.sentence === '' ? new Set() : coveredIn(text, span.start, span.end, damaged, options.dictionary),
-          coveredIn(text, span.blockStart, span.blockEnd, damaged, options.dictionary)
+          coveredIn(text, span.blockStart, span.blockEnd, damaged, options.dictionary),
+          span.sentence === '' ? '' : intactIn(text, span.start, span.end, damaged)
         )
         prepared.set(span, source)
       }
     }
     targets.push({index, record, source})
+    if (source !== undefined && [record.after, ...record.alternatives].some((char) => negators.has(char))) negatorSlots.set(source, (negatorSlots.get(source) ?? 0) + 1)
   })
+  for (const [source, count] of negatorSlots) source.negatorSlots = count
   const updated = repairs.map((record) => ({...record}))
   const weighed = byParagraph(text, targets).flatMap((group) => weighParagraph(text, group, options, weights))
   if (!weighed.some((item) => item.discriminates)) return {text, repairs: updated, changed: 0}
@@ -157,6 +161,17 @@ function coveredIn(text: string, start: number, end: number, damaged: ReadonlySe
     offset += char.length
   }
   return renderedStems(chars, indices, dictionary)
+}
+
+/** The characters of `text.slice(start, end)` that are not damaged. */
+function intactIn(text: string, start: number, end: number, damaged: ReadonlySet<number>): string {
+  let intact = ''
+  let offset = start
+  for (const char of text.slice(start, end)) {
+    if (!damaged.has(offset)) intact += char
+    offset += char.length
+  }
+  return intact
 }
 
 /** Targets grouped by paragraph (text between blank lines). */

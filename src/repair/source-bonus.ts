@@ -26,6 +26,11 @@ export interface SourceWeights {
    * CNCF corpus it breaks more than it fixes, `and` and `in` being everywhere).
    */
   functionInSentence: number
+  /**
+   * A negator (`不`) where the aligned sentence says `not`, `never`, `no` …
+   * more often than the intact Chinese of the sentence has negators (default 2.5).
+   */
+  negation: number
 }
 
 /** Default weights. */
@@ -34,7 +39,8 @@ export const defaultSourceWeights: SourceWeights = {
   wordInBlock: 1,
   charInSentence: 1,
   functionAnchored: 3,
-  functionInSentence: 0
+  functionInSentence: 0,
+  negation: 2.5
 }
 
 /** An English source prepared for matching. */
@@ -52,7 +58,17 @@ export interface PreparedSource {
   covered: ReadonlySet<string>
   /** The same for the whole Chinese side of the pair, for matches in the block. */
   blockCovered: ReadonlySet<string>
+  /** English negations of the sentence that no intact Chinese negator renders (0 when unknown). */
+  unrenderedNegations: number
+  /** Damaged characters of the sentence that may be a negator: they share those negations (set by the caller; default 1). */
+  negatorSlots: number
 }
+
+/** English words that Chinese renders with a negator (`不`, `没`, `无`, `未`, `非`). */
+const negations = new Set(['not', 'no', 'never', 'none', 'nothing', 'neither', 'nor', 'cannot', 'without'])
+
+/** Characters that negate in Chinese: an intact one renders an English negation. */
+export const negators: ReadonlySet<string> = new Set([...'不没未无非别勿莫否'])
 
 /**
  * Prepare an English sentence and its block for matching.
@@ -61,16 +77,28 @@ export interface PreparedSource {
  * @param block The English of the pair.
  * @param covered Stems already rendered by intact Chinese words of the sentence (see {@link renderedStems}).
  * @param blockCovered Stems already rendered by intact Chinese words of the pair.
+ * @param intactChinese The intact characters of the Chinese sentence (for its negators).
  * @returns The prepared source.
  */
 export function prepareSource(
   sentence: string,
   block: string,
   covered: ReadonlySet<string> = new Set(),
-  blockCovered: ReadonlySet<string> = covered
+  blockCovered: ReadonlySet<string> = covered,
+  intactChinese = ''
 ): PreparedSource {
   const tokens = englishTokens(sentence)
-  return {tokens, sentenceStems: contentStems(tokens), blockStems: contentStems(englishTokens(block)), covered, blockCovered}
+  const negated = tokens.filter((token) => negations.has(token)).length
+  const rendered = [...intactChinese].filter((char) => negators.has(char)).length
+  return {
+    tokens,
+    sentenceStems: contentStems(tokens),
+    blockStems: contentStems(englishTokens(block)),
+    covered,
+    blockCovered,
+    unrenderedNegations: Math.max(0, negated - rendered),
+    negatorSlots: 1
+  }
 }
 
 /**
@@ -234,6 +262,11 @@ export function candidateEvidence(
     }
   }
   const functions = dictionary.lookup(candidate)?.function ?? []
+  if (source.unrenderedNegations > 0 && negators.has(candidate) && functions.includes('not')) {
+    const token = source.tokens.find((word) => negations.has(word))!
+    const share = Math.min(1, source.unrenderedNegations / Math.max(1, source.negatorSlots))
+    consider(weights.negation * share, `EN "${token}", which the intact Chinese does not negate`)
+  }
   if (functions.length > 0 && source.tokens.length > 0) {
     const neighbours = neighbourGlosses(around, index, dictionary)
     source.tokens.forEach((token, position) => {

@@ -1,10 +1,10 @@
 import {describe, expect, it} from 'vitest'
-import {contextModelLoader, defaultCorpusPath, readLanguagePack} from '../../src/repair/context-corpus.js'
+import {contextModelLoader, defaultCorpusPath, framesOf, readLanguagePack} from '../../src/repair/context-corpus.js'
 import {clauses, trainContextModel} from '../../src/repair/context-model.js'
 import {rebuild, type Part} from '../../src/repair/lossy.js'
 import {lexicon} from './lexicon-shared.js'
 
-const context = contextModelLoader()
+const context = contextModelLoader(lexicon)
 
 /** One damaged character with these candidates, between two stretches of text. */
 function slot(before: string, candidates: string, after: string): Part[] {
@@ -49,6 +49,33 @@ describe('a context model trained on a small corpus', () => {
   it('says nothing of a character it has never seen, and nothing across a damaged neighbour', () => {
     expect(model.score('丁', [...'件文'], [...'保存'])).toBe(0)
     expect(model.score('中', ['?'], ['?'])).toBe(0)
+  })
+})
+
+describe('the phrase feature (a preposition that a locative closes)', () => {
+  const code = (char: string) => char.codePointAt(0)!
+  const frames = framesOf(lexicon())
+
+  it('takes the prepositions and locatives from the lexicon’s one-character words', () => {
+    expect(lexicon().charTag('在')).toBe('p')
+    expect(lexicon().charTag('中')).toBe('f')
+    for (const char of '在从与于') expect(frames.opens.has(code(char))).toBe(true)
+    for (const char of '中上里') expect(frames.closes.has(code(char))).toBe(true)
+    expect(frames.opens.has(code('不'))).toBe(false)
+  })
+
+  it('judges a locative by the open phrase it would close, however far its preposition', () => {
+    const corpus = [
+      ...Array.from({length: 60}, () => '在这个很长的清单所列出的项目中选择一个。'),
+      ...Array.from({length: 60}, () => '这个很长的清单所列出的项目不选择一个。')
+    ]
+    const model = trainContextModel(corpus, {}, frames)
+    const flat = trainContextModel(corpus)
+    // The preposition is eleven characters away: beyond the window, not beyond the phrase.
+    const left = [...'在这个很长的清单所列出的项目'].reverse()
+    const right = [...'选择']
+    expect(model.score('中', left, right)).toBeGreaterThan(flat.score('中', left, right))
+    expect(model.score('中', [...'这个很长的清单所列出的项目'].reverse(), right)).toBeLessThan(model.score('中', left, right))
   })
 })
 
