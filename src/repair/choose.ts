@@ -6,7 +6,7 @@
  * by a forward and a backward Viterbi pass).
  */
 import type {WordCache} from './document-cache.js'
-import type {Lexicon, LexiconNode} from './lexicon.js'
+import type {Lexicon, LexiconTrie} from './lexicon.js'
 
 /** A damaged position with its candidates. */
 export interface Slot {
@@ -51,12 +51,24 @@ export function isHan(char: string): boolean {
 
 const hanPattern = /^\p{Script=Han}$/u
 
-interface Edge {
-  from: number
-  to: number
-  cost: number
-  /** The slots the word covers, as pairs of unit offset (from `from`) and candidate index; shared and empty for fixed text. */
-  picks: readonly number[]
+/**
+ * The words of a segment's lattice, in parallel arrays (one entry per word,
+ * no object each): where it starts and ends, its score, and the slots it
+ * covers as pairs of unit offset (from its start) and candidate index,
+ * shared and empty for words of fixed text.
+ */
+interface Edges {
+  from: number[]
+  to: number[]
+  cost: number[]
+  picks: Array<readonly number[]>
+}
+
+function addEdge(edges: Edges, from: number, to: number, cost: number, picks: readonly number[]): void {
+  edges.from.push(from)
+  edges.to.push(to)
+  edges.cost.push(cost)
+  edges.picks.push(picks)
 }
 
 const noPicks: readonly number[] = []
@@ -101,30 +113,32 @@ interface Context {
 
 function chooseSegment(units: readonly Unit[], lexicon: Lexicon, context: Context): SlotChoice[] {
   const count = units.length
-  const edges: Edge[] = []
+  const edges: Edges = {from: [], to: [], cost: [], picks: []}
   for (let from = 0; from < count; from++) collectEdges(units, from, lexicon, edges, context)
+  const size = edges.from.length
   const forward = new Array<number>(count + 1).fill(Number.NEGATIVE_INFINITY)
   const backward = new Array<number>(count + 1).fill(Number.NEGATIVE_INFINITY)
   forward[0] = 0
   backward[count] = 0
   // Edges come out ordered by `from`, which is a topological order both ways.
-  for (const edge of edges) {
-    const score = forward[edge.from]! + edge.cost
-    if (score > forward[edge.to]!) forward[edge.to] = score
+  for (let edge = 0; edge < size; edge++) {
+    const score = forward[edges.from[edge]!]! + edges.cost[edge]!
+    if (score > forward[edges.to[edge]!]!) forward[edges.to[edge]!] = score
   }
-  for (let index = edges.length - 1; index >= 0; index--) {
-    const edge = edges[index]!
-    const score = backward[edge.to]! + edge.cost
-    if (score > backward[edge.from]!) backward[edge.from] = score
+  for (let edge = size - 1; edge >= 0; edge--) {
+    const score = backward[edges.to[edge]!]! + edges.cost[edge]!
+    if (score > backward[edges.from[edge]!]!) backward[edges.from[edge]!] = score
   }
   const marginals = units.map((unit) =>
     typeof unit === 'string' ? [] : unit.candidates.map(() => Number.NEGATIVE_INFINITY)
   )
-  for (const edge of edges) {
-    const total = forward[edge.from]! + edge.cost + backward[edge.to]!
-    const {picks} = edge
+  for (let edge = 0; edge < size; edge++) {
+    const picks = edges.picks[edge]!
+    if (picks.length === 0) continue
+    const from = edges.from[edge]!
+    const total = forward[from]! + edges.cost[edge]! + backward[edges.to[edge]!]!
     for (let index = 0; index < picks.length; index += 2) {
-      const row = marginals[edge.from + picks[index]!]!
+      const row = marginals[from + picks[index]!]!
       const pick = picks[index + 1]!
       if (total > row[pick]!) row[pick] = total
     }
@@ -181,7 +195,7 @@ interface Walk {
   units: readonly Unit[]
   from: number
   lexicon: Lexicon
-  edges: Edge[]
+  edges: Edges
   context: Context
   picks: number[]
   /** How many of `picks` are slots (not -1). */
@@ -189,6 +203,8 @@ interface Walk {
   branches: number
   /** The characters on the walk, for the document cache's words. */
   chars: string[]
+  /** The trie of the words through the walk's first character (set there). */
+  trie: LexiconTrie | undefined
 }
 
 /** The document cache's bonus for a word starting at the walk's start. */
@@ -197,16 +213,16 @@ function cacheBonus(state: Walk, word: string, logProbability: number): number {
   return cache === undefined ? 0 : cache.bonus(offset + state.from, word, logProbability)
 }
 
-function collectEdges(units: readonly Unit[], from: number, lexicon: Lexicon, edges: Edge[], context: Context): void {
-  walk({units, from, lexicon, edges, context, picks: [], slots: 0, branches: 0, chars: []}, from, undefined, 0)
+function collectEdges(units: readonly Unit[], from: number, lexicon: Lexicon, edges: Edges, context: Context): void {
+  walk({units, from, lexicon, edges, context, picks: [], slots: 0, branches: 0, chars: [], trie: undefined}, from, -1, 0)
 }
 
 /**
  * Extend the words that start at `walk.from` through `position`, adding an
- * edge for each word: `node` is the lexicon's trie node of the characters
- * before `position` (undefined at the start).
+ * edge for each word: `node` is the trie node of the characters before
+ * `position` (-1 at the start).
  */
-function walk(state: Walk, position: number, node: LexiconNode | undefined, cost: number): void {
+function walk(state: Walk, position: number, node: number, cost: number): void {
   const {units, from, lexicon, edges, picks, chars} = state
   const unit = units[position]!
   const fixed = typeof unit === 'string'
@@ -215,30 +231,32 @@ function walk(state: Walk, position: number, node: LexiconNode | undefined, cost
   for (let option = 0; option < count; option++) {
     const char = fixed ? unit : unit.candidates[option]!
     const total = fixed ? cost : cost + unit.priors[option]!
-    let reached: LexiconNode | undefined
-    if (node === undefined) {
-      // The first character: its node holds every word through it.
-      reached = lexicon.node(char)
-      const value = reached?.value
+    let reached = -1
+    if (node < 0) {
+      // The first character: its trie holds every word through it.
+      state.trie = lexicon.trie(char)
+      if (state.trie !== undefined) reached = 0
+      const value = state.trie?.value(0)
       let single = isHan(char) ? (value ?? lexicon.floor) : 0
       if (!fixed && isHan(char)) single += boundaryAffinity(units, position, char, lexicon, state.context) + cacheBonus(state, char, single)
-      edges.push({from, to: position + 1, cost: total + single, picks: fixed ? noPicks : [0, option]})
+      addEdge(edges, from, position + 1, total + single, fixed ? noPicks : [0, option])
     } else {
-      reached = node.next?.get(char.codePointAt(0)!)
-      if (reached === undefined) continue
-      if (reached.value !== undefined) {
+      reached = state.trie!.child(node, char.codePointAt(0)!)
+      if (reached < 0) continue
+      const value = state.trie!.value(reached)
+      if (value !== undefined) {
         // The cache speaks for rebuilt characters only: boosting intact words
         // would only move the segmentation around them.
-        const bonus = cached && state.slots + (fixed ? 0 : 1) > 0 ? cacheBonus(state, chars.join('') + char, reached.value) : 0
+        const bonus = cached && state.slots + (fixed ? 0 : 1) > 0 ? cacheBonus(state, chars.join('') + char, value) : 0
         picks.push(fixed ? -1 : option)
         if (!fixed) state.slots++
-        edges.push({from, to: position + 1, cost: total + reached.value + bonus, picks: slotPicks(state)})
+        addEdge(edges, from, position + 1, total + value + bonus, slotPicks(state))
         picks.pop()
         if (!fixed) state.slots--
       }
     }
-    if (reached?.next === undefined || position + 1 >= units.length) continue
-    if (node !== undefined) {
+    if (reached < 0 || !state.trie!.hasChildren(reached) || position + 1 >= units.length) continue
+    if (node >= 0) {
       if (state.branches >= maxBranches) continue
       state.branches++
     }

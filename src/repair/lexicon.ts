@@ -10,12 +10,18 @@
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 
-/** A node of the lexicon's trie: the strings that begin with one prefix. */
-export interface LexiconNode {
-  /** Natural-log probability when the prefix is itself a word. */
-  readonly value: number | undefined
-  /** The nodes one character further, by code point. */
-  readonly next: ReadonlyMap<number, LexiconNode> | undefined
+/**
+ * The words that begin with one character, as a trie by code point. Nodes are
+ * numbers (the root, the character itself, is 0), so walking it allocates
+ * nothing; it is stored in typed arrays, a few bytes a node.
+ */
+export interface LexiconTrie {
+  /** Natural-log probability when the node's prefix is itself a word, else undefined. */
+  value(node: number): number | undefined
+  /** The node one code point further, or -1. */
+  child(node: number, code: number): number
+  /** Whether longer words go through the node. */
+  hasChildren(node: number): boolean
 }
 
 /** A word lexicon with unigram log-probabilities. */
@@ -32,11 +38,11 @@ export interface Lexicon {
    */
   family(text: string): ReadonlyMap<string, number> | undefined
   /**
-   * The trie node of a one-character prefix: walking it by code point finds
-   * the words through a position without building strings (undefined when no
-   * word begins with the character).
+   * The trie of the words that begin with a character: walking it by code
+   * point finds the words through a position without building strings
+   * (undefined when no word begins with the character).
    */
-  node(char: string): LexiconNode | undefined
+  trie(char: string): LexiconTrie | undefined
   /** Every word with its log-probability (parses the whole dictionary). */
   words(): IterableIterator<[string, number]>
   /**
@@ -76,12 +82,69 @@ interface Bucket {
   start: number
   end: number
   entries: Map<string, number> | undefined
-  trie?: LexiconNode
+  trie?: LexiconTrie
 }
 
-interface MutableNode {
-  value: number | undefined
-  next: Map<number, MutableNode> | undefined
+/** A trie node while the trie is built. */
+interface BuildNode {
+  value: number
+  next: Map<number, BuildNode> | undefined
+}
+
+/** A trie in breadth-first order: the children of a node are consecutive nodes, sorted by code point. */
+class CompactTrie implements LexiconTrie {
+  constructor(
+    private readonly values: Float64Array,
+    private readonly first: Uint32Array,
+    private readonly counts: Uint32Array,
+    private readonly codes: Uint32Array
+  ) {}
+
+  value(node: number): number | undefined {
+    const value = this.values[node]!
+    return Number.isNaN(value) ? undefined : value
+  }
+
+  child(node: number, code: number): number {
+    let low = this.first[node]!
+    let high = low + this.counts[node]! - 1
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      const found = this.codes[middle]!
+      if (found === code) return middle
+      if (found < code) low = middle + 1
+      else high = middle - 1
+    }
+    return -1
+  }
+
+  hasChildren(node: number): boolean {
+    return this.counts[node]! > 0
+  }
+}
+
+/** Lay a built trie out breadth first in typed arrays. */
+function compact(root: BuildNode): CompactTrie {
+  const order: BuildNode[] = [root]
+  const codes: number[] = [0]
+  const first: number[] = []
+  const counts: number[] = []
+  for (let index = 0; index < order.length; index++) {
+    const node = order[index]!
+    first.push(order.length)
+    const children = node.next === undefined ? [] : [...node.next].sort((a, b) => a[0] - b[0])
+    counts.push(children.length)
+    for (const [code, child] of children) {
+      order.push(child)
+      codes.push(code)
+    }
+  }
+  return new CompactTrie(
+    Float64Array.from(order, (node) => node.value),
+    Uint32Array.from(first),
+    Uint32Array.from(counts),
+    Uint32Array.from(codes)
+  )
 }
 
 /**
@@ -183,14 +246,14 @@ export function parseLexicon(source: string): Lexicon {
     return entries
   }
 
-  const node = (char: string): LexiconNode | undefined => {
+  const trie = (char: string): LexiconTrie | undefined => {
     const code = char.codePointAt(0)!
     const list = buckets.get(code)
     if (list === undefined) return undefined
     const bucket = list[0]!
     if (bucket.trie === undefined) {
       // Built from the lines themselves: no map of strings is needed.
-      const root: MutableNode = {value: undefined, next: undefined}
+      const root: BuildNode = {value: Number.NaN, next: undefined}
       for (const {start, end} of list) {
         forEachLine(source, start, end, (word, count) => {
           let current = root
@@ -200,16 +263,16 @@ export function parseLexicon(source: string): Lexicon {
             current.next ??= new Map()
             let child = current.next.get(point)
             if (child === undefined) {
-              child = {value: undefined, next: undefined}
+              child = {value: Number.NaN, next: undefined}
               current.next.set(point, child)
             }
             current = child
           }
           const value = Math.log(count) - logTotal
-          if (current.value === undefined || value > current.value) current.value = value
+          if (Number.isNaN(current.value) || value > current.value) current.value = value
         })
       }
-      bucket.trie = root
+      bucket.trie = compact(root)
     }
     return bucket.trie
   }
@@ -229,7 +292,7 @@ export function parseLexicon(source: string): Lexicon {
     lookup,
     charTag: (char) => singleTags.get(char.codePointAt(0)!),
     family,
-    node,
+    trie,
     positions(char) {
       const code = char.codePointAt(0)!
       return {initial: initial.get(code) ?? 0, final: final.get(code) ?? 0, single: single.get(code) ?? 0}

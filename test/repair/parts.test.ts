@@ -32,23 +32,29 @@ describe('parseLexicon', () => {
     expect(unsorted.lookup('中')).toBeCloseTo(Math.log(6 / 11))
     expect(unsorted.lookup('中国')).toBeCloseTo(Math.log(3 / 11))
     expect([...unsorted.words()].map(([word]) => word)).toEqual(['中国', '国', '中'])
-    expect(unsorted.node('中')!.value).toBeCloseTo(Math.log(6 / 11))
-    expect(unsorted.node('中')!.next!.get('国'.codePointAt(0)!)!.value).toBeCloseTo(Math.log(3 / 11))
+    const trie = unsorted.trie('中')!
+    expect(trie.value(0)).toBeCloseTo(Math.log(6 / 11))
+    expect(trie.value(trie.child(0, '国'.codePointAt(0)!))).toBeCloseTo(Math.log(3 / 11))
   })
 
   it('walks words by code point through a trie, prefixes without a value', () => {
-    const trie = parseLexicon('中 6 f\n中华人民 3 nt\n𠀋 1 n\n𠀋𠀋 1 n\n')
-    const root = trie.node('中')!
-    expect(root.value).toBeCloseTo(Math.log(6 / 11))
-    const step = (node: typeof root, char: string) => node.next!.get(char.codePointAt(0)!)!
-    const prefix = step(step(root, '华'), '人')
-    expect(prefix.value).toBeUndefined()
-    expect(step(prefix, '民').value).toBeCloseTo(Math.log(3 / 11))
-    expect(step(prefix, '民').next).toBeUndefined()
-    expect(step(trie.node('𠀋')!, '𠀋').value).toBeCloseTo(Math.log(1 / 11))
-    expect(trie.node('人')).toBeUndefined()
+    const trie = parseLexicon('中 6 f\n中华人民 3 nt\n中华 2 nz\n中国 1 ns\n𠀋 1 n\n𠀋𠀋 1 n\n')
+    const root = trie.trie('中')!
+    expect(root.value(0)).toBeCloseTo(Math.log(6 / 14))
+    const step = (node: number, char: string) => root.child(node, char.codePointAt(0)!)
+    expect(root.value(step(0, '华'))).toBeCloseTo(Math.log(2 / 14))
+    expect(root.value(step(0, '国'))).toBeCloseTo(Math.log(1 / 14))
+    const prefix = step(step(0, '华'), '人')
+    expect(root.value(prefix)).toBeUndefined()
+    expect(root.hasChildren(prefix)).toBe(true)
+    expect(root.value(step(prefix, '民'))).toBeCloseTo(Math.log(3 / 14))
+    expect(root.hasChildren(step(prefix, '民'))).toBe(false)
+    expect(step(0, '人')).toBe(-1)
+    const astral = trie.trie('𠀋')!
+    expect(astral.value(astral.child(0, '𠀋'.codePointAt(0)!))).toBeCloseTo(Math.log(1 / 14))
+    expect(trie.trie('人')).toBeUndefined()
     // One character is looked up without parsing its words; the answers agree with the trie.
-    expect(trie.lookup('𠀋')).toBeCloseTo(Math.log(1 / 11))
+    expect(trie.lookup('𠀋')).toBeCloseTo(Math.log(1 / 14))
     expect(trie.lookup('中华')).toBe(1)
   })
 })
