@@ -55,7 +55,7 @@ describe('parseLexicon', () => {
     expect(trie.trie('人')).toBeUndefined()
     // One character is looked up without parsing its words; the answers agree with the trie.
     expect(trie.lookup('𠀋')).toBeCloseTo(Math.log(1 / 14))
-    expect(trie.lookup('中华')).toBe(1)
+    expect(trie.lookup('中华人')).toBe(1)
   })
 })
 
