@@ -21,7 +21,9 @@ const enum Kind {
   LeftFar = 3,
   RightFar = 4,
   /** The preposition that opens the phrase the position is in (`在 … 中`, `从 … 中`, `与 … 一起`), or none. */
-  Frame = 5
+  Frame = 5,
+  /** For a preposition: the Han characters of the phrase it opens, beyond the window (`与 … 不同`). */
+  RightLong = 6
 }
 
 /**
@@ -181,6 +183,13 @@ export function trainContextModel(sentences: Iterable<string>, weights: Partial<
       bump(featureKey(Kind.Left, units[at - 1]!))
       bump(featureKey(Kind.Right, units[at + 1]!))
       if (frames !== undefined) bump(featureKey(Kind.Frame, corpusFrame(at)))
+      if (frames?.opens.has(char)) {
+        for (let offset = 1; offset <= frameReach; offset++) {
+          const after = units[at + offset]
+          if (after === undefined || after === edge) break
+          if (offset > windowSize && after !== gap) bump(featureKey(Kind.RightLong, after))
+        }
+      }
       for (let offset = 2; offset <= windowSize; offset++) {
         const before = units[at - offset]
         if (before === undefined || before === edge) break
@@ -222,6 +231,7 @@ export function trainContextModel(sentences: Iterable<string>, weights: Partial<
     } else {
       const step = kind === Kind.Left || kind === Kind.LeftFar ? 1 : -1
       const near = kind === Kind.Left || kind === Kind.Right
+      const [nearest, farthest] = kind === Kind.RightLong ? [windowSize + 1, frameReach] : [2, windowSize]
       // Occurrences come in text order, so the centres they reach do too:
       // a centre at or before `done` was counted already.
       let done = -1
@@ -231,15 +241,15 @@ export function trainContextModel(sentences: Iterable<string>, weights: Partial<
           continue
         }
         // Centres 2..window away on the far side, each counted once.
-        for (let offset = 1; offset <= windowSize; offset++) {
+        for (let offset = 1; offset <= farthest; offset++) {
           const centre = at + step * offset
           if (centre < 0 || centre >= units.length || units[centre] === edge) break
-          if (offset > 1 && centre > done && isCentre(centre)) {
+          if (offset >= nearest && centre > done && isCentre(centre)) {
             count++
             if (step > 0) done = centre
           }
         }
-        if (step < 0) done = at - 2
+        if (step < 0) done = at - nearest
       }
     }
     marginalCache.set(feature, count)
@@ -280,6 +290,12 @@ export function trainContextModel(sentences: Iterable<string>, weights: Partial<
           return text === undefined ? undefined : text === unknown || text === ' ' ? gap : text.codePointAt(0)!
         })
         score += frame * ratio(char, charCount, known, Kind.Frame, open)
+      }
+      if (frames?.opens.has(char) && frame !== 0) {
+        for (let offset = windowSize; offset < right.length; offset++) {
+          const after = right[offset]!
+          if (after !== ' ' && after !== unknown) score += window * ratio(char, charCount, known, Kind.RightLong, after.codePointAt(0)!)
+        }
       }
       for (let offset = 1; offset < windowSize; offset++) {
         const before = left[offset]

@@ -188,7 +188,7 @@ function addContext(units: readonly Unit[], slot: Slot, at: number, model: Conte
   const known = trusted(slot.candidates, model)
   if (!known.includes(true)) return
   const left = clauseSide(units, at, -1, frameReach)
-  const right = clauseSide(units, at, 1, windowSize)
+  const right = clauseSide(units, at, 1, frameReach)
   const scores = slot.candidates.map((char, index) => (known[index] ? model.score(char, left, right) : 0))
   let worst = 0
   scores.forEach((score, index) => {

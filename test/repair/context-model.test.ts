@@ -77,6 +77,19 @@ describe('the phrase feature (a preposition that a locative closes)', () => {
     expect(model.score('中', left, right)).toBeGreaterThan(flat.score('中', left, right))
     expect(model.score('中', [...'这个很长的清单所列出的项目'].reverse(), right)).toBeLessThan(model.score('中', left, right))
   })
+
+  it('judges a preposition by the whole phrase it opens (与 … 不同)', () => {
+    const corpus = [
+      ...Array.from({length: 60}, () => '它与这个很长的清单所列出的项目不同。'),
+      ...Array.from({length: 60}, () => '它将这个很长的清单所列出的项目删除。')
+    ]
+    const model = trainContextModel(corpus, {}, frames)
+    const flat = trainContextModel(corpus)
+    // `不同` is nine characters to the right: beyond the window.
+    const right = [...'这个很长的清单所列出的项目不同']
+    expect(model.score('与', ['它'], right)).toBeGreaterThan(flat.score('与', ['它'], right))
+    expect(model.score('与', ['它'], [...'这个很长的清单所列出的项目删除'])).toBeLessThan(model.score('与', ['它'], right))
+  })
 })
 
 describe('the default context model (the Chinese strings of VS Code)', () => {
