@@ -179,7 +179,8 @@ function boundaryAffinity(units: readonly Unit[], position: number, char: string
   const {initial, final, single} = lexicon.positions(char)
   let score = 0
   if (beforeLatin) score += 2 * Math.log((single + 1) / (initial + final + single + 3))
-  if (atEnd) score += Math.log((final + 1) / (initial + final + 2)) + Math.log((final + 1) / (final + single + 2))
+  // A sentence particle (吗, 呢, 吧: tagged `y`) ends a sentence by itself: no penalty for standing alone there.
+  if (atEnd && lexicon.charTag(char) !== 'y') score += Math.log((final + 1) / (initial + final + 2)) + Math.log((final + 1) / (final + single + 2))
   if (atStart && !beforeLatin) score += Math.log((initial + 1) / (initial + final + 2)) + Math.log((initial + 1) / (initial + single + 2))
   return affinityWeight * score
 }

@@ -61,19 +61,28 @@ const defaultContextWeight = 0.7
  */
 export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: RebuildOptions = {}): Rebuilt[] {
   const units: Unit[] = []
-  const slots: Array<{slot: Slot; candidates: readonly Candidate[]; at: number}> = []
-  for (const part of parts) {
+  const slots: Array<{slot: Slot; candidates: readonly Candidate[]; at: number; afterNumber: boolean; beforeQuestion: boolean}> = []
+  parts.forEach((part, index) => {
     if (typeof part === 'string') {
       pushFixed(units, part)
     } else {
       const candidates = prune(part.candidates, lexicon)
       const slot: Slot = {candidates: candidates.map((candidate) => candidate.char), priors: []}
-      slots.push({slot, candidates, at: units.length})
+      const before = parts[index - 1]
+      const after = parts[index + 1]
+      slots.push({
+        slot,
+        candidates,
+        at: units.length,
+        afterNumber: typeof before === 'string' && /\d[ \t]*$/.test(before),
+        beforeQuestion: typeof after === 'string' && /^[？?]/.test(after)
+      })
       units.push(slot)
     }
-  }
-  for (const {slot, candidates, at} of slots) {
+  })
+  for (const {slot, candidates, at, afterNumber, beforeQuestion} of slots) {
     slot.priors = basePriors(units, candidates, at)
+    addGrammar(units, slot, at, lexicon, afterNumber, beforeQuestion)
     if (options.context !== undefined) addContext(units, slot, at, options.context, options.contextWeight ?? defaultContextWeight)
   }
   const plain = chooseInLattice(units, lexicon)
@@ -143,6 +152,24 @@ function basePriors(units: readonly Unit[], candidates: readonly Candidate[], at
       else if (found === 'none') prior -= pairingBonus
     }
     return prior
+  })
+}
+
+/** Prior for a classifier after a number, and for a sentence particle before a question mark. */
+const grammarBonus = 2
+
+/**
+ * Two places where the part of speech is all but certain, by the lexicon's
+ * tags of one-character words: after a number (`24 位`, `一台`) comes a
+ * classifier (`q`), and before a question mark a particle (`y`: `吗`, `呢`).
+ */
+function addGrammar(units: readonly Unit[], slot: Slot, at: number, lexicon: Lexicon, afterNumber: boolean, beforeQuestion: boolean): void {
+  const previous = units[at - 1]
+  const numeral = afterNumber || (typeof previous === 'string' && isHan(previous) && lexicon.charTag(previous) === 'm')
+  if (!numeral && !beforeQuestion) return
+  slot.candidates.forEach((char, index) => {
+    const tag = lexicon.charTag(char)
+    if ((numeral && tag === 'q') || (beforeQuestion && tag === 'y')) slot.priors[index]! += grammarBonus
   })
 }
 
