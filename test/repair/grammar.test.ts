@@ -5,7 +5,7 @@ import {lexicon} from './lexicon-shared.js'
 /** One damaged character with these candidates, between two stretches of text; the lexicon alone chooses. */
 function choose(before: string, candidates: string, after: string): string {
   const parts: Part[] = [before, {candidates: [...candidates].map((char) => ({char, filled: []}))}, after]
-  return rebuild(parts, lexicon(), {context: undefined})[0]!.char
+  return rebuild(parts, lexicon())[0]!.char
 }
 
 describe('parts of speech the lexicon tags', () => {
