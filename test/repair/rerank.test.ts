@@ -201,7 +201,11 @@ describe('the seed article through the pipeline', async () => {
       // The document's one 启用 ("enabled") says half as much where the English says nothing of it.
       '以生产可用的方式来运行',
       '调度到任何可用节点上',
-      '我们在此启用了标准的'
+      '我们在此启用了标准的',
+      // "not" in the English, and no intact negator in the Chinese sentence.
+      '但并不建议用来运行企业应用',
+      '但他们并不独自拥有网络命名空间',
+      '都将从此子网中获得 IP 地址'
     ]) expect(text).toContain(stretch)
   })
 

@@ -47,6 +47,22 @@ describe('the seed article', () => {
     expect(result.text).toContain('那么，我们如何管理主机、节点和 Pod 呢？在 vSphere 中，我们使用 Web 客户端来管理')
   })
 
+  it('rebuilds the stretches checked by hand that need the context model or the tag priors', () => {
+    for (const stretch of [
+      '正如我们在前面各节中所看到的',
+      '我们同样从资源池设置中定义这一点',
+      'Kubernetes 之于容器就像 vSphere 之于 VM',
+      '就像 VM 一样与其他 Pod 进行通信',
+      '在此之前有一个重要提示',
+      '我们将在下一节中讨论',
+      '在介绍性的博客文章中简要地谈论',
+      '以便与单臂 LB 进行比较',
+      '你将其视为该 pod 与外部世界的接口',
+      '通常得到一个 24 位的子网',
+      '目前为止，还可以理解吗？'
+    ]) expect(result.text).toContain(stretch)
+  })
+
   it('is idempotent: the repaired article needs no repair', () => {
     expect(repairMojibake(result.text, {lexicon})).toEqual({text: result.text, repairs: [], damage: null})
   })
