@@ -74,6 +74,22 @@ interface Target {
  * @returns The text and repairs after re-ranking, and how many changed.
  */
 export function rerankRepairs(text: string, repairs: readonly RepairRecord[], spans: readonly SourceSpan[], options: RerankOptions): RerankResult {
+  const first = rerankOnce(text, repairs, spans, options)
+  // A neighbour the first pass got right can anchor the English of another
+  // damaged character (`像谷歌` "like Google" once `谷掌` is `谷歌`): weigh
+  // again, once, while the offsets of the English still hold.
+  if (first.changed === 0 || first.text.length !== text.length) return first
+  const second = rerankOnce(first.text, first.repairs, spans, options)
+  if (second.changed === 0) return first
+  let changed = 0
+  repairs.forEach((record, index) => {
+    if (second.repairs[index]!.after !== record.after) changed++
+  })
+  return {...second, changed}
+}
+
+/** One pass of {@link rerankRepairs}. */
+function rerankOnce(text: string, repairs: readonly RepairRecord[], spans: readonly SourceSpan[], options: RerankOptions): RerankResult {
   const weights = {...defaultSourceWeights, ...options.weights}
   const prepared = new Map<SourceSpan, PreparedSource>()
   const targets: Target[] = []

@@ -205,7 +205,10 @@ describe('the seed article through the pipeline', async () => {
       // "not" in the English, and no intact negator in the Chinese sentence.
       '但并不建议用来运行企业应用',
       '但他们并不独自拥有网络命名空间',
-      '都将从此子网中获得 IP 地址'
+      '都将从此子网中获得 IP 地址',
+      // An anchored function word, and one anchored only once a neighbour is rebuilt (谷掌 → 谷歌, then 吃 → 像).
+      '那么，在现实世界中是怎样的呢？',
+      '它目前用于像谷歌云提供商'
     ]) expect(text).toContain(stretch)
   })
 
