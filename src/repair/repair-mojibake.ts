@@ -127,8 +127,11 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Repai
   const certain = inferLostBytes(accepted, fragileBytes([...used].flatMap((codec) => codec.undefinedBytes)))
   const alike = alikeCodecs(accepted, used)
   const lost = inferLostBytes(accepted, fragileBytes([...used, ...alike].flatMap((codec) => codec.undefinedBytes)))
-  const perhaps: Perhaps = {bytes: lost.filter((byte) => !certain.includes(byte)), codecs: []}
-  perhaps.codecs = alike.filter((codec) => codec.undefinedBytes.some((byte) => perhaps.bytes.includes(byte))).map((codec) => codec.name)
+  const maybeLost = lost.filter((byte) => !certain.includes(byte))
+  const perhaps: Perhaps = {
+    bytes: maybeLost,
+    codecs: alike.filter((codec) => codec.undefinedBytes.some((byte) => maybeLost.includes(byte))).map((codec) => codec.name)
+  }
   const cjk = accepted.filter((piece) => isHan(piece.char) || /^[\u3000-\u303F\uFF00-\uFFEF]$/.test(piece.char)).length
   const chinese = cjk >= 3 && cjk >= accepted.length * 0.3 && options.lossy !== false
   // Outside Chinese text there is no model to explain bytes that vanished
@@ -400,8 +403,7 @@ export function resolveContext(options: Pick<RepairOptions, 'context'> = {}): Co
   if (context === false) return undefined
   if (typeof context === 'function') return context()
   if (context !== undefined) return context
-  defaultLoader ??= lexiconLoader()
-  defaultContextLoader ??= contextModelLoader(defaultLoader)
+  defaultContextLoader ??= contextModelLoader(() => resolveLexicon())
   return defaultContextLoader()
 }
 

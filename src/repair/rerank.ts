@@ -166,8 +166,8 @@ function rerankOnce(text: string, repairs: readonly RepairRecord[], spans: reado
   return {...applyChoices(text, repairs, updated), changed}
 }
 
-/** What the intact Chinese of `text.slice(start, end)` already renders. */
-function coveredIn(text: string, start: number, end: number, damaged: ReadonlySet<number>, dictionary: GlossDictionary): Set<string> {
+/** The characters of `text.slice(start, end)`, and the indices among them of the damaged ones. */
+function charsIn(text: string, start: number, end: number, damaged: ReadonlySet<number>): {chars: string[]; indices: Set<number>} {
   const chars: string[] = []
   const indices = new Set<number>()
   let offset = start
@@ -176,18 +176,19 @@ function coveredIn(text: string, start: number, end: number, damaged: ReadonlySe
     chars.push(char)
     offset += char.length
   }
+  return {chars, indices}
+}
+
+/** What the intact Chinese of `text.slice(start, end)` already renders. */
+function coveredIn(text: string, start: number, end: number, damaged: ReadonlySet<number>, dictionary: GlossDictionary): Set<string> {
+  const {chars, indices} = charsIn(text, start, end, damaged)
   return renderedStems(chars, indices, dictionary)
 }
 
 /** The characters of `text.slice(start, end)` that are not damaged. */
 function intactIn(text: string, start: number, end: number, damaged: ReadonlySet<number>): string {
-  let intact = ''
-  let offset = start
-  for (const char of text.slice(start, end)) {
-    if (!damaged.has(offset)) intact += char
-    offset += char.length
-  }
-  return intact
+  const {chars, indices} = charsIn(text, start, end, damaged)
+  return chars.filter((_, index) => !indices.has(index)).join('')
 }
 
 /** Targets grouped by paragraph (text between blank lines). */
