@@ -6,7 +6,7 @@ import {parseArgs} from 'node:util'
 import cliProgress from 'cli-progress'
 import {reporter} from 'vfile-reporter'
 import type {VFile} from 'vfile'
-import {cacheStats, fromResult, processBatch} from '../../batch/index.js'
+import {cacheStats, fromResult, processBatch, type BatchOptions} from '../../batch/index.js'
 import {allRules} from '../../check/rules.js'
 import {renderIndexPage, type Format} from '../../emit/index.js'
 import {displayPath, findArticles} from '../articles.js'
@@ -17,6 +17,8 @@ import type {CliIo} from '../io.js'
 import {loadProjectGlossary} from '../glossary-file.js'
 import {summarize} from '../summary.js'
 import {hideStacks} from '../hide-stacks.js'
+import {acquireLock, describeHolder, LockBusyError, type Lock} from '../file-lock.js'
+import {recoverOutput, stageOutput, type StagedOutput} from '../staged-output.js'
 
 const usage = `Usage: bitext build [options]
 
@@ -28,11 +30,16 @@ Options:
   --glossary FILE   glossary (default: glossary.yaml when it exists)
   --format LIST     outputs: md, html or md,html (default: md,html)
   --encoding NAME   read articles in this encoding instead of detecting it
-${batchUsage}  --quiet           print errors and the summary only
+${batchUsage}  --wait            if another build is writing the same output folder,
+                    wait for it (default: stop with exit 2)
+  --quiet           print errors and the summary only
   --debug           print stack traces of internal errors
 
+The new blog is written beside the output folder and swapped in at the
+end: until then the previous output stays complete and untouched.
+
 Exit status: 0 built, 1 an article could not be built (the others still are),
-2 bad usage.
+2 bad usage, or another build holds the output folder.
 `
 
 const formats: readonly Format[] = ['md', 'html']
@@ -51,6 +58,7 @@ export const buildCommand: Command = {
         format: {type: 'string', default: 'md,html'},
         encoding: {type: 'string'},
         ...batchArgs,
+        wait: {type: 'boolean', default: false},
         quiet: {type: 'boolean', default: false},
         debug: {type: 'boolean', default: false}
       },
@@ -75,44 +83,90 @@ export const buildCommand: Command = {
       io
     )
 
-    const progress = progressBar(io, articlePaths.length, values.quiet)
-    const files: VFile[] = []
-    const cache: Array<{cache?: 'hit' | 'miss'}> = []
-    const slugs = new Map<string, string>()
-    const published: Array<{slug: string; frontMatter: Record<string, unknown>}> = []
-    for await (const result of processBatch(articlePaths, batch)) {
-      progress?.increment()
-      cache.push(result.cache ? {cache: result.cache} : {})
-      const file = fromResult(result)
-      files.push(file)
-      if (file.data.failed) continue
-      const slug = file.data.slug ?? file.stem ?? 'article'
-      const previous = slugs.get(slug)
-      if (previous) {
-        const message = file.message(`Duplicate slug \`${slug}\`, already used by \`${previous}\`; set a different \`slug\` in the front matter`, {ruleId: 'duplicate-slug', source: 'bitext'})
-        message.fatal = true
-        file.data.failed = true
-        continue
+    const lock = lockOutput(io, outDir, values.wait)
+    try {
+      const leftovers = recoverOutput(io.fs, outDir)
+      if (leftovers.length > 0 && !values.quiet) io.stderr.write(`bitext build: removed what an interrupted build left: ${leftovers.join(', ')}\n`)
+      const output = stageOutput(io.fs, outDir)
+      let built: {files: VFile[]; hits: number}
+      try {
+        built = await publish(output, articlePaths, batch, wanted, io, values.quiet)
+        const swap = output.commit()
+        if (values.debug) io.stderr.write(`bitext build: swapped in ${displayPath(outDir, io)} in ${swap.swapMs.toFixed(1)} ms (removing the previous output: ${swap.removeMs.toFixed(1)} ms)\n`)
+      } catch (error) {
+        output.abort()
+        throw error
       }
-      slugs.set(slug, file.path)
-      writeOutputs(io, outDir, slug, file.data.outputs ?? {})
-      published.push({slug, frontMatter: file.data.frontMatter ?? {}})
-      // Only the messages are needed from here on: release the article's bulk.
-      delete file.data.outputs
-      delete file.data.alignment
-      file.value = ''
+      const {files, hits} = built
+      hideStacks(files, values.debug)
+      const report = reporter(files, {quiet: true, silent: values.quiet})
+      if (report) io.stderr.write(report + '\n')
+      const summary = summarize(files, performance.now() - started)
+      const cached = hits > 0 ? ` (${hits} from cache)` : ''
+      io.stderr.write(`bitext build: ${summary.line}${cached} → ${displayPath(outDir, io)}\n`)
+      return summary.failed > 0 ? 1 : 0
+    } finally {
+      lock.release()
     }
-    progress?.stop()
-    if (wanted.includes('html')) writeFile(io, outDir, 'index.html', renderIndexPage(published))
+  }
+}
 
-    hideStacks(files, values.debug)
-    const report = reporter(files, {quiet: true, silent: values.quiet})
-    if (report) io.stderr.write(report + '\n')
-    const summary = summarize(files, performance.now() - started)
-    const {hits} = cacheStats(cache)
-    const cached = hits > 0 ? ` (${hits} from cache)` : ''
-    io.stderr.write(`bitext build: ${summary.line}${cached} → ${displayPath(outDir, io)}\n`)
-    return summary.failed > 0 ? 1 : 0
+/** Process every article and write the new blog into `output` (not yet swapped in). */
+async function publish(
+  output: StagedOutput,
+  articlePaths: string[],
+  batch: BatchOptions,
+  wanted: readonly Format[],
+  io: CliIo,
+  quiet: boolean
+): Promise<{files: VFile[]; hits: number}> {
+  const progress = progressBar(io, articlePaths.length, quiet)
+  const files: VFile[] = []
+  const cache: Array<{cache?: 'hit' | 'miss'}> = []
+  const slugs = new Map<string, string>()
+  const published: Array<{slug: string; frontMatter: Record<string, unknown>}> = []
+  for await (const result of processBatch(articlePaths, batch)) {
+    progress?.increment()
+    cache.push(result.cache ? {cache: result.cache} : {})
+    const file = fromResult(result)
+    files.push(file)
+    if (file.data.failed) continue
+    const slug = file.data.slug ?? file.stem ?? 'article'
+    const previous = slugs.get(slug)
+    if (previous) {
+      const message = file.message(`Duplicate slug \`${slug}\`, already used by \`${previous}\`; set a different \`slug\` in the front matter`, {ruleId: 'duplicate-slug', source: 'bitext'})
+      message.fatal = true
+      file.data.failed = true
+      continue
+    }
+    slugs.set(slug, file.path)
+    writeOutputs(output, slug, file.data.outputs ?? {})
+    published.push({slug, frontMatter: file.data.frontMatter ?? {}})
+    // Only the messages are needed from here on: release the article's bulk.
+    delete file.data.outputs
+    delete file.data.alignment
+    file.value = ''
+  }
+  progress?.stop()
+  if (wanted.includes('html')) output.write('index.html', renderIndexPage(published))
+  return {files, hits: cacheStats(cache).hits}
+}
+
+/** Take the output folder's lock (a file beside it), or say who holds it. */
+function lockOutput(io: CliIo, outDir: string, wait: boolean): Lock {
+  io.fs.mkdirSync(path.dirname(outDir), {recursive: true})
+  const file = path.join(path.dirname(outDir), `.${path.basename(outDir)}.lock`)
+  const shown = displayPath(outDir, io)
+  try {
+    return acquireLock(io.fs, file, {
+      wait,
+      onWait: (holder) => io.stderr.write(`bitext build: waiting for the build writing ${shown} (${describeHolder(holder)})\n`)
+    })
+  } catch (error) {
+    if (!(error instanceof LockBusyError)) throw error
+    throw new UsageError(
+      `Another build is writing ${shown} (${describeHolder(error.holder)}); wait for it to finish, pass --wait to queue behind it, or remove ${displayPath(file, io)} if that process is gone`
+    )
   }
 }
 
@@ -135,14 +189,6 @@ function progressBar(io: CliIo, total: number, quiet: boolean) {
   return bar
 }
 
-function writeOutputs(io: CliIo, outDir: string, slug: string, outputs: Record<string, string>): void {
-  for (const [name, content] of Object.entries(outputs)) writeFile(io, outDir, path.join(slug, name), content)
-}
-
-/** Write inside `outDir` only: a path that escapes it is a bug, not a user error. */
-function writeFile(io: CliIo, outDir: string, relative: string, content: string): void {
-  const target = path.resolve(outDir, relative)
-  if (!target.startsWith(outDir + path.sep)) throw new Error(`Refusing to write outside the output folder: ${target}`)
-  io.fs.mkdirSync(path.dirname(target), {recursive: true})
-  io.fs.writeFileSync(target, content)
+function writeOutputs(output: StagedOutput, slug: string, outputs: Record<string, string>): void {
+  for (const [name, content] of Object.entries(outputs)) output.write(path.join(slug, name), content)
 }

@@ -1,0 +1,187 @@
+/**
+ * All-or-nothing publishing. A build writes the new blog into a staging
+ * folder beside the output folder (`.dist.staging-PID-RANDOM`), and swaps it
+ * in with two renames at the end: the old folder aside (`.dist.old-PID-RANDOM`),
+ * the staging folder in its place. A build killed before the swap leaves the
+ * previous output untouched; leftovers are cleaned by the next build, which
+ * also puts the old folder back if a kill fell between the two renames.
+ *
+ * This is the one way `build` writes outputs: pages, the article list and
+ * assets all go through `write` or `copyFile`.
+ */
+import {randomBytes} from 'node:crypto'
+import type * as nodeFs from 'node:fs'
+import path from 'node:path'
+
+/** The part of `node:fs` staging uses. */
+export type StagingFs = Pick<
+  typeof nodeFs,
+  'mkdirSync' | 'writeFileSync' | 'copyFileSync' | 'renameSync' | 'rmSync' | 'readdirSync' | 'lstatSync' | 'readFileSync' | 'cpSync' | 'existsSync'
+>
+
+/**
+ * The record a build leaves in its output: which top-level entries it wrote,
+ * so that the next build knows which ones it did not (a `review/` folder, a
+ * `CNAME`) and carries them over.
+ */
+export const manifestName = '.bitext-build.json'
+
+/** What the swap did and cost. */
+export interface SwapStats {
+  /** Top-level entries of the previous output kept because no build wrote them (`review/`, a `CNAME`). */
+  carried: string[]
+  /** Time to carry them over, rename, and remove the previous output, in ms. */
+  swapMs: number
+  /** Of which removing the previous output, in ms. */
+  removeMs: number
+}
+
+/** An output folder being built. */
+export interface StagedOutput {
+  /** The output folder this will replace. */
+  readonly outDir: string
+  /** The staging folder. */
+  readonly staging: string
+  /**
+   * Write a file of the new output.
+   *
+   * @param relative Path inside the output folder.
+   * @param content The content (strings as UTF-8).
+   * @throws Error when the path escapes the output folder (a bug, not a user error).
+   */
+  write(relative: string, content: string | Uint8Array): void
+  /**
+   * Copy a file into the new output (assets beside pages).
+   *
+   * @param relative Path inside the output folder.
+   * @param source The file to copy.
+   */
+  copyFile(relative: string, source: string): void
+  /**
+   * Swap the new output in. Top-level entries of the previous output that no
+   * build wrote (such as `review/`) are copied over first.
+   *
+   * @returns What the swap did and cost.
+   */
+  commit(): SwapStats
+  /** Throw the staging folder away (the previous output stays). */
+  abort(): void
+}
+
+/**
+ * Start a new output for `outDir`. Call `recoverOutput` first (under the
+ * output lock) so that leftovers of a killed build are gone.
+ *
+ * @param fs File system.
+ * @param outDir The output folder (absolute).
+ * @returns The staged output.
+ */
+export function stageOutput(fs: StagingFs, outDir: string): StagedOutput {
+  const staging = siblingName(outDir, 'staging')
+  fs.mkdirSync(staging, {recursive: true})
+  const written = new Set<string>()
+
+  function target(relative: string): string {
+    const file = path.resolve(staging, relative)
+    if (!file.startsWith(staging + path.sep)) throw new Error(`Refusing to write outside the output folder: ${relative}`)
+    written.add(path.relative(staging, file).split(path.sep)[0] ?? relative)
+    fs.mkdirSync(path.dirname(file), {recursive: true})
+    return file
+  }
+
+  return {
+    outDir,
+    staging,
+    write(relative, content) {
+      fs.writeFileSync(target(relative), content)
+    },
+    copyFile(relative, source) {
+      fs.copyFileSync(source, target(relative))
+    },
+    commit() {
+      const started = performance.now()
+      const carried = carryOver(fs, outDir, staging, written)
+      fs.writeFileSync(path.join(staging, manifestName), JSON.stringify({written: [...written].sort()}) + '\n')
+      let removeMs = 0
+      if (isDirectory(fs, outDir)) {
+        const old = siblingName(outDir, 'old')
+        fs.renameSync(outDir, old)
+        // A kill between these two renames leaves no output folder for a
+        // moment; `recoverOutput` renames the old one back.
+        fs.renameSync(staging, outDir)
+        const removing = performance.now()
+        // Renamed before removal: an `old-` folder is always complete, so
+        // recovery never restores one half removed.
+        const trash = siblingName(outDir, 'trash')
+        fs.renameSync(old, trash)
+        fs.rmSync(trash, {recursive: true, force: true})
+        removeMs = performance.now() - removing
+      } else {
+        fs.renameSync(staging, outDir)
+      }
+      return {carried, swapMs: performance.now() - started, removeMs}
+    },
+    abort() {
+      fs.rmSync(staging, {recursive: true, force: true})
+    }
+  }
+}
+
+/**
+ * Clean up after builds that were killed: put the previous output back if a
+ * kill fell between the two renames of a swap, and remove staging folders and
+ * old outputs. Call it only while holding the output lock.
+ *
+ * @param fs File system.
+ * @param outDir The output folder (absolute).
+ * @returns The leftovers removed or restored (names beside `outDir`).
+ */
+export function recoverOutput(fs: StagingFs, outDir: string): string[] {
+  const parent = path.dirname(outDir)
+  const prefix = `.${path.basename(outDir)}.`
+  let names: string[]
+  try {
+    names = fs.readdirSync(parent)
+  } catch {
+    return []
+  }
+  const leftovers = names.filter((name) => name.startsWith(prefix) && /^(?:staging|old|trash)-\d+-[\da-f]+$/.test(name.slice(prefix.length))).sort()
+  const olds = leftovers.filter((name) => name.slice(prefix.length).startsWith('old-'))
+  const restore = !fs.existsSync(outDir) ? olds[0] : undefined
+  if (restore !== undefined) fs.renameSync(path.join(parent, restore), outDir)
+  for (const name of leftovers) {
+    if (name !== restore) fs.rmSync(path.join(parent, name), {recursive: true, force: true})
+  }
+  return leftovers
+}
+
+/** Copy the previous output's top-level entries that no bitext build wrote. */
+function carryOver(fs: StagingFs, outDir: string, staging: string, written: ReadonlySet<string>): string[] {
+  if (!isDirectory(fs, outDir)) return []
+  let previous: Set<string> = new Set()
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(outDir, manifestName), 'utf8')) as {written?: unknown}
+    if (Array.isArray(manifest.written)) previous = new Set(manifest.written.filter((name): name is string => typeof name === 'string'))
+  } catch {
+    // No manifest: an output written by an older bitext, or by hand; keep what this build does not replace.
+  }
+  const carried: string[] = []
+  for (const name of fs.readdirSync(outDir).sort()) {
+    if (name === manifestName || written.has(name) || previous.has(name)) continue
+    fs.cpSync(path.join(outDir, name), path.join(staging, name), {recursive: true, verbatimSymlinks: true})
+    carried.push(name)
+  }
+  return carried
+}
+
+function isDirectory(fs: StagingFs, file: string): boolean {
+  try {
+    return fs.lstatSync(file).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+function siblingName(outDir: string, kind: 'staging' | 'old' | 'trash'): string {
+  return path.join(path.dirname(outDir), `.${path.basename(outDir)}.${kind}-${process.pid}-${randomBytes(6).toString('hex')}`)
+}
