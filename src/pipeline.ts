@@ -16,6 +16,9 @@ import type {Glossary} from './glossary/types.js'
 import {FrontMatterError, assertFrontMatterClosed, createParser, readFrontMatter, slugOf} from './parse/index.js'
 import {InputLimitError, assertNesting, assertNotEmpty, assertSize, type InputLimits} from './parse/input-limits.js'
 import {repair, rerankWithSource} from './repair/index.js'
+import type {PipelineStage} from './pipeline-stages.js'
+
+export {pipelineStages, type PipelineStage} from './pipeline-stages.js'
 
 /** Options of the pipeline. */
 export interface PipelineOptions {
@@ -33,6 +36,11 @@ export interface PipelineOptions {
   formats?: readonly Format[]
   /** Largest article and deepest nesting accepted (default: 4 MiB, 100 levels). */
   limits?: InputLimits
+  /**
+   * Called as each stage of an article starts (default: nothing), so that a
+   * supervisor can say where an article that overran its deadline was.
+   */
+  onStage?: (stage: PipelineStage) => void
 }
 
 /** A configured pipeline, reusable for many articles. */
@@ -67,21 +75,26 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const emitter = options.emit === false ? undefined : unified().use(bitextEmit, options.formats ? {formats: options.formats} : {})
   const decodeOptions = options.encoding ? {encoding: options.encoding} : {}
   const limits = options.limits ?? {}
+  const enter = options.onStage ?? (() => {})
 
   return {
     async process(bytes, path) {
       const file = new VFile({path, value: bytes})
       try {
+        enter('decode')
         assertSize(bytes.byteLength, limits)
         decode(file, decodeOptions)
         assertNotEmpty(String(file.value))
+        enter('repair')
         repair(file)
+        enter('parse')
         // remark recurses per nesting level: refuse absurd depth before it overflows the stack.
         assertNesting(String(file.value), limits)
         let tree = parser.parse(file) as Root
         assertFrontMatterClosed(String(file.value), tree)
         file.data.frontMatter = readFrontMatter(tree)
         file.data.slug = slugOf(file.data.frontMatter, file.stem ?? 'article', tree)
+        enter('align')
         await aligner.run(tree, file)
         // Lossy repairs inside pairs are checked against their English; a
         // changed text is parsed and aligned again (damaged files only).
@@ -90,7 +103,9 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
           file.data.frontMatter = readFrontMatter(tree)
           await aligner.run(tree, file)
         }
+        enter('check')
         await checker.run(tree, file)
+        enter('emit')
         if (emitter) await emitter.run(tree, file)
         file.data.tree = tree
       } catch (error) {

@@ -9,6 +9,7 @@ import type {Pipeline, PipelineOptions} from '../pipeline.js'
 import {failedResult, toResult, type ArticleResult} from './article-result.js'
 import {batchKey, entryKey, entryPath, readEntry, writeEntry, type CacheFs} from './cache.js'
 import {codeFingerprint} from './fingerprint.js'
+import {SpecialFileError} from './read-regular.js'
 import {toPipelineSpec} from './pipeline-spec.js'
 import {selectShard, type Shard} from './shard.js'
 import {createWorkerPool, findWorkerScript, type PoolTask, type WorkerPool} from './worker-pool.js'
@@ -45,6 +46,14 @@ export interface BatchOptions {
    * workers idle; 4 in this thread).
    */
   lookahead?: number
+  /**
+   * Each article's deadline in ms (default: none). An article that overruns
+   * it fails with an `article-timeout` error naming its stage, and the rest
+   * of the batch goes on. Articles then run on worker threads even with
+   * `jobs: 1`, since only a worker can be stopped in the middle of a stage;
+   * custom rules (which force this thread) run without a deadline.
+   */
+  timeoutMs?: number
 }
 
 /** Counts over a batch, for the summary line. */
@@ -80,10 +89,13 @@ export async function* processBatch(paths: readonly string[], options: BatchOpti
     if (task.cacheFile) writeEntry(task.cacheFile, result, cacheFs)
     return result
   }
-  const script = jobs > 1 && spec ? findWorkerScript() : undefined
-  if (jobs > 1 && !script) options.onFallback?.('no compiled worker (lib/batch/worker.js) and no tsx to run its source')
+  const timeoutMs = options.timeoutMs
+  const wantPool = spec !== undefined && (jobs > 1 || timeoutMs !== undefined)
+  const script = wantPool ? findWorkerScript() : undefined
+  if (wantPool && !script) options.onFallback?.('no compiled worker (lib/batch/worker.js) and no tsx to run its source')
   const onBroken = (error: Error) => options.onFallback?.(`worker threads cannot start: ${error.message}`)
-  const pool: WorkerPool | undefined = script && spec ? createWorkerPool(script, {spec}, jobs, inProcess, onBroken) : undefined
+  const pool: WorkerPool | undefined =
+    script && spec ? createWorkerPool(script, {spec}, jobs, inProcess, onBroken, timeoutMs === undefined ? {} : {timeoutMs}) : undefined
 
   async function start(file: string): Promise<ArticleResult> {
     const shown = show(file)
@@ -91,6 +103,7 @@ export async function* processBatch(paths: readonly string[], options: BatchOpti
     try {
       bytes = options.readFile(file)
     } catch (error) {
+      if (error instanceof SpecialFileError) return failedResult(shown, error.message, 'read')
       const code = (error as NodeJS.ErrnoException).code ?? 'error'
       return failedResult(shown, `Cannot read this file (${code}); check that it exists and that you may read it`, 'read')
     }

@@ -12,6 +12,7 @@ import {createRequire} from 'node:module'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {Worker} from 'node:worker_threads'
 import {failedResult, type ArticleResult} from './article-result.js'
+import {pipelineStages, type PipelineStage} from '../pipeline-stages.js'
 import type {WorkerInit, WorkerReply, WorkerRequest} from './worker-protocol.js'
 
 /** How to start a worker: a module file, or (from sources) a bootstrap script evaluated as the entry. */
@@ -37,6 +38,21 @@ interface Slot {
   worker: Worker
   ready: boolean
   task: {request: WorkerRequest; resolve: (result: ArticleResult) => void} | undefined
+  /** The stage the worker is in (see `WorkerInit.stage`). */
+  stage: Int32Array
+  /** The running task's deadline. */
+  timer: NodeJS.Timeout | undefined
+}
+
+/** Options of `createWorkerPool`. */
+export interface PoolOptions {
+  /**
+   * An article's deadline in ms, counted from when its worker is ready
+   * (default: none). An article that overruns it fails with an
+   * `article-timeout` message naming the stage, and its worker is
+   * terminated and replaced.
+   */
+  timeoutMs?: number
 }
 
 /**
@@ -85,7 +101,8 @@ export function createWorkerPool(
   init: WorkerInit,
   size: number,
   fallback: (task: PoolTask) => Promise<ArticleResult>,
-  onBroken?: (error: Error) => void
+  onBroken?: (error: Error) => void,
+  options: PoolOptions = {}
 ): WorkerPool {
   const slots: Slot[] = []
   const queue: Array<{request: WorkerRequest; resolve: (result: ArticleResult) => void}> = []
@@ -94,13 +111,17 @@ export function createWorkerPool(
   let closed = false
 
   function spawn(): Slot {
-    const worker = 'url' in script ? new Worker(script.url, {workerData: init}) : new Worker(script.code, {eval: true, workerData: init})
-    const slot: Slot = {worker, ready: false, task: undefined}
+    const stage = new SharedArrayBuffer(4)
+    const workerData: WorkerInit = {...init, stage}
+    const worker = 'url' in script ? new Worker(script.url, {workerData}) : new Worker(script.code, {eval: true, workerData})
+    const slot: Slot = {worker, ready: false, task: undefined, stage: new Int32Array(stage), timer: undefined}
     worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'ready') {
         slot.ready = true
+        if (slot.task) startDeadline(slot)
         return
       }
+      clearTimeout(slot.timer)
       const task = slot.task
       slot.task = undefined
       task?.resolve(reply.result)
@@ -112,8 +133,30 @@ export function createWorkerPool(
     return slot
   }
 
+  /** Start the deadline of a ready slot's task. */
+  function startDeadline(slot: Slot): void {
+    const timeoutMs = options.timeoutMs
+    if (timeoutMs === undefined) return
+    Atomics.store(slot.stage, 0, 0)
+    slot.timer = setTimeout(() => overrun(slot, timeoutMs), timeoutMs)
+  }
+
+  /** A task overran its deadline: fail it, and stop its worker (a synchronous stage cannot be interrupted otherwise). */
+  function overrun(slot: Slot, timeoutMs: number): void {
+    const task = slot.task
+    const index = slots.indexOf(slot)
+    if (!task || index === -1) return
+    slots.splice(index, 1)
+    slot.task = undefined
+    const stage = pipelineStages[Atomics.load(slot.stage, 0)] ?? pipelineStages[0]
+    task.resolve(timedOutResult(task.request.path, stage, timeoutMs))
+    void slot.worker.terminate()
+    dispatch()
+  }
+
   /** A worker died: fail (or, if it never started, re-route) its task, drop it. */
   function lose(slot: Slot, error: Error): void {
+    clearTimeout(slot.timer)
     const index = slots.indexOf(slot)
     if (index === -1) return
     slots.splice(index, 1)
@@ -147,6 +190,7 @@ export function createWorkerPool(
       if (!task) return
       free.task = task
       free.worker.postMessage(task.request)
+      if (free.ready) startDeadline(free)
     }
   }
 
@@ -159,7 +203,25 @@ export function createWorkerPool(
     },
     async close() {
       closed = true
+      for (const slot of slots) clearTimeout(slot.timer)
       await Promise.all(slots.splice(0).map((slot) => slot.worker.terminate()))
     }
   }
+}
+
+/**
+ * The result of an article abandoned at its deadline.
+ *
+ * @param path The path messages show.
+ * @param stage The stage it was in.
+ * @param timeoutMs The deadline.
+ * @returns A failed result with one `article-timeout` error.
+ */
+export function timedOutResult(path: string, stage: PipelineStage, timeoutMs: number): ArticleResult {
+  const seconds = timeoutMs >= 1000 ? `${Number((timeoutMs / 1000).toFixed(1))} s` : `${timeoutMs} ms`
+  return failedResult(
+    path,
+    `Gave up on this article after ${seconds} in the ${stage} stage: it takes too long to process; simplify what it nests or repeats, or raise --article-timeout`,
+    'article-timeout'
+  )
 }

@@ -7,6 +7,12 @@ import type {PipelineSpec} from './pipeline-spec.js'
 /** `workerData` of a worker. */
 export interface WorkerInit {
   spec: PipelineSpec
+  /**
+   * One Int32 the worker sets to the index (in `pipelineStages`) of the
+   * stage it is in, so the pool can name it when an article overruns its
+   * deadline (set by the pool for each worker).
+   */
+  stage?: SharedArrayBuffer
 }
 
 /** One article to process. */

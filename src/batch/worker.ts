@@ -4,7 +4,7 @@
  * Nothing is kept between articles.
  */
 import {parentPort, workerData} from 'node:worker_threads'
-import {createPipeline} from '../pipeline.js'
+import {createPipeline, pipelineStages} from '../pipeline.js'
 import {failedResult, toResult, type ArticleResult} from './article-result.js'
 import {writeEntry} from './cache.js'
 import {fromPipelineSpec} from './pipeline-spec.js'
@@ -13,7 +13,11 @@ import type {WorkerInit, WorkerReply, WorkerRequest} from './worker-protocol.js'
 const port = parentPort
 if (port) {
   const init = workerData as WorkerInit
-  const pipeline = createPipeline(fromPipelineSpec(init.spec))
+  const stage = init.stage ? new Int32Array(init.stage) : undefined
+  const pipeline = createPipeline({
+    ...fromPipelineSpec(init.spec),
+    ...(stage ? {onStage: (name) => Atomics.store(stage, 0, pipelineStages.indexOf(name))} : {})
+  })
   port.on('message', async (request: WorkerRequest) => {
     let result: ArticleResult = toResult(await pipeline.process(request.bytes, request.path))
     if (request.cacheFile) writeEntry(request.cacheFile, result)

@@ -4,7 +4,7 @@
  */
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
-import {defaultCacheDir, parseShard, type BatchOptions} from '../batch/index.js'
+import {defaultCacheDir, parseShard, readRegularFile, type BatchOptions} from '../batch/index.js'
 import type {PipelineOptions} from '../pipeline.js'
 import {displayPath} from './articles.js'
 import {UsageError} from './command.js'
@@ -15,7 +15,8 @@ export const batchArgs = {
   jobs: {type: 'string'},
   'cache-dir': {type: 'string'},
   'no-cache': {type: 'boolean', default: false},
-  shard: {type: 'string'}
+  shard: {type: 'string'},
+  'article-timeout': {type: 'string'}
 } as const
 
 /** Usage lines of the shared options. */
@@ -24,6 +25,8 @@ export const batchUsage = `  --jobs N          worker threads (default: the numb
   --cache-dir DIR   cache folder (default: node_modules/.cache/bitext)
   --no-cache        process every article even if nothing changed
   --shard I/N       process only shard I of N (for a CI matrix), e.g. 1/4
+  --article-timeout S  give up on an article after S seconds, and build the
+                    rest (default: 30; 0 for no deadline)
 `
 
 /** Parsed values of the shared options. */
@@ -32,6 +35,7 @@ export interface BatchArgValues {
   'cache-dir'?: string | undefined
   'no-cache'?: boolean | undefined
   shard?: string | undefined
+  'article-timeout'?: string | undefined
   debug?: boolean | undefined
 }
 
@@ -50,9 +54,11 @@ export function toBatchOptions(values: BatchArgValues, pipeline: PipelineOptions
     pipeline,
     jobs: parseJobs(values.jobs, count),
     cacheDir: values['no-cache'] ? false : path.resolve(io.cwd, values['cache-dir'] ?? defaultCacheDir(io.cwd)),
-    readFile: (file) => io.fs.readFileSync(file),
+    readFile: (file) => readRegularFile(file, io.fs),
     displayPath: (file) => displayPath(file, io)
   }
+  const timeoutMs = parseTimeout(values['article-timeout'])
+  if (timeoutMs !== undefined) options.timeoutMs = timeoutMs
   if (values.shard !== undefined) {
     try {
       options.shard = parseShard(values.shard)
@@ -69,4 +75,14 @@ function parseJobs(value: string | undefined, count: number): number {
   if (value === undefined) return count >= 8 ? availableParallelism() : 1
   if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--jobs takes a whole number of 1 or more, such as 2, not \`${value}\``)
   return Number(value)
+}
+
+/** The default deadline of one article: far above any real article (the seed takes about 1 s). */
+export const defaultArticleTimeoutMs = 30_000
+
+function parseTimeout(value: string | undefined): number | undefined {
+  if (value === undefined) return defaultArticleTimeoutMs
+  if (!/^\d+(?:\.\d+)?$/.test(value)) throw new UsageError(`--article-timeout takes a number of seconds, such as 30 (0 for no deadline), not \`${value}\``)
+  const seconds = Number(value)
+  return seconds === 0 ? undefined : Math.max(1, Math.round(seconds * 1000))
 }

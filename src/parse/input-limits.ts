@@ -117,9 +117,10 @@ function lineDepth(text: string, start: number, stop: number): number {
 function markerLength(text: string, index: number, stop: number): number {
   const code = text.charCodeAt(index)
   if (code === 62 /* > */) return 1
-  const next = index + 1 < stop ? text.charCodeAt(index + 1) : -1
   const spaceAfter = (at: number) => at >= stop || text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9
-  if ((code === 45 /* - */ || code === 42 /* * */ || code === 43) /* + */ && spaceAfter(index + 1) && next !== -1) return 1
+  // A marker alone at the end of a line counts too: an empty item nests like
+  // any other (a setext underline `-` counts one level, harmlessly).
+  if ((code === 45 /* - */ || code === 42 /* * */ || code === 43) /* + */ && spaceAfter(index + 1)) return 1
   let digits = 0
   while (digits < 9 && index + digits < stop && isDigit(text.charCodeAt(index + digits))) digits++
   if (digits > 0) {

@@ -4,6 +4,7 @@
  * what to do), the documented exit code, no stack trace, the good article
  * still built, `articles/` untouched, and nothing written outside `--out`.
  */
+import {execFileSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import * as fs from 'node:fs'
 import path from 'node:path'
@@ -63,7 +64,9 @@ async function build(files: Record<string, string | Uint8Array>, args: string[] 
   const before = hashTree(path.join(cwd, 'articles'))
   const io = captureIo(cwd)
   if (fsOverride) io.fs = {...fs, ...fsOverride} as typeof fs
-  const code = await run(['build', '--quiet', '--no-cache', ...args], io)
+  // No deadline unless a case asks for one: these cases check the limits'
+  // own messages, which a loaded machine must not turn into timeouts.
+  const code = await run(['build', '--quiet', '--no-cache', '--article-timeout', '0', ...args], io)
   // The build's manifest (`dist/.bitext-build.json`) is checked in staged-output.test.ts.
   const manifest = path.join('dist', '.bitext-build.json')
   const written = listFiles(cwd).filter((name) => !name.startsWith('articles' + path.sep) && !Object.keys(files).includes(name) && name !== manifest)
@@ -188,12 +191,12 @@ describe('bad articles: one clear message each, exit 1, the rest still built', (
   })
 
   it('an unreadable file (permission denied)', async () => {
-    const unreadable = (file: fs.PathOrFileDescriptor) => {
+    const unreadable = (file: fs.PathLike, flags: fs.OpenMode, mode?: fs.Mode) => {
       if (String(file).endsWith('secret.md')) throw Object.assign(new Error("EACCES: permission denied, open 'secret.md'"), {code: 'EACCES'})
-      return fs.readFileSync(file)
+      return fs.openSync(file, flags, mode)
     }
     expectOneFailure(
-      await build({'articles/secret.md': sample}, [], undefined, {readFileSync: unreadable as typeof fs.readFileSync}),
+      await build({'articles/secret.md': sample}, [], undefined, {openSync: unreadable as typeof fs.openSync}),
       'articles/secret.md\n error Cannot read this file (EACCES); check that it exists and that you may read it read bitext'
     )
   })
@@ -340,5 +343,44 @@ describe('the whole matrix in one build, in worker threads', () => {
     const slugs = new Set(built.written.filter((name) => name !== path.join('dist', 'index.html')).map((name) => name.split(path.sep)[1]))
     expect([...slugs].sort()).toEqual([goodSlug, 'same-slug', 'utf16be-bom', 'utf16be-no-bom', 'utf16le-bom', 'utf16le-no-bom'])
     expect(built.articlesChanged).toBe(false)
+  }, 300_000)
+})
+
+describe('inputs that once held the whole build hostage', () => {
+  it('a FIFO named like an article is refused at once, without being opened for a writer', async () => {
+    const started = performance.now()
+    expectOneFailure(
+      await build({}, [], (cwd) => execFileSync('mkfifo', [path.join(cwd, 'articles', 'x.md')])),
+      'articles/x.md\n error Not a regular file but a FIFO (named pipe); bitext reads only regular files: remove it or replace it with the article read bitext'
+    )
+    console.log(`FIFO in articles/: build done in ${((performance.now() - started) / 1000).toFixed(1)} s`)
   })
+
+  it('2,000 levels of nested empty list items are refused by the nesting limit', async () => {
+    const lists = Array.from({length: 2000}, (_, index) => '  '.repeat(index) + '-').join('\n') + '\n'
+    expectOneFailure(
+      await build({'articles/lists.md': lists}),
+      'articles/lists.md\n101:1 error Block quotes or lists nested 101 levels deep, the limit is 100; flatten the nesting on this line input-limit bitext'
+    )
+  })
+
+  it('each slow article is abandoned at its deadline, naming its stage, and the rest is built', async () => {
+    const slow: Record<string, string> = {
+      'articles/ampersands.md': '&'.repeat(Math.floor(3.9 * 1024 * 1024)) + '\n',
+      'articles/emphasis.md': '*a '.repeat(10_000) + 'b' + ' a*'.repeat(10_000) + '\n',
+      'articles/links.md': '['.repeat(10_000) + 'a' + '](b)'.repeat(10_000) + '\n'
+    }
+    const started = performance.now()
+    const built = await build(slow, ['--jobs', '2', '--article-timeout', '5'])
+    const seconds = (performance.now() - started) / 1000
+    console.log(`3 slow articles and a good one, --article-timeout 5, --jobs 2: ${seconds.toFixed(1)} s`)
+    expect(built.code).toBe(1)
+    expect(built.err).not.toMatch(noStack)
+    for (const name of Object.keys(slow)) {
+      expect(squash(built.err)).toMatch(new RegExp(`${name}\\n error Gave up on this article after 5 s in the (decode|repair|parse|align|check|emit) stage: it takes too long to process; simplify what it nests or repeats, or raise --article-timeout article-timeout bitext`))
+    }
+    expect(built.err).toMatch(/^bitext build: 1 article built, 3 failed, \d+ repairs?, \d+ warnings?, 3 errors in \d+\.\d s → dist$/m)
+    expect(built.written).toContain(path.join('dist', goodSlug, 'index.html'))
+    expect(built.articlesChanged).toBe(false)
+  }, 300_000)
 })
