@@ -58,16 +58,23 @@ export interface ArticleResult {
 
 const dataKeys = ['slug', 'frontMatter', 'outputs', 'repairs', 'damage', 'alignment', 'termUses', 'fixes', 'failed', 'encoding'] as const
 
+/** A field a result can carry: one of `ResultData`'s, or the text (`value`). */
+export type ResultField = keyof ResultData | 'value'
+
 /**
  * Turn a processed file into data.
  *
  * @param file A file returned by the pipeline.
+ * @param keep The fields its consumer reads (default: all); messages, the
+ *   path and `failed` are always kept. `build` needs no alignment, and
+ *   leaving it out makes results and cache entries several times smaller.
  * @returns The result; `file.data.tree` is left out (it can be rebuilt from `value`).
  */
-export function toResult(file: VFile): ArticleResult {
+export function toResult(file: VFile, keep?: readonly ResultField[]): ArticleResult {
+  const wanted = keep ? new Set<ResultField>([...keep, 'failed']) : undefined
   const data: Record<string, unknown> = {}
   for (const key of dataKeys) {
-    if (file.data[key] !== undefined) data[key] = file.data[key]
+    if (file.data[key] !== undefined && (!wanted || wanted.has(key))) data[key] = file.data[key]
   }
   const result: ArticleResult = {
     path: file.path,
@@ -85,7 +92,7 @@ export function toResult(file: VFile): ArticleResult {
     })),
     data: data as ResultData
   }
-  if (typeof file.value === 'string') result.value = file.value
+  if (typeof file.value === 'string' && (!wanted || wanted.has('value'))) result.value = file.value
   return result
 }
 

@@ -9,12 +9,13 @@ import {createHash, randomBytes} from 'node:crypto'
 import * as nodeFs from 'node:fs'
 import path from 'node:path'
 import type {ArticleResult} from './article-result.js'
+import {readRegularFile, SpecialFileError, type ReadFs} from './read-regular.js'
 
 /** The file system calls the cache uses (node's `fs` or a compatible fake). */
-export type CacheFs = Pick<typeof nodeFs, 'readFileSync' | 'writeFileSync' | 'renameSync' | 'mkdirSync' | 'rmSync'>
+export type CacheFs = Pick<typeof nodeFs, 'writeFileSync' | 'renameSync' | 'mkdirSync' | 'rmSync' | 'lstatSync'> & ReadFs
 
 /** Bump when the shape of `ArticleResult` or of cache entries changes. */
-export const cacheSchema = 1
+export const cacheSchema = 2
 
 /**
  * The default cache folder of a project.
@@ -60,35 +61,71 @@ export function entryPath(dir: string, key: string): string {
   return path.join(dir, key.slice(0, 2), `${key}.json`)
 }
 
+/** What reading an entry found. */
+export type CacheRead =
+  | {status: 'hit'; result: ArticleResult}
+  | {status: 'miss'}
+  /** An entry that is there but cannot be trusted: a miss, to be rebuilt, and reported. */
+  | {status: 'damaged'; reason: string}
+
+/** The first line of every entry: the format and the digest of the rest. */
+const header = /^bitext-cache (\d+) sha256=([\da-f]{64})\n/
+
 /**
- * Read an entry.
+ * Read an entry, trusting nothing in it: the cache may come from another
+ * machine or branch (CI caches are shared), so it is input like any other.
+ * A special file (FIFO, device, socket, symbolic link) is refused without
+ * being opened for reading; the digest in the first line must match the
+ * rest (it also covers the key, so an entry cannot be moved to another
+ * article); the data must have the shape of a result, with a slug and
+ * output names that stay inside the output folder; and an HTML page must be
+ * one bitext could have written (`verify`).
  *
  * @param file The entry's path.
  * @param fs File system.
- * @returns The result, or undefined when it is missing or unreadable (a
- *   damaged entry is a miss, and is overwritten).
+ * @param verify Checks an HTML output (default: accept; the batch passes the page verifier).
+ * @returns A hit, a miss (no entry), or a damaged entry with the reason.
  */
-export function readEntry(file: string, fs: CacheFs = nodeFs): ArticleResult | undefined {
+export function readEntry(file: string, fs: CacheFs = nodeFs, verify: (html: string) => boolean = () => true): CacheRead {
+  let stats: nodeFs.Stats
+  try {
+    stats = fs.lstatSync(file)
+  } catch {
+    return {status: 'miss'}
+  }
+  if (stats.isSymbolicLink()) return {status: 'damaged', reason: 'it is a symbolic link'}
   let text: string
   try {
-    text = fs.readFileSync(file, 'utf8')
-  } catch {
-    return undefined
+    text = readRegularFile(file, fs).toString('utf8')
+  } catch (error) {
+    return {status: 'damaged', reason: error instanceof SpecialFileError ? `it is ${error.kind}` : `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})`}
   }
+  const match = header.exec(text)
+  if (!match || Number(match[1]) !== cacheSchema) return {status: 'damaged', reason: 'not an entry of this bitext'}
+  const body = text.slice(match[0].length)
+  if (digest(path.basename(file, '.json'), body) !== match[2]) return {status: 'damaged', reason: 'its digest does not match its content'}
+  let value: unknown
   try {
     // A reviver makes JSON.parse about 3× slower, and only front matter dates
     // need one: entries without a `"$date"` key (JSON.stringify never escapes
     // `$`) are parsed plainly.
-    const value = (text.includes('"$date"') ? JSON.parse(text, revive) : JSON.parse(text)) as unknown
-    return isResult(value) ? value : undefined
+    value = body.includes('"$date"') ? JSON.parse(body, revive) : JSON.parse(body)
   } catch {
-    return undefined
+    return {status: 'damaged', reason: 'not JSON'}
   }
+  const problem = resultProblem(value)
+  if (problem) return {status: 'damaged', reason: problem}
+  const result = value as ArticleResult
+  for (const [name, content] of Object.entries(result.data.outputs ?? {})) {
+    if (name.endsWith('.html') && !verify(content)) return {status: 'damaged', reason: `its ${name} is not a page bitext writes (the sanitizer would change it)`}
+  }
+  return {status: 'hit', result}
 }
 
 /**
  * Write an entry atomically (a temporary file renamed into place), so that a
- * crash or a concurrent run never leaves half an entry.
+ * crash or a concurrent run never leaves half an entry; its first line holds
+ * the digest `readEntry` checks.
  *
  * @param file The entry's path.
  * @param result The result (its `cache` field is not stored).
@@ -96,10 +133,11 @@ export function readEntry(file: string, fs: CacheFs = nodeFs): ArticleResult | u
  */
 export function writeEntry(file: string, result: ArticleResult, fs: CacheFs = nodeFs): void {
   const {cache, ...stored} = result
+  const body = JSON.stringify(stored, replace)
   const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
   try {
     fs.mkdirSync(path.dirname(file), {recursive: true})
-    fs.writeFileSync(temporary, JSON.stringify(stored, replace))
+    fs.writeFileSync(temporary, `bitext-cache ${cacheSchema} sha256=${digest(path.basename(file, '.json'), body)}\n${body}`)
     fs.renameSync(temporary, file)
   } catch {
     // A cache that cannot be written (read-only disk, full disk) only costs time.
@@ -109,6 +147,10 @@ export function writeEntry(file: string, result: ArticleResult, fs: CacheFs = no
       // Nothing left to clean.
     }
   }
+}
+
+function digest(key: string, body: string): string {
+  return createHash('sha256').update(`${key}\n`).update(body).digest('hex')
 }
 
 /**
@@ -141,8 +183,28 @@ function revive(_key: string, value: unknown): unknown {
   return value
 }
 
-function isResult(value: unknown): value is ArticleResult {
-  if (value === null || typeof value !== 'object') return false
-  const record = value as Record<string, unknown>
-  return typeof record['path'] === 'string' && Array.isArray(record['messages']) && typeof record['data'] === 'object' && record['data'] !== null
+/** What is wrong with data read as a result, if anything. */
+function resultProblem(value: unknown): string | undefined {
+  if (!isRecord(value) || typeof value['path'] !== 'string' || !Array.isArray(value['messages']) || !isRecord(value['data'])) return 'not a result'
+  if (!value['messages'].every((message) => isRecord(message) && typeof message['reason'] === 'string')) return 'not a result'
+  const data = value['data']
+  if (data['slug'] !== undefined && (typeof data['slug'] !== 'string' || !isSafeSegment(data['slug']))) return 'its slug would write outside the output folder'
+  if (data['outputs'] !== undefined) {
+    if (!isRecord(data['outputs'])) return 'not a result'
+    for (const [name, content] of Object.entries(data['outputs'])) {
+      if (!isSafeSegment(name)) return 'an output name would write outside the output folder'
+      if (typeof content !== 'string') return 'not a result'
+    }
+  }
+  if (data['frontMatter'] !== undefined && !isRecord(data['frontMatter'])) return 'not a result'
+  return undefined
+}
+
+/** One path segment, not `.` or `..`, no separator, no NUL: it stays inside the folder it is joined to. */
+function isSafeSegment(name: string): boolean {
+  return name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name)
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
 }

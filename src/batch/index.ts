@@ -1,8 +1,8 @@
 /**
  * Batch processing: parallel, cached, sharded.
  */
-export {failedResult, fromResult, toResult, type ArticleResult, type ResultData, type SerializedCause, type SerializedMessage} from './article-result.js'
-export {batchKey, cacheSchema, defaultCacheDir, entryKey, entryPath, readEntry, stableJson, writeEntry, type CacheFs} from './cache.js'
+export {failedResult, fromResult, toResult, type ArticleResult, type ResultData, type ResultField, type SerializedCause, type SerializedMessage} from './article-result.js'
+export {batchKey, cacheSchema, defaultCacheDir, entryKey, entryPath, readEntry, stableJson, writeEntry, type CacheFs, type CacheRead} from './cache.js'
 export {codeFingerprint} from './fingerprint.js'
 export {fromPipelineSpec, toPipelineSpec, type PipelineSpec} from './pipeline-spec.js'
 export {cacheStats, processBatch, processBatchAll, type BatchOptions, type CacheStats} from './process-batch.js'

@@ -6,7 +6,7 @@
  */
 import {availableParallelism} from 'node:os'
 import type {Pipeline, PipelineOptions} from '../pipeline.js'
-import {failedResult, toResult, type ArticleResult} from './article-result.js'
+import {failedResult, toResult, type ArticleResult, type ResultField} from './article-result.js'
 import {batchKey, entryKey, entryPath, readEntry, writeEntry, type CacheFs} from './cache.js'
 import {codeFingerprint} from './fingerprint.js'
 import {SpecialFileError} from './read-regular.js'
@@ -54,6 +54,18 @@ export interface BatchOptions {
    * custom rules (which force this thread) run without a deadline.
    */
   timeoutMs?: number
+  /**
+   * The result fields the consumer reads (default: all). Results, worker
+   * replies and cache entries carry only these (with messages, path and
+   * `failed`); `build` leaves out the alignment.
+   */
+  keep?: readonly ResultField[]
+  /**
+   * Called when a cache entry is there but cannot be trusted (damaged,
+   * tampered with, a special file): the article is built again and its
+   * entry rewritten, so each damage is reported once (default: nothing).
+   */
+  onDamagedEntry?: (path: string, reason: string) => void
 }
 
 /** Counts over a batch, for the summary line. */
@@ -78,14 +90,17 @@ export async function* processBatch(paths: readonly string[], options: BatchOpti
   const cacheDir = options.cacheDir === undefined ? false : options.cacheDir
   const cacheFs = options.fs
   // Custom rules are code the fingerprint does not cover: no cache for them.
-  const batch = cacheDir === false || !spec ? undefined : batchKey(options.fingerprint ?? codeFingerprint(), spec)
+  const keep = options.keep ? [...new Set(options.keep)].sort() : undefined
+  const batch = cacheDir === false || !spec ? undefined : batchKey(options.fingerprint ?? codeFingerprint(), keep ? {spec, keep} : spec)
+  // Loaded once, on the first entry found: pages from the cache pass the same sanitizer as fresh ones.
+  let verifier: Promise<(html: string) => boolean> | undefined
 
   // Loaded on first use: a batch answered by workers or the cache never
   // builds a pipeline (nor loads its dictionaries) in this thread.
   let local: Promise<Pipeline> | undefined
   const inProcess = async (task: PoolTask): Promise<ArticleResult> => {
     local ??= import('../pipeline.js').then((module) => module.createPipeline(pipelineOptions))
-    const result = toResult(await (await local).process(task.bytes, task.path))
+    const result = toResult(await (await local).process(task.bytes, task.path), keep)
     if (task.cacheFile) writeEntry(task.cacheFile, result, cacheFs)
     return result
   }
@@ -95,7 +110,7 @@ export async function* processBatch(paths: readonly string[], options: BatchOpti
   if (wantPool && !script) options.onFallback?.('no compiled worker (lib/batch/worker.js) and no tsx to run its source')
   const onBroken = (error: Error) => options.onFallback?.(`worker threads cannot start: ${error.message}`)
   const pool: WorkerPool | undefined =
-    script && spec ? createWorkerPool(script, {spec}, jobs, inProcess, onBroken, timeoutMs === undefined ? {} : {timeoutMs}) : undefined
+    script && spec ? createWorkerPool(script, keep ? {spec, keep} : {spec}, jobs, inProcess, onBroken, timeoutMs === undefined ? {} : {timeoutMs}) : undefined
 
   async function start(file: string): Promise<ArticleResult> {
     const shown = show(file)
@@ -110,8 +125,10 @@ export async function* processBatch(paths: readonly string[], options: BatchOpti
     let cacheFile: string | undefined
     if (batch !== undefined && cacheDir !== false) {
       cacheFile = entryPath(cacheDir, entryKey(batch, shown, bytes))
-      const cached = readEntry(cacheFile, cacheFs)
-      if (cached) return {...cached, cache: 'hit'}
+      verifier ??= import('../emit/verify-page.js').then((module) => module.verifyPage)
+      const read = readEntry(cacheFile, cacheFs, await verifier)
+      if (read.status === 'hit' && read.result.path === shown) return {...read.result, cache: 'hit'}
+      if (read.status !== 'miss') options.onDamagedEntry?.(shown, read.status === 'damaged' ? read.reason : 'it belongs to another article')
     }
     const task: PoolTask = {path: shown, bytes, ...(cacheFile ? {cacheFile} : {})}
     const result = pool ? await pool.run(task) : await inProcess(task)

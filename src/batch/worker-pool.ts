@@ -42,6 +42,8 @@ interface Slot {
   stage: Int32Array
   /** The running task's deadline. */
   timer: NodeJS.Timeout | undefined
+  /** The worker thread's /proc stat file, when the system has one. */
+  stat: string | undefined
 }
 
 /** Options of `createWorkerPool`. */
@@ -50,9 +52,13 @@ export interface PoolOptions {
    * An article's deadline in ms, counted from when its worker is ready
    * (default: none). An article that overruns it fails with an
    * `article-timeout` message naming the stage, and its worker is
-   * terminated and replaced.
+   * terminated and replaced. Where the system tells a thread's CPU time
+   * (Linux), that is what counts, so a loaded machine does not fail
+   * articles; wall-clock time is capped at `wallFactor` times the deadline.
    */
   timeoutMs?: number
+  /** The cap on wall-clock time, as a multiple of `timeoutMs` (default: 10). */
+  wallFactor?: number
 }
 
 /**
@@ -114,10 +120,11 @@ export function createWorkerPool(
     const stage = new SharedArrayBuffer(4)
     const workerData: WorkerInit = {...init, stage}
     const worker = 'url' in script ? new Worker(script.url, {workerData}) : new Worker(script.code, {eval: true, workerData})
-    const slot: Slot = {worker, ready: false, task: undefined, stage: new Int32Array(stage), timer: undefined}
+    const slot: Slot = {worker, ready: false, task: undefined, stage: new Int32Array(stage), timer: undefined, stat: undefined}
     worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'ready') {
         slot.ready = true
+        slot.stat = reply.stat
         if (slot.task) startDeadline(slot)
         return
       }
@@ -138,7 +145,18 @@ export function createWorkerPool(
     const timeoutMs = options.timeoutMs
     if (timeoutMs === undefined) return
     Atomics.store(slot.stage, 0, 0)
-    slot.timer = setTimeout(() => overrun(slot, timeoutMs), timeoutMs)
+    const task = slot.task
+    const wallStart = performance.now()
+    const cpuStart = threadCpuMs(slot.stat)
+    const check = (): void => {
+      if (slot.task !== task) return
+      const wall = performance.now() - wallStart
+      const cpuNow = threadCpuMs(slot.stat)
+      const used = cpuStart === undefined || cpuNow === undefined ? wall : cpuNow - cpuStart
+      if (used >= timeoutMs || wall >= timeoutMs * (options.wallFactor ?? 10)) overrun(slot, timeoutMs)
+      else slot.timer = setTimeout(check, Math.max(50, timeoutMs - used))
+    }
+    slot.timer = setTimeout(check, timeoutMs)
   }
 
   /** A task overran its deadline: fail it, and stop its worker (a synchronous stage cannot be interrupted otherwise). */
@@ -206,6 +224,24 @@ export function createWorkerPool(
       for (const slot of slots) clearTimeout(slot.timer)
       await Promise.all(slots.splice(0).map((slot) => slot.worker.terminate()))
     }
+  }
+}
+
+/**
+ * CPU time of a thread (user + system) from its /proc stat file.
+ *
+ * @param stat The file, or undefined.
+ * @returns Milliseconds, or undefined when unknown.
+ */
+function threadCpuMs(stat: string | undefined): number | undefined {
+  if (stat === undefined) return undefined
+  try {
+    const text = fs.readFileSync(stat, 'utf8')
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ')
+    // utime and stime are fields 14 and 15, in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return undefined
   }
 }
 

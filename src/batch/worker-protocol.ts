@@ -1,12 +1,14 @@
 /**
  * Messages between `processBatch` and its worker threads.
  */
-import type {ArticleResult} from './article-result.js'
+import type {ArticleResult, ResultField} from './article-result.js'
 import type {PipelineSpec} from './pipeline-spec.js'
 
 /** `workerData` of a worker. */
 export interface WorkerInit {
   spec: PipelineSpec
+  /** The result fields to post back and cache (default: all). */
+  keep?: ResultField[]
   /**
    * One Int32 the worker sets to the index (in `pipelineStages`) of the
    * stage it is in, so the pool can name it when an article overruns its
@@ -26,4 +28,7 @@ export interface WorkerRequest {
 }
 
 /** What a worker posts back: once `ready`, then one `done` per request. */
-export type WorkerReply = {type: 'ready'} | {type: 'done'; id: number; result: ArticleResult}
+export type WorkerReply =
+  /** `stat`: the worker thread's /proc stat file (Linux), from which the pool reads its CPU time. */
+  | {type: 'ready'; stat?: string}
+  | {type: 'done'; id: number; result: ArticleResult}

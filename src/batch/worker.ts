@@ -3,6 +3,7 @@
  * process one article per request, store it in the cache and post it back.
  * Nothing is kept between articles.
  */
+import {readlinkSync} from 'node:fs'
 import {parentPort, workerData} from 'node:worker_threads'
 import {createPipeline, pipelineStages} from '../pipeline.js'
 import {failedResult, toResult, type ArticleResult} from './article-result.js'
@@ -19,7 +20,7 @@ if (port) {
     ...(stage ? {onStage: (name) => Atomics.store(stage, 0, pipelineStages.indexOf(name))} : {})
   })
   port.on('message', async (request: WorkerRequest) => {
-    let result: ArticleResult = toResult(await pipeline.process(request.bytes, request.path))
+    let result: ArticleResult = toResult(await pipeline.process(request.bytes, request.path), init.keep)
     if (request.cacheFile) writeEntry(request.cacheFile, result)
     try {
       port.postMessage({type: 'done', id: request.id, result} satisfies WorkerReply)
@@ -29,5 +30,14 @@ if (port) {
       port.postMessage({type: 'done', id: request.id, result} satisfies WorkerReply)
     }
   })
-  port.postMessage({type: 'ready'} satisfies WorkerReply)
+  port.postMessage({type: 'ready', ...threadStat()} satisfies WorkerReply)
+}
+
+/** This thread's /proc stat file (Linux only), so the pool can count its CPU time against the deadline. */
+function threadStat(): {stat?: string} {
+  try {
+    return {stat: `/proc/${readlinkSync('/proc/thread-self')}/stat`}
+  } catch {
+    return {}
+  }
 }

@@ -6,17 +6,17 @@
 import type {Root as HastRoot, ElementContent} from 'hast'
 import type {Nodes, Root, RootContent} from 'mdast'
 import rehypeRaw from 'rehype-raw'
-import rehypeSanitize, {defaultSchema} from 'rehype-sanitize'
+import rehypeSanitize, {defaultSchema, type Options as Schema} from 'rehype-sanitize'
 import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
 
-/** GitHub's schema, also dropping the text inside `<style>` (it would show as prose). */
-const schema = {...defaultSchema, strip: [...(defaultSchema.strip ?? []), 'style']}
+/** The sanitizer's schema: GitHub's, also dropping the text inside `<style>` (it would show as prose). */
+export const articleSchema: Schema = {...defaultSchema, strip: [...(defaultSchema.strip ?? []), 'style']}
 
 const toSafeHast = unified()
   .use(remarkRehype, {allowDangerousHtml: true})
   .use(rehypeRaw)
-  .use(rehypeSanitize, schema)
+  .use(rehypeSanitize, articleSchema)
 
 /**
  * The same without rehype-raw, for blocks made only of nodes it gives back
@@ -27,7 +27,7 @@ const toSafeHast = unified()
  */
 const toSafeHastWithoutRaw = unified()
   .use(remarkRehype, {allowDangerousHtml: true})
-  .use(rehypeSanitize, schema)
+  .use(rehypeSanitize, articleSchema)
 
 /** Node types that come out of rehype-raw as they went in. */
 const rawNeutral = new Set<string>([

@@ -1,7 +1,8 @@
+import {createHash} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {batchKey, entryKey, entryPath, readEntry, stableJson, writeEntry} from '../../src/batch/cache.js'
+import {batchKey, cacheSchema, entryKey, entryPath, readEntry, stableJson, writeEntry} from '../../src/batch/cache.js'
 import {codeFingerprint} from '../../src/batch/fingerprint.js'
 import {tempDir} from '../helpers.js'
 
@@ -51,17 +52,27 @@ describe('cache entries', () => {
     const file = entryPath(dir, 'ab'.repeat(32))
     writeEntry(file, {path: 'a.md', value: 'x', messages: [], data: {slug: 'a'}})
     expect(fs.readdirSync(path.dirname(file))).toEqual([path.basename(file)])
-    expect(readEntry(file)).toEqual({path: 'a.md', value: 'x', messages: [], data: {slug: 'a'}})
+    expect(readEntry(file)).toEqual({status: 'hit', result: {path: 'a.md', value: 'x', messages: [], data: {slug: 'a'}}})
   })
 
-  it('treat a damaged or foreign entry as a miss', () => {
+  it('carry a digest of their key and content in their first line', () => {
+    const dir = tempDir()
+    const key = 'cd'.repeat(32)
+    const file = entryPath(dir, key)
+    writeEntry(file, {path: 'a.md', messages: [], data: {slug: 'a'}})
+    const body = '{"path":"a.md","messages":[],"data":{"slug":"a"}}'
+    const digest = createHash('sha256').update(`${key}\n`).update(body).digest('hex')
+    expect(fs.readFileSync(file, 'utf8')).toBe(`bitext-cache ${cacheSchema} sha256=${digest}\n${body}`)
+  })
+
+  it('treat a missing entry as a miss, and one that is not an entry of this bitext as damaged', () => {
     const dir = tempDir()
     const file = path.join(dir, 'x.json')
+    expect(readEntry(file)).toEqual({status: 'miss'})
     fs.writeFileSync(file, '{"path": "a.md", "mess')
-    expect(readEntry(file)).toBeUndefined()
+    expect(readEntry(file)).toEqual({status: 'damaged', reason: 'not an entry of this bitext'})
     fs.writeFileSync(file, '[1, 2]')
-    expect(readEntry(file)).toBeUndefined()
-    expect(readEntry(path.join(dir, 'missing.json'))).toBeUndefined()
+    expect(readEntry(file)).toEqual({status: 'damaged', reason: 'not an entry of this bitext'})
   })
 
   it('are skipped silently when the cache folder cannot be written', () => {

@@ -82,6 +82,9 @@ export const buildCommand: Command = {
       articlePaths.length,
       io
     )
+    // Only what the pages and the summary need: no alignment in results or cache entries.
+    batch.keep = ['slug', 'frontMatter', 'outputs', 'repairs']
+    batch.onDamagedEntry = (shown, reason) => io.stderr.write(`bitext build: ignored the cache entry of ${shown}: ${reason}; built it again\n`)
 
     const lock = lockOutput(io, outDir, values.wait)
     try {
