@@ -5,6 +5,7 @@
 import type {Root, Yaml} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Outputs} from '../types.js'
+import {englishYaml} from './english-front-matter.js'
 import {renderArticlePage} from './html-page.js'
 import {toMarkdown} from './markdown.js'
 import {bilingualTree, enTree, zhTree} from './split.js'
@@ -33,7 +34,7 @@ export default function bitextEmit(options: Options = {}) {
     const outputs: Outputs = {}
     if (formats.has('md')) {
       outputs['index.zh.md'] = toMarkdown(zhTree(alignment, frontMatter))
-      outputs['index.en.md'] = toMarkdown(enTree(alignment, frontMatter))
+      outputs['index.en.md'] = toMarkdown(enTree(alignment, frontMatter && englishYaml(frontMatter, file.data.frontMatter ?? {}, alignment)))
       outputs['bilingual.md'] = toMarkdown(bilingualTree(alignment, frontMatter))
     }
     if (formats.has('html')) outputs['index.html'] = renderArticlePage(alignment, file.data.frontMatter ?? {})
