@@ -19,6 +19,8 @@ a { color: var(--accent); }
 header h1 .en { display: block; font-size: .6em; color: var(--muted); }
 #view-en:checked ~ main header h1 .en { font-size: 1em; color: inherit; }
 header .meta.en { display: none; }
+.articles li { margin: 0 0 1rem; }
+.articles .en { display: block; color: var(--muted); }
 #view-en:checked ~ main header .meta.en { display: block; }
 .toggle { position: sticky; top: 0; display: flex; gap: .5rem; padding: .5rem 1rem; background: Canvas; border-bottom: 1px solid var(--line); z-index: 1; }
 .toggle label { cursor: pointer; padding: .25rem .75rem; border: 1px solid var(--line); border-radius: 999px; }
