@@ -93,7 +93,8 @@ export function checkLocalFiles(file: VFile, article: string, root: string, io: 
 /**
  * A finder of the same article under two file names: the same text after
  * repair, or the same title and date in the front matter. A later copy gets
- * a warning naming both files, and only the first is published.
+ * a warning naming both files; `build` still writes its outputs, but lists
+ * only the first in the article list.
  *
  * @returns A function to call on every article in order; it returns the
  *   earlier article's file when this one is a copy.
@@ -110,7 +111,7 @@ export function duplicateFinder(): (file: VFile) => VFile | undefined {
     }
     const why = keys.find((key) => seen.get(key.key) === earlier)?.why ?? 'the same text'
     const message = file.message(
-      `Duplicate article: \`${file.path}\` and \`${earlier.path}\` are the same article (${why}); only \`${earlier.path}\` is published and listed, remove one of the two files`,
+      `Duplicate article: \`${file.path}\` and \`${earlier.path}\` are the same article (${why}); only \`${earlier.path}\` is listed in the article list, remove one of the two files`,
       {ruleId: 'duplicate-article', source: 'bitext', place: {line: 1, column: 1}}
     )
     message.fatal = false

@@ -129,7 +129,7 @@ describe('bitext build publishes what a blog needs, and says what it refused', (
       'articles/legacy.md',
       '1:1 warning Unexpected legacy encoding GB18030 (detected, confidence 1.00): convert the article to UTF-8 with `bitext repair --write articles/legacy.md` (keeps the original as .orig) or `iconv -f GB18030 -t UTF-8` legacy-encoding bitext',
       'articles/rolling.md',
-      '1:1 warning Duplicate article: `articles/rolling.md` and `articles/rolling-copy.md` are the same article (the same text); only `articles/rolling-copy.md` is published and listed, remove one of the two files duplicate-article bitext'
+      '1:1 warning Duplicate article: `articles/rolling.md` and `articles/rolling-copy.md` are the same article (the same text); only `articles/rolling-copy.md` is listed in the article list, remove one of the two files duplicate-article bitext'
     ]
     const built = messageLines(buildReport)
     expect(built.filter((line) => !line.includes('glossary-inconsistent'))).toEqual(expected)
@@ -143,6 +143,7 @@ describe('bitext build publishes what a blog needs, and says what it refused', (
   it('refuses the article without Chinese, builds the others, and exits 1', () => {
     expect(code).toBe(1)
     expect(buildReport).toMatch(/^bitext build: 4 articles built, 1 failed, /m)
+    expect(fs.existsSync(dist('rolling', 'index.zh.md'))).toBe(true)
     expect(fs.existsSync(dist('english'))).toBe(false)
     for (const slug of ['helm', 'rolling-copy', 'legacy']) expect(fs.existsSync(dist(slug, 'index.zh.md')), slug).toBe(true)
   })

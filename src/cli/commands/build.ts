@@ -105,7 +105,8 @@ export const buildCommand: Command = {
       files.push(file)
       if (file.data.failed) continue
       const copies = checkLocalFiles(file, path.resolve(io.cwd, result.path), root, io)
-      if (findDuplicate(file) || refused(file)) {
+      const duplicate = findDuplicate(file) !== undefined
+      if (refused(file)) {
         release(file)
         continue
       }
@@ -122,7 +123,8 @@ export const buildCommand: Command = {
       for (const copy of copies) writeFile(io, outDir, path.join(slug, copy.to), io.fs.readFileSync(copy.from))
       const frontMatter = file.data.frontMatter ?? {}
       const titleEn = file.data.alignment ? englishTitle(frontMatter, file.data.alignment) : undefined
-      published.push({slug, frontMatter, ...(titleEn === undefined ? {} : {titleEn})})
+      // A second copy of an article is built but listed once.
+      if (!duplicate) published.push({slug, frontMatter, ...(titleEn === undefined ? {} : {titleEn})})
       release(file)
     }
     progress?.stop()
