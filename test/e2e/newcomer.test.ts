@@ -19,11 +19,11 @@ import iconv from 'iconv-lite'
 import {chromium, type Browser, type Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {projectRoot, tempDir} from '../helpers.js'
-import {launchArgs, requireChromium} from '../browser/chromium.js'
+import {cjkFamily, launchOptions, platformFonts, requireChromium, skipNote} from '../browser/chromium.js'
 
-const executablePath = requireChromium('the newcomer end-to-end test')
+const found = requireChromium('the newcomer end-to-end test')
 const isCheckout = fs.existsSync(path.join(projectRoot, '.git'))
-const skipReason = !isCheckout ? 'the project is not a git checkout' : !executablePath ? 'no Chromium found' : undefined
+const skipTitle = !isCheckout ? ' (skipped: the project is not a git checkout, so it cannot be cloned)' : skipNote(found)
 
 /** A 24×16 PNG, drawn here so that the test needs no binary fixture. */
 function png(): Buffer {
@@ -139,10 +139,7 @@ function linkModules(folder: string): void {
   }
 }
 
-/** Fonts whose family covers Chinese: what a reader of the ZH side needs. */
-const cjkFamily = /CJK|Hei|Song|Ming|Kai|WenQuanYi|Noto Sans SC|Noto Serif SC|Source Han|PingFang|YaHei|SimSun|Droid Sans Fallback|Unifont/i
-
-describe.skipIf(skipReason !== undefined)(`a newcomer clones, builds and publishes${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+describe.skipIf(!isCheckout || !found.chromium)(`a newcomer clones, builds and publishes${skipTitle}`, () => {
   let clone: string
   let dist: string
   let browser: Browser
@@ -162,7 +159,7 @@ describe.skipIf(skipReason !== undefined)(`a newcomer clones, builds and publish
     // The README's first command, after `npm ci` (replaced by the link above).
     build = spawnSync('npm', ['run', 'build', '--', '--no-cache'], {cwd: clone, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
     dist = path.join(clone, 'dist')
-    browser = await chromium.launch({executablePath: executablePath ?? 'chromium', args: launchArgs})
+    browser = await chromium.launch(launchOptions(found.chromium!))
   }, 600_000)
 
   afterAll(async () => {
@@ -237,12 +234,7 @@ describe.skipIf(skipReason !== undefined)(`a newcomer clones, builds and publish
 
   it('renders the Chinese in a CJK font', async () => {
     const page = await open(path.join(dist, 'cluster-machines', 'index.html'), 1280)
-    const session = await page.context().newCDPSession(page)
-    await session.send('DOM.enable')
-    await session.send('CSS.enable')
-    const {root} = await session.send('DOM.getDocument')
-    const {nodeId} = await session.send('DOM.querySelector', {nodeId: root.nodeId, selector: '.unit.pair .zh p'})
-    const {fonts} = await session.send('CSS.getPlatformFontsForNode', {nodeId})
+    const fonts = await platformFonts(page, '.unit.pair .zh p')
     const han = [...gbkZh].filter((character) => /\p{Script=Han}/u.test(character)).length
     const cjkGlyphs = fonts.filter((font) => cjkFamily.test(font.familyName)).reduce((sum, font) => sum + font.glyphCount, 0)
     expect(cjkGlyphs, JSON.stringify(fonts)).toBeGreaterThanOrEqual(han)
