@@ -8,16 +8,19 @@ import {reporter} from 'vfile-reporter'
 import type {VFile} from 'vfile'
 import {cacheStats, fromResult, processBatch, type BatchOptions} from '../../batch/index.js'
 import {allRules} from '../../check/rules.js'
-import {renderIndexPage, type Format} from '../../emit/index.js'
+import {renderIndexPage, type Format, type ListedArticle} from '../../emit/index.js'
+import {englishTitle} from '../../emit/english-front-matter.js'
 import {displayPath, findArticles} from '../articles.js'
 import {batchArgs, batchUsage, toBatchOptions} from '../batch-options.js'
 import {UsageError, type Command} from '../command.js'
-import {loadConfig} from '../config.js'
+import {loadConfig, publishSettings} from '../config.js'
+import {checkBatch, checkLocalFiles, duplicateFinder} from '../publish-checks.js'
 import type {CliIo} from '../io.js'
 import {loadProjectGlossary} from '../glossary-file.js'
 import {summarize} from '../summary.js'
 import {hideStacks} from '../hide-stacks.js'
 import {acquireLock, describeHolder, LockBusyError, type Lock} from '../file-lock.js'
+import type {RuleSettings} from '../../check/settings.js'
 import {recoverOutput, stageOutput, type StagedOutput} from '../staged-output.js'
 
 const usage = `Usage: bitext build [options]
@@ -30,10 +33,19 @@ Options:
   --glossary FILE   glossary (default: glossary.yaml when it exists)
   --format LIST     outputs: md, html or md,html (default: md,html)
   --encoding NAME   read articles in this encoding instead of detecting it
+  --allow-untranslated
+                    publish an article without Chinese (a warning, not an error)
+  --disable-nunjucks
+                    the Hexo site sets disableNunjucks: keep template braces
+                    as written instead of wrapping them in {% raw %}
 ${batchUsage}  --wait            if another build is writing the same output folder,
                     wait for it (default: stop with exit 2)
   --quiet           print errors and the summary only
   --debug           print stack traces of internal errors
+
+An article is not published when it cannot be built, has no Chinese, or has
+template braces that cannot be protected from Hexo; the others still are.
+Local images and files it refers to are copied beside its outputs.
 
 The new blog is written beside the output folder and swapped in at the
 end: until then the previous output stays complete and untouched.
@@ -57,6 +69,8 @@ export const buildCommand: Command = {
         glossary: {type: 'string'},
         format: {type: 'string', default: 'md,html'},
         encoding: {type: 'string'},
+        'allow-untranslated': {type: 'boolean', default: false},
+        'disable-nunjucks': {type: 'boolean', default: false},
         ...batchArgs,
         wait: {type: 'boolean', default: false},
         quiet: {type: 'boolean', default: false},
@@ -71,19 +85,23 @@ export const buildCommand: Command = {
     const articlePaths = findArticles([values.articles], io)
     if (articlePaths.length === 0) throw new UsageError(`No Markdown articles in \`${values.articles}\`; add .md files or pass --articles DIR`)
     const outDir = path.resolve(io.cwd, values.out)
+    const disableNunjucks = values['disable-nunjucks'] || config.disableNunjucks === true
+    const settings = publishSettings(config, {allowUntranslated: values['allow-untranslated'], disableNunjucks})
     const batch = toBatchOptions(
       values,
       {
-        settings: config.rules,
+        settings,
         formats: wanted,
+        ...(disableNunjucks ? {templateBraces: 'keep' as const} : {}),
         ...(glossary ? {glossary} : {}),
         ...(values.encoding ? {encoding: values.encoding} : {})
       },
       articlePaths.length,
       io
     )
-    // Only what the pages and the summary need: no alignment in results or cache entries.
-    batch.keep = ['slug', 'frontMatter', 'outputs', 'repairs']
+
+    // What the pages, the article list, the cross-article checks and the summary read.
+    batch.keep = ['slug', 'frontMatter', 'localFiles', 'outputs', 'repairs', 'alignment', 'termUses', 'value']
     batch.onDamagedEntry = (shown, reason) => io.stderr.write(`bitext build: ignored the cache entry of ${shown}: ${reason}; built it again\n`)
 
     const lock = lockOutput(io, outDir, values.wait)
@@ -93,7 +111,7 @@ export const buildCommand: Command = {
       const output = stageOutput(io.fs, outDir)
       let built: {files: VFile[]; hits: number}
       try {
-        built = await publish(output, articlePaths, batch, wanted, io, values.quiet)
+        built = await publish(output, articlePaths, batch, {wanted, settings, root: path.resolve(io.cwd, values.articles), quiet: values.quiet}, io)
         const swap = output.commit()
         if (values.debug) io.stderr.write(`bitext build: swapped in ${displayPath(outDir, io)} in ${swap.swapMs.toFixed(1)} ms (removing the previous output: ${swap.removeMs.toFixed(1)} ms)\n`)
       } catch (error) {
@@ -114,26 +132,32 @@ export const buildCommand: Command = {
   }
 }
 
-/** Process every article and write the new blog into `output` (not yet swapped in). */
+/** Process every article and write the new blog into `output` (swapped in by the caller). */
 async function publish(
   output: StagedOutput,
   articlePaths: string[],
   batch: BatchOptions,
-  wanted: readonly Format[],
-  io: CliIo,
-  quiet: boolean
+  options: {wanted: readonly Format[]; settings: RuleSettings; root: string; quiet: boolean},
+  io: CliIo
 ): Promise<{files: VFile[]; hits: number}> {
-  const progress = progressBar(io, articlePaths.length, quiet)
+  const progress = progressBar(io, articlePaths.length, options.quiet)
   const files: VFile[] = []
   const cache: Array<{cache?: 'hit' | 'miss'}> = []
   const slugs = new Map<string, string>()
-  const published: Array<{slug: string; frontMatter: Record<string, unknown>}> = []
+  const published: ListedArticle[] = []
+  const findDuplicate = duplicateFinder()
   for await (const result of processBatch(articlePaths, batch)) {
     progress?.increment()
     cache.push(result.cache ? {cache: result.cache} : {})
     const file = fromResult(result)
     files.push(file)
     if (file.data.failed) continue
+    const copies = checkLocalFiles(file, path.resolve(io.cwd, result.path), options.root, io)
+    const duplicate = findDuplicate(file) !== undefined
+    if (refused(file)) {
+      release(file)
+      continue
+    }
     const slug = file.data.slug ?? file.stem ?? 'article'
     const previous = slugs.get(slug)
     if (previous) {
@@ -144,14 +168,17 @@ async function publish(
     }
     slugs.set(slug, file.path)
     writeOutputs(output, slug, file.data.outputs ?? {})
-    published.push({slug, frontMatter: file.data.frontMatter ?? {}})
-    // Only the messages are needed from here on: release the article's bulk.
-    delete file.data.outputs
-    delete file.data.alignment
-    file.value = ''
+    for (const copy of copies) output.copyFile(path.join(slug, copy.to), copy.from)
+    const frontMatter = file.data.frontMatter ?? {}
+    const titleEn = file.data.alignment ? englishTitle(frontMatter, file.data.alignment) : undefined
+    // A second copy of an article is built but listed once.
+    if (!duplicate) published.push({slug, frontMatter, ...(titleEn === undefined ? {} : {titleEn})})
+    release(file)
   }
   progress?.stop()
-  if (wanted.includes('html')) output.write('index.html', renderIndexPage(published))
+  // Term consistency across articles: the same messages lint and review give.
+  checkBatch(files, options.settings)
+  if (options.wanted.includes('html')) output.write('index.html', renderIndexPage(published))
   return {files, hits: cacheStats(cache).hits}
 }
 
@@ -171,6 +198,26 @@ function lockOutput(io: CliIo, outDir: string, wait: boolean): Lock {
       `Another build is writing ${shown} (${describeHolder(error.holder)}); wait for it to finish, pass --wait to queue behind it, or remove ${displayPath(file, io)} if that process is gone`
     )
   }
+}
+
+/**
+ * Release an article's bulk: only its messages are needed from here on (and
+ * its text, which the cross-file check reads comment markers from).
+ */
+function release(file: VFile): void {
+  delete file.data.outputs
+  delete file.data.alignment
+  delete file.data.localFiles
+}
+
+/** Rules whose error means the article must not be published. */
+const blocking = new Set(['no-translation', 'template-braces'])
+
+/** Refuse an article a blocking rule reports as an error: it is counted as failed. */
+function refused(file: VFile): boolean {
+  if (!file.messages.some((message) => message.fatal === true && blocking.has(message.ruleId ?? ''))) return false
+  file.data.failed = true
+  return true
 }
 
 function parseFormats(value: string): Format[] {
