@@ -41,6 +41,9 @@ function project(): string {
   return cwd
 }
 
+/** Numeric open flags that can change a file (read-only opens, such as `O_RDONLY | O_NONBLOCK`, cannot). */
+const writeFlags = fs.constants.O_WRONLY | fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_TRUNC | fs.constants.O_APPEND
+
 /**
  * A `node:fs` that records every change it is asked to make under `guarded`
  * (and still makes it, so the command runs as usual).
@@ -68,7 +71,7 @@ function spyFs(guarded: string): {fs: typeof fs; changes: string[]} {
     truncateSync: wrap('truncateSync', ([target]) => [target]),
     chmodSync: wrap('chmodSync', ([target]) => [target]),
     symlinkSync: wrap('symlinkSync', ([, to]) => [to]),
-    openSync: wrap('openSync', ([target, flags]) => (typeof flags === 'string' && /[wa+]/.test(flags)) || typeof flags === 'number' ? [target] : [])
+    openSync: wrap('openSync', ([target, flags]) => (typeof flags === 'string' && /[wa+]/.test(flags)) || (typeof flags === 'number' && (flags & writeFlags) !== 0) ? [target] : [])
   }
   return {fs: spied, changes}
 }
