@@ -35,6 +35,7 @@ const pageSchema: Schema = {
     nav: ['className', 'ariaLabel'],
     label: ['htmlFor'],
     section: ['className', 'lang'],
+    span: [...(articleSchema.attributes?.['span'] ?? []), 'className', 'lang'],
     div: [...(articleSchema.attributes?.['div'] ?? []), 'className', 'lang'],
     p: [...(articleSchema.attributes?.['p'] ?? []), 'className']
   }
