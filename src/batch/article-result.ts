@@ -5,7 +5,7 @@
  */
 import type {Point, Position} from 'unist'
 import {VFile} from 'vfile'
-import type {Alignment, DamageReport, EncodingInfo, Fix, FrontMatter, Outputs, RepairRecord, TermUse} from '../types.js'
+import type {Alignment, DamageReport, DecisionProblem, EncodingInfo, Fix, FrontMatter, OpenDecision, Outputs, RepairRecord, TermUse} from '../types.js'
 
 /** The error behind an internal-error message, as data. */
 export interface SerializedCause {
@@ -37,6 +37,8 @@ export interface ResultData {
   outputs?: Outputs
   repairs?: RepairRecord[]
   damage?: DamageReport | null
+  decisions?: OpenDecision[]
+  decisionProblems?: DecisionProblem[]
   alignment?: Alignment
   termUses?: TermUse[]
   fixes?: Fix[]
@@ -56,7 +58,7 @@ export interface ArticleResult {
   cache?: 'hit' | 'miss'
 }
 
-const dataKeys = ['slug', 'frontMatter', 'outputs', 'repairs', 'damage', 'alignment', 'termUses', 'fixes', 'failed', 'encoding'] as const
+const dataKeys = ['slug', 'frontMatter', 'outputs', 'repairs', 'damage', 'decisions', 'decisionProblems', 'alignment', 'termUses', 'fixes', 'failed', 'encoding'] as const
 
 /**
  * Turn a processed file into data.
