@@ -97,7 +97,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
         }
         placeDecisions(file, disk, readBlock(disk))
         await checker.run(tree, file)
-        mapMessagesToDisk(file, disk)
+        mapMessagesToDisk(file)
         if (emitter) await emitter.run(tree, file)
         file.data.tree = tree
       } catch (error) {

@@ -13,7 +13,7 @@ import {anchorAt} from './locate.js'
  * @param record A repair.
  * @returns Whether its confidence is below `uncertainBelow`.
  */
-export function isUncertain(record: RepairRecord): boolean {
+export function isUncertain(record: Pick<RepairRecord, 'confidence'>): boolean {
   return record.confidence < uncertainBelow
 }
 

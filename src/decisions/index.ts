@@ -12,17 +12,19 @@
 import type {Root} from 'mdast'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
-import {location} from 'vfile-location'
+import type {VFileMessage} from 'vfile-message'
 import type {TermUse} from '../types.js'
 import {blockOpening, readBlock, type DecisionBlock} from './block.js'
 import {collectDecisions} from './collect.js'
-import {positionMap, type PositionMap, type Side} from './position-map.js'
+import {pointMap} from './points.js'
+import type {Side} from './position-map.js'
 
 export {blockOpening, formatBlock, readBlock, withBlock, type BlockEntry, type BlockProblem, type DecisionBlock} from './block.js'
 export {anchorAt, anchorLength, locateDecisions, type Located} from './locate.js'
 export {decisionsOfRepairs, isUncertain} from './from-repairs.js'
 export {collectDecisions, type FileDecisions, type PlacedDecision} from './collect.js'
 export {positionMap, type PositionMap, type Side} from './position-map.js'
+export {pointMap, type PointMap} from './points.js'
 export {settleDecisions, parseTarget, type SettleRequest, type SettleResult, type Target} from './settle.js'
 
 /**
@@ -57,28 +59,22 @@ export function dropDecisionBlock(tree: Root): void {
  * the glossary's term uses with them. The `mojibake-repaired` message then
  * says that positions refer to the file on disk.
  *
- * @param file The checked file (`file.value` is the repaired text).
- * @param disk The text as on disk (decoded, before repair).
+ * @param file The checked file (`file.value` is the repaired text, `file.data.repairs` its repairs).
  * @returns How many messages moved.
  */
-export function mapMessagesToDisk(file: VFile, disk: string): number {
-  const map = positionMap(file.data.repairs ?? [])
+export function mapMessagesToDisk(file: VFile): number {
+  const map = pointMap(String(file.value), file.data.repairs ?? [])
   if (!map.shifts) return 0
-  const convert = pointMapper(String(file.value), disk, map)
   let moved = 0
   for (const message of file.messages) {
     const place = message.place
     if (!place) continue
-    const next: Point | Position = 'start' in place
-      ? {start: convert(place.start, 'start'), end: convert(place.end, 'end')}
-      : convert(place, 'start')
+    const next = movePlace(place, (point, side) => map.toDisk(point, side))
     const start = 'start' in next ? next.start : next
     if (start.column !== message.column || ('end' in next && 'end' in place && next.end.column !== place.end.column)) moved++
-    message.place = next
-    message.line = start.line
-    message.column = start.column
+    setPlace(message, next)
   }
-  if (file.data.termUses) file.data.termUses = file.data.termUses.map((use) => mapTermUse(use, convert))
+  if (file.data.termUses) file.data.termUses = file.data.termUses.map((use) => mapTermUse(use, map.toDisk))
   if (moved > 0) {
     const note = file.messages.find((message) => message.ruleId === 'mojibake-repaired')
     if (note) note.reason += '; message positions refer to the file on disk'
@@ -86,16 +82,45 @@ export function mapMessagesToDisk(file: VFile, disk: string): number {
   return moved
 }
 
-/** Convert points of the repaired text to points on disk. */
-function pointMapper(text: string, disk: string, map: PositionMap): (point: Point, side: Side) => Point {
-  const inText = location(text)
-  const onDisk = location(disk)
-  return (point, side) => {
-    const offset = point.offset ?? inText.toOffset({line: point.line, column: point.column})
-    if (offset === undefined) return point
-    const moved = onDisk.toPoint(map.toDisk(offset, side))
-    return moved ? {line: moved.line, column: moved.column, offset: moved.offset} : point
+/**
+ * Run something that reads message places against the repaired text (such
+ * as comment markers' message control) on a file whose messages point at the
+ * file on disk: places are moved into the text for the call, and back.
+ *
+ * @param file A file whose messages point at the file on disk.
+ * @param action What to run; it may remove messages.
+ */
+export function withPlacesInText(file: VFile, action: () => void): void {
+  const map = pointMap(String(file.value ?? ''), file.data.repairs ?? [])
+  if (!map.shifts) {
+    action()
+    return
   }
+  const onDisk = new Map<VFileMessage, Point | Position>()
+  for (const message of file.messages) {
+    if (!message.place) continue
+    onDisk.set(message, message.place)
+    setPlace(message, movePlace(message.place, (point, side) => map.toText(point, side)))
+  }
+  try {
+    action()
+  } finally {
+    for (const message of file.messages) {
+      const place = onDisk.get(message)
+      if (place) setPlace(message, place)
+    }
+  }
+}
+
+function movePlace(place: Point | Position, move: (point: Point, side: Side) => Point): Point | Position {
+  return 'start' in place ? {start: move(place.start, 'start'), end: move(place.end, 'end')} : move(place, 'start')
+}
+
+function setPlace(message: VFileMessage, place: Point | Position): void {
+  const start = 'start' in place ? place.start : place
+  message.place = place
+  message.line = start.line
+  message.column = start.column
 }
 
 function mapTermUse(use: TermUse, convert: (point: Point, side: Side) => Point): TermUse {
