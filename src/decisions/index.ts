@@ -51,7 +51,13 @@ export function placeDecisions(file: VFile, disk: string, block: DecisionBlock =
  * @param tree The article's tree (changed in place).
  */
 export function dropDecisionBlock(tree: Root): void {
-  tree.children = tree.children.filter((node) => !(node.type === 'html' && node.value.startsWith(blockOpening)))
+  const kept = tree.children.filter((node) => !(node.type === 'html' && node.value.startsWith(blockOpening)))
+  if (kept.length === tree.children.length) return
+  tree.children = kept
+  // The document ends where its content does: message control drops messages
+  // in "gaps" between the last node and the end, and the block's messages are there.
+  const last = kept.at(-1)?.position?.end
+  if (tree.position) tree.position.end = last ? {...last} : {...tree.position.start}
 }
 
 /**
