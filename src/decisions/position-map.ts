@@ -46,14 +46,51 @@ interface Span {
  * @returns The map; without repairs it is the identity.
  */
 export function positionMap(repairs: readonly RepairRecord[]): PositionMap {
-  const byDisk = [...repairs].sort((a, b) => a.offset - b.offset)
-  const disk: Span[] = byDisk.map((record) => ({from: record.offset, fromLength: record.before.length, to: record.outputOffset, toLength: record.after.length}))
-  const text: Span[] = byDisk.map((record) => ({from: record.outputOffset, fromLength: record.after.length, to: record.offset, toLength: record.before.length}))
+  const disk = [...repairs].sort((a, b) => a.offset - b.offset).flatMap(pieces)
+  const text: Span[] = disk.map((span) => ({from: span.to, fromLength: span.toLength, to: span.from, toLength: span.fromLength}))
   return {
     shifts: disk.some((span) => span.fromLength !== span.toLength),
     toDisk: (offset, side = 'start') => translate(text, offset, side),
     toText: (offset, side = 'start') => translate(disk, offset, side)
   }
+}
+
+/** Characters that begin a piece: lead bytes 0xC2–0xF4 as windows-125x and Latin-1 show them. */
+const lead = /[\u00C2-\u00F4\u011E\u011F\u0130\u015E\u0102\u0103\u0150\u0151\u0158\u0159]/u
+
+/**
+ * A repair as disk → text spans, one per repaired character where the damaged
+ * text can be cut into one piece per character: by the characters' UTF-8
+ * lengths when no byte was lost, else at the lead bytes. A message on one
+ * character of a repaired run then points at that character's mojibake, not
+ * at the whole run. Otherwise the repair is one span.
+ */
+function pieces(record: RepairRecord): Span[] {
+  const whole = [{from: record.offset, fromLength: record.before.length, to: record.outputOffset, toLength: record.after.length}]
+  const characters = [...record.after]
+  if (characters.length < 2) return whole
+  const before = [...record.before]
+  let cuts: number[] | undefined
+  const lengths = characters.map((character) => Buffer.byteLength(character, 'utf8'))
+  if (lengths.reduce((sum, length) => sum + length, 0) === before.length) {
+    cuts = lengths
+  } else {
+    const leads = before.flatMap((character, index) => (lead.test(character) ? [index] : []))
+    if (leads.length === characters.length && leads[0] === 0) cuts = leads.map((at, index) => (leads[index + 1] ?? before.length) - at)
+  }
+  if (!cuts) return whole
+  const spans: Span[] = []
+  let from = record.offset
+  let to = record.outputOffset
+  let point = 0
+  for (const [index, character] of characters.entries()) {
+    const fromLength = before.slice(point, point + cuts[index]).join('').length
+    spans.push({from, fromLength, to, toLength: character.length})
+    from += fromLength
+    to += character.length
+    point += cuts[index]
+  }
+  return spans
 }
 
 /** Map an offset through spans sorted by `from`. */

@@ -60,6 +60,26 @@ describe('positions on disk', () => {
     }), {numRuns: 300})
   })
 
+  it('sends a message on one character of a repaired run to that character\'s mojibake (property)', () => {
+    fc.assert(fc.property(documents, (disk) => {
+      const result = repairMojibake(disk, {lossy: false})
+      const file = new VFile({path: 'a.md', value: result.text})
+      file.data.repairs = result.repairs
+      const place = location(file)
+      const expected: string[] = []
+      for (const record of result.repairs) {
+        let at = record.outputOffset
+        for (const character of record.after) {
+          file.message(character, {place: {start: place.toPoint(at)!, end: place.toPoint(at + character.length)!}})
+          expected.push(iconv.decode(Buffer.from(character, 'utf8'), 'windows-1252'))
+          at += character.length
+        }
+      }
+      mapMessagesToDisk(file)
+      expect(file.messages.map((message) => spanText(disk, message.place as never))).toEqual(expected)
+    }), {numRuns: 200})
+  })
+
   it('maps offsets both ways: to disk and back lands on the same place outside repairs', () => {
     fc.assert(fc.property(documents, (disk) => {
       const result = repairMojibake(disk, {lossy: false})
