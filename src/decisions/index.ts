@@ -13,7 +13,6 @@ import type {Root} from 'mdast'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import type {TermUse} from '../types.js'
 import {blockOpening, readBlock, type DecisionBlock} from './block.js'
 import {collectDecisions} from './collect.js'
 import {pointMap} from './points.js'
@@ -62,7 +61,7 @@ export function dropDecisionBlock(tree: Root): void {
 
 /**
  * Move every message of a file repaired in memory to its place on disk, and
- * the glossary's term uses with them. The `mojibake-repaired` message then
+ * the glossary's term uses and the local file references with them. The `mojibake-repaired` message then
  * says that positions refer to the file on disk.
  *
  * @param file The checked file (`file.value` is the repaired text, `file.data.repairs` its repairs).
@@ -80,7 +79,8 @@ export function mapMessagesToDisk(file: VFile): number {
     if (start.column !== message.column || ('end' in next && 'end' in place && next.end.column !== place.end.column)) moved++
     setPlace(message, next)
   }
-  if (file.data.termUses) file.data.termUses = file.data.termUses.map((use) => mapTermUse(use, map.toDisk))
+  if (file.data.termUses) file.data.termUses = file.data.termUses.map((use) => mapRange(use, map.toDisk))
+  if (file.data.localFiles) file.data.localFiles = file.data.localFiles.map((reference) => mapRange(reference, map.toDisk))
   if (moved > 0) {
     const note = file.messages.find((message) => message.ruleId === 'mojibake-repaired')
     if (note) note.reason += '; message positions refer to the file on disk'
@@ -129,7 +129,8 @@ function setPlace(message: VFileMessage, place: Point | Position): void {
   message.column = start.column
 }
 
-function mapTermUse(use: TermUse, convert: (point: Point, side: Side) => Point): TermUse {
+/** Move a range given by line and column (a term use, a local file reference). */
+function mapRange<T extends {line: number; column: number; endLine?: number | undefined; endColumn?: number | undefined}>(use: T, convert: (point: Point, side: Side) => Point): T {
   const start = convert({line: use.line, column: use.column}, 'start')
   const end = use.endLine !== undefined && use.endColumn !== undefined ? convert({line: use.endLine, column: use.endColumn}, 'end') : undefined
   return {...use, line: start.line, column: start.column, ...(end ? {endLine: end.line, endColumn: end.column} : {})}

@@ -88,7 +88,7 @@ describe('the seed article with glossary.yaml', () => {
       '203: Inconsistent `副本集` for `ReplicaSet`, expected `ReplicaSet`',
       '221: Inconsistent `Service` for `Service`, expected `服务`'
     ])
-  }, 30_000)
+  }, 120_000)
 })
 
 describe('scale: 10,000 terms', () => {
