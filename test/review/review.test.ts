@@ -83,7 +83,7 @@ describe('renderReviewIndex', () => {
     expect(order).toEqual(['bad.md', 'clean.md'])
     const html = renderReviewIndex([clean, bad])
     expect(html.indexOf('bad.html')).toBeLessThan(html.indexOf('clean.html'))
-    expect(html).toContain('<td>link-mismatch</td>')
+    expect(html).toContain('<td><a href="rules/link-mismatch.html">link-mismatch</a></td>')
   })
 })
 
