@@ -5,9 +5,11 @@
 import type {Root, Yaml} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Outputs} from '../types.js'
+import {englishYaml} from './english-front-matter.js'
 import {renderArticlePage} from './html-page.js'
 import {toMarkdown} from './markdown.js'
 import {bilingualTree, enTree, zhTree} from './split.js'
+import {protectTemplateBraces} from './template-braces.js'
 
 /** An output format: `md` (the three Markdown files) or `html` (the bilingual page). */
 export type Format = 'md' | 'html'
@@ -16,6 +18,14 @@ export type Format = 'md' | 'html'
 export interface Options {
   /** Which outputs to produce (default: both `md` and `html`). */
   formats?: readonly Format[]
+  /**
+   * Template braces (`{{`, `{%`, `{#`) in the Markdown outputs: `raw` wraps
+   * them in `{% raw %}…{% endraw %}` so that Hexo's Nunjucks shows them as
+   * written; `keep` leaves them, for a Hexo site with `disableNunjucks` or
+   * another generator (default: `raw`; an article whose front matter says
+   * `disableNunjucks: true` is always kept).
+   */
+  templateBraces?: 'raw' | 'keep'
 }
 
 /**
@@ -32,13 +42,15 @@ export default function bitextEmit(options: Options = {}) {
     const frontMatter = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined
     const outputs: Outputs = {}
     if (formats.has('md')) {
-      outputs['index.zh.md'] = toMarkdown(zhTree(alignment, frontMatter))
-      outputs['index.en.md'] = toMarkdown(enTree(alignment, frontMatter))
-      outputs['bilingual.md'] = toMarkdown(bilingualTree(alignment, frontMatter))
+      const raw = options.templateBraces !== 'keep' && file.data.frontMatter?.['disableNunjucks'] !== true
+      const write = (tree: Root) => toMarkdown(raw ? protectTemplateBraces(tree) : tree)
+      outputs['index.zh.md'] = write(zhTree(alignment, frontMatter))
+      outputs['index.en.md'] = write(enTree(alignment, frontMatter && englishYaml(frontMatter, file.data.frontMatter ?? {}, alignment)))
+      outputs['bilingual.md'] = write(bilingualTree(alignment, frontMatter))
     }
     if (formats.has('html')) outputs['index.html'] = renderArticlePage(alignment, file.data.frontMatter ?? {})
     file.data.outputs = outputs
   }
 }
 
-export {renderIndexPage} from './html-page.js'
+export {renderIndexPage, type ListedArticle} from './html-page.js'
