@@ -22,7 +22,7 @@ import {processArticle} from '../../src/pipeline.js'
 import {projectRoot} from '../helpers.js'
 
 /** Verbs a message's action starts with. */
-const actions = /^(add|remove|translate|keep|use|check|expected|write|replace|rephrase|accept|choose|pick|settle|convert)\b/
+const actions = /^(add|remove|translate|keep|use|check|expected|write|replace|rephrase|accept|choose|pick|settle|convert|percent-encode|set|build|move)\b/
 
 /**
  * Rules whose wording another piece of work owns, and which may not name an
@@ -81,7 +81,7 @@ describe('rule messages agree with docs/rules', () => {
     const owner = wordingOwnedElsewhere[rule.id]
     it.skipIf(owner !== undefined)(`${rule.id}: every message names what to do${owner === undefined ? '' : ` (skipped: ${owner})`}`, () => {
       for (const template of messageSection(pages.get(rule.id) ?? '').templates) {
-        const clauses = template.split(/, |: /).map((clause) => clause.replace(/^[`{]*/, ''))
+        const clauses = template.split(/, |: |; /).map((clause) => clause.replace(/^[`{]*/, ''))
         expect(clauses.some((clause) => actions.test(clause)), `${rule.id}: "${template}" names no action`).toBe(true)
       }
     })
