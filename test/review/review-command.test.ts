@@ -80,6 +80,21 @@ describe('bitext export', () => {
     expect(fs.readFileSync(path.join(dir, 'out', 'seed.xlf'), 'utf8')).toContain('<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0"')
   })
 
+  it('writes XLIFF 1.2 with --xliff 1.2, and 2.0 with --xliff 2.0 or --xliff alone', async () => {
+    const dir = project()
+    for (const [args, namespace] of [
+      [['--xliff', '1.2'], '1.2'],
+      [['--xliff=1.2'], '1.2'],
+      [['--xliff', '2.0'], '2.0'],
+      [['--xliff'], '2.0']
+    ] as const) {
+      const io = captureIo(dir)
+      expect(await exportCommand.run(['articles/small.md', ...args], io)).toBe(0)
+      expect(io.out()).toContain(`<xliff xmlns="urn:oasis:names:tc:xliff:document:${namespace}" version="${namespace}"`)
+    }
+    await expect(exportCommand.run(['articles/small.md', '--xliff=1.1'], captureIo(dir))).rejects.toThrow(new UsageError('Unknown XLIFF version `1.1`; use --xliff 2.0 or --xliff 1.2'))
+  })
+
   it('needs one article and one format', async () => {
     await expect(exportCommand.run(['articles/small.md'], captureIo(project()))).rejects.toThrow('Pass one of --tmx or --xliff')
     await expect(exportCommand.run(['--tmx'], captureIo(project()))).rejects.toThrow(UsageError)
