@@ -37,8 +37,8 @@ const title: RepairDecision = {choice: '号', others: ['卷', '川'], confidence
 const shadow: RepairDecision = {choice: '号', others: ['卷', '偷'], confidence: 0.71, evidence: 'EN "volume" (卷)', left: '每个虚拟机都有', right: '影副本。', line: 7, column: 8}
 const decided = withBlock(article.replace('卷与', '号与').replace('卷影', '号影'), [title, shadow])
 
-const titleMessage = '2:8-2:9 warning Check `号`, rebuilt from lost bytes: the likeliest candidate (confidence 0.77, by the Chinese word and context models); others: `卷`, `川` mojibake-uncertain bitext'
-const shadowMessage = '7:8-7:9 warning Check `号`, rebuilt from lost bytes: the likeliest candidate (confidence 0.71, by the English: EN "volume" (卷)); others: `卷`, `偷` mojibake-uncertain bitext'
+const titleMessage = '2:8-2:9 warning Check `号`, rebuilt from lost bytes: the likeliest candidate (confidence 0.77, by the Chinese word and context models); others: `卷`, `川` mojibake-uncertain'
+const shadowMessage = '7:8-7:9 warning Check `号`, rebuilt from lost bytes: the likeliest candidate (confidence 0.71, by the English: EN "volume" (卷)); others: `卷`, `偷` mojibake-uncertain'
 
 let dir: string
 beforeEach(() => {
@@ -58,11 +58,12 @@ async function bitext(...args: string[]): Promise<{code: number; out: string; er
   return {code, out: io.out(), err: io.err()}
 }
 
-/** Lint's stylish lines of one file, without the header, the summary and the padding. */
+/** Lint's messages of one file as `line:column-line:column severity message rule`. */
 async function lintLines(file: string, ...rules: string[]): Promise<string[]> {
-  const {code, out} = await bitext('lint', file, '--no-cache', '--jobs', '1', ...(rules.length > 0 ? ['--rules', rules.join(',')] : []))
+  const {code, out} = await bitext('lint', file, '--format', 'json', '--no-cache', '--jobs', '1', ...(rules.length > 0 ? ['--rules', rules.join(',')] : []))
   expect(code).toBe(0)
-  return out.split('\n').filter((line) => /^\s*\d+:\d+/.test(line)).map((line) => line.trim().replace(/\s+/g, ' '))
+  const [report] = JSON.parse(out) as Array<{messages: Array<{line: number; column: number; endLine: number; endColumn: number; severity: string; message: string; ruleId: string}>}>
+  return report.messages.map((message) => `${message.line}:${message.column}-${message.endLine}:${message.endColumn} ${message.severity} ${message.message} ${message.ruleId}`)
 }
 
 describe('open decisions in a repaired article', () => {
@@ -122,8 +123,8 @@ describe('open decisions in a repaired article', () => {
     const titleLine = lines.findIndex((line) => line.startsWith('{"at":"2:8"')) + 1
     const shadowLine = lines.findIndex((line) => line.startsWith('{"at":"7:8"')) + 1
     expect(await lintLines('a.md', 'mojibake-uncertain')).toEqual([
-      `${titleLine}:1-${titleLine}:${lines[titleLine - 1].length + 1} warning Malformed repair decision (\`at\` must be "LINE:COLUMN"): fix the line or delete it mojibake-uncertain bitext`,
-      `${shadowLine}:1-${shadowLine}:${lines[shadowLine - 1].length + 1} warning Cannot find the repair decision for \`号\` (\`每个虚拟机都有号影副本。\`, last at 7:8): the text around it changed; check that character by hand, then delete this line mojibake-uncertain bitext`
+      `${titleLine}:1-${titleLine}:${lines[titleLine - 1].length + 1} warning Malformed repair decision (\`at\` must be "LINE:COLUMN"): fix the line or delete it mojibake-uncertain`,
+      `${shadowLine}:1-${shadowLine}:${lines[shadowLine - 1].length + 1} warning Cannot find the repair decision for \`号\` (\`每个虚拟机都有号影副本。\`, last at 7:8): the text around it changed; check that character by hand, then delete this line mojibake-uncertain`
     ])
     // A malformed block is never rewritten: the person fixes it first.
     const before = fs.readFileSync(path.join(dir, 'a.md'), 'utf8')
