@@ -62,7 +62,8 @@ async function build(files: Record<string, string | Uint8Array>, args: string[] 
   }
   adjust?.(cwd)
   const before = hashTree(path.join(cwd, 'articles'))
-  const io = captureIo(cwd)
+  // A wide terminal: each message on one line, as the expected reports are written.
+  const io = captureIo(cwd, {COLUMNS: '1000'})
   if (fsOverride) io.fs = {...fs, ...fsOverride} as typeof fs
   // No deadline unless a case asks for one: these cases check the limits'
   // own messages, which a loaded machine must not turn into timeouts.
