@@ -7,6 +7,7 @@ import type {VFile} from 'vfile'
 import type {Outputs} from '../types.js'
 import {renderArticlePage} from './html-page.js'
 import {toMarkdown} from './markdown.js'
+import {commentBilingualTree, commentEnTree, commentZhTree} from './comment-convention.js'
 import {bilingualTree, enTree, zhTree} from './split.js'
 
 /** An output format: `md` (the three Markdown files) or `html` (the bilingual page). */
@@ -31,7 +32,12 @@ export default function bitextEmit(options: Options = {}) {
     if (!alignment) throw new Error('bitext emit needs the align stage to run first')
     const frontMatter = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined
     const outputs: Outputs = {}
-    if (formats.has('md')) {
+    if (formats.has('md') && alignment.convention === 'comment') {
+      // English kept in `<!-- -->` comments: the pages keep the document's structure.
+      outputs['index.zh.md'] = toMarkdown(commentZhTree(tree, alignment))
+      outputs['index.en.md'] = toMarkdown(commentEnTree(tree, alignment))
+      outputs['bilingual.md'] = toMarkdown(commentBilingualTree(tree, alignment))
+    } else if (formats.has('md')) {
       outputs['index.zh.md'] = toMarkdown(zhTree(alignment, frontMatter))
       outputs['index.en.md'] = toMarkdown(enTree(alignment, frontMatter))
       outputs['bilingual.md'] = toMarkdown(bilingualTree(alignment, frontMatter))
