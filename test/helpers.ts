@@ -11,10 +11,19 @@ import type {CliIo} from '../src/cli/io.js'
 /** The project root. */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
-/** `../shared` beside the project (CI lays a copy there); fails loudly when missing. */
+/**
+ * A path in the shared corpora: `$BITEXT_SHARED`, else `../shared` beside the
+ * project (CI lays a copy there). Only `*.corpus.test.ts` files may call it
+ * (`npm run test:corpus`); it fails loudly when the folder is missing.
+ */
 export function sharedPath(...parts: string[]): string {
-  const base = path.resolve(projectRoot, '..', 'shared')
-  if (!fs.existsSync(base)) throw new Error(`The shared data folder is missing: ${base}`)
+  if (process.env['BITEXT_NO_SHARED']) {
+    throw new Error('This test reads the shared corpora: name its file *.corpus.test.ts so that it runs in `npm run test:corpus`')
+  }
+  const base = path.resolve(projectRoot, process.env['BITEXT_SHARED'] ?? path.join('..', 'shared'))
+  if (!fs.existsSync(base)) {
+    throw new Error(`The shared data folder is missing: ${base} (set BITEXT_SHARED to the folder that holds corpus/, conformance/ and seeds/)`)
+  }
   return path.join(base, ...parts)
 }
 

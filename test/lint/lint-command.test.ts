@@ -10,7 +10,7 @@ import {UsageError} from '../../src/cli/command.js'
 import {lintCommand, selectRules} from '../../src/cli/commands/lint.js'
 import type {CliIo} from '../../src/cli/io.js'
 import {allRules} from '../../src/check/rules.js'
-import {sharedPath} from '../helpers.js'
+import {seedPath} from '../helpers.js'
 
 const glossary = `version: 1
 terms:
@@ -169,7 +169,7 @@ describe('bitext lint --fix', () => {
   })
 
   it('leaves an article that needed repair alone, and says so', async () => {
-    const seed = fs.readFileSync(sharedPath('seeds', 'kubernetes-intro-for-vmware-users.zh.mojibake.md'))
+    const seed = fs.readFileSync(seedPath)
     const file = write('seed.md', '')
     fs.writeFileSync(file, seed)
     write('glossary.yaml', glossary)
