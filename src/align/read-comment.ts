@@ -131,6 +131,8 @@ function contentLines(source: string, start: number, end: number): ContentLine[]
 function isFrontMatter(text: string): boolean {
   const lines = text.split('\n').filter((line) => line.trim() !== '')
   if (lines.length === 0 || !yamlKeyRe.test(lines[0])) return false
+  // `Syntax:` alone is English; front matter has a title and other keys.
+  if (lines.filter((line) => yamlKeyRe.test(line)).length < 2 || !lines.some((line) => /^title:/.test(line))) return false
   for (const line of lines) {
     if (!yamlKeyRe.test(line) && !/^[ \t]|^- /.test(line)) return false
   }
