@@ -114,7 +114,7 @@ export function alignComments(tree: Root, source: string, comments: DocumentComm
   const visitLeaf = (node: RootContent): void => {
     const comment = node.type === 'html' ? byNode.get(node) : undefined
     if (comment?.kind === 'english') {
-      const blocks = leavesOf(comment.nodes).map((leaf) => classifyBlock(leaf, counter.next++, source, 'en'))
+      const blocks = leavesOf(comment.nodes).map((leaf) => imageAsText(classifyBlock(leaf, counter.next++, source, 'en'), 'en'))
       const current = regions[regions.length - 1]
       const entry = {content: comment, blocks: blocks.filter((block) => !block.shared)}
       // Comments one after another, with no Chinese between, share a region.
@@ -127,7 +127,7 @@ export function alignComments(tree: Root, source: string, comments: DocumentComm
       return
     }
     // Outside the comments is the Chinese page: lengths and anchors are read as Chinese.
-    const block = classifyBlock(node, counter.next++, source, 'zh')
+    const block = imageAsText(classifyBlock(node, counter.next++, source, 'zh'), 'zh')
     if (block.shared) shared.push(block)
     else regions[regions.length - 1].after.push(block)
   }
@@ -218,6 +218,8 @@ function alignRegion(region: Region, ratio: number): UnitDraft[] {
     return enTexts.has(normalize(block.text.text)) ? 0 : englishRenderingCost
   })
   const skip = (block: Block, index: number): UnitDraft & {cost: number} => {
+    // An image not paired stays in both pages, as images do.
+    if (block.kind === 'image') return {kind: 'shared', en: [block], zh: [block], flags: [], cost: targetOnlyCost}
     if (penalty[index] === 0) return {kind: 'target-only', en: [], zh: [block], flags: [], cost: targetOnlyCost}
     if (isProse(block)) return {kind: 'source-only', en: [block], zh: [], flags: [], cost: uncommentedCost}
     // Names, link lists and headings such as `### Privileged` left in English belong to both pages.
@@ -295,6 +297,25 @@ function pairCost(en: readonly Block[], zh: readonly Block[], ratio: number): nu
 function languageOf(node: Nodes, source: string): string {
   if (node.type === 'root' || node.type === 'yaml' || node.type === 'code' || node.type === 'html') return 'none'
   return detectLanguage(blockText([node as RootContent], source))
+}
+
+/**
+ * An image whose alternative text is written in the language of its side
+ * (`![Pod 准入流程](…)` after `<!-- ![Pod admission](…) -->`) is translated
+ * text, aligned like a paragraph; other images are shared.
+ */
+function imageAsText(block: Block, side: 'en' | 'zh'): Block {
+  if (block.kind !== 'image') return block
+  const alt: string[] = []
+  visitImages(block.node, alt)
+  const text = alt.join(' ')
+  const written = side === 'zh' ? hasHan(text) : /\p{Script=Latin}{2,}/u.test(text) && !hasHan(text)
+  return written ? {...block, shared: false, lang: side} : block
+}
+
+function visitImages(node: Nodes, alt: string[]): void {
+  if (node.type === 'image' && node.alt) alt.push(node.alt)
+  if ('children' in node) for (const child of node.children) visitImages(child, alt)
 }
 
 /** Whether an uncommented English block is prose that wants a translation. */

@@ -11,7 +11,7 @@ import {unified} from 'unified'
 import {location} from 'vfile-location'
 import {parse as parseYaml} from 'yaml'
 import {blockText} from './block-text.js'
-import {detectLanguage, scriptStats} from './script.js'
+import {detectLanguage, langOfStats, scriptStats} from './script.js'
 
 /** What an HTML comment block holds. */
 export type CommentKind =
@@ -78,10 +78,21 @@ export function readComment(node: Html, source: string, place: Place = location(
   for (const child of tree.children) mapPositions(child, lines, place)
   const nodes = tree.children.filter((child) => child.type !== 'html' || !/^<!--[^]*-->$/.test(child.value.trim()))
   if (nodes.length === 0) return content
-  const lang = detectLanguage(blockText(nodes, source))
+  let lang = detectLanguage(blockText(nodes, source))
+  // An image alone (`![Memory Manager in the pod admission process](…)`) is English by its description.
+  if (lang === 'none') lang = langOfStats(scriptStats(altTexts(nodes).join(' ')))
   // A single Latin word is a name or a term, not a sentence to translate.
   if (lang !== 'en' || scriptStats(trimmed).words < 1) return content
   return {...content, kind: 'english', nodes}
+}
+
+function altTexts(nodes: readonly Nodes[]): string[] {
+  const alt: string[] = []
+  for (const node of nodes) {
+    if (node.type === 'image' && node.alt) alt.push(node.alt)
+    if ('children' in node) alt.push(...altTexts(node.children))
+  }
+  return alt
 }
 
 /** A line of comment content with the file offset of its first kept character. */
