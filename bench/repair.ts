@@ -10,8 +10,8 @@ import {readFileSync, readdirSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {decodeBytes} from '../src/decode/decode-bytes.js'
-import {loadLexicon} from '../src/repair/lexicon.js'
-import {repairMojibake} from '../src/repair/repair-mojibake.js'
+import {loadLexicon} from '../src/repair/model/lexicon.js'
+import {repairMojibake} from '../src/repair/reconstruct/repair-mojibake.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const seed = readFileSync(path.join(root, 'articles', 'kubernetes-intro-for-vmware-users.md'))

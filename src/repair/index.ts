@@ -2,20 +2,20 @@
  * Repair stage: undo mojibake in `file.value` and explain every repair.
  */
 import type {VFile} from 'vfile'
-import {repairMojibake, type RepairOptions} from './repair-mojibake.js'
+import {repairMojibake, type RepairOptions} from './reconstruct/repair-mojibake.js'
 
-export {repairMojibake} from './repair-mojibake.js'
-export type {RepairOptions, RepairResult} from './repair-mojibake.js'
-export {lexiconLoader, loadLexicon, parseLexicon} from './lexicon.js'
-export type {Lexicon, LexiconLoader, LexiconTrie} from './lexicon.js'
-export {contextModelLoader, defaultCorpusPath, loadContextModel, readLanguagePack} from './context-corpus.js'
-export {trainContextModel, defaultContextWeights, type ContextModel, type ContextModelLoader, type ContextWeights} from './context-model.js'
-export {rerankWithSource, type RerankStageOptions} from './rerank-stage.js'
-export {rerankRepairs, isRerankable, type RerankOptions, type RerankResult} from './rerank.js'
-export {sourceSpans, sourceAt, type SourceSpan} from './source-evidence.js'
-export {glossDictionaryLoader, loadGlossDictionary, parseCedict} from './gloss-dictionary.js'
-export type {GlossDictionary, GlossDictionaryLoader, Glosses} from './gloss-dictionary.js'
-export {defaultSourceWeights, type SourceWeights} from './source-bonus.js'
+export {repairMojibake} from './reconstruct/repair-mojibake.js'
+export type {RepairOptions, RepairResult} from './reconstruct/repair-mojibake.js'
+export {lexiconLoader, loadLexicon, parseLexicon} from './model/lexicon.js'
+export type {Lexicon, LexiconLoader, LexiconTrie} from './model/lexicon.js'
+export {contextModelLoader, defaultCorpusPath, loadContextModel, readLanguagePack} from './model/context-corpus.js'
+export {trainContextModel, defaultContextWeights, type ContextModel, type ContextModelLoader, type ContextWeights} from './model/context-model.js'
+export {rerankWithSource, type RerankStageOptions} from './source/rerank-stage.js'
+export {rerankRepairs, isRerankable, type RerankOptions, type RerankResult} from './source/rerank.js'
+export {sourceSpans, sourceAt, type SourceSpan} from './source/source-evidence.js'
+export {glossDictionaryLoader, loadGlossDictionary, parseCedict} from './source/gloss-dictionary.js'
+export type {GlossDictionary, GlossDictionaryLoader, Glosses} from './source/gloss-dictionary.js'
+export {defaultSourceWeights, type SourceWeights} from './source/source-bonus.js'
 
 /** Repairs less sure than this are uncertain: a reviewer should check them. */
 export const uncertainBelow = 0.8

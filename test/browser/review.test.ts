@@ -1,10 +1,11 @@
 /**
- * The review report of the seed in a real browser (Debian `chromium` through
- * playwright-core): rows and messages are there, a filter hides what it
+ * The review report of the seed in a real browser (Chromium from the system
+ * or from npm, see ./chromium.ts, through playwright-core): rows and messages are there, a filter hides what it
  * should, keyboard navigation reaches the next problem, and screenshots are
  * saved under test/artifacts/ to be looked at.
  *
- * Chromium missing: the test fails under CI (CI=true) and skips locally.
+ * No Chromium: the test fails under CI (CI=true) and skips locally, with the
+ * reason in its title.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -14,13 +15,13 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {processArticle} from '../../src/pipeline.js'
 import {renderReviewHtml, renderReviewIndex, reviewModel, type ReviewDocument} from '../../src/review/index.js'
 import {projectRoot, seedPath, tempDir} from '../helpers.js'
-import {launchArgs, requireChromium} from './chromium.js'
+import {cjkFamily, launchOptions, platformFonts, requireChromium, skipNote} from './chromium.js'
 
-const executablePath = requireChromium('the review report test')
+const browser = requireChromium('the review report test')
 
 const artifacts = path.join(projectRoot, 'test', 'artifacts')
 
-describe.skipIf(!executablePath)('review report in Chromium', () => {
+describe.skipIf(!browser.chromium)(`review report in Chromium${skipNote(browser)}`, () => {
   let context: BrowserContext
   let page: Page
   let review: ReviewDocument
@@ -34,8 +35,7 @@ describe.skipIf(!executablePath)('review report in Chromium', () => {
     fs.writeFileSync(path.join(out, 'index.html'), renderReviewIndex([file]))
     fs.mkdirSync(artifacts, {recursive: true})
     context = await chromium.launchPersistentContext(tempDir('bitext-chromium-'), {
-      executablePath: executablePath ?? 'chromium',
-      args: launchArgs,
+      ...launchOptions(browser.chromium!),
       viewport: {width: 1280, height: 900}
     })
     page = await context.newPage()
@@ -64,6 +64,11 @@ describe.skipIf(!executablePath)('review report in Chromium', () => {
     await page.screenshot({path: path.join(artifacts, 'review-seed-top.png')})
     expect(errors).toEqual([])
     expect(requests).toEqual([])
+    // Chinese glyphs are drawn with a CJK font (not tofu in a Latin one). Last:
+    // the DevTools session it opens makes Chromium log a file: origin warning.
+    const fonts = await platformFonts(page, 'div.zh:not(.empty)')
+    const chinese = fonts.filter((font) => cjkFamily.test(font.familyName))
+    expect(chinese.map((font) => font.familyName), JSON.stringify(fonts)).not.toEqual([])
   })
 
   it('hides the messages of a rule when its filter is unchecked', async () => {

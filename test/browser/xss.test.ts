@@ -15,11 +15,11 @@ import {chromium, type BrowserContext} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {run} from '../../src/cli/run.js'
 import {captureIo, projectRoot, tempDir} from '../helpers.js'
-import {launchArgs, requireChromium} from './chromium.js'
+import {launchOptions, requireChromium, skipNote} from './chromium.js'
 
 const fixture = path.join(projectRoot, 'test', 'fixtures', 'xss', 'xss-vectors.md')
 
-const executablePath = requireChromium('the XSS test')
+const browser = requireChromium('the XSS test')
 
 /** Serve a folder on 127.0.0.1 only. */
 async function serve(root: string): Promise<{origin: string; close: () => Promise<void>}> {
@@ -139,7 +139,7 @@ async function visit(context: BrowserContext, origin: string, url: string): Prom
   return result
 }
 
-describe.skipIf(!executablePath)('XSS vectors in an article never run in the pages bitext writes', () => {
+describe.skipIf(!browser.chromium)(`XSS vectors in an article never run in the pages bitext writes${skipNote(browser)}`, () => {
   let cwd: string
   let server: {origin: string; close: () => Promise<void>}
   let buildCode: number
@@ -186,9 +186,7 @@ describe.skipIf(!executablePath)('XSS vectors in an article never run in the pag
       it(`${url} ${label}: no dialog, no global, no request out, nothing executable`, async () => {
         const userDataDir = tempDir('bitext-chromium-')
         const context = await chromium.launchPersistentContext(userDataDir, {
-          executablePath: executablePath!,
-          headless: true,
-          args: launchArgs,
+          ...launchOptions(browser.chromium!),
           bypassCSP,
           javaScriptEnabled: true,
           serviceWorkers: 'block'
@@ -209,7 +207,7 @@ describe.skipIf(!executablePath)('XSS vectors in an article never run in the pag
 })
 
 describe('the XSS harness itself', () => {
-  it.skipIf(!executablePath)('detects a script that runs, a dialog and a request out (control)', async () => {
+  it.skipIf(!browser.chromium)(`detects a script that runs, a dialog and a request out (control)${skipNote(browser)}`, async () => {
     const dir = fs.realpathSync(tempDir('bitext-xss-control-'))
     fs.writeFileSync(
       path.join(dir, 'bad.html'),
@@ -217,7 +215,7 @@ describe('the XSS harness itself', () => {
     )
     const control = await serve(dir)
     const userDataDir = tempDir('bitext-chromium-')
-    const context = await chromium.launchPersistentContext(userDataDir, {executablePath: executablePath!, headless: true, args: launchArgs})
+    const context = await chromium.launchPersistentContext(userDataDir, launchOptions(browser.chromium!))
     try {
       const result = await visit(context, control.origin, '/bad.html')
       expect(result.dialogs).toEqual(['alert: 1'])

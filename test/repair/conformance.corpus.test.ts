@@ -1,6 +1,6 @@
 import {readFileSync, readdirSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {repairMojibake} from '../../src/repair/repair-mojibake.js'
+import {repairMojibake} from '../../src/repair/reconstruct/repair-mojibake.js'
 import {sharedPath} from '../helpers.js'
 import {lexicon} from './lexicon-shared.js'
 

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import {contextModelLoader, defaultCorpusPath, framesOf, readLanguagePack} from '../../src/repair/context-corpus.js'
-import {clauses, trainContextModel} from '../../src/repair/context-model.js'
-import {rebuild, type Part} from '../../src/repair/lossy.js'
+import {contextModelLoader, defaultCorpusPath, framesOf, readLanguagePack} from '../../src/repair/model/context-corpus.js'
+import {clauses, trainContextModel} from '../../src/repair/model/context-model.js'
+import {rebuild, type Part} from '../../src/repair/reconstruct/lossy.js'
 import {lexicon} from './lexicon-shared.js'
 
 const context = contextModelLoader(lexicon)

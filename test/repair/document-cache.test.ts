@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {chooseInLattice, type Slot, type Unit} from '../../src/repair/choose.js'
-import {documentCache} from '../../src/repair/document-cache.js'
+import {chooseInLattice, type Slot, type Unit} from '../../src/repair/reconstruct/choose.js'
+import {documentCache} from '../../src/repair/model/document-cache.js'
 import {lexicon} from './lexicon-shared.js'
 
 const slot = (...candidates: string[]): Slot => ({candidates, priors: candidates.map(() => 0)})

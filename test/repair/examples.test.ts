@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
-import {repairMojibake} from '../../src/repair/repair-mojibake.js'
+import {repairMojibake} from '../../src/repair/reconstruct/repair-mojibake.js'
 import {lexicon} from './lexicon-shared.js'
 
 /** UTF-8 bytes read as windows-1252, undefined bytes kept as C1 controls. */

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {rebuild, type Part} from '../../src/repair/lossy.js'
+import {rebuild, type Part} from '../../src/repair/reconstruct/lossy.js'
 import {lexicon} from './lexicon-shared.js'
 
 /** One damaged character with these candidates, between two stretches of text; the lexicon alone chooses. */

@@ -1,7 +1,7 @@
 /**
  * One lexicon loader for the repair tests of a worker (loaded on first use).
  */
-import {lexiconLoader} from '../../src/repair/lexicon.js'
+import {lexiconLoader} from '../../src/repair/model/lexicon.js'
 
 /** The shared lexicon loader. */
 export const lexicon = lexiconLoader()

@@ -1,11 +1,11 @@
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {completions} from '../../src/repair/candidates.js'
-import {buildCodec} from '../../src/repair/codecs.js'
+import {completions} from '../../src/repair/reconstruct/candidates.js'
+import {buildCodec} from '../../src/repair/channels/codecs.js'
 import {repair, uncertainBelow} from '../../src/repair/index.js'
-import {parseLexicon} from '../../src/repair/lexicon.js'
-import {fragileBytes, inferLostBytes} from '../../src/repair/lost-bytes.js'
-import type {Piece} from '../../src/repair/scan.js'
+import {parseLexicon} from '../../src/repair/model/lexicon.js'
+import {fragileBytes, inferLostBytes} from '../../src/repair/channels/lost-bytes.js'
+import type {Piece} from '../../src/repair/channels/scan.js'
 import {lexicon} from './lexicon-shared.js'
 
 describe('parseLexicon', () => {

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {repairMojibake} from '../../src/repair/repair-mojibake.js'
+import {repairMojibake} from '../../src/repair/reconstruct/repair-mojibake.js'
 import {lexicon} from './lexicon-shared.js'
 
 const runs = Number(process.env.BITEXT_FUZZ_RUNS ?? 150)

@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {isBad} from '../../src/repair/badness.js'
-import {repairMojibake} from '../../src/repair/repair-mojibake.js'
+import {isBad} from '../../src/repair/detect/badness.js'
+import {repairMojibake} from '../../src/repair/reconstruct/repair-mojibake.js'
 import {seedPath} from '../helpers.js'
 import {lexicon} from './lexicon-shared.js'
 

@@ -5,9 +5,9 @@
  */
 import {classPrior, partnerOf, type Candidate} from './candidates.js'
 import {chooseInLattice, gapUnit, isHan, type Slot, type Unit} from './choose.js'
-import {documentCache, type DocumentCacheOptions} from './document-cache.js'
-import {frameReach, unknown, windowSize, type ContextModel} from './context-model.js'
-import type {Lexicon} from './lexicon.js'
+import {documentCache, type DocumentCacheOptions} from '../model/document-cache.js'
+import {frameReach, unknown, windowSize, type ContextModel} from '../model/context-model.js'
+import type {Lexicon} from '../model/lexicon.js'
 
 /** A damaged character to rebuild, with its candidates. */
 export interface Damaged {

@@ -3,8 +3,8 @@
  * sentence and the English of the whole pair, read off an alignment.
  */
 import type {RootContent} from 'mdast'
-import type {Alignment} from '../types.js'
-import {nodesRange} from '../parse/nodes-range.js'
+import type {Alignment} from '../../types.js'
+import {nodesRange} from '../../parse/nodes-range.js'
 
 /** The English source of a stretch of the (repaired) Chinese text. */
 export interface SourceSpan {

@@ -5,8 +5,8 @@
  * candidate is scored by the best segmentation that uses it (max-marginal,
  * by a forward and a backward Viterbi pass).
  */
-import type {WordCache} from './document-cache.js'
-import type {Lexicon, LexiconTrie} from './lexicon.js'
+import type {WordCache} from '../model/document-cache.js'
+import type {Lexicon, LexiconTrie} from '../model/lexicon.js'
 
 /** A damaged position with its candidates. */
 export interface Slot {

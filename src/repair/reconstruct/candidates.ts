@@ -3,8 +3,8 @@
  * fits the bytes that are left, with the lost bytes taken from the set the
  * document lost, and a prior for the kind of character each one is.
  */
-import {unknownByte} from './scan.js'
-import {decodeSequence, isAcceptableOutput, sequenceLength} from './utf8.js'
+import {unknownByte} from '../channels/scan.js'
+import {decodeSequence, isAcceptableOutput, sequenceLength} from '../channels/utf8.js'
 
 /** One possible original character of a damaged piece. */
 export interface Candidate {

@@ -6,7 +6,7 @@
  * interpolated with the word's share of the document's words,
  * `P(w) = (1 − λ)·P_lexicon(w) + λ·count(w) / N`.
  */
-import {isHan, type SlotChoice, type Unit} from './choose.js'
+import {isHan, type SlotChoice, type Unit} from '../reconstruct/choose.js'
 import type {Lexicon} from './lexicon.js'
 
 /** The cache of one document, as the lattice asks it. */

@@ -4,9 +4,9 @@
  */
 import type {VFile} from 'vfile'
 import {glossDictionaryLoader, type GlossDictionary, type GlossDictionaryLoader} from './gloss-dictionary.js'
-import type {Lexicon, LexiconLoader} from './lexicon.js'
-import type {ContextModel, ContextModelLoader} from './context-model.js'
-import {resolveContext, resolveLexicon} from './repair-mojibake.js'
+import type {Lexicon, LexiconLoader} from '../model/lexicon.js'
+import type {ContextModel, ContextModelLoader} from '../model/context-model.js'
+import {resolveContext, resolveLexicon} from '../reconstruct/repair-mojibake.js'
 import {isRerankable, rerankRepairs} from './rerank.js'
 import type {SourceWeights} from './source-bonus.js'
 import {sourceAt, sourceSpans} from './source-evidence.js'

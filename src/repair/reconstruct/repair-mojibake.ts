@@ -4,18 +4,18 @@
  * GBK or GBK read as windows-1252, span by span and only where the text itself
  * gives evidence.
  */
-import type {DamageReport, RepairRecord} from '../types.js'
-import {badness, isBad} from './badness.js'
+import type {DamageReport, RepairRecord} from '../../types.js'
+import {badness, isBad} from '../detect/badness.js'
 import {completions} from './candidates.js'
-import {buildCodecs, type SingleByteCodec} from './codecs.js'
+import {buildCodecs, type SingleByteCodec} from '../channels/codecs.js'
 import {isHan} from './choose.js'
-import {contextModelLoader} from './context-corpus.js'
-import type {ContextModel, ContextModelLoader} from './context-model.js'
-import {lexiconLoader, type Lexicon, type LexiconLoader} from './lexicon.js'
-import {findGbkMojibake, mayHaveGbkMojibake, type GbkRepair} from './gbk.js'
-import {fragileBytes, inferLostBytes} from './lost-bytes.js'
+import {contextModelLoader} from '../model/context-corpus.js'
+import type {ContextModel, ContextModelLoader} from '../model/context-model.js'
+import {lexiconLoader, type Lexicon, type LexiconLoader} from '../model/lexicon.js'
+import {findGbkMojibake, mayHaveGbkMojibake, type GbkRepair} from '../channels/gbk.js'
+import {fragileBytes, inferLostBytes} from '../channels/lost-bytes.js'
 import {rebuild, type Damaged, type Part} from './lossy.js'
-import {readPiece, unknownByte, type Piece} from './scan.js'
+import {readPiece, unknownByte, type Piece} from '../channels/scan.js'
 
 /** Options of {@link repairMojibake}. */
 export interface RepairOptions {

@@ -7,7 +7,7 @@
  * stands next to the English of a Chinese neighbour (`design and
  * implementation` for `设计?实现`).
  */
-import {isHan} from './choose.js'
+import {isHan} from '../reconstruct/choose.js'
 import {conjunctions, englishTokens, functionWords, habitualUsedTo, stemEnglish} from './english.js'
 import type {GlossDictionary} from './gloss-dictionary.js'
 

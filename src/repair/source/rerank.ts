@@ -6,13 +6,13 @@
  * the same lattice the repair chose with, so the source decides only where it
  * discriminates and the lexicon keeps deciding everywhere else.
  */
-import type {RepairRecord} from '../types.js'
-import type {Candidate} from './candidates.js'
-import type {ContextModel} from './context-model.js'
-import type {DocumentCacheOptions} from './document-cache.js'
+import type {RepairRecord} from '../../types.js'
+import type {Candidate} from '../reconstruct/candidates.js'
+import type {ContextModel} from '../model/context-model.js'
+import type {DocumentCacheOptions} from '../model/document-cache.js'
 import type {GlossDictionary} from './gloss-dictionary.js'
-import type {Lexicon} from './lexicon.js'
-import {rebuild, type Part} from './lossy.js'
+import type {Lexicon} from '../model/lexicon.js'
+import {rebuild, type Part} from '../reconstruct/lossy.js'
 import {candidateEvidence, defaultSourceWeights, negators, prepareSource, renderedStems, rendersAny, type CandidateEvidence, type PreparedSource, type SourceWeights} from './source-bonus.js'
 import {sourceAt, type SourceSpan} from './source-evidence.js'
 
