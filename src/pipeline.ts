@@ -14,6 +14,7 @@ import {DecodeError, decode} from './decode/index.js'
 import bitextEmit, {type Format} from './emit/index.js'
 import type {Glossary} from './glossary/types.js'
 import {FrontMatterError, assertFrontMatterClosed, createParser, readFrontMatter, slugOf} from './parse/index.js'
+import {localFiles} from './parse/local-files.js'
 import {InputLimitError, assertNesting, assertNotEmpty, assertSize, type InputLimits} from './parse/input-limits.js'
 import {repair, rerankWithSource} from './repair/index.js'
 
@@ -31,6 +32,8 @@ export interface PipelineOptions {
   emit?: boolean
   /** Outputs to produce (default: `md` and `html`). */
   formats?: readonly Format[]
+  /** Template braces in the Markdown outputs: `raw` wraps them for Hexo, `keep` leaves them (default: `raw`). */
+  templateBraces?: 'raw' | 'keep'
   /** Largest article and deepest nesting accepted (default: 4 MiB, 100 levels). */
   limits?: InputLimits
 }
@@ -64,7 +67,11 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   // so the align and repair stages add no messages of their own here.
   const aligner = unified().use(bitextAlign, {messages: false})
   const checker = unified().use(bitextCheck, checkOptions)
-  const emitter = options.emit === false ? undefined : unified().use(bitextEmit, options.formats ? {formats: options.formats} : {})
+  const emitOptions = {
+    ...(options.formats ? {formats: options.formats} : {}),
+    ...(options.templateBraces ? {templateBraces: options.templateBraces} : {})
+  }
+  const emitter = options.emit === false ? undefined : unified().use(bitextEmit, emitOptions)
   const decodeOptions = options.encoding ? {encoding: options.encoding} : {}
   const limits = options.limits ?? {}
 
@@ -74,6 +81,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       try {
         assertSize(bytes.byteLength, limits)
         decode(file, decodeOptions)
+        reportLegacyEncoding(file)
         assertNotEmpty(String(file.value))
         repair(file)
         // remark recurses per nesting level: refuse absurd depth before it overflows the stack.
@@ -82,12 +90,14 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
         assertFrontMatterClosed(String(file.value), tree)
         file.data.frontMatter = readFrontMatter(tree)
         file.data.slug = slugOf(file.data.frontMatter, file.stem ?? 'article', tree)
+        file.data.localFiles = localFiles(tree)
         await aligner.run(tree, file)
         // Lossy repairs inside pairs are checked against their English; a
         // changed text is parsed and aligned again (damaged files only).
         if (rerankWithSource(file)) {
           tree = parser.parse(file) as Root
           file.data.frontMatter = readFrontMatter(tree)
+          file.data.localFiles = localFiles(tree)
           await aligner.run(tree, file)
         }
         await checker.run(tree, file)
@@ -111,6 +121,22 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
  */
 export async function processArticle(bytes: Uint8Array, path: string, options: PipelineOptions = {}): Promise<VFile> {
   return createPipeline(options).process(bytes, path)
+}
+
+/**
+ * Say that an article was read from a legacy encoding (GBK, Big5,
+ * windows-1252, …): every editor and tool after bitext expects UTF-8.
+ */
+function reportLegacyEncoding(file: VFile): void {
+  const info = file.data.encoding
+  if (!info || info.encoding.startsWith('utf-')) return
+  const name = info.encoding.toUpperCase()
+  const how = info.source === 'override' ? 'as --encoding says' : `detected, confidence ${info.confidence.toFixed(2)}`
+  const message = file.message(
+    `Unexpected legacy encoding ${name} (${how}): convert the article to UTF-8 with \`bitext repair --write ${file.path}\` (keeps the original as .orig) or \`iconv -f ${name} -t UTF-8\``,
+    {ruleId: 'legacy-encoding', source: 'bitext', place: {line: 1, column: 1}}
+  )
+  message.fatal = false
 }
 
 /** Turn an error into one fatal message on the file. */

@@ -5,6 +5,7 @@
  * declared here once.
  */
 import type {Html, Root, RootContent} from 'mdast'
+import type {LocalFile} from './parse/local-files.js'
 
 /** Severity of a finding: `error` fails CI, `warning` does not, `info` carries facts. */
 export type Severity = 'error' | 'warning' | 'info'
@@ -198,6 +199,8 @@ export interface TermUse {
 /** Outputs produced by the emit stage, name → content (`index.zh.md`, `index.html`, …). */
 export type Outputs = Record<string, string>
 
+export type {LocalFile} from './parse/local-files.js'
+
 /** Front matter of an article, as parsed YAML (a map), or `{}`. */
 export type FrontMatter = Record<string, unknown>
 
@@ -213,6 +216,8 @@ declare module 'vfile' {
     frontMatter: FrontMatter
     /** Set by parse: the slug of the article. */
     slug: string
+    /** Set by parse: the local files the article refers to (images, linked files). */
+    localFiles: LocalFile[]
     /** Set by align. */
     alignment: Alignment
     /** Set by the glossary checks: term uses, for cross-file consistency. */

@@ -5,7 +5,7 @@
  */
 import type {Point, Position} from 'unist'
 import {VFile} from 'vfile'
-import type {Alignment, DamageReport, EncodingInfo, Fix, FrontMatter, Outputs, RepairRecord, TermUse} from '../types.js'
+import type {Alignment, DamageReport, EncodingInfo, Fix, FrontMatter, LocalFile, Outputs, RepairRecord, TermUse} from '../types.js'
 
 /** The error behind an internal-error message, as data. */
 export interface SerializedCause {
@@ -34,6 +34,7 @@ export interface SerializedMessage {
 export interface ResultData {
   slug?: string
   frontMatter?: FrontMatter
+  localFiles?: LocalFile[]
   outputs?: Outputs
   repairs?: RepairRecord[]
   damage?: DamageReport | null
@@ -56,7 +57,7 @@ export interface ArticleResult {
   cache?: 'hit' | 'miss'
 }
 
-const dataKeys = ['slug', 'frontMatter', 'outputs', 'repairs', 'damage', 'alignment', 'termUses', 'fixes', 'failed', 'encoding'] as const
+const dataKeys = ['slug', 'frontMatter', 'localFiles', 'outputs', 'repairs', 'damage', 'alignment', 'termUses', 'fixes', 'failed', 'encoding'] as const
 
 /**
  * Turn a processed file into data.

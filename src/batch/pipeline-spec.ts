@@ -19,6 +19,7 @@ export interface PipelineSpec {
   encoding?: string
   emit?: boolean
   formats?: Format[]
+  templateBraces?: 'raw' | 'keep'
 }
 
 /**
@@ -43,6 +44,7 @@ export function toPipelineSpec(options: PipelineOptions): PipelineSpec | undefin
   if (options.encoding !== undefined) spec.encoding = options.encoding
   if (options.emit !== undefined) spec.emit = options.emit
   if (options.formats) spec.formats = [...options.formats]
+  if (options.templateBraces) spec.templateBraces = options.templateBraces
   return spec
 }
 
@@ -64,5 +66,6 @@ export function fromPipelineSpec(spec: PipelineSpec): PipelineOptions {
   if (spec.encoding !== undefined) options.encoding = spec.encoding
   if (spec.emit !== undefined) options.emit = spec.emit
   if (spec.formats) options.formats = spec.formats
+  if (spec.templateBraces) options.templateBraces = spec.templateBraces
   return options
 }

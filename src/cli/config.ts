@@ -16,9 +16,14 @@ export interface Config {
   glossary?: string
   /** The file the configuration came from, if any. */
   source?: string
+  /**
+   * The Hexo site sets `disableNunjucks`: template braces stay as written in
+   * the Markdown outputs (no `{% raw %}`), and `template-braces` is off.
+   */
+  disableNunjucks?: boolean
 }
 
-const knownKeys = new Set(['rules', 'glossary'])
+const knownKeys = new Set(['rules', 'glossary', 'disableNunjucks'])
 
 /**
  * Load the configuration of the project in `io.cwd`.
@@ -49,7 +54,7 @@ export function loadConfig(io: CliIo, rules: readonly Rule[]): Config {
     throw new UsageError(`${where}: configuration must be an object such as {"rules": {"repeated-text": "off"}}`)
   }
   for (const key of Object.keys(raw)) {
-    if (!knownKeys.has(key)) throw new UsageError(`${where}: unknown key \`${key}\`; allowed keys: rules, glossary`)
+    if (!knownKeys.has(key)) throw new UsageError(`${where}: unknown key \`${key}\`; allowed keys: rules, glossary, disableNunjucks`)
   }
   const record = raw as Record<string, unknown>
   let settings: RuleSettings
@@ -60,6 +65,11 @@ export function loadConfig(io: CliIo, rules: readonly Rule[]): Config {
   }
   const config: Config = {rules: settings}
   if (source) config.source = source
+  const disableNunjucks = record['disableNunjucks']
+  if (disableNunjucks !== undefined) {
+    if (typeof disableNunjucks !== 'boolean') throw new UsageError(`${where}: \`disableNunjucks\` must be true or false`)
+    config.disableNunjucks = disableNunjucks
+  }
   const glossary = record['glossary']
   if (glossary !== undefined) {
     if (typeof glossary !== 'string' || glossary === '') {
@@ -68,6 +78,22 @@ export function loadConfig(io: CliIo, rules: readonly Rule[]): Config {
     config.glossary = path.resolve(path.dirname(source ?? io.cwd), glossary)
   }
   return config
+}
+
+/**
+ * The rule settings of a command, with the publishing switches applied:
+ * `--allow-untranslated` makes `no-translation` a warning, and a site with
+ * `disableNunjucks` needs no `template-braces`.
+ *
+ * @param config The configuration.
+ * @param options The command's switches.
+ * @returns The settings to run the checks with.
+ */
+export function publishSettings(config: Config, options: {allowUntranslated?: boolean | undefined; disableNunjucks?: boolean | undefined}): RuleSettings {
+  const settings: RuleSettings = {...config.rules}
+  if (options.allowUntranslated && settings['no-translation'] !== 'off') settings['no-translation'] = 'warn'
+  if (options.disableNunjucks || config.disableNunjucks) settings['template-braces'] = 'off'
+  return settings
 }
 
 function parseJson(text: string, name: string): unknown {

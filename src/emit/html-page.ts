@@ -7,12 +7,17 @@ import {h} from 'hastscript'
 import rehypeStringify from 'rehype-stringify'
 import {unified} from 'unified'
 import type {AlignUnit, Alignment, FrontMatter} from '../types.js'
+import {englishFrontMatter} from './english-front-matter.js'
 import {pageStyle} from './page-style.js'
 import {side} from './split.js'
 import {blocksToHast} from './to-hast.js'
 
-/** Content-Security-Policy of pages bitext writes: no script at all, no external style. */
-export const pageCsp = "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+/**
+ * Content-Security-Policy of pages bitext writes: no script at all, no
+ * external style; images from the web and from beside the page (`'self'`,
+ * which covers the article's copied local images, also opened from disk).
+ */
+export const pageCsp = "default-src 'none'; img-src 'self' https: http: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
 const serializer = unified().use(rehypeStringify)
 
@@ -25,27 +30,54 @@ const serializer = unified().use(rehypeStringify)
  */
 export function renderArticlePage(alignment: Alignment, frontMatter: FrontMatter): string {
   const title = frontMatterText(frontMatter['title']) ?? 'Untitled'
+  const english = englishFrontMatter(frontMatter, alignment)
+  const titleEn = frontMatterText(english['title'])
+  // Each view shows its language's title and tags; both views show both.
+  const heading =
+    titleEn === undefined || titleEn === title
+      ? h('h1', title)
+      : h('h1', [h('span', {className: ['zh'], lang: 'zh-Hans'}, title), ' ', h('span', {className: ['en'], lang: 'en'}, titleEn)])
+  const meta = metaLine(frontMatter)
+  const metaEn = metaLine(english)
+  const metaLines =
+    JSON.stringify(meta) === JSON.stringify(metaEn) ? meta : [...meta.map((line) => withClass(line, 'zh', 'zh-Hans')), ...metaEn.map((line) => withClass(line, 'en', 'en'))]
   const body: ElementContent[] = [
-    h('header', [h('h1', title), ...metaLine(frontMatter)]),
+    h('header', [heading, ...metaLines]),
     ...alignment.units.map(renderUnit)
   ]
   return page(title, [h('main', h('article', body))], true)
 }
 
+/** An article in the list: its slug, front matter and English title. */
+export interface ListedArticle {
+  slug: string
+  frontMatter: FrontMatter
+  /** The English title, shown under the Chinese one when it differs. */
+  titleEn?: string
+}
+
 /**
- * Render the list of articles.
+ * Render the list of articles: Chinese first (the blog is Chinese), newest
+ * first (front matter `date`; undated articles last, then by slug).
  *
- * @param articles Slug and front matter of every article, in order.
+ * @param articles The published articles, in any order.
  * @returns A complete HTML document.
  */
-export function renderIndexPage(articles: ReadonlyArray<{slug: string; frontMatter: FrontMatter}>): string {
-  const items = articles.map(({slug, frontMatter}) =>
-    h('li', [
-      h('a', {href: `${encodeURIComponent(slug)}/index.html`}, frontMatterText(frontMatter['title']) ?? slug),
-      ...metaLine(frontMatter)
-    ])
-  )
-  return page('Articles', [h('main', [h('h1', 'Articles'), h('ul', items)])], false)
+export function renderIndexPage(articles: readonly ListedArticle[]): string {
+  const items = [...articles].sort(newestFirst).map(({slug, frontMatter, titleEn}) => {
+    const title = frontMatterText(frontMatter['title']) ?? slug
+    const english = titleEn !== undefined && titleEn !== title ? [h('span', {className: ['en'], lang: 'en'}, titleEn)] : []
+    return h('li', [h('a', {href: `${encodeURIComponent(slug)}/index.html`}, title), ...english, ...metaLine(frontMatter)])
+  })
+  return page('文章', [h('main', [h('h1', '文章'), h('ul', {className: ['articles']}, items)])], false)
+}
+
+function newestFirst(a: ListedArticle, b: ListedArticle): number {
+  const day = (article: ListedArticle) => {
+    const time = Date.parse(frontMatterText(article.frontMatter['date']) ?? '')
+    return Number.isNaN(time) ? -Infinity : time
+  }
+  return day(b) - day(a) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)
 }
 
 function renderUnit(unit: AlignUnit): Element {
@@ -57,6 +89,15 @@ function renderUnit(unit: AlignUnit): Element {
   const children: Element[] = [h('div', {className: ['en'], lang: 'en'}, blocksToHast(side(unit, 'en')))]
   if (unit.kind === 'pair') children.push(h('div', {className: ['zh'], lang: 'zh-Hans'}, blocksToHast(side(unit, 'zh'))))
   return h('section', {className}, children)
+}
+
+function withClass(element: Element, className: string, lang: string): Element {
+  return {...element, properties: {...element.properties, className: [...classes(element), className], lang}}
+}
+
+function classes(element: Element): string[] {
+  const value = element.properties['className']
+  return Array.isArray(value) ? value.map(String) : []
 }
 
 function metaLine(frontMatter: FrontMatter): Element[] {

@@ -5,10 +5,12 @@
 import type {Root, Yaml} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Outputs} from '../types.js'
+import {englishYaml} from './english-front-matter.js'
 import {renderArticlePage} from './html-page.js'
 import {toMarkdown} from './markdown.js'
 import {commentBilingualTree, commentEnTree, commentZhTree} from './comment-convention.js'
 import {bilingualTree, enTree, zhTree} from './split.js'
+import {protectTemplateBraces} from './template-braces.js'
 
 /** An output format: `md` (the three Markdown files) or `html` (the bilingual page). */
 export type Format = 'md' | 'html'
@@ -17,6 +19,14 @@ export type Format = 'md' | 'html'
 export interface Options {
   /** Which outputs to produce (default: both `md` and `html`). */
   formats?: readonly Format[]
+  /**
+   * Template braces (`{{`, `{%`, `{#`) in the Markdown outputs: `raw` wraps
+   * them in `{% raw %}…{% endraw %}` so that Hexo's Nunjucks shows them as
+   * written; `keep` leaves them, for a Hexo site with `disableNunjucks` or
+   * another generator (default: `raw`; an article whose front matter says
+   * `disableNunjucks: true` is always kept).
+   */
+  templateBraces?: 'raw' | 'keep'
 }
 
 /**
@@ -32,19 +42,23 @@ export default function bitextEmit(options: Options = {}) {
     if (!alignment) throw new Error('bitext emit needs the align stage to run first')
     const frontMatter = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined
     const outputs: Outputs = {}
-    if (formats.has('md') && alignment.convention === 'comment') {
-      // English kept in `<!-- -->` comments: the pages keep the document's structure.
-      outputs['index.zh.md'] = toMarkdown(commentZhTree(tree, alignment))
-      outputs['index.en.md'] = toMarkdown(commentEnTree(tree, alignment))
-      outputs['bilingual.md'] = toMarkdown(commentBilingualTree(tree, alignment))
-    } else if (formats.has('md')) {
-      outputs['index.zh.md'] = toMarkdown(zhTree(alignment, frontMatter))
-      outputs['index.en.md'] = toMarkdown(enTree(alignment, frontMatter))
-      outputs['bilingual.md'] = toMarkdown(bilingualTree(alignment, frontMatter))
+    if (formats.has('md')) {
+      const raw = options.templateBraces !== 'keep' && file.data.frontMatter?.['disableNunjucks'] !== true
+      const write = (tree: Root) => toMarkdown(raw ? protectTemplateBraces(tree) : tree)
+      if (alignment.convention === 'comment') {
+        // English kept in `<!-- -->` comments: the pages keep the document's structure.
+        outputs['index.zh.md'] = write(commentZhTree(tree, alignment))
+        outputs['index.en.md'] = write(commentEnTree(tree, alignment))
+        outputs['bilingual.md'] = write(commentBilingualTree(tree, alignment))
+      } else {
+        outputs['index.zh.md'] = write(zhTree(alignment, frontMatter))
+        outputs['index.en.md'] = write(enTree(alignment, frontMatter && englishYaml(frontMatter, file.data.frontMatter ?? {}, alignment)))
+        outputs['bilingual.md'] = write(bilingualTree(alignment, frontMatter))
+      }
     }
     if (formats.has('html')) outputs['index.html'] = renderArticlePage(alignment, file.data.frontMatter ?? {})
     file.data.outputs = outputs
   }
 }
 
-export {renderIndexPage} from './html-page.js'
+export {renderIndexPage, type ListedArticle} from './html-page.js'

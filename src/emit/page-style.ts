@@ -8,7 +8,7 @@ export const pageStyle = `
 @media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --muted: #9198a1; --line: #3d444d; --accent: #4493f8; } }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.7 system-ui, -apple-system, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; color: var(--fg); }
-main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
+main { max-width: 72rem; margin: 0 auto; padding: 1rem; overflow-wrap: anywhere; }
 img { max-width: 100%; height: auto; }
 pre { overflow-x: auto; padding: .75rem; border: 1px solid var(--line); border-radius: 6px; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .9em; }
@@ -16,9 +16,15 @@ table { border-collapse: collapse; display: block; overflow-x: auto; }
 th, td { border: 1px solid var(--line); padding: .25rem .5rem; }
 a { color: var(--accent); }
 .meta { color: var(--muted); font-size: .9rem; }
+header h1 .en { display: block; font-size: .6em; color: var(--muted); }
+#view-en:checked ~ main header h1 .en { font-size: 1em; color: inherit; }
+header .meta.en { display: none; }
+.articles li { margin: 0 0 1rem; }
+.articles .en { display: block; color: var(--muted); }
+#view-en:checked ~ main header .meta.en { display: block; }
 .toggle { position: sticky; top: 0; display: flex; gap: .5rem; padding: .5rem 1rem; background: Canvas; border-bottom: 1px solid var(--line); z-index: 1; }
 .toggle label { cursor: pointer; padding: .25rem .75rem; border: 1px solid var(--line); border-radius: 999px; }
-.view { position: absolute; opacity: 0; pointer-events: none; }
+.view { position: fixed; top: 0; left: 0; opacity: 0; pointer-events: none; }
 #view-both:checked ~ .toggle label[for=view-both], #view-zh:checked ~ .toggle label[for=view-zh], #view-en:checked ~ .toggle label[for=view-en] { background: var(--accent); color: Canvas; border-color: var(--accent); }
 .view:focus-visible ~ .toggle { outline: 2px solid var(--accent); }
 .unit { margin: 0 0 1rem; }

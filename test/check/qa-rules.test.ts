@@ -84,8 +84,8 @@ describe('QA rules: registry', () => {
       expect(allRules.some((item) => item.id === id)).toBe(true)
     }
     expect(ids).toEqual([
-      'missing-translation', 'untranslated', 'omission', 'link-mismatch', 'number-mismatch',
-      'markup-mismatch', 'repeated-text', 'length-ratio', 'zh-typography', 'mojibake-uncertain'
+      'no-translation', 'missing-translation', 'untranslated', 'omission', 'link-mismatch', 'number-mismatch',
+      'markup-mismatch', 'repeated-text', 'length-ratio', 'zh-typography', 'mojibake-uncertain', 'template-braces'
     ])
   })
 })

@@ -67,7 +67,7 @@ describe('the seed article with glossary.yaml', () => {
       expect(end?.line).toBe(message.line)
       expect(text[(message.line ?? 1) - 1].slice((message.column ?? 1) - 1, (end?.column ?? 1) - 1)).toBe(message.actual)
     }
-  }, 30_000)
+  }, 120_000)
 
   it('reports the kept product name, the translator’s two renderings and missing terms', async () => {
     const file = await lintSeed(projectGlossary)
@@ -82,7 +82,7 @@ describe('the seed article with glossary.yaml', () => {
       '203: Inconsistent `副本集` for `ReplicaSet`, expected `ReplicaSet`',
       '221: Inconsistent `Service` for `Service`, expected `服务`'
     ])
-  }, 30_000)
+  }, 120_000)
 })
 
 describe('scale: 10,000 terms', () => {

@@ -179,7 +179,7 @@ describe('bitext lint --fix', () => {
     const [report] = JSON.parse(stdout.join('')) as Array<{messages: Array<{ruleId: string; severity: string; message: string}>}>
     expect(report.messages).toContainEqual(expect.objectContaining({ruleId: 'fix', severity: 'info'}))
     expect(report.messages.find((message) => message.ruleId === 'fix')?.message).toMatch(/^Not fixed: the article is .* and needed repairs; repair it and save it as UTF-8 first$/)
-  }, 30_000)
+  }, 120_000)
 
   it('does not fix what a marker switched off', async () => {
     const text = `<!-- bitext-disable glossary-forbidden -->\n\n${bad}`

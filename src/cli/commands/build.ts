@@ -8,11 +8,13 @@ import {reporter} from 'vfile-reporter'
 import type {VFile} from 'vfile'
 import {cacheStats, fromResult, processBatch} from '../../batch/index.js'
 import {allRules} from '../../check/rules.js'
-import {renderIndexPage, type Format} from '../../emit/index.js'
+import {renderIndexPage, type Format, type ListedArticle} from '../../emit/index.js'
+import {englishTitle} from '../../emit/english-front-matter.js'
 import {displayPath, findArticles} from '../articles.js'
 import {batchArgs, batchUsage, toBatchOptions} from '../batch-options.js'
 import {UsageError, type Command} from '../command.js'
-import {loadConfig} from '../config.js'
+import {loadConfig, publishSettings} from '../config.js'
+import {checkBatch, checkLocalFiles, duplicateFinder} from '../publish-checks.js'
 import type {CliIo} from '../io.js'
 import {loadProjectGlossary} from '../glossary-file.js'
 import {summarize} from '../summary.js'
@@ -28,8 +30,17 @@ Options:
   --glossary FILE   glossary (default: glossary.yaml when it exists)
   --format LIST     outputs: md, html or md,html (default: md,html)
   --encoding NAME   read articles in this encoding instead of detecting it
+  --allow-untranslated
+                    publish an article without Chinese (a warning, not an error)
+  --disable-nunjucks
+                    the Hexo site sets disableNunjucks: keep template braces
+                    as written instead of wrapping them in {% raw %}
 ${batchUsage}  --quiet           print errors and the summary only
   --debug           print stack traces of internal errors
+
+An article is not published when it cannot be built, has no Chinese, or has
+template braces that cannot be protected from Hexo; the others still are.
+Local images and files it refers to are copied beside its outputs.
 
 Exit status: 0 built, 1 an article could not be built (the others still are),
 2 bad usage.
@@ -50,6 +61,8 @@ export const buildCommand: Command = {
         glossary: {type: 'string'},
         format: {type: 'string', default: 'md,html'},
         encoding: {type: 'string'},
+        'allow-untranslated': {type: 'boolean', default: false},
+        'disable-nunjucks': {type: 'boolean', default: false},
         ...batchArgs,
         quiet: {type: 'boolean', default: false},
         debug: {type: 'boolean', default: false}
@@ -63,11 +76,14 @@ export const buildCommand: Command = {
     const articlePaths = findArticles([values.articles], io)
     if (articlePaths.length === 0) throw new UsageError(`No Markdown articles in \`${values.articles}\`; add .md files or pass --articles DIR`)
     const outDir = path.resolve(io.cwd, values.out)
+    const disableNunjucks = values['disable-nunjucks'] || config.disableNunjucks === true
+    const settings = publishSettings(config, {allowUntranslated: values['allow-untranslated'], disableNunjucks})
     const batch = toBatchOptions(
       values,
       {
-        settings: config.rules,
+        settings,
         formats: wanted,
+        ...(disableNunjucks ? {templateBraces: 'keep' as const} : {}),
         ...(glossary ? {glossary} : {}),
         ...(values.encoding ? {encoding: values.encoding} : {})
       },
@@ -79,13 +95,21 @@ export const buildCommand: Command = {
     const files: VFile[] = []
     const cache: Array<{cache?: 'hit' | 'miss'}> = []
     const slugs = new Map<string, string>()
-    const published: Array<{slug: string; frontMatter: Record<string, unknown>}> = []
+    const published: ListedArticle[] = []
+    const root = path.resolve(io.cwd, values.articles)
+    const findDuplicate = duplicateFinder()
     for await (const result of processBatch(articlePaths, batch)) {
       progress?.increment()
       cache.push(result.cache ? {cache: result.cache} : {})
       const file = fromResult(result)
       files.push(file)
       if (file.data.failed) continue
+      const copies = checkLocalFiles(file, path.resolve(io.cwd, result.path), root, io)
+      const duplicate = findDuplicate(file) !== undefined
+      if (refused(file)) {
+        release(file)
+        continue
+      }
       const slug = file.data.slug ?? file.stem ?? 'article'
       const previous = slugs.get(slug)
       if (previous) {
@@ -96,13 +120,16 @@ export const buildCommand: Command = {
       }
       slugs.set(slug, file.path)
       writeOutputs(io, outDir, slug, file.data.outputs ?? {})
-      published.push({slug, frontMatter: file.data.frontMatter ?? {}})
-      // Only the messages are needed from here on: release the article's bulk.
-      delete file.data.outputs
-      delete file.data.alignment
-      file.value = ''
+      for (const copy of copies) writeFile(io, outDir, path.join(slug, copy.to), io.fs.readFileSync(copy.from))
+      const frontMatter = file.data.frontMatter ?? {}
+      const titleEn = file.data.alignment ? englishTitle(frontMatter, file.data.alignment) : undefined
+      // A second copy of an article is built but listed once.
+      if (!duplicate) published.push({slug, frontMatter, ...(titleEn === undefined ? {} : {titleEn})})
+      release(file)
     }
     progress?.stop()
+    // Term consistency across articles: the same messages lint and review give.
+    checkBatch(files, settings)
     if (wanted.includes('html')) writeFile(io, outDir, 'index.html', renderIndexPage(published))
 
     hideStacks(files, values.debug)
@@ -114,6 +141,26 @@ export const buildCommand: Command = {
     io.stderr.write(`bitext build: ${summary.line}${cached} → ${displayPath(outDir, io)}\n`)
     return summary.failed > 0 ? 1 : 0
   }
+}
+
+/**
+ * Release an article's bulk: only its messages are needed from here on (and
+ * its text, which the cross-file check reads comment markers from).
+ */
+function release(file: VFile): void {
+  delete file.data.outputs
+  delete file.data.alignment
+  delete file.data.localFiles
+}
+
+/** Rules whose error means the article must not be published. */
+const blocking = new Set(['no-translation', 'template-braces'])
+
+/** Refuse an article a blocking rule reports as an error: it is counted as failed. */
+function refused(file: VFile): boolean {
+  if (!file.messages.some((message) => message.fatal === true && blocking.has(message.ruleId ?? ''))) return false
+  file.data.failed = true
+  return true
 }
 
 function parseFormats(value: string): Format[] {
@@ -140,7 +187,7 @@ function writeOutputs(io: CliIo, outDir: string, slug: string, outputs: Record<s
 }
 
 /** Write inside `outDir` only: a path that escapes it is a bug, not a user error. */
-function writeFile(io: CliIo, outDir: string, relative: string, content: string): void {
+function writeFile(io: CliIo, outDir: string, relative: string, content: string | Uint8Array): void {
   const target = path.resolve(outDir, relative)
   if (!target.startsWith(outDir + path.sep)) throw new Error(`Refusing to write outside the output folder: ${target}`)
   io.fs.mkdirSync(path.dirname(target), {recursive: true})

@@ -8,7 +8,6 @@ import {parseArgs} from 'node:util'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {applyFixes} from '../../check/apply-fixes.js'
-import {checkCrossFile} from '../../check/cross-file.js'
 import type {Rule} from '../../check/rule.js'
 import {allRules} from '../../check/rules.js'
 import {fromResult, processBatch} from '../../batch/index.js'
@@ -19,7 +18,8 @@ import {displayPath, findArticles} from '../articles.js'
 import {writeFileAtomic} from '../atomic-write.js'
 import {batchArgs, batchUsage, toBatchOptions} from '../batch-options.js'
 import {UsageError, type Command} from '../command.js'
-import {loadConfig} from '../config.js'
+import {loadConfig, publishSettings} from '../config.js'
+import {articleRoots, checkBatch, checkLocalFiles, duplicateFinder} from '../publish-checks.js'
 import {loadProjectGlossary} from '../glossary-file.js'
 import {hideStacks} from '../hide-stacks.js'
 import {summarize} from '../summary.js'
@@ -43,6 +43,8 @@ Options:
   --fix               apply the fixes checks propose (UTF-8 articles that
                       needed no repair only); the original is kept as FILE.orig
   --encoding NAME     read articles in this encoding instead of detecting it
+  --allow-untranslated
+                      an article without Chinese is a warning, not an error
 ${batchUsage}  --debug             print stack traces of internal errors
 
 Exit status: 0 clean, 1 errors (or too many warnings), 2 bad usage.
@@ -64,6 +66,7 @@ export const lintCommand: Command = {
         quiet: {type: 'boolean', default: false},
         fix: {type: 'boolean', default: false},
         encoding: {type: 'string'},
+        'allow-untranslated': {type: 'boolean', default: false},
         ...batchArgs,
         debug: {type: 'boolean', default: false}
       },
@@ -79,9 +82,12 @@ export const lintCommand: Command = {
     const articlePaths = findArticles(inputs, io)
     if (articlePaths.length === 0) throw new UsageError(`No Markdown articles in ${inputs.map((input) => `\`${input}\``).join(', ')}`)
 
+    const settings = publishSettings(config, {allowUntranslated: values['allow-untranslated']})
+    const rootOf = articleRoots(inputs, io)
+    const findDuplicate = duplicateFinder()
     const pipelineOptions: PipelineOptions = {
       rules,
-      settings: config.rules,
+      settings,
       emit: false,
       ...(glossary ? {glossary} : {}),
       ...(values.encoding ? {encoding: values.encoding} : {})
@@ -95,9 +101,14 @@ export const lintCommand: Command = {
         recheck ??= createPipeline(pipelineOptions)
         file = await fixArticle(file, path.resolve(io.cwd, result.path), io, recheck)
       }
+      if (!file.data.failed) {
+        const article = path.resolve(io.cwd, result.path)
+        checkLocalFiles(file, article, rootOf(article), io)
+        findDuplicate(file)
+      }
       files.push(file)
     }
-    checkCrossFile(files, {settings: config.rules})
+    checkBatch(files, settings)
     const selected = new Set(rules.map((rule) => rule.id))
     if (rules.length !== allRules.length) for (const file of files) keepSelected(file, selected)
 

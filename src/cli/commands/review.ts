@@ -7,12 +7,12 @@ import {parseArgs} from 'node:util'
 import type {VFile} from 'vfile'
 import {allRules} from '../../check/rules.js'
 import {fromResult, processBatch} from '../../batch/index.js'
-import {checkCrossFile} from '../../check/cross-file.js'
 import type {PipelineOptions} from '../../pipeline.js'
 import {renderReviewHtml, renderReviewIndex, renderReviewJson} from '../../review/index.js'
 import {displayPath, findArticles} from '../articles.js'
 import {UsageError, type Command} from '../command.js'
-import {loadConfig} from '../config.js'
+import {loadConfig, publishSettings} from '../config.js'
+import {articleRoots, checkBatch, checkLocalFiles, duplicateFinder} from '../publish-checks.js'
 import {loadProjectGlossary} from '../glossary-file.js'
 import {batchArgs, batchUsage, toBatchOptions} from '../batch-options.js'
 
@@ -29,6 +29,8 @@ Options:
   --out DIR         output folder (default: dist/review)
   --glossary FILE   glossary (default: glossary.yaml when it exists)
   --encoding NAME   read articles in this encoding instead of detecting it
+  --allow-untranslated
+                    an article without Chinese is a warning, not an error
 ${batchUsage}`
 
 /** The review command. */
@@ -42,6 +44,7 @@ export const reviewCommand: Command = {
         out: {type: 'string', default: path.join('dist', 'review')},
         glossary: {type: 'string'},
         encoding: {type: 'string'},
+        'allow-untranslated': {type: 'boolean', default: false},
         ...batchArgs,
         debug: {type: 'boolean', default: false}
       },
@@ -52,8 +55,11 @@ export const reviewCommand: Command = {
     if (articlePaths.length === 0) throw new UsageError(`No Markdown articles in \`${inputs.join('`, `')}\`; pass .md files or folders`)
     const config = loadConfig(io, allRules)
     const glossary = loadProjectGlossary(values.glossary ?? config.glossary, io)
+    const settings = publishSettings(config, {allowUntranslated: values['allow-untranslated']})
+    const rootOf = articleRoots(inputs, io)
+    const findDuplicate = duplicateFinder()
     const pipeline: PipelineOptions = {
-      settings: config.rules,
+      settings,
       emit: false,
       ...(glossary ? {glossary} : {}),
       ...(values.encoding ? {encoding: values.encoding} : {})
@@ -64,6 +70,11 @@ export const reviewCommand: Command = {
     const slugs = new Set<string>()
     for await (const result of processBatch(articlePaths, toBatchOptions(values, pipeline, articlePaths.length, io))) {
       const file = fromResult(result)
+      if (!file.data.failed) {
+        const article = path.resolve(io.cwd, result.path)
+        checkLocalFiles(file, article, rootOf(article), io)
+        findDuplicate(file)
+      }
       let slug = file.data.slug ?? file.stem ?? 'article'
       // Two articles with one slug still get two pages.
       for (let index = 2; slugs.has(slug); index++) slug = `${file.data.slug ?? file.stem ?? 'article'}-${index}`
@@ -72,7 +83,7 @@ export const reviewCommand: Command = {
       files.push(file)
     }
     // Term consistency is a property of the whole set of articles: check it before rendering.
-    checkCrossFile(files, {settings: config.rules})
+    checkBatch(files, settings)
     for (const file of files) {
       io.fs.writeFileSync(path.join(outDir, `${file.data.slug}.html`), renderReviewHtml(file))
       io.fs.writeFileSync(path.join(outDir, `${file.data.slug}.json`), renderReviewJson(file))
