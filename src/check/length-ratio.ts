@@ -61,7 +61,7 @@ function check(context: RuleContext): Finding[] {
     if (relative <= factor && relative >= 1 / factor) continue
     const longer = relative > 1
     findings.push({
-      reason: `Unexpected ${longer ? 'long' : 'short'} translation: ${pair.zh} characters for ${pair.en} English, ${relative.toFixed(1)}× the document’s ratio of ${typical.toFixed(2)}`,
+      reason: `Unexpected ${longer ? 'long' : 'short'} translation: ${pair.zh} characters for ${pair.en} English, ${relative.toFixed(1)}× the document’s ratio of ${typical.toFixed(2)}, check for ${longer ? 'added or untranslated' : 'left-out'} text`,
       start: pair.start,
       end: pair.end,
       note: longer

@@ -105,7 +105,7 @@ function check(context: RuleContext): Finding[] {
         continue
       }
       findings.push({
-        reason: `Missing ${target.kind} to \`${target.url}\` in translation`,
+        reason: `Missing ${target.kind} to \`${target.url}\` in translation, add it`,
         start: target.start,
         end: target.end,
         expected: [target.url],
@@ -114,7 +114,7 @@ function check(context: RuleContext): Finding[] {
     }
     for (const extra of zhTargets) {
       findings.push({
-        reason: `Unexpected ${extra.kind} to \`${extra.url}\`, not in the English`,
+        reason: `Unexpected ${extra.kind} to \`${extra.url}\`, not in the English, remove it or add it to the English`,
         start: extra.start,
         end: extra.end,
         actual: extra.url,

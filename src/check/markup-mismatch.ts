@@ -67,7 +67,7 @@ function check(context: RuleContext): Finding[] {
       findings.push({
         reason: other
           ? `Unexpected ${label[other.kind]} for \`${mark.text}\`, expected ${label[mark.kind]}`
-          : `Missing ${label[mark.kind]} \`${mark.text}\` in translation`,
+          : `Missing ${label[mark.kind]} \`${mark.text}\` in translation, add it`,
         start: other ? other.start : mark.start,
         end: other ? other.end : mark.end,
         expected: [context.text.slice(mark.start, mark.end)],

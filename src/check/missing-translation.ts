@@ -26,7 +26,7 @@ function check(context: RuleContext): Finding[] {
     const text = side.nodes.map((node) => toString(node)).join(' ')
     if ((text.match(/\p{L}{2,}/gu) ?? []).length < minWords) continue
     findings.push({
-      reason: `Missing translation of ${unit.block} \`${excerpt(text)}\``,
+      reason: `Missing translation of ${unit.block} \`${excerpt(text)}\`, translate it`,
       start: side.range[0],
       end: side.range[1],
       actual: text,

@@ -95,8 +95,8 @@ function check(context: RuleContext): Finding[] {
       const start = en.range[0] + (match.index ?? 0)
       const finding: Finding = {
         reason: extra.length > 0
-          ? `Missing \`${match[0]}\` in translation, found \`${extra.join('`, `')}\``
-          : `Missing \`${match[0]}\` in translation`,
+          ? `Missing \`${match[0]}\` in translation, found \`${extra.join('`, `')}\`, use \`${match[0]}\` or its Chinese form`
+          : `Missing \`${match[0]}\` in translation, add \`${match[0]}\` or its Chinese form`,
         start,
         end: start + match[0].length,
         expected: [value],

@@ -22,7 +22,7 @@ function check(context: RuleContext): Finding[] {
       if (sentence.enStart === undefined || sentence.enEnd === undefined) continue
       found = true
       findings.push({
-        reason: `Missing translation of sentence \`${excerpt(sentence.en)}\``,
+        reason: `Missing translation of sentence \`${excerpt(sentence.en)}\`, translate it`,
         start: sentence.enStart,
         end: sentence.enEnd,
         actual: sentence.en,
@@ -33,7 +33,7 @@ function check(context: RuleContext): Finding[] {
     const side = sideOf(unit, 'en')
     if (!side) continue
     findings.push({
-      reason: 'Unexpected short translation, some of the English seems left out',
+      reason: 'Unexpected short translation, some of the English seems left out, translate what is missing',
       start: side.range[0],
       end: side.range[1],
       note: 'The Chinese side is much shorter than the document’s usual ratio predicts'

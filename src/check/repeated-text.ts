@@ -89,7 +89,7 @@ function chinese(text: string, side: Side): Finding[] {
     if (isLegitRepeat(run, index - from, index - from + match[0].length)) continue
     const start = side.range[0] + index
     findings.push({
-      reason: `Unexpected repeated \`${unit}\` in \`${match[0]}\``,
+      reason: `Unexpected repeated \`${unit}\` in \`${match[0]}\`, remove one`,
       start,
       end: start + match[0].length,
       actual: match[0],
@@ -113,7 +113,7 @@ function english(text: string, side: Side): Finding[] {
     const start = side.range[0] + (match.index ?? 0)
     const end = start + match[0].length
     findings.push({
-      reason: `Unexpected repeated word \`${word}\``,
+      reason: `Unexpected repeated word \`${word}\`, remove one`,
       start,
       end,
       actual: text.slice(start, end),

@@ -58,7 +58,7 @@ function check(context: RuleContext): Finding[] {
     }
     if (found.length === 0 && unit.flags.includes('untranslated')) {
       const text = context.text.slice(zh.range[0], zh.range[1])
-      found.push({...finding(text, zh.range[0]), reason: `Unexpected untranslated ${unit.block} \`${excerpt(text)}\``})
+      found.push({...finding(text, zh.range[0]), reason: `Unexpected untranslated ${unit.block} \`${excerpt(text)}\`, translate it into Chinese`})
     }
     findings.push(...found)
   }
@@ -70,7 +70,7 @@ function check(context: RuleContext): Finding[] {
  */
 function finding(text: string, start: number): Finding {
   return {
-    reason: `Unexpected untranslated text \`${excerpt(text)}\``,
+    reason: `Unexpected untranslated text \`${excerpt(text)}\`, translate it into Chinese`,
     start,
     end: start + text.length,
     actual: text,

@@ -70,13 +70,13 @@ function describe(change: Change, before: string): string {
   const previous = before[change.offset - 1] ?? ''
   const next = before[change.offset + change.removed.length] ?? ''
   if (change.removed === '' && change.inserted.trim() === '') {
-    return `Missing space between \`${previous}\` and \`${next}\``
+    return `Missing space between \`${previous}\` and \`${next}\`, add one`
   }
   if (change.inserted === '' && change.removed.trim() === '') {
-    return `Unexpected space between \`${previous}\` and \`${next}\``
+    return `Unexpected space between \`${previous}\` and \`${next}\`, remove it`
   }
-  if (change.inserted === '') return `Unexpected \`${change.removed}\``
-  if (change.removed === '') return `Missing \`${change.inserted}\` after \`${previous}\``
+  if (change.inserted === '') return `Unexpected \`${change.removed}\`, remove it`
+  if (change.removed === '') return `Missing \`${change.inserted}\` after \`${previous}\`, add it`
   return `Unexpected \`${change.removed.trim() || ' '}\`, expected \`${change.inserted.trim() || ' '}\``
 }
 

@@ -8,6 +8,8 @@ export interface TextSink {
   write(chunk: string): unknown
   /** Whether this is an interactive terminal (progress bars only then). */
   isTTY?: boolean
+  /** Columns of the terminal, when it is one. */
+  columns?: number
 }
 
 /** Streams, file system and environment for a command. */
@@ -42,4 +44,22 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     env: process.env
   }
+}
+
+/** Width of piped reports: lines stay readable in logs and pagers. */
+export const pipedReportWidth = 100
+
+/**
+ * How wide the lines of a report may be: `COLUMNS` when set, the terminal's
+ * columns, or {@link pipedReportWidth} when the output is piped.
+ *
+ * @param sink Where the report goes.
+ * @param env The environment.
+ * @returns The width in columns.
+ */
+export function reportWidth(sink: TextSink, env: Record<string, string | undefined>): number {
+  const columns = Number(env['COLUMNS'])
+  if (Number.isInteger(columns) && columns > 0) return columns
+  if (sink.isTTY === true && sink.columns !== undefined && sink.columns > 0) return sink.columns
+  return pipedReportWidth
 }

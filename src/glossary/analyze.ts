@@ -97,10 +97,13 @@ export function analyzeUnit(
   }
   if (!en || !zh) return result
 
-  // First English occurrence of each term.
+  // First English occurrence of each term, in the sense the glossary gives it.
   const enTerms = new Map<number, TermMatch>()
+  const enText = en.segments.map((segment) => segment.text).join(' ')
   for (const match of matchSegments(en.segments, en.source, index.en)) {
-    for (const entry of match.entries) if (!enTerms.has(entry.term)) enTerms.set(entry.term, match)
+    for (const entry of match.entries) {
+      if (!enTerms.has(entry.term) && inSense(terms[entry.term], enText)) enTerms.set(entry.term, match)
+    }
   }
   const byTerm = new Map<number, Array<{match: TermMatch; entry: PatternEntry}>>()
   for (const match of zhMatches) {
@@ -135,6 +138,38 @@ export function analyzeUnit(
     result.missing.push({term: termIndex, start: zh.start, end: zh.end, enActual: enMatch.actual})
   }
   return result
+}
+
+/** Compiled `when` / `unless` words of a term. */
+const senseCache = new WeakMap<Term, {when: RegExp[]; unless: RegExp[]}>()
+
+/** A plain word or phrase as a pattern: any case, -s/-es/-ed/-ing/-d forms, `-` and spaces alike, whole words. */
+function wordPattern(word: string): RegExp {
+  const escaped = word
+    .trim()
+    .split(/[\s-]+/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[\\s-]+')
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?:s|es|ed|d|ing)?(?![\\p{L}\\p{N}])`, 'iu')
+}
+
+/**
+ * Whether a term is meant in this English text: one of its `when` words is
+ * there (or it has none), and none of its `unless` words.
+ *
+ * @param term The term.
+ * @param enText The English side's searchable text.
+ * @returns True when the term counts.
+ */
+export function inSense(term: Term, enText: string): boolean {
+  if (!term.when?.length && !term.unless?.length) return true
+  let compiled = senseCache.get(term)
+  if (!compiled) {
+    compiled = {when: (term.when ?? []).map(wordPattern), unless: (term.unless ?? []).map(wordPattern)}
+    senseCache.set(term, compiled)
+  }
+  if (compiled.unless.some((pattern) => pattern.test(enText))) return false
+  return compiled.when.length === 0 || compiled.when.some((pattern) => pattern.test(enText))
 }
 
 /**

@@ -5,9 +5,9 @@
  * - `{en, zh}`: a translated pair; valid when no check reports this term.
  * - `{zh}`: Chinese text alone; valid when it has no forbidden rendering of this term.
  * - `{en}`: English text alone; valid when the term is recognised in it
- *   (a test of matching: plurals, case, hyphens).
+ *   (a test of matching: plurals, case, hyphens, and the `when` / `unless` sense).
  */
-import {analyzeUnit, type GlossaryAnalysis, type SideText} from './analyze.js'
+import {analyzeUnit, inSense, type GlossaryAnalysis, type SideText} from './analyze.js'
 import {buildGlossaryIndex} from './build-index.js'
 import {matchTerms} from './match-terms.js'
 import {forbiddenReason, keepReason, missingReason, termName} from './messages.js'
@@ -33,7 +33,7 @@ export function checkExamples(glossary: Glossary): ExampleProblem | undefined {
     for (const example of term.examples) {
       const name = termName(term)
       if (example.zh === undefined) {
-        const found = matchTerms(example.en ?? '', index, 'en').some((match) => match.entries.some((entry) => entry.term === termIndex))
+        const found = inSense(term, example.en ?? '') && matchTerms(example.en ?? '', index, 'en').some((match) => match.entries.some((entry) => entry.term === termIndex))
         if (found !== example.valid) {
           const reason = found ? 'the term is found in it' : 'the term is not found in it'
           return {term, example, reason: `example of \`${name}\` is marked \`valid: ${example.valid}\` but ${reason}`}

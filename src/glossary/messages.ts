@@ -25,7 +25,7 @@ export function termName(term: Term): string {
 export function forbiddenReason(term: Term, found: ForbiddenUse): string {
   const expected = approvedForms(term)
   const forTerm = term.en.length > 0 ? ` for \`${termName(term)}\`` : ''
-  return `Unexpected \`${found.actual}\`${forTerm}${expected.length > 0 ? `, expected ${listForms(expected)}` : ''}`
+  return `Unexpected \`${found.actual}\`${forTerm}${expected.length > 0 ? `, expected ${listForms(expected)}` : ', remove it'}`
 }
 
 /**
@@ -33,10 +33,13 @@ export function forbiddenReason(term: Term, found: ForbiddenUse): string {
  *
  * @param term The term.
  * @param found The missing term.
- * @returns "Missing `集群` for `clusters`".
+ * @returns "Missing `集群` for `clusters`, translate it as `集群`", or for a
+ *   `keep` term "Missing English `K8s` in the translation, keep it as `K8s`".
  */
 export function missingReason(term: Term, found: MissingTerm): string {
-  return `Missing ${listForms(approvedForms(term))} for \`${found.enActual}\``
+  const forms = listForms(approvedForms(term))
+  if (term.keep) return `Missing English \`${found.enActual}\` in the translation, keep it as ${forms}`
+  return `Missing ${forms} for \`${found.enActual}\`, translate it as ${forms}`
 }
 
 /**

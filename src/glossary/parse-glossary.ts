@@ -40,7 +40,7 @@ export class GlossaryError extends Error {
   }
 }
 
-const termFields = ['en', 'zh', 'keep', 'forbid', 'case', 'note', 'examples']
+const termFields = ['en', 'zh', 'keep', 'forbid', 'case', 'when', 'unless', 'note', 'examples']
 const exampleFields = ['en', 'zh', 'valid']
 
 /**
@@ -122,6 +122,12 @@ function readTerm(map: YAMLMap, lineCounter: LineCounter, fail: Fail): Term {
     examples: [],
     line: place.line,
     column: place.col
+  }
+  for (const field of ['when', 'unless'] as const) {
+    const words = strings(map, field, fail)
+    if (words.length === 0) continue
+    if (term.en.length === 0) fail(map.get(field, true) as YamlNode, `\`${field}\` needs the English form in \`en\`: it names words of the English side`)
+    term[field] = words
   }
   const note = map.get('note', true)
   if (note !== undefined) {

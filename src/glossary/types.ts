@@ -33,6 +33,14 @@ export interface Term {
   forbid: string[]
   /** Case-sensitive matching (default false). */
   case: boolean
+  /**
+   * The sense of the term: it counts on the English side only when that side
+   * also has one of these words (plain words, any case, -s/-es/-ed/-ing
+   * forms too). Empty or absent: every sense.
+   */
+  when?: string[]
+  /** Words that rule the term out: it does not count when the English side has one. */
+  unless?: string[]
   note?: string
   examples: TermExample[]
   /** 1-based line of the entry in the glossary file, for messages. */

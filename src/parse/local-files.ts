@@ -33,15 +33,23 @@ const external = /^(?:[a-z][a-z\d+.-]*:|\/\/)/i
 export function localFiles(tree: Root): LocalFile[] {
   const found: LocalFile[] = []
   visit(tree as Nodes, (node) => {
-    if (node.type !== 'image' && node.type !== 'link' && node.type !== 'definition') return
-    const file = localPath(node.url)
     const position = node.position
-    if (file === undefined || !position) return
-    if (node.type !== 'image' && /\.(?:md|markdown)$/i.test(file)) return
-    found.push({url: node.url, path: file, line: position.start.line, column: position.start.column, endLine: position.end.line, endColumn: position.end.column})
+    if (!position) return
+    const place = {line: position.start.line, column: position.start.column, endLine: position.end.line, endColumn: position.end.column}
+    // Raw HTML: `<img src="…">`, `<a href="…">`, `<source srcset>` is left alone.
+    const urls = node.type === 'html' ? [...node.value.matchAll(htmlUrl)].map((match) => ({url: match[2] ?? '', image: match[1]?.toLowerCase() === 'src'})) : []
+    if (node.type === 'image' || node.type === 'link' || node.type === 'definition') urls.push({url: node.url, image: node.type === 'image'})
+    for (const {url, image} of urls) {
+      const file = localPath(url)
+      if (file === undefined || (!image && /\.(?:md|markdown)$/i.test(file))) continue
+      found.push({url, path: file, ...place})
+    }
   })
   return found
 }
+
+/** A `src` or `href` attribute in raw HTML, quoted. */
+const htmlUrl = /\b(src|href)\s*=\s*["']([^"']*)["']/gi
 
 /** The file a URL names, or undefined when it names none on this disk. */
 function localPath(url: string): string | undefined {

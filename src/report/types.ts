@@ -12,6 +12,10 @@ export interface ReportOptions {
   quiet?: boolean
   /** Use ANSI colours (stylish only; default false). */
   color?: boolean
+  /** Wrap messages so that lines stay within this many columns (stylish only; default: no wrapping). */
+  width?: number
+  /** Leave out files without messages (stylish only; default false: they get "no issues found"). */
+  onlyWithMessages?: boolean
   /** Known rules, for rule metadata (SARIF; default: none). */
   rules?: readonly Rule[]
   /** Version of bitext, for the tool description (SARIF; default `0.0.0`). */

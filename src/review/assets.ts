@@ -56,7 +56,16 @@ table.summary{border-collapse:collapse;font-size:.9rem;margin:8px 0}
 table.summary th,table.summary td{border:1px solid var(--line);padding:4px 8px;text-align:right}
 table.summary th:first-child,table.summary td:first-child{text-align:left;min-width:16em}
 .table-wrap{overflow-x:auto}
-@media (max-width:700px){.sent{grid-template-columns:1fr}.en{border-right:0;border-bottom:1px dotted var(--line)}.shared{grid-column:1}.toolbar{position:static}}
+.msg,.rule-doc{overflow-wrap:anywhere}
+.rule-doc{max-width:46rem}
+.rule-doc pre{overflow-x:auto;background:#f6f8fa;padding:8px;border-radius:6px}
+@media (max-width:700px){.sent{grid-template-columns:1fr}.en{border-right:0;border-bottom:1px dotted var(--line)}.shared{grid-column:1}.toolbar{position:static}
+table.summary,table.summary tbody,table.summary tr,table.summary td{display:block}
+table.summary thead{position:absolute;left:-9999px}
+table.summary tr{border:1px solid var(--line);border-radius:8px;margin:8px 0;padding:4px 0}
+table.summary td,table.summary td:first-child{border:0;padding:2px 10px;text-align:left;min-width:0;overflow-wrap:anywhere}
+table.summary td[data-label]::before{content:attr(data-label) ": ";color:var(--muted)}
+table.summary td:empty{display:none}}
 @media print{.toolbar,.skip{display:none}.row{break-inside:avoid;border-left-width:1px}mark{border-bottom-width:1px}a{color:inherit;text-decoration:none}body{font-size:11pt}}
 `
 

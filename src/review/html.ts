@@ -13,12 +13,16 @@ import {reviewPage} from './page.js'
 import {contentSecurityPolicy, reviewScript} from './assets.js'
 import {reviewModel, type ReviewDocument, type ReviewMessage, type ReviewRepair, type ReviewRow, type ReviewSide} from './model.js'
 import {uncertainBelow} from '../repair/index.js'
+import {rulePageHref} from './rule-page.js'
 
 /** Options of the review page. */
 export interface HtmlOptions {
   /** Link from the page back to the index (default: `index.html`; `false` for none). */
   indexHref?: string | false
-  /** Base of rule documentation links (default: the message's `url`, as is). */
+  /**
+   * Base of rule documentation links: `<docsBase>/<rule-id>.html` (default:
+   * `rules`, where `bitext review` writes the rule pages beside the report).
+   */
   docsBase?: string
 }
 
@@ -116,7 +120,7 @@ function cell(lang: 'en' | 'zh', side: ReviewSide | null, highlights: Highlight[
  * The list item of one message.
  */
 function messageItem(message: ReviewMessage, options: HtmlOptions): Element {
-  const href = message.url === null ? undefined : options.docsBase ? `${options.docsBase.replace(/\/$/, '')}/${message.ruleId}.md` : message.url
+  const href = message.url === null || message.ruleId === undefined ? undefined : options.docsBase === undefined ? rulePageHref(message.ruleId) : `${options.docsBase.replace(/\/$/, '')}/${encodeURIComponent(message.ruleId)}.html`
   const where = message.line === null ? 'file' : `${message.line}:${message.column ?? 1}${message.side ? ` ${message.side.toUpperCase()}` : ''}`
   return h('li', {
     className: ['msg', `sev-${message.severity}`],

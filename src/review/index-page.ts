@@ -8,6 +8,7 @@ import type {VFile} from 'vfile'
 import {reviewPage} from './page.js'
 import {contentSecurityPolicy} from './assets.js'
 import {reviewModel, type ReviewDocument} from './model.js'
+import {rulePageHref} from './rule-page.js'
 
 /** Options of the index page. */
 export interface IndexOptions {
@@ -56,18 +57,21 @@ export function renderIndexDocument(reviews: readonly ReviewDocument[], options:
       totals.set(rule, (totals.get(rule) ?? 0) + counts.error + counts.warning + counts.info)
     }
   }
+  // Rules with a documentation page: their messages carry its url.
+  const documented = new Set(reviews.flatMap((review) => review.messages.filter((message) => message.url !== null).map((message) => message.ruleId)))
   const rules = [...totals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule]) => rule)
   const sum = (key: 'error' | 'warning' | 'info') => reviews.reduce((total, review) => total + review.counts[key], 0)
   const articleRows: Element[] = sorted.map((review) =>
     h('tr', [
       h('td', [h('a', {href: `${encodeURIComponent(review.slug)}.html`}, review.title), h('br'), h('small', review.path)]),
-      h('td', String(review.counts.error)),
-      h('td', String(review.counts.warning)),
-      h('td', String(review.counts.info)),
-      h('td', String(review.repairs.length)),
+      // data-label: on a narrow screen each row becomes a card whose cells name their column.
+      h('td', {dataLabel: 'errors'}, String(review.counts.error)),
+      h('td', {dataLabel: 'warnings'}, String(review.counts.warning)),
+      h('td', {dataLabel: 'info'}, String(review.counts.info)),
+      h('td', {dataLabel: 'repairs'}, String(review.repairs.length)),
       ...rules.map((rule) => {
         const counts = review.counts.byRule[rule]
-        return h('td', counts ? String(counts.error + counts.warning + counts.info) : '')
+        return h('td', {dataLabel: rule}, counts ? String(counts.error + counts.warning + counts.info) : '')
       })
     ]))
   return reviewPage(title, contentSecurityPolicy(), [
@@ -96,9 +100,9 @@ export function renderIndexDocument(reviews: readonly ReviewDocument[], options:
           h('thead', [h('tr', [h('th', {scope: 'col'}, 'Rule'), h('th', {scope: 'col'}, 'messages'), h('th', {scope: 'col'}, 'articles')])]),
           h('tbody', rules.map((rule) =>
             h('tr', [
-              h('td', rule),
-              h('td', String(totals.get(rule) ?? 0)),
-              h('td', String(reviews.filter((review) => review.counts.byRule[rule]).length))
+              h('td', documented.has(rule) ? [h('a', {href: rulePageHref(rule)}, rule)] : rule),
+              h('td', {dataLabel: 'messages'}, String(totals.get(rule) ?? 0)),
+              h('td', {dataLabel: 'articles'}, String(reviews.filter((review) => review.counts.byRule[rule]).length))
             ])))
         ])
       ])

@@ -5,5 +5,6 @@
 export {renderReviewHtml, renderReviewDocument, type HtmlOptions} from './html.js'
 export {renderReviewIndex, renderIndexDocument, worstFirst, type IndexOptions} from './index-page.js'
 export {renderReviewJson} from './json.js'
+export {renderRulePage, rulePageHref, rulePagesFolder} from './rule-page.js'
 export {reviewModel, severityOfMessage} from './model.js'
 export type {ReviewCounts, ReviewDocument, ReviewMessage, ReviewRepair, ReviewRow, ReviewSentence, ReviewSide, ReviewSlice} from './model.js'

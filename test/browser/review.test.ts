@@ -13,7 +13,8 @@ import {pathToFileURL} from 'node:url'
 import {chromium, type BrowserContext, type Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {processArticle} from '../../src/pipeline.js'
-import {renderReviewHtml, renderReviewIndex, reviewModel, type ReviewDocument} from '../../src/review/index.js'
+import {allRules} from '../../src/check/rules.js'
+import {renderReviewHtml, renderReviewIndex, renderRulePage, reviewModel, type ReviewDocument} from '../../src/review/index.js'
 import {projectRoot, seedPath, tempDir} from '../helpers.js'
 import {cjkFamily, launchOptions, platformFonts, requireChromium, skipNote} from './chromium.js'
 
@@ -33,6 +34,10 @@ describe.skipIf(!browser.chromium)(`review report in Chromium${skipNote(browser)
     out = tempDir('bitext-review-')
     fs.writeFileSync(path.join(out, `${review.slug}.html`), renderReviewHtml(file))
     fs.writeFileSync(path.join(out, 'index.html'), renderReviewIndex([file]))
+    fs.mkdirSync(path.join(out, 'rules'))
+    for (const rule of allRules) {
+      fs.writeFileSync(path.join(out, 'rules', `${rule.id}.html`), renderRulePage(rule.id, fs.readFileSync(path.join(projectRoot, 'docs', 'rules', `${rule.id}.md`), 'utf8')))
+    }
     fs.mkdirSync(artifacts, {recursive: true})
     context = await chromium.launchPersistentContext(tempDir('bitext-chromium-'), {
       ...launchOptions(browser.chromium!),
@@ -100,10 +105,39 @@ describe.skipIf(!browser.chromium)(`review report in Chromium${skipNote(browser)
     await page.locator(`#u${row}`).scrollIntoViewIfNeeded()
     const width = Number(await page.evaluate('document.documentElement.scrollWidth'))
     expect(width).toBeLessThanOrEqual(390)
+    // No message is cut off inside its box (a long URL wraps).
+    const clipped = await page.evaluate(`[...document.querySelectorAll('li.msg')].filter((item) => item.scrollWidth > item.clientWidth).length`)
+    expect(clipped).toBe(0)
     await page.screenshot({path: path.join(artifacts, 'review-seed-phone.png')})
     await page.emulateMedia({media: 'print'})
     expect(await page.locator('nav.toolbar').isVisible()).toBe(false)
     await page.emulateMedia({media: 'screen'})
+  })
+
+  it('fits the index on a 390 px screen: no horizontal scroll, every cell in view', async () => {
+    await page.setViewportSize({width: 390, height: 844})
+    await page.goto(pathToFileURL(path.join(out, 'index.html')).href)
+    expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(390)
+    const cells = page.locator('table.articles td:not(:empty)')
+    expect(await cells.count()).toBeGreaterThan(5)
+    for (const cell of await cells.all()) {
+      const box = await cell.boundingBox()
+      expect(box, await cell.textContent() ?? '').not.toBeNull()
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390)
+      expect(await cell.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true)
+    }
+    await page.screenshot({path: path.join(artifacts, 'review-index-phone.png'), fullPage: true})
+  })
+
+  it('opens a rule page from a message, and it fits a phone', async () => {
+    await page.setViewportSize({width: 390, height: 844})
+    await page.goto(pathToFileURL(path.join(out, `${review.slug}.html`)).href)
+    const link = page.locator('li.msg[data-rule="untranslated"] a.rule').first()
+    expect(await link.getAttribute('href')).toBe('rules/untranslated.html')
+    await link.click()
+    await expect.poll(() => page.title()).toBe('bitext rule: untranslated')
+    expect(await page.locator('h2', {hasText: 'Message'}).count()).toBe(1)
+    expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(390)
   })
 
   it('links the index to the article', async () => {

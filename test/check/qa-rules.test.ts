@@ -30,8 +30,8 @@ const tables: Record<string, Table> = {
       '> He had had enough, that that is it.\n\n他受够了。\n'
     ],
     invalid: [
-      {md: '> It it is.\n\n是是吗？\n', messages: ['1:3-1:8: Unexpected repeated word `It`', '3:1-3:3: Unexpected repeated `是` in `是是`']},
-      {md: '> We we go.\n\n我们我们走。\n', messages: ['1:3-1:8: Unexpected repeated word `We`', '3:1-3:5: Unexpected repeated `我们` in `我们我们`']}
+      {md: '> It it is.\n\n是是吗？\n', messages: ['1:3-1:8: Unexpected repeated word `It`, remove one', '3:1-3:3: Unexpected repeated `是` in `是是`, remove one']},
+      {md: '> We we go.\n\n我们我们走。\n', messages: ['1:3-1:8: Unexpected repeated word `We`, remove one', '3:1-3:5: Unexpected repeated `我们` in `我们我们`, remove one']}
     ]
   },
   'number-mismatch': {
@@ -43,8 +43,8 @@ const tables: Record<string, Table> = {
       '> K8s runs on eth0 and svc2.\n\nK8s 运行在 eth0 和 svc2 上。\n'
     ],
     invalid: [
-      {md: '> Reach 10.40.1.0/24 now.\n\n到达 10.40.1.0/25。\n', messages: ['1:9-1:21: Missing `10.40.1.0/24` in translation, found `10.40.1.0/25`']},
-      {md: '> Back in 2003 I was a developer.\n\n早在 2013 年我是开发者。\n', messages: ['1:11-1:15: Missing `2003` in translation, found `2013`']}
+      {md: '> Reach 10.40.1.0/24 now.\n\n到达 10.40.1.0/25。\n', messages: ['1:9-1:21: Missing `10.40.1.0/24` in translation, found `10.40.1.0/25`, use `10.40.1.0/24` or its Chinese form']},
+      {md: '> Back in 2003 I was a developer.\n\n早在 2013 年我是开发者。\n', messages: ['1:11-1:15: Missing `2003` in translation, found `2013`, use `2003` or its Chinese form']}
     ]
   },
   'link-mismatch': {
@@ -62,7 +62,7 @@ const tables: Record<string, Table> = {
   },
   'markup-mismatch': {
     valid: ['> A **very** big *deal*.\n\n一件**非常***重大*的事。\n'],
-    invalid: [{md: '> A **very** big deal.\n\n一件非常重大的事。\n', messages: ['1:5-1:13: Missing strong `very` in translation']}]
+    invalid: [{md: '> A **very** big deal.\n\n一件非常重大的事。\n', messages: ['1:5-1:13: Missing strong `very` in translation, add it']}]
   }
 }
 

@@ -73,6 +73,9 @@ Kubernetes 在由多台机器组成的集群上运行容器，并在容器失败
 `
 
 /** Message lines of a stylish report (`12:1-12:28 error …`), trimmed of padding. */
+/** A wide terminal: each message on one line, as the expected reports are written. */
+const wide = {COLUMNS: '1000'}
+
 function messageLines(report: string): string[] {
   return report
     .split('\n')
@@ -107,13 +110,13 @@ describe('bitext build publishes what a blog needs, and says what it refused', (
 
   beforeAll(async () => {
     cwd = project()
-    const build = captureIo(cwd)
+    const build = captureIo(cwd, wide)
     code = await run(['build', '--no-cache'], build)
     buildReport = build.err()
-    const lint = captureIo(cwd)
+    const lint = captureIo(cwd, wide)
     await run(['lint', '--no-cache'], lint)
     lintReport = lint.out()
-    const review = captureIo(cwd)
+    const review = captureIo(cwd, wide)
     await run(['review', '--no-cache', '--out', 'review'], review)
     reviewSummary = review.err()
   })
@@ -122,7 +125,7 @@ describe('bitext build publishes what a blog needs, and says what it refused', (
     const expected = [
       'articles/english.md',
       '6:1-6:45 error Unexpected article without Chinese: its index.zh.md would hold nothing but front matter; add the translation, or build with `--allow-untranslated` to publish it anyway no-translation bitext',
-      '6:1-6:45 warning Missing translation of paragraph `Just English here, nothing translated y…` missing-translation bitext',
+      '6:1-6:45 warning Missing translation of paragraph `Just English here, nothing translated y…`, translate it missing-translation bitext',
       'articles/helm.md',
       '17:1-17:28 error Missing local file `images/none.png` (looked for `articles/images/none.png`): the page would show it broken; add the file or fix the path local-file bitext',
       '19:1-19:28 error Unexpected local file `../../secret.txt` outside the articles folder `articles`: it is not copied, so the page would show it broken; move the file into `articles` and refer to it from there local-file bitext',
@@ -176,11 +179,11 @@ describe('publishing switches', () => {
     const cwd = tempDir('bitext-publish-')
     fs.mkdirSync(path.join(cwd, 'articles'))
     fs.writeFileSync(path.join(cwd, 'articles', 'english.md'), english)
-    const io = captureIo(cwd)
+    const io = captureIo(cwd, wide)
     expect(await run(['build', '--no-cache', '--allow-untranslated'], io)).toBe(0)
     expect(messageLines(io.err())).toEqual([
       'articles/english.md',
-      '6:1-6:45 warning Missing translation of paragraph `Just English here, nothing translated y…` missing-translation bitext',
+      '6:1-6:45 warning Missing translation of paragraph `Just English here, nothing translated y…`, translate it missing-translation bitext',
       '6:1-6:45 warning Unexpected article without Chinese: its index.zh.md would hold nothing but front matter; add the translation, or build with `--allow-untranslated` to publish it anyway no-translation bitext'
     ])
     expect(fs.readFileSync(path.join(cwd, 'dist', 'english', 'index.zh.md'), 'utf8')).toBe('---\ntitle: English only\ndate: 2024-07-01\n---\n')
@@ -191,7 +194,7 @@ describe('publishing switches', () => {
     fs.mkdirSync(path.join(cwd, 'articles'))
     fs.writeFileSync(path.join(cwd, '.bitextrc.json'), '{"disableNunjucks": true}')
     fs.writeFileSync(path.join(cwd, 'articles', 'chart.md'), '> See the [chart](https://example.org/{{.Chart.Name}}) and {{ x }}.\n\n见[图表](https://example.org/{{.Chart.Name}})和 {{ x }}。\n')
-    const io = captureIo(cwd)
+    const io = captureIo(cwd, wide)
     expect(await run(['build', '--no-cache', '--quiet'], io)).toBe(0)
     expect(fs.readFileSync(path.join(cwd, 'dist', 'chart', 'index.zh.md'), 'utf8')).toBe('见[图表](https://example.org/{{.Chart.Name}})和 {{ x }}。\n')
   })
@@ -200,7 +203,7 @@ describe('publishing switches', () => {
     const cwd = tempDir('bitext-publish-')
     fs.mkdirSync(path.join(cwd, 'articles'))
     fs.writeFileSync(path.join(cwd, 'articles', 'chart.md'), '> See the [chart](https://example.org/{{.Chart.Name}}).\n\n见[图表](https://example.org/{{.Chart.Name}})。\n')
-    const io = captureIo(cwd)
+    const io = captureIo(cwd, wide)
     expect(await run(['build', '--no-cache'], io)).toBe(1)
     expect(io.err()).toContain('template-braces')
     expect(fs.existsSync(path.join(cwd, 'dist', 'chart'))).toBe(false)

@@ -85,7 +85,7 @@ describe('comment markers', () => {
   it('bitext-disable-next-line switches off the next block only', async () => {
     const markdown = ['> The clusters.\n', '<!-- bitext-disable-next-line glossary-missing -->\n', '它们。\n', '> The clusters.\n', '它们。\n'].join('\n')
     const file = await check(markdown, glossary, glossaryRules)
-    expect(messages(file)).toEqual(['9:1-9:4: Missing `集群` for `clusters`'])
+    expect(messages(file)).toEqual(['9:1-9:4: Missing `集群` for `clusters`, translate it as `集群`'])
   })
 
   it('a marker for another rule leaves the message', async () => {

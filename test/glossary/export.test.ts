@@ -104,6 +104,15 @@ describe('bitext glossary', () => {
     expect(out.join('')).toMatch(/^glossary\.yaml: \d+ terms, \d+ examples pass\n$/)
   })
 
+  it('check and export take the glossary as an argument', async () => {
+    out.length = 0
+    expect(await glossaryCommand.run(['check', 'glossary.yaml'], io)).toBe(0)
+    expect(out.join('')).toMatch(/^glossary\.yaml: \d+ terms, \d+ examples pass\n$/)
+    out.length = 0
+    expect(await glossaryCommand.run(['export', 'glossary.yaml', '--csv'], io)).toBe(0)
+    expect(out.join('').split('\r\n')[0]).toBe('en,zh,forbid,keep,case,note')
+  })
+
   it('export --csv prints the CSV', async () => {
     out.length = 0
     expect(await glossaryCommand.run(['export', '--csv'], io)).toBe(0)
@@ -115,6 +124,9 @@ describe('bitext glossary', () => {
     [['export', '--tbx', '--csv'], 'Choose one format: `export --tbx` or `export --csv`'],
     [['print'], 'Unknown action `print`; use `check` or `export --tbx|--csv`'],
     [[], 'Missing action; use `check` or `export --tbx|--csv`'],
+    [['check', 'none.yaml'], 'Cannot find the glossary `none.yaml`; give the path of an existing glossary file'],
+    [['check', 'a.yaml', 'b.yaml'], 'Unexpected `b.yaml`; give one glossary: `bitext glossary check FILE`'],
+    [['check', 'glossary.yaml', '--glossary', 'other.yaml'], 'Two glossaries, `glossary.yaml` and `--glossary other.yaml`; give one'],
     [['check', '--glossary', 'none.yaml'], 'Cannot find the glossary `none.yaml`; pass an existing file to --glossary or remove `glossary` from the configuration']
   ])('usage error for %j', async (args, message) => {
     await expect(glossaryCommand.run(args, io)).rejects.toThrow(new UsageError(message))

@@ -62,7 +62,7 @@ terms:
     [
       'unknown field in a term',
       'version: 1\nterms:\n  - en: cluster\n    zh-cn: 集群\n',
-      'glossary.yaml:4:5: unknown field `zh-cn` in a term; allowed: en, zh, keep, forbid, case, note, examples'
+      'glossary.yaml:4:5: unknown field `zh-cn` in a term; allowed: en, zh, keep, forbid, case, when, unless, note, examples'
     ],
     ['term without en or zh', 'version: 1\nterms:\n  - forbid: [群集]\n', 'glossary.yaml:3:5: a term needs `en` (English forms) or `zh` (Chinese forms)'],
     ['keep without en', 'version: 1\nterms:\n  - zh: Pod\n    keep: true\n', 'glossary.yaml:4:11: `keep: true` needs the English form in `en`'],

@@ -73,9 +73,9 @@ describe('the seed article with glossary.yaml', () => {
     const file = await lintSeed(projectGlossary)
     const lines = summary(file).filter(([ruleId]) => ruleId !== 'glossary-forbidden')
     expect(lines).toContainEqual(['glossary-keep', 91, 'Unexpected translation `工作站` of `Workstation`, keep `Workstation`'])
-    expect(lines).toContainEqual(['glossary-missing', 105, 'Missing `管理平面` for `management plane`'])
-    expect(lines).toContainEqual(['glossary-missing', 115, 'Missing `虚拟设备` for `virtual appliance`'])
-    expect(lines).toContainEqual(['glossary-missing', 149, 'Missing `master` for `master`'])
+    expect(lines).toContainEqual(['glossary-missing', 105, 'Missing `管理平面` for `management plane`, translate it as `管理平面`'])
+    expect(lines).toContainEqual(['glossary-missing', 115, 'Missing `虚拟设备` for `virtual appliance`, translate it as `虚拟设备`'])
+    expect(lines).toContainEqual(['glossary-missing', 149, 'Missing English `master` in the translation, keep it as `master`'])
     const inconsistent = lines.filter(([ruleId]) => ruleId === 'glossary-inconsistent').map(([, line, reason]) => `${line}: ${reason.replace(/ as in .*$/, '')}`)
     expect(inconsistent).toEqual([
       '163: Inconsistent `Service` for `Service`, expected `服务`',

@@ -87,12 +87,12 @@ const tables: Table[] = [
       ['The pods.', '这些Pod。']
     ],
     invalid: [
-      {en: 'The clusters run.', zh: '它们在运行。', messages: ['3:1-3:7: Missing `集群` for `clusters`']},
-      {en: 'A Service.', zh: '一个东西。', messages: ['3:1-3:6: Missing `服务` for `Service`']},
-      {en: 'Many pods.', zh: '很多东西。', messages: ['3:1-3:6: Missing `pod` for `pods`']},
-      {en: 'ReplicaSets.', zh: '复制集。', messages: ['3:1-3:5: Missing `副本集` or `ReplicaSet` for `ReplicaSets`']},
+      {en: 'The clusters run.', zh: '它们在运行。', messages: ['3:1-3:7: Missing `集群` for `clusters`, translate it as `集群`']},
+      {en: 'A Service.', zh: '一个东西。', messages: ['3:1-3:6: Missing `服务` for `Service`, translate it as `服务`']},
+      {en: 'Many pods.', zh: '很多东西。', messages: ['3:1-3:6: Missing English `pods` in the translation, keep it as `pod`']},
+      {en: 'ReplicaSets.', zh: '复制集。', messages: ['3:1-3:5: Missing `副本集` or `ReplicaSet` for `ReplicaSets`, translate it as `副本集` or `ReplicaSet`']},
       // The longer term wins on both sides: `virtual cluster` is not also a `cluster`.
-      {en: 'A virtual cluster.', zh: '一个虚拟的群。', messages: ['3:1-3:8: Missing `虚拟集群` for `virtual cluster`']}
+      {en: 'A virtual cluster.', zh: '一个虚拟的群。', messages: ['3:1-3:8: Missing `虚拟集群` for `virtual cluster`, translate it as `虚拟集群`']}
     ]
   },
   {
@@ -161,5 +161,45 @@ describe('severity and details', () => {
   it('no glossary: no findings', async () => {
     const file = await check(bilingual(['The cluster.', '群集。']), {path: 'none', terms: []}, [glossaryForbidden, glossaryMissing])
     expect(file.messages).toEqual([])
+  })
+})
+
+describe('the sense of a term: when and unless', () => {
+  const senses = parseGlossary(
+    `version: 1
+terms:
+  - en: image
+    zh: 镜像
+    when: [container, registry, pull]
+    unless: [screenshot]
+  - en: K8s
+    keep: true
+`,
+    'glossary.yaml'
+  )
+
+  it('counts the term only with one of its when words, and never with an unless word', async () => {
+    const file = await check(
+      bilingual(
+        ['Pull the image from the registry.', '从仓库拉取映像。'],
+        ['A local image follows.', '下面是一张本地图片。'],
+        ['Container images are layered.', '容器映像是分层的。'],
+        ['The screenshot shows the image of a container.', '截图显示了一个容器的图片。']
+      ),
+      senses,
+      [glossaryMissing]
+    )
+    expect(messages(file)).toEqual(['3:1-3:9: Missing `镜像` for `image`, translate it as `镜像`', '11:1-11:10: Missing `镜像` for `images`, translate it as `镜像`'])
+  })
+
+  it('says to keep a keep term in English, not that it is missing for itself', async () => {
+    const file = await check(bilingual(['K8s runs pods.', '它运行容器组。']), senses, [glossaryMissing])
+    expect(messages(file)).toEqual(['3:1-3:8: Missing English `K8s` in the translation, keep it as `K8s`'])
+  })
+
+  it('refuses when/unless on a term without English', () => {
+    expect(() => parseGlossary('version: 1\nterms:\n  - zh: 镜像\n    when: [container]\n', 'glossary.yaml')).toThrow(
+      'glossary.yaml:4:11: `when` needs the English form in `en`: it names words of the English side'
+    )
   })
 })

@@ -3,6 +3,7 @@
  * codes, rule groups, --max-warnings, --quiet, --fix, usage errors.
  */
 import * as fs from 'node:fs'
+import stringWidth from 'string-width'
 import os from 'node:os'
 import path from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
@@ -65,6 +66,21 @@ afterEach(() => {
 })
 
 describe('bitext lint', () => {
+  it('keeps piped stylish lines within 100 columns on the seed, and within COLUMNS when set', async () => {
+    const seed = fs.readFileSync(seedPath)
+    fs.writeFileSync(write('articles/seed.md', ''), seed)
+    expect(await lint()).toBe(1)
+    const lines = stdout.join('').split('\n')
+    expect(lines.length).toBeGreaterThan(100)
+    expect(Math.max(...lines.map((line) => stringWidth(line)))).toBeLessThanOrEqual(100)
+    // Wrapped, not cut: the longest message is whole when its lines are joined (rule and source stand on its first line).
+    const squeezed = stdout.join('').replace(/\s+/g, '')
+    expect(squeezed).toContain('Missinglinktolink-mismatchbitext`http://www.hanymichaels.com/2017/10/04/kubernetes-in-the-enterprise-a-vmware-guide-on-how-to-design-deploy-and-operate-k8saas-with-nsx-t-and-vra`intranslation,addit')
+    stdout = []
+    expect(await lintCommand.run([], {...io(), env: {COLUMNS: '80'}})).toBe(1)
+    expect(Math.max(...stdout.join('').split('\n').map((line) => stringWidth(line)))).toBeLessThanOrEqual(80)
+  })
+
   it('checks articles/ by default and exits 1 on an error (json format)', async () => {
     write('articles/bad.md', bad)
     write('articles/good.md', good)
@@ -91,7 +107,7 @@ describe('bitext lint', () => {
             column: 1,
             endLine: 7,
             endColumn: 6,
-            message: 'Missing `集群` for `clusters`',
+            message: 'Missing `集群` for `clusters`, translate it as `集群`',
             actual: 'clusters',
             expected: ['集群']
           }
@@ -104,7 +120,7 @@ describe('bitext lint', () => {
   it('exits 0 on warnings only, and 1 when they exceed --max-warnings', async () => {
     write('a.md', '> The clusters are many.\n\n它们很多。\n')
     expect(await lint('a.md', '--rules', 'glossary', '--format', 'github')).toBe(0)
-    expect(stdout.join('')).toBe('::warning file=a.md,line=3,col=1,endLine=3,endColumn=6,title=bitext(glossary-missing)::Missing `集群` for `clusters`\n')
+    expect(stdout.join('')).toBe('::warning file=a.md,line=3,col=1,endLine=3,endColumn=6,title=bitext(glossary-missing)::Missing `集群` for `clusters`, translate it as `集群`\n')
     expect(await lint('a.md', '--rules', 'glossary', '--max-warnings', '1')).toBe(0)
     expect(await lint('a.md', '--rules', 'glossary', '--max-warnings', '0')).toBe(1)
     expect(stderr.join('')).toContain('1 warnings, more than --max-warnings 0')
@@ -205,7 +221,7 @@ describe('usage errors', () => {
   it('a refused glossary is a usage error with its line and column', async () => {
     write('articles/a.md', good)
     write('glossary.yaml', 'version: 1\nterms:\n  - en: cluster\n    zh: 集群\n    colour: red\n')
-    await expect(lint()).rejects.toThrow(new UsageError('glossary.yaml:5:5: unknown field `colour` in a term; allowed: en, zh, keep, forbid, case, note, examples'))
+    await expect(lint()).rejects.toThrow(new UsageError('glossary.yaml:5:5: unknown field `colour` in a term; allowed: en, zh, keep, forbid, case, when, unless, note, examples'))
   })
 })
 

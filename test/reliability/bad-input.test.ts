@@ -61,7 +61,8 @@ async function build(files: Record<string, string | Uint8Array>, args: string[] 
   }
   adjust?.(cwd)
   const before = hashTree(path.join(cwd, 'articles'))
-  const io = captureIo(cwd)
+  // A wide terminal: each message on one line, as the expected reports are written.
+  const io = captureIo(cwd, {COLUMNS: '1000'})
   if (fsOverride) io.fs = {...fs, ...fsOverride} as typeof fs
   const code = await run(['build', '--quiet', '--no-cache', ...args], io)
   const written = listFiles(cwd).filter((name) => !name.startsWith('articles' + path.sep) && !Object.keys(files).includes(name))

@@ -85,6 +85,33 @@ describe('stylish', () => {
     expect(report).toContain('1 error')
     expect(report).not.toContain('\u001B[')
   })
+
+  it('wraps long messages under their column to keep lines within a width', () => {
+    const file = new VFile({path: 'a.md'})
+    const message = file.message('Missing link to `https://example.com/a/very/long/path/that/goes/on/and/on` in translation, add it', {
+      place: {start: {line: 35, column: 97}, end: {line: 35, column: 258}},
+      ruleId: 'link-mismatch',
+      source: 'bitext'
+    })
+    message.fatal = false
+    file.message('Unexpected space between `区` and `，`, remove it', {place: {line: 83, column: 117}, ruleId: 'zh-typography', source: 'bitext'}).fatal = false
+    const report = reporters.stylish([file], {width: 72})
+    // 21 columns of place and severity, 30 of message, 21 of rule and source.
+    expect(report.split('\n')).toEqual([
+      'a.md',
+      '35:97-35:258 warning Missing link to               link-mismatch bitext',
+      '                     `https://example.com/a/very/lo',
+      '                     ng/path/that/goes/on/and/on`',
+      '                     in translation, add it',
+      '83:117       warning Unexpected space between `区` zh-typography bitext',
+      '                     and `，`, remove it',
+      '',
+      '⚠ 2 warnings'
+    ])
+    expect(message.reason).toBe('Missing link to `https://example.com/a/very/long/path/that/goes/on/and/on` in translation, add it')
+    // Without a width, nothing is wrapped.
+    expect(reporters.stylish([file]).split('\n')[1]).toMatch(/^35:97-35:258 warning Missing link to `https:\/\/example\.com\S+` in translation, add it link-mismatch bitext$/)
+  })
 })
 
 describe('sarif', () => {

@@ -38,8 +38,8 @@ describe('reviewModel', () => {
     expect(link).toMatchObject({row: 0, side: 'zh', severity: 'warning', expected: ['https://example.com/watch?v=abc123']})
     const repeats = review.messages.filter((message) => message.ruleId === 'repeated-text').map((message) => [message.side, message.reason])
     expect(repeats).toEqual([
-      ['en', 'Unexpected repeated word `the`'],
-      ['zh', 'Unexpected repeated `的` in `的的`']
+      ['en', 'Unexpected repeated word `the`, remove one'],
+      ['zh', 'Unexpected repeated `的` in `的的`, remove one']
     ])
     expect(review.rows[0].messages.length).toBe(review.messages.filter((message) => message.row === 0).length)
     expect(review.counts.warning).toBe(review.messages.filter((message) => message.severity === 'warning').length)
@@ -83,7 +83,7 @@ describe('renderReviewIndex', () => {
     expect(order).toEqual(['bad.md', 'clean.md'])
     const html = renderReviewIndex([clean, bad])
     expect(html.indexOf('bad.html')).toBeLessThan(html.indexOf('clean.html'))
-    expect(html).toContain('<td>link-mismatch</td>')
+    expect(html).toContain('<td><a href="rules/link-mismatch.html">link-mismatch</a></td>')
   })
 })
 

@@ -4,7 +4,7 @@
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import cliProgress from 'cli-progress'
-import {reporter} from 'vfile-reporter'
+import {stylish} from '../../report/stylish.js'
 import type {VFile} from 'vfile'
 import {cacheStats, fromResult, processBatch} from '../../batch/index.js'
 import {allRules} from '../../check/rules.js'
@@ -15,7 +15,7 @@ import {batchArgs, batchUsage, toBatchOptions} from '../batch-options.js'
 import {UsageError, type Command} from '../command.js'
 import {loadConfig, publishSettings} from '../config.js'
 import {checkBatch, checkLocalFiles, duplicateFinder} from '../publish-checks.js'
-import type {CliIo} from '../io.js'
+import {reportWidth, type CliIo} from '../io.js'
 import {loadProjectGlossary} from '../glossary-file.js'
 import {summarize} from '../summary.js'
 import {hideStacks} from '../hide-stacks.js'
@@ -133,7 +133,7 @@ export const buildCommand: Command = {
     if (wanted.includes('html')) writeFile(io, outDir, 'index.html', renderIndexPage(published))
 
     hideStacks(files, values.debug)
-    const report = reporter(files, {quiet: true, silent: values.quiet})
+    const report = stylish(files, {quiet: values.quiet, onlyWithMessages: true, width: reportWidth(io.stderr, io.env)})
     if (report) io.stderr.write(report + '\n')
     const summary = summarize(files, performance.now() - started)
     const {hits} = cacheStats(cache)

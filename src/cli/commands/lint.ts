@@ -23,7 +23,7 @@ import {articleRoots, checkBatch, checkLocalFiles, duplicateFinder} from '../pub
 import {loadProjectGlossary} from '../glossary-file.js'
 import {hideStacks} from '../hide-stacks.js'
 import {summarize} from '../summary.js'
-import type {CliIo} from '../io.js'
+import {pipedReportWidth, reportWidth, type CliIo} from '../io.js'
 
 const groups: readonly Rule['group'][] = ['glossary', 'qa', 'align', 'repair', 'typography']
 
@@ -113,7 +113,8 @@ export const lintCommand: Command = {
     if (rules.length !== allRules.length) for (const file of files) keepSelected(file, selected)
 
     hideStacks(files, values.debug)
-    const report = reporter(files, {quiet: values.quiet, rules, version: '0.1.0', color: values.format === 'stylish' && io.stdout.isTTY === true && !io.env['NO_COLOR']})
+    const sink = values.output ? undefined : io.stdout
+    const report = reporter(files, {quiet: values.quiet, rules, version: '0.1.0', color: values.format === 'stylish' && io.stdout.isTTY === true && !io.env['NO_COLOR'], width: sink ? reportWidth(sink, io.env) : pipedReportWidth})
     if (values.output) {
       const target = path.resolve(io.cwd, values.output)
       io.fs.mkdirSync(path.dirname(target), {recursive: true})

@@ -1,15 +1,18 @@
 /**
  * `bitext review`: the translators' review report, per article `<slug>.html`
- * and `<slug>.json`, and an `index.html` summary.
+ * and `<slug>.json`, an `index.html` summary, and the rule pages the messages
+ * link to (`rules/<rule-id>.html`, from docs/rules/).
  */
 import path from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import type {VFile} from 'vfile'
 import {allRules} from '../../check/rules.js'
 import {fromResult, processBatch} from '../../batch/index.js'
 import type {PipelineOptions} from '../../pipeline.js'
-import {renderReviewHtml, renderReviewIndex, renderReviewJson} from '../../review/index.js'
+import {renderReviewHtml, renderReviewIndex, renderReviewJson, renderRulePage, rulePagesFolder} from '../../review/index.js'
 import {displayPath, findArticles} from '../articles.js'
+import type {CliIo} from '../io.js'
 import {UsageError, type Command} from '../command.js'
 import {loadConfig, publishSettings} from '../config.js'
 import {articleRoots, checkBatch, checkLocalFiles, duplicateFinder} from '../publish-checks.js'
@@ -89,9 +92,23 @@ export const reviewCommand: Command = {
       io.fs.writeFileSync(path.join(outDir, `${file.data.slug}.json`), renderReviewJson(file))
     }
     io.fs.writeFileSync(path.join(outDir, 'index.html'), renderReviewIndex(files))
+    writeRulePages(io, path.join(outDir, rulePagesFolder))
     const failed = files.filter((file) => file.data.failed).length
     const messages = files.reduce((total, file) => total + file.messages.length, 0)
     io.stderr.write(`bitext review: ${files.length} articles, ${messages} messages${failed > 0 ? `, ${failed} failed` : ''} → ${displayPath(path.join(outDir, 'index.html'), io)}\n`)
     return failed > 0 ? 1 : 0
+  }
+}
+
+/** docs/rules/ of the bitext package (the same from src/ and from lib/). */
+const rulesDocs = fileURLToPath(new URL('../../../docs/rules/', import.meta.url))
+
+/** Write the page of every rule that has one in docs/rules/. */
+function writeRulePages(io: CliIo, folder: string): void {
+  io.fs.mkdirSync(folder, {recursive: true})
+  for (const rule of allRules) {
+    const source = path.join(rulesDocs, `${rule.id}.md`)
+    if (!io.fs.existsSync(source)) continue
+    io.fs.writeFileSync(path.join(folder, `${rule.id}.html`), renderRulePage(rule.id, io.fs.readFileSync(source, 'utf8')))
   }
 }
