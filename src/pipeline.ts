@@ -11,6 +11,7 @@ import bitextCheck from './check/index.js'
 import type {Rule} from './check/rule.js'
 import type {RuleSettings} from './check/settings.js'
 import {DecodeError, decode} from './decode/index.js'
+import {dropDecisionBlock, mapMessagesToDisk, placeDecisions, readBlock} from './decisions/index.js'
 import bitextEmit, {type Format} from './emit/index.js'
 import type {Glossary} from './glossary/types.js'
 import {FrontMatterError, assertFrontMatterClosed, createParser, readFrontMatter, slugOf} from './parse/index.js'
@@ -82,11 +83,14 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
         assertSize(bytes.byteLength, limits)
         decode(file, decodeOptions)
         reportLegacyEncoding(file)
-        assertNotEmpty(String(file.value))
+        // The text as on disk: messages point into it, and its decision block is read from it.
+        const disk = String(file.value)
+        assertNotEmpty(disk)
         repair(file)
         // remark recurses per nesting level: refuse absurd depth before it overflows the stack.
         assertNesting(String(file.value), limits)
         let tree = parser.parse(file) as Root
+        dropDecisionBlock(tree)
         assertFrontMatterClosed(String(file.value), tree)
         file.data.frontMatter = readFrontMatter(tree)
         file.data.slug = slugOf(file.data.frontMatter, file.stem ?? 'article', tree)
@@ -96,12 +100,16 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
         // changed text is parsed and aligned again (damaged files only).
         if (rerankWithSource(file)) {
           tree = parser.parse(file) as Root
+          dropDecisionBlock(tree)
           file.data.frontMatter = readFrontMatter(tree)
           file.data.localFiles = localFiles(tree)
           await aligner.run(tree, file)
         }
+        placeDecisions(file, disk, readBlock(disk))
         await checker.run(tree, file)
         if (emitter) await emitter.run(tree, file)
+        // Last: every message of every stage, placed in the repaired text, moves to the file on disk.
+        mapMessagesToDisk(file)
         file.data.tree = tree
       } catch (error) {
         fail(file, error)

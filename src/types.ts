@@ -53,6 +53,47 @@ export interface RepairRecord {
   evidence?: string
 }
 
+/**
+ * An uncertain repaired character that waits for a person to confirm it or
+ * pick another candidate. `bitext repair --write` keeps these in the
+ * article's decision block (`<!-- bitext-decisions … -->`, see
+ * docs/repair.md), found again by the text around them.
+ */
+export interface RepairDecision {
+  /** The text the repair chose, as the article has it now. */
+  choice: string
+  /** The other candidates, most likely first (empty when none fits). */
+  others: string[]
+  /** 0–1: how sure the repair was of `choice`. */
+  confidence: number
+  /** Why `choice` is the most likely, when the English said so (`EN "volume" (卷)`). */
+  evidence?: string
+  /** Up to 8 characters before `choice` on its line (the anchor). */
+  left: string
+  /** Up to 8 characters after `choice` on its line (the anchor). */
+  right: string
+  /** 1-based line where it was last seen (a hint when the anchor occurs twice). */
+  line: number
+  /** 1-based column where it was last seen. */
+  column: number
+}
+
+/** An open decision found in the text. */
+export interface OpenDecision extends RepairDecision {
+  /** 0-based offsets of `choice` in the text after repair (`file.value`). */
+  start: number
+  end: number
+}
+
+/** A decision block line that could not be used: malformed, or its place is gone. */
+export interface DecisionProblem {
+  /** What is wrong and what to do. */
+  reason: string
+  /** 0-based offsets of the block line in the text after repair. */
+  start: number
+  end: number
+}
+
 /** Damage found in one file, reported once per file. */
 export interface DamageReport {
   /** Human summary, such as `UTF-8 read as windows-1252, lost bytes 0x81 0x8D 0x8F 0x90 0x9D`. */
@@ -212,6 +253,10 @@ declare module 'vfile' {
     repairs: RepairRecord[]
     /** Set by repair: the damage detected, or null for clean text. */
     damage: DamageReport | null
+    /** Set by the pipeline: open decisions of the article's decision block. */
+    decisions: OpenDecision[]
+    /** Set by the pipeline: decision block lines that could not be used. */
+    decisionProblems: DecisionProblem[]
     /** Set by parse: the front matter. */
     frontMatter: FrontMatter
     /** Set by parse: the slug of the article. */

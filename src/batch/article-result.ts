@@ -5,7 +5,7 @@
  */
 import type {Point, Position} from 'unist'
 import {VFile} from 'vfile'
-import type {Alignment, DamageReport, EncodingInfo, Fix, FrontMatter, LocalFile, Outputs, RepairRecord, TermUse} from '../types.js'
+import type {Alignment, DamageReport, DecisionProblem, EncodingInfo, Fix, FrontMatter, LocalFile, OpenDecision, Outputs, RepairRecord, TermUse} from '../types.js'
 
 /** The error behind an internal-error message, as data. */
 export interface SerializedCause {
@@ -38,6 +38,8 @@ export interface ResultData {
   outputs?: Outputs
   repairs?: RepairRecord[]
   damage?: DamageReport | null
+  decisions?: OpenDecision[]
+  decisionProblems?: DecisionProblem[]
   alignment?: Alignment
   termUses?: TermUse[]
   fixes?: Fix[]
@@ -57,7 +59,7 @@ export interface ArticleResult {
   cache?: 'hit' | 'miss'
 }
 
-const dataKeys = ['slug', 'frontMatter', 'localFiles', 'outputs', 'repairs', 'damage', 'alignment', 'termUses', 'fixes', 'failed', 'encoding'] as const
+const dataKeys = ['slug', 'frontMatter', 'localFiles', 'outputs', 'repairs', 'damage', 'decisions', 'decisionProblems', 'alignment', 'termUses', 'fixes', 'failed', 'encoding'] as const
 
 /**
  * Turn a processed file into data.

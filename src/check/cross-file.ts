@@ -85,7 +85,7 @@ export function checkCrossFile(files: readonly VFile[], options: CrossFileOption
   for (const file of touched) {
     // Files rebuilt from batch results carry no tree: parse their text again for the markers.
     const tree = (file.data.tree as Root | undefined) ?? (typeof file.value === 'string' ? createParser().parse(file.value) : undefined)
-    if (tree) applySuppressions(tree, file)
+    if (tree) applySuppressions(tree, file, {onDisk: true})
   }
   return added
 }

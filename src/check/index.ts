@@ -42,6 +42,8 @@ export default function bitextCheck(options: Options = {}) {
       glossary: options.glossary,
       repairs: file.data.repairs ?? [],
       damage: file.data.damage ?? null,
+      decisions: file.data.decisions ?? [],
+      decisionProblems: file.data.decisionProblems ?? [],
       memo: new Map<string, unknown>()
     }
     const place = location(file)

@@ -1,33 +1,71 @@
 /**
- * `mojibake-uncertain`: a mojibake repair whose confidence was low, so that a
- * reviewer checks the character the repair chose.
+ * `mojibake-uncertain`: a character rebuilt from lost bytes that a person
+ * should confirm, either just repaired or kept open in the article's decision
+ * block. The message names the likeliest candidate and why, and the others as
+ * others: the chosen character is more likely right than not.
  */
-import {uncertainBelow} from '../repair/index.js'
+import {isUncertain} from '../decisions/from-repairs.js'
 import type {Finding, Rule, RuleContext} from './rule.js'
 
+/** What the rule needs to know of an uncertain choice. */
+interface Choice {
+  choice: string
+  others: readonly string[]
+  confidence: number
+  evidence?: string | undefined
+  start: number
+  end: number
+}
+
 /**
- * Report uncertain repairs.
+ * Report uncertain repairs and open decisions.
  *
  * @param context The document's data.
- * @returns One finding per repair below `uncertainBelow`, at the repaired text.
+ * @returns One finding per uncertain repair, open decision and unusable decision line.
  */
 function check(context: RuleContext): Finding[] {
-  const findings: Finding[] = []
-  for (const repair of context.repairs) {
-    if (repair.confidence >= uncertainBelow) continue
-    const finding: Finding = {
-      reason: `Unexpected uncertain repair of \`${repair.before}\` to \`${repair.after}\` (confidence ${repair.confidence.toFixed(2)})`,
+  const choices: Choice[] = [
+    ...context.repairs.filter(isUncertain).map((repair) => ({
+      choice: repair.after,
+      others: repair.alternatives,
+      confidence: repair.confidence,
+      evidence: repair.evidence,
       start: repair.outputOffset,
-      end: repair.outputOffset + repair.after.length,
-      actual: repair.after,
-      note: repair.alternatives.length > 0
-        ? `Bytes were lost; other candidates: ${repair.alternatives.join(', ')}`
-        : 'Bytes were lost and the repair had to guess'
-    }
-    if (repair.alternatives.length > 0) finding.expected = [...repair.alternatives]
-    findings.push(finding)
+      end: repair.outputOffset + repair.after.length
+    })),
+    ...(context.decisions ?? [])
+  ]
+  return [
+    ...choices.map(finding),
+    ...(context.decisionProblems ?? []).map((problem) => ({reason: problem.reason, start: problem.start, end: problem.end}))
+  ]
+}
+
+/** The finding of one uncertain choice. */
+function finding(choice: Choice): Finding {
+  const result: Finding = {reason: reasonOf(choice), start: choice.start, end: choice.end, actual: choice.choice}
+  if (choice.choice !== '\uFFFD') {
+    const example = choice.others[0] ?? 'CHARACTER'
+    result.note = `Confirm it with \`bitext repair --accept FILE:LINE:COLUMN\`, pick another with \`bitext repair --choose FILE:LINE:COLUMN=${example}\`, or edit the character by hand`
   }
-  return findings
+  return result
+}
+
+/**
+ * The message of an uncertain choice: which candidate is likeliest, why, and
+ * the others.
+ *
+ * @param choice The choice.
+ * @returns The reason, in remark-lint wording.
+ */
+export function reasonOf(choice: Pick<Choice, 'choice' | 'others' | 'confidence' | 'evidence'>): string {
+  if (choice.choice === '\uFFFD') return 'Lost character `\uFFFD`: its bytes could not be rebuilt; write the right character in its place'
+  const confidence = choice.confidence.toFixed(2)
+  if (choice.others.length === 0) return `Check \`${choice.choice}\`, rebuilt from lost bytes: the only candidate that fits, but a guess (confidence ${confidence})`
+  const why = choice.evidence !== undefined
+    ? `by the English: ${choice.evidence}`
+    : /^\p{Script=Han}+$/u.test(choice.choice) ? 'by the Chinese word and context models' : 'by the characters around it'
+  return `Check \`${choice.choice}\`, rebuilt from lost bytes: the likeliest candidate (confidence ${confidence}, ${why}); others: ${choice.others.map((other) => `\`${other}\``).join(', ')}`
 }
 
 /** The `mojibake-uncertain` rule. */
@@ -35,6 +73,6 @@ export const mojibakeUncertain: Rule = {
   id: 'mojibake-uncertain',
   group: 'repair',
   defaultSetting: 'warn',
-  description: 'Mojibake repair with low confidence',
+  description: 'Character rebuilt from lost bytes that a person should confirm',
   check
 }

@@ -8,7 +8,7 @@
  */
 import type {Root} from 'mdast'
 import type {Glossary} from '../glossary/types.js'
-import type {Alignment, DamageReport, Fix, RepairRecord, RuleSetting, TermUse} from '../types.js'
+import type {Alignment, DamageReport, DecisionProblem, Fix, OpenDecision, RepairRecord, RuleSetting, TermUse} from '../types.js'
 
 /** What a rule gets to look at. */
 export interface RuleContext {
@@ -24,6 +24,10 @@ export interface RuleContext {
   repairs: RepairRecord[]
   /** Damage detected before parsing, or null. */
   damage: DamageReport | null
+  /** Open decisions of the article's decision block, placed in `text` (default: none). */
+  decisions?: OpenDecision[]
+  /** Decision block lines that could not be used, placed in `text` (default: none). */
+  decisionProblems?: DecisionProblem[]
   /**
    * Per-document memo, so rules that need the same analysis (the glossary
    * rules) compute it once per document (default: none, compute every time).

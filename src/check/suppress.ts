@@ -6,6 +6,7 @@
 import type {Nodes, Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {messageControl} from 'unified-message-control'
+import {withPlacesInText} from '../decisions/index.js'
 
 const markerPattern = /^<!--\s*bitext-(disable-next-line|disable|enable)\b([\s\S]*?)-->$/
 
@@ -28,12 +29,16 @@ export function parseMarker(node: Nodes): {name: string; attributes: string} | u
  *
  * @param tree The document.
  * @param file The file whose `bitext` messages are filtered in place.
+ * @param options `onDisk`: the messages already point at the file on disk,
+ *   not at the repaired text `tree` was parsed from (default false).
  */
-export function applySuppressions(tree: Root, file: VFile): void {
-  messageControl(tree, {
+export function applySuppressions(tree: Root, file: VFile, options: {onDisk?: boolean} = {}): void {
+  const control = () => messageControl(tree, {
     file,
     name: 'bitext',
     marker: (node) => parseMarker(node as Nodes),
     test: 'html'
   })
+  if (options.onDisk) withPlacesInText(file, control)
+  else control()
 }

@@ -50,8 +50,8 @@ ol.msgs{list-style:none;margin:0;padding:0;border-top:1px solid var(--line)}
 .sev-error .sev,.sev.error{background:var(--err);color:#fff}.sev-warning .sev,.sev.warning{background:var(--warn);color:#fff}.sev-info .sev,.sev.info{background:var(--info);color:#fff}
 .rule{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.8rem;margin-right:6px}
 .where{color:var(--muted);font-size:.8rem;margin-left:6px}
-.expected,.note,.actual{margin:2px 0 0;font-size:.85rem;color:var(--muted)}
-.expected code,.actual code{color:var(--fg);background:#eff1f3;padding:0 3px;border-radius:4px;white-space:pre-wrap}
+.expected,.candidates,.note,.actual{margin:2px 0 0;font-size:.85rem;color:var(--muted)}
+.expected code,.candidates code,.actual code{color:var(--fg);background:#eff1f3;padding:0 3px;border-radius:4px;white-space:pre-wrap}
 table.summary{border-collapse:collapse;font-size:.9rem;margin:8px 0}
 table.summary th,table.summary td{border:1px solid var(--line);padding:4px 8px;text-align:right}
 table.summary th:first-child,table.summary td:first-child{text-align:left;min-width:16em}

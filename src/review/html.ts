@@ -11,8 +11,8 @@ import type {VFile} from 'vfile'
 import type {Severity} from '../types.js'
 import {reviewPage} from './page.js'
 import {contentSecurityPolicy, reviewScript} from './assets.js'
-import {reviewModel, type ReviewDocument, type ReviewMessage, type ReviewRepair, type ReviewRow, type ReviewSide} from './model.js'
-import {uncertainBelow} from '../repair/index.js'
+import {reviewModel, type ReviewChoice, type ReviewDecision, type ReviewDocument, type ReviewMessage, type ReviewRepair, type ReviewRow, type ReviewSide} from './model.js'
+import {isUncertain} from '../decisions/index.js'
 import {rulePageHref} from './rule-page.js'
 
 /** Options of the review page. */
@@ -51,12 +51,13 @@ function sanitize(children: ElementContent[]): ElementContent[] {
   return clean.children.filter((node): node is ElementContent => node.type !== 'doctype')
 }
 
-/** A span of a slice to highlight: a message or a repair. */
+/** A span of a slice to highlight: a message, a repair or an open decision. */
 interface Highlight {
   start: number
   end: number
   message?: ReviewMessage
   repair?: ReviewRepair
+  decision?: ReviewDecision
 }
 
 /**
@@ -88,22 +89,47 @@ function renderSlice(slice: ReviewSide, highlights: Highlight[]): ElementContent
     }
     const messages = covering.flatMap((item) => (item.message ? [item.message] : []))
     const repairs = covering.flatMap((item) => (item.repair ? [item.repair] : []))
+    const decisions = covering.flatMap((item) => (item.decision ? [item.decision] : []))
     const worst = messages.reduce<Severity | undefined>(
       (found, message) => (!found || severityRank[message.severity] > severityRank[found] ? message.severity : found),
       undefined
     )
     const className = [
       ...(worst ? [`sev-${worst}`] : []),
-      ...(repairs.length > 0 ? ['repair'] : []),
-      ...(repairs.some((repair) => repair.confidence < uncertainBelow) ? ['uncertain'] : [])
+      ...(repairs.length > 0 || decisions.length > 0 ? ['repair'] : []),
+      ...(decisions.length > 0 || repairs.some((repair) => isUncertain(repair)) ? ['uncertain'] : [])
     ]
     const title = [
       ...messages.map((message) => `${message.severity} ${message.ruleId}: ${message.reason}`),
-      ...repairs.map((repair) => `repaired ${repair.before} → ${repair.after} (confidence ${repair.confidence.toFixed(2)}${repair.alternatives.length > 0 ? `; alternatives: ${repair.alternatives.join(', ')}` : ''})`)
+      ...repairs.map((repair) => `repaired ${repair.before} → ${repair.after} (${choiceSummary({choice: repair.after, others: repair.alternatives, confidence: repair.confidence, evidence: repair.evidence})})`),
+      ...decisions.map((decision) => `open decision: ${decision.choice} (${choiceSummary(decision)})`)
     ].join('\n')
     out.push(h('mark', {className, title, ...(messages.length > 0 ? {dataM: messages.map((message) => message.id).join(' '), tabIndex: 0} : {})}, text))
   }
   return sanitize(out)
+}
+
+/** Confidence, reason and other candidates of a choice, in one line. */
+function choiceSummary(choice: Pick<ReviewChoice, 'choice' | 'others' | 'confidence' | 'evidence'>): string {
+  const why = choice.evidence === null ? '' : `, by the English: ${choice.evidence}`
+  return `confidence ${choice.confidence.toFixed(2)}${why}${choice.others.length > 0 ? `; other candidates: ${choice.others.join(', ')}` : ''}`
+}
+
+/**
+ * The candidates of an uncertain character, as alternatives: the likeliest
+ * (what the text has) first, with its confidence and reason, then the others.
+ */
+function candidatesItem(choice: ReviewChoice): Element {
+  const why = choice.evidence === null ? 'the Chinese models' : `the English: ${choice.evidence}`
+  return h('p', {className: ['candidates']}, [
+    'Likeliest: ',
+    h('code', choice.choice),
+    ` (confidence ${choice.confidence.toFixed(2)}, by ${why})`,
+    ...(choice.others.length > 0
+      ? [' · other candidates: ', ...choice.others.flatMap((other, index) => [...(index > 0 ? [' '] : []), h('code', other)])]
+      : [' · no other candidate fits']),
+    choice.origin === 'block' ? ' · open in the decision block' : ''
+  ])
 }
 
 /**
@@ -136,6 +162,7 @@ function messageItem(message: ReviewMessage, options: HtmlOptions): Element {
     ...(message.actual !== null && message.actual.length <= 200 && message.actual !== ''
       ? [h('p', {className: ['actual']}, ['Found: ', h('code', message.actual)])]
       : []),
+    ...(message.choice === null ? [] : [candidatesItem(message.choice)]),
     ...(message.expected.length > 0
       ? [h('p', {className: ['expected']}, ['Expected: ', ...message.expected.flatMap((text, index) => [...(index > 0 ? [' or '] : []), h('code', text === '' ? '(nothing)' : text)])])]
       : []),
@@ -150,7 +177,8 @@ function renderRow(row: ReviewRow, review: ReviewDocument, byId: Map<string, Rev
   const messages = row.messages.flatMap((id) => byId.get(id) ?? [])
   const highlights: Highlight[] = [
     ...messages.flatMap((message) => (message.start === null || message.end === null ? [] : [{start: message.start, end: message.end, message}])),
-    ...review.repairs.map((repair) => ({start: repair.start, end: repair.end, repair}))
+    ...review.repairs.map((repair) => ({start: repair.start, end: repair.end, repair})),
+    ...review.decisions.map((decision) => ({start: decision.start, end: decision.end, decision}))
   ]
   const worst = messages.reduce((rank, message) => Math.max(rank, severityRank[message.severity]), 0)
   const lines = [row.en ? `EN L${row.en.line}` : '', row.zh ? `ZH L${row.zh.line}` : ''].filter(Boolean).join(' · ')
@@ -228,7 +256,7 @@ export function renderReviewHtml(file: VFile, options: HtmlOptions = {}): string
 export function renderReviewDocument(review: ReviewDocument, options: HtmlOptions = {}): string {
   const byId = new Map(review.messages.map((message) => [message.id, message]))
   const documentMessages = review.documentMessages.flatMap((id) => byId.get(id) ?? [])
-  const uncertain = review.repairs.filter((repair) => repair.confidence < uncertainBelow).length
+  const uncertain = review.repairs.filter((repair) => isUncertain(repair)).length
   const indexHref = options.indexHref ?? 'index.html'
   return reviewPage(`Review: ${review.title}`, contentSecurityPolicy(reviewScript), [
     h('a', {className: ['skip'], href: '#rows'}, 'Skip to the units'),
@@ -239,6 +267,7 @@ export function renderReviewDocument(review: ReviewDocument, options: HtmlOption
         `${review.path} · ${review.rows.length} units · `,
         h('strong', `${review.counts.error} errors, ${review.counts.warning} warnings, ${review.counts.info} info`),
         ` · ${review.repairs.length} repairs (${uncertain} uncertain)`,
+        ...(review.decisions.length > 0 ? [` · ${review.decisions.length} open repair decisions`] : []),
         ...(review.ratio === null ? [] : [` · ZH:EN ratio ${review.ratio.toFixed(2)}`])
       ])
     ]),

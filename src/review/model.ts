@@ -5,8 +5,10 @@
  * renderers both read this model, so they carry the same content.
  */
 import type {VFile} from 'vfile'
+import type {Point} from 'unist'
 import type {VFileMessage} from 'vfile-message'
 import {location} from 'vfile-location'
+import {isUncertain, pointMap, type PointMap} from '../decisions/index.js'
 import {nodesRange} from '../parse/nodes-range.js'
 import type {AlignUnit, Severity, UnitKind} from '../types.js'
 
@@ -65,9 +67,35 @@ export interface ReviewMessage {
   expected: string[]
   note: string | null
   url: string | null
+  /** For an uncertain repaired character: the likeliest candidate, why, and the others. */
+  choice: ReviewChoice | null
 }
 
-/** A mojibake repair, at its place in the repaired text. */
+/** An uncertain character: the candidate chosen as likeliest and the other candidates. */
+export interface ReviewChoice {
+  /** The likeliest candidate, which the text has now. */
+  choice: string
+  /** The other candidates, most likely first. */
+  others: string[]
+  /** 0–1: how sure the repair was of `choice`. */
+  confidence: number
+  /** What in the English supports `choice`, or null when the Chinese models alone chose. */
+  evidence: string | null
+  /** `repair`: repaired now, in memory; `block`: kept open in the article's decision block. */
+  origin: 'repair' | 'block'
+}
+
+/** An open decision of the article's decision block, at its place. */
+export interface ReviewDecision extends ReviewChoice {
+  /** 0-based offsets in the text shown. */
+  start: number
+  end: number
+  /** 1-based line and column in the file on disk. */
+  line: number
+  column: number
+}
+
+/** A mojibake repair: its span in the repaired text, its line and column in the file on disk. */
 export interface ReviewRepair {
   start: number
   end: number
@@ -76,8 +104,11 @@ export interface ReviewRepair {
   before: string
   after: string
   confidence: number
+  /** The other candidates, most likely first. */
   alternatives: string[]
   kind: 'lossless' | 'lossy'
+  /** What in the English supports `after`, or null. */
+  evidence: string | null
 }
 
 /** Message counts. */
@@ -103,6 +134,8 @@ export interface ReviewDocument {
   rows: ReviewRow[]
   messages: ReviewMessage[]
   repairs: ReviewRepair[]
+  /** Open decisions kept in the article's decision block. */
+  decisions: ReviewDecision[]
   /** Ids of messages not inside any row (front matter, whole file, fatal). */
   documentMessages: string[]
 }
@@ -130,6 +163,18 @@ export function reviewModel(file: VFile): ReviewDocument {
   const rows = units.map((unit, index) => rowOf(unit, index, text, place))
   const ranges = units.map((unit) => ({en: nodesRange(unit.enNodes), zh: nodesRange(unit.zhNodes)}))
 
+  // Messages point at the file on disk; the text shown is repaired: map back.
+  const repairRecords = file.data.repairs ?? []
+  const map = pointMap(text, repairRecords)
+  const choices = new Map<number, ReviewChoice>()
+  for (const repair of repairRecords.filter(isUncertain)) choices.set(repair.outputOffset, choiceOf(repair.after, repair.alternatives, repair.confidence, repair.evidence, 'repair'))
+  const decisions: ReviewDecision[] = (file.data.decisions ?? []).map((decision) => {
+    const choice = choiceOf(decision.choice, decision.others, decision.confidence, decision.evidence, 'block')
+    choices.set(decision.start, choice)
+    const point = map.toDisk(place.toPoint(decision.start) ?? {line: decision.line, column: decision.column})
+    return {...choice, start: decision.start, end: decision.end, line: point.line, column: point.column}
+  })
+
   const ordered = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
   const messages: ReviewMessage[] = []
   const documentMessages: string[] = []
@@ -138,9 +183,9 @@ export function reviewModel(file: VFile): ReviewDocument {
     const id = `m${index + 1}`
     const severity = severityOfMessage(message)
     const ruleId = message.ruleId ?? message.source ?? 'bitext'
-    const start = offsetOf(message.place && 'start' in message.place ? message.place.start : message.place, place)
+    const start = offsetOf(message.place && 'start' in message.place ? message.place.start : message.place, map, 'start')
     const endPoint = message.place && 'end' in message.place ? message.place.end : undefined
-    const end = offsetOf(endPoint, place) ?? start
+    const end = offsetOf(endPoint, map, 'end') ?? start
     let row: number | null = null
     let side: 'en' | 'zh' | null = null
     if (start !== undefined) {
@@ -166,7 +211,8 @@ export function reviewModel(file: VFile): ReviewDocument {
       actual: message.actual ?? null,
       expected: message.expected ?? [],
       note: message.note ?? null,
-      url: message.url ?? null
+      url: message.url ?? null,
+      choice: ruleId === 'mojibake-uncertain' && start !== undefined ? choices.get(start) ?? null : null
     })
     if (row === null) documentMessages.push(id)
     else rows[row].messages.push(id)
@@ -175,16 +221,17 @@ export function reviewModel(file: VFile): ReviewDocument {
     counts.byRule[ruleId][severity]++
   }
 
-  const repairs: ReviewRepair[] = (file.data.repairs ?? []).map((repair) => ({
+  const repairs: ReviewRepair[] = repairRecords.map((repair) => ({
     start: repair.outputOffset,
     end: repair.outputOffset + repair.after.length,
-    line: place.toPoint(repair.outputOffset)?.line ?? repair.line,
-    column: place.toPoint(repair.outputOffset)?.column ?? repair.column,
+    line: repair.line,
+    column: repair.column,
     before: repair.before,
     after: repair.after,
     confidence: repair.confidence,
     alternatives: [...repair.alternatives],
-    kind: repair.kind
+    kind: repair.kind,
+    evidence: repair.evidence ?? null
   }))
 
   const frontMatterTitle = file.data.frontMatter?.title
@@ -199,20 +246,20 @@ export function reviewModel(file: VFile): ReviewDocument {
     rows,
     messages,
     repairs,
+    decisions,
     documentMessages
   }
 }
 
-/**
- * The 0-based offset of a point, from its `offset` or its line and column.
- */
-function offsetOf(
-  point: {line: number; column: number; offset?: number | undefined} | undefined,
-  place: ReturnType<typeof location>
-): number | undefined {
+/** The 0-based offset in the shown (repaired) text of a point on disk. */
+function offsetOf(point: Point | undefined, map: PointMap, side: 'start' | 'end'): number | undefined {
   if (!point) return undefined
-  if (point.offset !== undefined) return point.offset
-  return place.toOffset({line: point.line, column: point.column})
+  return map.toText(point, side).offset
+}
+
+/** A review choice. */
+function choiceOf(choice: string, others: readonly string[], confidence: number, evidence: string | undefined, origin: ReviewChoice['origin']): ReviewChoice {
+  return {choice, others: [...others], confidence, evidence: evidence ?? null, origin}
 }
 
 /**

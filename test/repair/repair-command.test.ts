@@ -3,10 +3,20 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {repairCommand} from '../../src/cli/commands/repair.js'
 import {UsageError} from '../../src/cli/command.js'
+import {readBlock} from '../../src/decisions/index.js'
 import {captureIo, projectRoot, seedPath, tempDir} from '../helpers.js'
 
 const mojibake = 'title: ã€ç¿»è¯‘ã€‘ç»™ VMware ç”¨æˆ·çš„ Kubernetes ç®€ä»‹\n'
 const repaired = 'title: 【翻译】给 VMware 用户的 Kubernetes 简介\n'
+
+/** The title's `【` is rebuilt from a lost byte: an open decision in the output's block. */
+function expectTitleOutput(output: string): void {
+  const block = readBlock(output)
+  expect(output.slice(0, block.start)).toBe(repaired)
+  expect(block.problems).toEqual([])
+  expect(block.entries.map(({decision}) => [decision.line, decision.column, decision.left, decision.choice, decision.right])).toEqual([[1, 8, 'title: ', '【', '翻译】给 VMw']])
+  expect(block.entries[0].decision.others.length).toBeGreaterThan(0)
+}
 
 function setup(files: Record<string, string | Uint8Array>): string {
   const dir = tempDir('bitext-repair-')
@@ -19,14 +29,21 @@ describe('bitext repair', () => {
     const dir = setup({'a.md': mojibake})
     const io = captureIo(dir)
     expect(await repairCommand.run(['a.md'], io)).toBe(0)
+    expectTitleOutput(io.out())
+    expect(io.err()).toMatch(/^a\.md: UTF-8 read as windows-1252, lost bytes 0x81 0x8D 0x8F 0x90 0x9D 0xAD, perhaps also 0x8E 0x9E \(if it was read as windows-1254, which this text cannot be told from\): \d+ repairs, 1 uncertain; 1 open decision\n$/)
+  })
+
+  it('leaves the decision block out with --no-decisions', async () => {
+    const dir = setup({'a.md': mojibake})
+    const io = captureIo(dir)
+    expect(await repairCommand.run(['a.md', '--no-decisions'], io)).toBe(0)
     expect(io.out()).toBe(repaired)
-    expect(io.err()).toMatch(/^a\.md: UTF-8 read as windows-1252, lost bytes 0x81 0x8D 0x8F 0x90 0x9D 0xAD, perhaps also 0x8E 0x9E \(if it was read as windows-1254, which this text cannot be told from\): \d+ repairs, \d+ uncertain\n$/)
   })
 
   it('reads standard input for `-`', async () => {
     const io = {...captureIo(tempDir()), stdin: async () => Buffer.from(mojibake)}
     expect(await repairCommand.run(['-'], io)).toBe(0)
-    expect(io.out()).toBe(repaired)
+    expectTitleOutput(io.out())
   })
 
   it('prints the report with --json', async () => {
@@ -42,6 +59,7 @@ describe('bitext repair', () => {
         {line: 1, column: 7, before: 'â€œ', after: '“', confidence: 0.99, alternatives: []},
         {line: 1, column: 17, before: 'â€\u009d', after: '”', confidence: 0.99, alternatives: []}
       ],
+      decisions: [],
       text: 'Café “bonjour”\n'
     })
   })
@@ -50,7 +68,7 @@ describe('bitext repair', () => {
     const dir = setup({'a.md': mojibake, 'b.md': '干净的中文。\n'})
     const io = captureIo(dir)
     expect(await repairCommand.run(['a.md', 'b.md', '--out-dir', 'out'], io)).toBe(0)
-    expect(fs.readFileSync(path.join(dir, 'out', 'a.md'), 'utf8')).toBe(repaired)
+    expectTitleOutput(fs.readFileSync(path.join(dir, 'out', 'a.md'), 'utf8'))
     expect(fs.readFileSync(path.join(dir, 'out', 'b.md'), 'utf8')).toBe('干净的中文。\n')
     expect(io.out()).toBe('')
   })
@@ -60,7 +78,7 @@ describe('bitext repair', () => {
     const before = fs.statSync(path.join(dir, 'b.md')).mtimeMs
     const io = captureIo(dir)
     expect(await repairCommand.run(['a.md', 'b.md', '--write'], io)).toBe(0)
-    expect(fs.readFileSync(path.join(dir, 'a.md'), 'utf8')).toBe(repaired)
+    expectTitleOutput(fs.readFileSync(path.join(dir, 'a.md'), 'utf8'))
     expect(fs.readFileSync(path.join(dir, 'a.md.orig'), 'utf8')).toBe(mojibake)
     expect(fs.existsSync(path.join(dir, 'b.md.orig'))).toBe(false)
     expect(fs.statSync(path.join(dir, 'b.md')).mtimeMs).toBe(before)
@@ -81,7 +99,7 @@ describe('bitext repair', () => {
     expect(await repairCommand.run(['missing.md', 'bin.md', 'a.md', '--out-dir', 'out'], io)).toBe(1)
     expect(io.err()).toContain('missing.md: cannot read: ')
     expect(io.err()).toContain('bin.md: Unexpected NUL byte at line 2: this is not a text file')
-    expect(fs.readFileSync(path.join(dir, 'out', 'a.md'), 'utf8')).toBe(repaired)
+    expectTitleOutput(fs.readFileSync(path.join(dir, 'out', 'a.md'), 'utf8'))
   })
 
   it('refuses bad usage', async () => {
@@ -97,6 +115,9 @@ describe('bitext repair', () => {
     expect(await repairCommand.run([path.basename(seedPath)], io)).toBe(0)
     expect(io.out()).not.toContain('\uFFFD')
     expect(io.out().split('\n')[1]).toBe('title: 【翻译】给 VMware vSphere 用户的 Kubernetes 简介')
-    expect(io.err()).toMatch(/^kubernetes-intro-for-vmware-users\.md: UTF-8 read as windows-1254, lost bytes 0x81 0x8D 0x8E 0x8F 0x90 0x9D 0x9E 0xAD: \d+ repairs, \d+ uncertain\n$/)
+    const [, uncertain, open] = /: \d+ repairs, (\d+) uncertain; (\d+) open decisions\n$/.exec(io.err()) ?? []
+    expect(io.err()).toMatch(/^kubernetes-intro-for-vmware-users\.md: UTF-8 read as windows-1254, lost bytes 0x81 0x8D 0x8E 0x8F 0x90 0x9D 0x9E 0xAD: \d+ repairs, \d+ uncertain; \d+ open decisions\n$/)
+    expect(open).toBe(uncertain)
+    expect(readBlock(io.out()).entries.length).toBe(Number(open))
   })
 })

@@ -12,6 +12,7 @@ import bitextAlign, {alignFiles, reportAlignment, toAlignmentJson} from '../../a
 import {formatAlignment} from '../../align/format-alignment.js'
 import {decode} from '../../decode/index.js'
 import {createParser} from '../../parse/index.js'
+import {dropDecisionBlock, mapMessagesToDisk} from '../../decisions/index.js'
 import {repair} from '../../repair/index.js'
 import type {Alignment} from '../../types.js'
 import {UsageError, type Command} from '../command.js'
@@ -61,10 +62,13 @@ export const alignCommand: Command = {
     if (zhFile) {
       const enTree = parser.parse(enFile) as Root
       const zhTree = parser.parse(zhFile) as Root
+      dropDecisionBlock(enTree)
+      dropDecisionBlock(zhTree)
       alignment = alignFiles(enTree, zhTree, {enSource: String(enFile.value), zhSource: String(zhFile.value)})
       reportAlignment(enFile, alignment, zhFile)
     } else {
       const tree = parser.parse(enFile) as Root
+      dropDecisionBlock(tree)
       await unified().use(bitextAlign).run(tree, enFile)
       alignment = enFile.data.alignment ?? {units: [], ratio: 0, quoted: 'none'}
     }
@@ -78,6 +82,7 @@ export const alignCommand: Command = {
     // Show the aligner's findings (and anything fatal), not every repair note.
     for (const file of files) {
       file.messages = file.messages.filter((message) => message.fatal || alignRules.has(message.ruleId ?? ''))
+      mapMessagesToDisk(file)
     }
     const report = reporter(files, {quiet: true})
     if (report) io.stderr.write(`${report}\n`)

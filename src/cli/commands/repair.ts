@@ -1,6 +1,8 @@
 /**
- * `bitext repair FILE… [--json] [--write [--no-backup]] [--out-dir DIR]`:
- * decode and repair mojibake, and print, save or explain the result.
+ * `bitext repair FILE… [--json] [--write [--no-backup]] [--out-dir DIR]`,
+ * `bitext repair --accept SPEC… --choose SPEC…`: decode and repair mojibake,
+ * print, save or explain the result, and settle the open decisions that
+ * uncertain repairs leave in the file.
  */
 import path from 'node:path'
 import {parseArgs} from 'node:util'
@@ -10,29 +12,50 @@ import {VFile} from 'vfile'
 import bitextAlign from '../../align/index.js'
 import {createParser} from '../../parse/index.js'
 import {decode, DecodeError} from '../../decode/index.js'
-import {lexiconLoader, repair, rerankWithSource, uncertainBelow} from '../../repair/index.js'
+import {collectDecisions, isUncertain, readBlock, settleDecisions, withBlock, parseTarget, type DecisionBlock, type FileDecisions, type SettleResult, type Target} from '../../decisions/index.js'
+import {lexiconLoader, repair, rerankWithSource} from '../../repair/index.js'
 import {writeFileAtomic} from '../atomic-write.js'
 import {UsageError, type Command} from '../command.js'
 import type {CliIo} from '../io.js'
 
 const usage = `Usage: bitext repair FILE... [options]
+       bitext repair --accept FILE[:LINE[:COLUMN]]... --choose FILE:LINE:COLUMN=TEXT...
 
 Decode FILE (any encoding; \`-\` for standard input), undo mojibake, and print
 the repaired text as UTF-8. Every repair is explained with --json.
 
+Characters rebuilt from lost bytes with low confidence stay open decisions:
+the repaired text ends with a decision block (an HTML comment) that lists
+them, and lint, review and build flag each one until a person settles it:
+
+  --accept SPEC     keep the repair's choice: FILE:LINE:COLUMN (as lint
+                    prints it), FILE:LINE (every decision on the line) or
+                    FILE (every decision in the file); repeatable
+  --choose SPEC     put another text in place of the choice:
+                    FILE:LINE:COLUMN=TEXT, e.g. a.md:96:14=卷; repeatable
+Both repair the file if it still needs it and write it like --write. Editing
+the character by hand, or deleting its line in the block, settles it too.
+
 Options:
   --json            print the report instead: {encoding, confidence, damage,
                     repairs: [{line, column, before, after, confidence,
-                    alternatives}], text} (an array for several files)
+                    alternatives}], decisions: [{line, column, choice, others,
+                    confidence, evidence, state}], text} (an array for
+                    several files)
   --out-dir DIR     write each repaired file to DIR under its own name
   --write           replace each file in place, atomically, keeping the
-                    original as FILE.orig (files that need no repair are
+                    original as FILE.orig (files that need no change are
                     not touched)
-  --no-backup       with --write, do not keep FILE.orig
+  --no-backup       with --write, --accept or --choose, do not keep FILE.orig
+  --no-decisions    leave the decision block out (the open decisions are
+                    then forgotten)
   --encoding NAME   read the files in this encoding instead of detecting it
 
-Exit status: 0 when every file was repaired or clean, 1 when a file could not
-be read, decoded or fully repaired, 2 for bad usage.
+Positions (LINE:COLUMN) are always those of the file as it is on disk.
+
+Exit status: 0 when every file was repaired, clean or settled; 1 when a file
+could not be read, decoded, fully repaired or settled (a place with no open
+decision, a malformed decision block); 2 for bad usage.
 `
 
 /** The report of one file, as printed by `--json`. */
@@ -42,8 +65,12 @@ interface Report {
   confidence: number
   damage: VFile['data']['damage']
   repairs: Array<{line: number; column: number; before: string; after: string; confidence: number; alternatives: string[]}>
+  decisions: Array<{line: number; column: number; choice: string; others: string[]; confidence: number; evidence?: string; state: 'open' | 'lost'}>
   text: string
 }
+
+/** What to settle in one file: every decision, or the places given. */
+type Settle = {all: true} | {all: false; targets: Target[]}
 
 /** The repair command. */
 export const repairCommand: Command = {
@@ -56,6 +83,9 @@ export const repairCommand: Command = {
         json: {type: 'boolean', default: false},
         write: {type: 'boolean', default: false},
         backup: {type: 'boolean', default: true},
+        decisions: {type: 'boolean', default: true},
+        accept: {type: 'string', multiple: true},
+        choose: {type: 'string', multiple: true},
         'out-dir': {type: 'string'},
         encoding: {type: 'string'}
       },
@@ -63,34 +93,52 @@ export const repairCommand: Command = {
       allowNegative: true
     })
     const outDir = values['out-dir']
-    if (positionals.length === 0) throw new UsageError('Expected at least one FILE (or `-` for standard input)')
+    const settling = settleRequests(values.accept ?? [], values.choose ?? [])
+    if (settling.size > 0) {
+      if (positionals.length > 0) throw new UsageError(`Unexpected FILE \`${positionals[0]}\` with --accept or --choose: name the file in the place, as in \`--accept ${positionals[0]}:LINE:COLUMN\``)
+      if (values.json || values.write || outDir !== undefined || !values.decisions) throw new UsageError('Unexpected --json, --write, --out-dir or --no-decisions with --accept or --choose: they write the file in place')
+    }
+    const names = settling.size > 0 ? [...settling.keys()] : positionals
+    const write = values.write || settling.size > 0
+    if (names.length === 0) throw new UsageError('Expected at least one FILE (or `-` for standard input)')
     if (values.write && outDir !== undefined) throw new UsageError('Unexpected `--write` with `--out-dir`, expected one of them')
-    if ((values.write || outDir !== undefined) && positionals.includes('-')) {
+    if ((write || outDir !== undefined) && names.includes('-')) {
       throw new UsageError('Unexpected `-` with `--write` or `--out-dir`: standard input has no file to write; redirect stdout instead')
     }
-    if (!values.json && !values.write && outDir === undefined && positionals.length > 1) {
-      throw new UsageError(`Expected one FILE to print, got ${positionals.length}; use \`--out-dir DIR\` or \`--write\` for several`)
+    if (!values.json && !write && outDir === undefined && names.length > 1) {
+      throw new UsageError(`Expected one FILE to print, got ${names.length}; use \`--out-dir DIR\` or \`--write\` for several`)
     }
     const lexicon = lexiconLoader()
     const reports: Report[] = []
     let failed = 0
-    for (const name of positionals) {
+    for (const name of names) {
       const outcome = await repairOne(name, io, values.encoding, lexicon)
       if (outcome.error !== undefined) {
         io.stderr.write(`${name}: ${outcome.error}\n`)
         failed++
         continue
       }
-      const {file, bytes} = outcome
-      const text = String(file.value)
+      const {file, bytes, found} = outcome
       const repairs = file.data.repairs ?? []
       const lost = repairs.filter((record) => record.after.includes('\uFFFD') && !record.before.includes('\uFFFD')).length
       if (lost > 0) failed++
-      io.stderr.write(summary(name, file, lost))
+      const settle = settling.get(name) ?? {all: false, targets: []}
+      const settled = settleDecisions(String(file.value), found.open, found.lost.map((entry) => entry.decision), settle.all ? 'all' : settle.targets)
+      io.stderr.write(summary(name, file, lost, found, settled, write && values.decisions))
+      for (const target of settled.unmatched) io.stderr.write(unmatchedMessage(name, target, found))
       if (values.json) {
-        reports.push(toReport(file, positionals.length > 1 ? name : undefined))
-      } else if (values.write) {
-        const encoded = Buffer.from(text, 'utf8')
+        reports.push(toReport(file, names.length > 1 ? name : undefined, found))
+        continue
+      }
+      const output = values.decisions ? withBlock(settled.text, settled.remaining) : settled.text
+      if (write) {
+        if (settled.unmatched.length > 0 || found.malformed.length > 0) {
+          for (const problem of found.malformed) io.stderr.write(`${name}: ${problem.reason}\n`)
+          io.stderr.write(`${name}: not written; nothing was changed\n`)
+          failed++
+          continue
+        }
+        const encoded = Buffer.from(output, 'utf8')
         if (bytes !== undefined && Buffer.compare(encoded, Buffer.from(bytes)) !== 0) {
           failed += attempt(io, name, () => writeFileAtomic(io.fs, path.resolve(io.cwd, name), encoded, {backup: values.backup}))
         }
@@ -98,20 +146,42 @@ export const repairCommand: Command = {
         failed += attempt(io, name, () => {
           const directory = path.resolve(io.cwd, outDir)
           io.fs.mkdirSync(directory, {recursive: true})
-          io.fs.writeFileSync(path.join(directory, path.basename(name)), text)
+          io.fs.writeFileSync(path.join(directory, path.basename(name)), output)
         })
       } else {
-        io.stdout.write(text)
+        io.stdout.write(output)
       }
     }
-    if (values.json) io.stdout.write(`${JSON.stringify(reports.length === 1 && positionals.length === 1 ? reports[0] : reports, null, 2)}\n`)
+    if (values.json) io.stdout.write(`${JSON.stringify(reports.length === 1 && names.length === 1 ? reports[0] : reports, null, 2)}\n`)
     return failed > 0 ? 1 : 0
   }
 }
 
-type Outcome = {file: VFile; bytes: Uint8Array | undefined; error?: undefined} | {error: string}
+/**
+ * Group `--accept` and `--choose` places by file.
+ *
+ * @throws UsageError for a malformed place.
+ */
+function settleRequests(accept: readonly string[], choose: readonly string[]): Map<string, Settle> {
+  const byFile = new Map<string, Settle>()
+  for (const [spec, chooses] of [...accept.map((spec) => [spec, false] as const), ...choose.map((spec) => [spec, true] as const)]) {
+    const parsed = parseTarget(spec, chooses)
+    if (!parsed) {
+      throw new UsageError(chooses
+        ? `Malformed --choose \`${spec}\`: expected FILE:LINE:COLUMN=TEXT, e.g. article.md:96:14=卷`
+        : `Malformed --accept \`${spec}\`: expected FILE, FILE:LINE or FILE:LINE:COLUMN`)
+    }
+    const known = byFile.get(parsed.file) ?? {all: false, targets: []}
+    if (parsed.target === undefined) byFile.set(parsed.file, {all: true})
+    else if (!known.all) byFile.set(parsed.file, {all: false, targets: [...known.targets, parsed.target]})
+    else byFile.set(parsed.file, known)
+  }
+  return byFile
+}
 
-/** Read, decode and repair one file; failures become a message. */
+type Outcome = {file: VFile; bytes: Uint8Array | undefined; found: FileDecisions; error?: undefined} | {error: string}
+
+/** Read, decode and repair one file, and collect its decisions; failures become a message. */
 async function repairOne(
   name: string,
   io: CliIo,
@@ -136,9 +206,14 @@ async function repairOne(
     if (error instanceof DecodeError) return {error: error.message}
     throw error
   }
+  // The block is rewritten from the decisions, never repaired: repair the content only.
+  const disk = String(file.value)
+  const block: DecisionBlock = readBlock(disk)
+  file.value = disk.slice(0, block.start)
   repair(file, {lexicon})
   checkAgainstSource(file)
-  return {file, bytes: name === '-' ? undefined : bytes}
+  const found = collectDecisions(disk, block, String(file.value), file.data.repairs ?? [])
+  return {file, bytes: name === '-' ? undefined : bytes, found}
 }
 
 /**
@@ -159,17 +234,43 @@ function checkAgainstSource(file: VFile): void {
   delete file.data.alignment
 }
 
-/** One line per file on stderr: what was found and done. */
-function summary(name: string, file: VFile, lost: number): string {
+/** What was found and done in one file, for stderr. */
+function summary(name: string, file: VFile, lost: number, found: FileDecisions, settled: SettleResult, kept: boolean): string {
   const repairs = file.data.repairs ?? []
   const encoding = file.data.encoding
   const decoded = encoding !== undefined && encoding.encoding !== 'utf-8' ? ` (decoded from ${encoding.encoding})` : ''
-  if (file.data.damage === null || file.data.damage === undefined) return `${name}: clean${decoded}\n`
-  const uncertain = repairs.filter((record) => record.confidence < uncertainBelow).length
-  return `${name}: ${file.data.damage.summary}${decoded}: ${repairs.length} repairs, ${uncertain} uncertain${lost > 0 ? `, ${lost} characters lost for good (U+FFFD)` : ''}\n`
+  const lines: string[] = []
+  for (const item of settled.settled) {
+    lines.push(item.text === item.decision.choice
+      ? `${name}:${item.line}:${item.column}: accepted \`${item.decision.choice}\``
+      : `${name}:${item.line}:${item.column}: chose \`${item.text}\` in place of \`${item.decision.choice}\``)
+  }
+  const open = settled.remaining.length
+  const fromBlock = found.open.filter((placed) => placed.origin === 'block').length + found.lost.length
+  const decisions = open === 0 && fromBlock === 0 && settled.settled.length === 0
+    ? ''
+    : `; ${open} open ${open === 1 ? 'decision' : 'decisions'}${kept && open > 0 ? ' kept in the file (see `bitext lint`; settle with `bitext repair --accept` or `--choose`)' : ''}`
+  const byHand = found.resolved.length > 0 ? `; ${found.resolved.length} settled by hand` : ''
+  if (file.data.damage === null || file.data.damage === undefined) {
+    lines.push(`${name}: clean${decoded}${decisions}${byHand}`)
+  } else {
+    const uncertain = repairs.filter(isUncertain).length
+    lines.push(`${name}: ${file.data.damage.summary}${decoded}: ${repairs.length} repairs, ${uncertain} uncertain${lost > 0 ? `, ${lost} characters lost for good (U+FFFD)` : ''}${decisions}${byHand}`)
+  }
+  return lines.map((line) => `${line}\n`).join('')
 }
 
-function toReport(file: VFile, name: string | undefined): Report {
+/** Say that a place holds no open decision, and which places do nearby. */
+function unmatchedMessage(name: string, target: Target, found: FileDecisions): string {
+  const where = `${name}:${target.line}${target.column === undefined ? '' : `:${target.column}`}`
+  const onLine = found.open.filter((placed) => placed.line === target.line)
+  const hint = onLine.length > 0
+    ? `; open on line ${target.line}: ${onLine.map((placed) => `${placed.line}:${placed.column} \`${placed.decision.choice}\``).join(', ')}`
+    : found.open.length > 0 ? `; run \`bitext lint ${name}\` for the ${found.open.length} open places` : '; this file has no open decision'
+  return `${where}: no open repair decision here${hint}\n`
+}
+
+function toReport(file: VFile, name: string | undefined, found: FileDecisions): Report {
   const encoding = file.data.encoding ?? {encoding: 'utf-8', confidence: 1, bom: false, source: 'utf-8'}
   return {
     ...(name === undefined ? {} : {file: name}),
@@ -184,7 +285,20 @@ function toReport(file: VFile, name: string | undefined): Report {
       confidence,
       alternatives
     })),
+    decisions: [
+      ...found.open.map(({decision, line, column}) => ({line, column, ...decisionData(decision), state: 'open' as const})),
+      ...found.lost.map(({decision}) => ({line: decision.line, column: decision.column, ...decisionData(decision), state: 'lost' as const}))
+    ],
     text: String(file.value)
+  }
+}
+
+function decisionData(decision: {choice: string; others: string[]; confidence: number; evidence?: string}) {
+  return {
+    choice: decision.choice,
+    others: [...decision.others],
+    confidence: decision.confidence,
+    ...(decision.evidence === undefined ? {} : {evidence: decision.evidence})
   }
 }
 

@@ -1,0 +1,65 @@
+/**
+ * The whole flow on the seed article (committed in articles/): repair it to a
+ * copy, see its open decisions in lint at the right places on disk, settle two.
+ */
+import * as fs from 'node:fs'
+import path from 'node:path'
+import {expect, it} from 'vitest'
+import {run} from '../../src/cli/run.js'
+import {readBlock} from '../../src/decisions/index.js'
+import {captureIo, seedPath, tempDir} from '../helpers.js'
+
+interface Flag {
+  line: number
+  column: number
+  endColumn: number
+  message: string
+}
+
+it('keeps the seed\'s uncertain choices open after repair --write, until accepted or chosen', async () => {
+  const dir = tempDir('bitext-seed-decisions-')
+  const file = path.join(dir, 'seed.md')
+  fs.copyFileSync(seedPath, file)
+  const bitext = async (...args: string[]) => {
+    const io = captureIo(dir)
+    const code = await run(args, io)
+    return {code, out: io.out(), err: io.err()}
+  }
+  const flags = async (): Promise<Flag[]> => {
+    const {code, out} = await bitext('lint', 'seed.md', '--rules', 'mojibake-uncertain', '--format', 'json', '--no-cache', '--jobs', '1')
+    expect(code).toBe(0)
+    const [report] = JSON.parse(out) as Array<{messages: Flag[]}>
+    return report.messages
+  }
+
+  const repaired = await bitext('repair', 'seed.md', '--write')
+  expect(repaired.code).toBe(0)
+  const [, uncertain, open] = /, (\d+) uncertain; (\d+) open decisions kept in the file/.exec(repaired.err) ?? []
+  expect(Number(open)).toBeGreaterThan(0)
+  expect(open).toBe(uncertain)
+  const written = fs.readFileSync(file, 'utf8')
+  expect(readBlock(written).entries.length).toBe(Number(open))
+
+  // Lint on the written file: every open decision, at its character on disk.
+  const first = await flags()
+  expect(first.length).toBe(Number(open))
+  const lines = written.split('\n')
+  for (const flag of first) {
+    const character = lines[flag.line - 1].slice(flag.column - 1, flag.endColumn - 1)
+    expect(flag.message.startsWith(`Check \`${character}\`, rebuilt from lost bytes: `) || flag.message.startsWith('Lost character')).toBe(true)
+  }
+
+  // Accept one, choose another candidate for a second.
+  const [accepted, chosen] = first.filter((flag) => / others: `(.)`/u.test(flag.message))
+  const other = / others: `(.)`/u.exec(chosen.message)?.[1] ?? ''
+  expect((await bitext('repair', '--accept', `seed.md:${accepted.line}:${accepted.column}`, '--choose', `seed.md:${chosen.line}:${chosen.column}=${other}`)).code).toBe(0)
+  const settled = fs.readFileSync(file, 'utf8')
+  expect(settled.split('\n')[chosen.line - 1].slice(chosen.column - 1, chosen.column - 1 + other.length)).toBe(other)
+  const second = await flags()
+  expect(second.length).toBe(first.length - 2)
+  const places = (list: Flag[]) => list.map((flag) => `${flag.line}:${flag.column}`)
+  expect(places(second)).toEqual(places(first).filter((place) => place !== `${accepted.line}:${accepted.column}` && place !== `${chosen.line}:${chosen.column}`))
+  // Nothing but the chosen character and the block changed.
+  expect(settled.slice(0, readBlock(settled).start)).toBe(written.slice(0, readBlock(written).start).split('\n').map((line, index) =>
+    index === chosen.line - 1 ? line.slice(0, chosen.column - 1) + other + line.slice(chosen.endColumn - 1) : line).join('\n'))
+}, 240_000)
