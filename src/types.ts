@@ -4,7 +4,7 @@
  * Stages talk to each other through `file.data` only; every key they use is
  * declared here once.
  */
-import type {Root, RootContent} from 'mdast'
+import type {Html, Root, RootContent} from 'mdast'
 import type {LocalFile} from './parse/local-files.js'
 
 /** Severity of a finding: `error` fails CI, `warning` does not, `info` carries facts. */
@@ -140,7 +140,44 @@ export interface SentencePair {
   flags?: string[]
 }
 
-/** One unit of the alignment: every top-level block of the document is in exactly one unit. */
+/**
+ * One block of a unit's side with its place in the file. For English kept in
+ * an HTML comment, the place of the English itself (not of `<!--`); for a
+ * `>` quote, the quote's first line.
+ */
+export interface UnitBlock {
+  /** 1-based first line holding the block's text. */
+  line: number
+  /** 1-based last line of the block. */
+  endLine: number
+  /** 0-based offset of the block's first character in the file. */
+  start: number
+  /** 0-based offset just after the block. */
+  end: number
+  /** Plain text of the block. */
+  text: string
+}
+
+/** An HTML comment that holds stored English (the Kubernetes website's zh-cn convention). */
+export interface StoredComment {
+  /** The comment's `html` node in the tree (the Chinese page drops it). */
+  node: Html
+  /** The comment's content parsed as Markdown, positions in the file. */
+  nodes: RootContent[]
+  /** 1-based first line holding the English (not the `<!--` line). */
+  line: number
+  /** 1-based last line holding the English. */
+  endLine: number
+  /** The English as written, container indentation removed. */
+  text: string
+}
+
+/**
+ * One unit of the alignment. With the `>` convention every top-level block
+ * of the document is in exactly one unit; with the comment convention units
+ * are made of leaf blocks (inside lists too), and the English blocks are those
+ * parsed from the comments.
+ */
 export interface AlignUnit {
   kind: UnitKind
   /** `paragraph`, `heading`, `caption`, `list`, `table`, `code`, `image`, `html`, `thematicBreak`, … */
@@ -155,6 +192,10 @@ export interface AlignUnit {
   sentences: SentencePair[]
   /** Flags such as `untranslated`, `omission`, `swapped-quote`. */
   flags: string[]
+  /** The EN blocks with their places (set by align; shared units list their blocks on both sides). */
+  enBlocks?: UnitBlock[]
+  /** The ZH blocks with their places (set by align). */
+  zhBlocks?: UnitBlock[]
 }
 
 /** The alignment of one document. */
@@ -164,6 +205,16 @@ export interface Alignment {
   ratio: number
   /** Whether the document quotes its English (`en`) or its Chinese (`zh`) side. */
   quoted: 'en' | 'zh' | 'none'
+  /**
+   * Where the document keeps its English: `quote` (blocks of their own, `>`
+   * quoted or not; also two-file mode) or `comment` (`<!--` English `-->`
+   * before the Chinese). Absent means `quote`.
+   */
+  convention?: 'quote' | 'comment'
+  /** With the comment convention: every comment holding English, in document order. */
+  comments?: StoredComment[]
+  /** With the comment convention: the English front matter kept in a comment, if any. */
+  frontMatter?: {node: Html; line: number; endLine: number; text: string} | null
 }
 
 /** A fix proposed by a check: replace `range` (0-based offsets in the file) with `text`. */

@@ -4,6 +4,7 @@
  */
 import type {Root} from 'mdast'
 import type {Alignment, AlignUnit} from '../types.js'
+import {alignComments, readComments} from './align-comments.js'
 import {buildUnit, estimateRatio, priorRatio, type UnitDraft} from './build-units.js'
 import {classifyBlocks} from './classify.js'
 import {pairBlocks, type BlockGroup} from './pair-blocks.js'
@@ -32,11 +33,24 @@ const orderCost = 2
  * order is then preferred in a second pass, with the length ratio re-estimated
  * from the first pass's pairs.
  *
+ * A document that keeps its English in HTML comments (`<!--` English `-->`
+ * before the Chinese, the Kubernetes website's convention) is aligned by
+ * `alignComments` instead; this needs `options.source`.
+ *
  * @param tree The mdast tree (remark-parse, remark-frontmatter, remark-gfm).
  * @param options Ratio, source text and thresholds.
  * @returns The alignment: units in document order, the ratio, the quoted side.
  */
 export function alignBlocks(tree: Root, options: AlignOptions = {}): Alignment {
+  if (options.source !== undefined && options.source.includes('<!--')) {
+    const comments = readComments(tree, options.source)
+    if (comments.english) {
+      return alignComments(tree, options.source, comments, {
+        ...(options.ratio === undefined ? {} : {ratio: options.ratio}),
+        ...(options.minClauseWords === undefined ? {} : {minClauseWords: options.minClauseWords})
+      })
+    }
+  }
   const blocks = classifyBlocks(tree, options.source)
   const language = blocks.filter((block) => !block.shared)
 
@@ -63,7 +77,7 @@ export function alignBlocks(tree: Root, options: AlignOptions = {}): Alignment {
 
   const settings = {ratio, variance, minClauseWords: options.minClauseWords ?? 6}
   const units: AlignUnit[] = drafts.map((draft) => buildUnit(draft, settings))
-  return {units, ratio, quoted}
+  return {units, ratio, quoted, convention: 'quote'}
 }
 
 function oneToOne(groups: readonly BlockGroup[]): BlockGroup[] {

@@ -51,8 +51,10 @@ export function lengthCost(enLength: number, zhLength: number, ratio: number): n
  */
 export function kindCost(en: Block, zh: Block): number {
   if (en.kind === 'heading' || zh.kind === 'heading') {
-    if (en.kind !== zh.kind) return Number.POSITIVE_INFINITY
-    return en.depth === zh.depth ? 0 : 1
+    if (en.kind === zh.kind) return en.depth === zh.depth ? 0 : 1
+    // `> # Title` rendered as a plain line of Chinese (or the reverse): a title, not a heading.
+    const other = en.kind === 'heading' ? zh : en
+    return other.kind === 'paragraph' && isTitleLike(other) ? titleCost : Number.POSITIVE_INFINITY
   }
   if (en.kind === zh.kind) return 0
   if (en.kind === 'table' || zh.kind === 'table') return 3
@@ -60,6 +62,15 @@ export function kindCost(en: Block, zh: Block): number {
   if (en.kind === 'list' || zh.kind === 'list') return 1.5
   if (en.kind === 'caption' || zh.kind === 'caption') return 1
   return 0.5
+}
+
+/** Cost of a heading rendered as a title-like paragraph. */
+const titleCost = 2
+
+/** A paragraph that reads as a title: one short line, no sentence punctuation at its end. */
+function isTitleLike(block: Block): boolean {
+  const text = block.text.text.trim()
+  return block.line === block.endLine && text.length > 0 && text.length <= 80 && !/[。！？；：.!?;:，,]$/.test(text)
 }
 
 /**

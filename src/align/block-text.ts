@@ -86,6 +86,10 @@ export function blockText(nodes: readonly RootContent[], source?: string): Block
         for (const child of node.children) walk(child, isUrl ? Mask.Url : Mask.Link)
         return
       }
+      case 'linkReference': {
+        for (const child of node.children) walk(child, Mask.Link)
+        return
+      }
       case 'break': {
         push('\n', undefined, undefined, Mask.Gap)
         return

@@ -2,7 +2,7 @@
  * Turn groups of classified blocks into alignment units: spans, nodes,
  * sentence alignment and flags.
  */
-import type {AlignUnit, Span, UnitKind} from '../types.js'
+import type {AlignUnit, Span, UnitBlock, UnitKind} from '../types.js'
 import {alignSentences} from './align-sentences.js'
 import {sharedText, type Block} from './classify.js'
 import {splitChinese, splitEnglish} from './split-sentences.js'
@@ -44,7 +44,9 @@ export function buildUnit(draft: UnitDraft, settings: UnitSettings): AlignUnit {
     enNodes: draft.en.map((block) => block.node),
     zhNodes: draft.zh.map((block) => block.node),
     sentences: [],
-    flags: [...draft.flags]
+    flags: [...draft.flags],
+    enBlocks: draft.en.map((block) => placeOf(block, shared)),
+    zhBlocks: draft.zh.map((block) => placeOf(block, shared))
   }
   if (draft.kind === 'source-only') unit.flags.push('missing-translation')
   if (draft.kind !== 'pair') return unit
@@ -73,6 +75,24 @@ export function spanOf(blocks: readonly Block[], shared: boolean): Span | null {
     line: blocks[0].line,
     endLine: blocks[blocks.length - 1].endLine,
     text: blocks.map((block) => (shared ? sharedText(block) : block.text.text)).join('\n')
+  }
+}
+
+/**
+ * One block with its place in the file.
+ *
+ * @param block A classified block.
+ * @param shared Whether to use the shared text (code, image URLs).
+ * @returns Lines, offsets and text.
+ */
+export function placeOf(block: Block, shared: boolean): UnitBlock {
+  const position = block.node.position
+  return {
+    line: block.line,
+    endLine: block.endLine,
+    start: position?.start.offset ?? 0,
+    end: position?.end.offset ?? 0,
+    text: shared ? sharedText(block) : block.text.text
   }
 }
 

@@ -34,7 +34,8 @@ export interface Block {
 const captionRe =
   /^\s*(?:figure|fig\.?|image|picture|diagram|table|screenshot|图片|插图|截图|图|表格|表)\s*\d*(?:[-.]\d+)*\s*[:：.、]/i
 
-const shortcodeRe = /^\s*(?:\{\{[%<][^]*?[%>]\}\}|\{%[^]*?%\})\s*$/
+/** Text made of shortcodes only (`{{< note >}}`, `{{% heading "x" %}}`, `{% raw %}`), nothing between them. */
+const shortcodeRe = /^\s*(?:(?:\{\{[%<](?:(?!\}\})[^])*[%>]\}\}|\{%(?:(?!%\})[^])*%\})\s*)+$/
 
 const sharedTypes = new Set(['code', 'html', 'thematicBreak', 'definition', 'math', 'yaml', 'toml'])
 
@@ -69,11 +70,16 @@ export function classifyBlock(node: RootContent, index: number, source?: string,
   if (node.type === 'blockquote' && node.children.length === 1) inner = node.children[0]
 
   const text = blockText([node], source)
+  if (inner.type === 'heading') cutHeadingId(text)
   let kind: string = inner.type
   let shared = sharedTypes.has(inner.type)
   let depth = inner.type === 'heading' ? inner.depth : 0
 
-  if (inner.type === 'paragraph') {
+  if (inner.type === 'heading' && shortcodeRe.test(text.text)) {
+    // `## {{% heading "whatsnext" %}}`: the site fills in the heading in each language.
+    kind = 'shortcode'
+    shared = true
+  } else if (inner.type === 'paragraph') {
     if (isImageOnly(inner)) {
       kind = 'image'
       shared = true
@@ -107,6 +113,18 @@ export function classifyBlock(node: RootContent, index: number, source?: string,
     line: node.position?.start.line ?? 0,
     endLine: node.position?.end.line ?? 0
   }
+}
+
+/**
+ * Leave a Hugo heading id (`## 何时使用 {#when-to-use}`) out of the heading's
+ * text: it is markup, written in English in every language.
+ */
+function cutHeadingId(text: BlockText): void {
+  const id = /\s*\{#[^{}\s]*\}\s*$/.exec(text.text)
+  if (!id) return
+  text.text = text.text.slice(0, id.index)
+  text.offsets.length = id.index
+  text.mask.length = id.index
 }
 
 /** A table whose body cells are mostly numbers (or empty) belongs to both languages. */

@@ -44,6 +44,8 @@ export default function bitextAlign(options: Options = {}) {
 export {bitextAlign}
 export {alignBlocks, type AlignOptions} from './align-blocks.js'
 export {alignFiles, type AlignFilesOptions} from './align-files.js'
+export {alignComments, readComments, type AlignCommentsOptions, type DocumentComments} from './align-comments.js'
+export {readComment, type CommentContent, type CommentKind} from './read-comment.js'
 export {alignSentences, type SentenceOptions} from './align-sentences.js'
 export {splitChinese, splitEnglish, type Sentence} from './split-sentences.js'
 export {toAlignmentJson, type AlignmentJson, type UnitJson} from './to-json.js'

@@ -8,6 +8,7 @@ import type {Outputs} from '../types.js'
 import {englishYaml} from './english-front-matter.js'
 import {renderArticlePage} from './html-page.js'
 import {toMarkdown} from './markdown.js'
+import {commentBilingualTree, commentEnTree, commentZhTree} from './comment-convention.js'
 import {bilingualTree, enTree, zhTree} from './split.js'
 import {protectTemplateBraces} from './template-braces.js'
 
@@ -44,9 +45,16 @@ export default function bitextEmit(options: Options = {}) {
     if (formats.has('md')) {
       const raw = options.templateBraces !== 'keep' && file.data.frontMatter?.['disableNunjucks'] !== true
       const write = (tree: Root) => toMarkdown(raw ? protectTemplateBraces(tree) : tree)
-      outputs['index.zh.md'] = write(zhTree(alignment, frontMatter))
-      outputs['index.en.md'] = write(enTree(alignment, frontMatter && englishYaml(frontMatter, file.data.frontMatter ?? {}, alignment)))
-      outputs['bilingual.md'] = write(bilingualTree(alignment, frontMatter))
+      if (alignment.convention === 'comment') {
+        // English kept in `<!-- -->` comments: the pages keep the document's structure.
+        outputs['index.zh.md'] = write(commentZhTree(tree, alignment))
+        outputs['index.en.md'] = write(commentEnTree(tree, alignment))
+        outputs['bilingual.md'] = write(commentBilingualTree(tree, alignment))
+      } else {
+        outputs['index.zh.md'] = write(zhTree(alignment, frontMatter))
+        outputs['index.en.md'] = write(enTree(alignment, frontMatter && englishYaml(frontMatter, file.data.frontMatter ?? {}, alignment)))
+        outputs['bilingual.md'] = write(bilingualTree(alignment, frontMatter))
+      }
     }
     if (formats.has('html')) outputs['index.html'] = renderArticlePage(alignment, file.data.frontMatter ?? {})
     file.data.outputs = outputs
