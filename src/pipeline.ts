@@ -16,7 +16,7 @@ import bitextEmit, {type Format} from './emit/index.js'
 import type {Glossary} from './glossary/types.js'
 import {FrontMatterError, assertFrontMatterClosed, createParser, readFrontMatter, slugOf} from './parse/index.js'
 import {localFiles} from './parse/local-files.js'
-import {InputLimitError, assertNesting, assertNotEmpty, assertSize, type InputLimits} from './parse/input-limits.js'
+import {InputLimitError, assertInlineMarkup, assertNesting, assertPhrasingDepth, assertNotEmpty, assertSize, type InputLimits} from './parse/input-limits.js'
 import {repair, rerankWithSource} from './repair/index.js'
 import type {PipelineStage} from './pipeline-stages.js'
 
@@ -101,7 +101,9 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
         enter('parse')
         // remark recurses per nesting level: refuse absurd depth before it overflows the stack.
         assertNesting(String(file.value), limits)
+        assertInlineMarkup(String(file.value), limits)
         let tree = parser.parse(file) as Root
+        assertPhrasingDepth(tree, limits)
         dropDecisionBlock(tree)
         assertFrontMatterClosed(String(file.value), tree)
         file.data.frontMatter = readFrontMatter(tree)
