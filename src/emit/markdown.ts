@@ -9,6 +9,7 @@ import remarkGfm from 'remark-gfm'
 import remarkStringify, {type Options} from 'remark-stringify'
 import {unified} from 'unified'
 import {createParser} from '../parse/index.js'
+import {mayBeUnstable, mayBeUnstableText} from './unstable-shapes.js'
 
 /** The serializer options bitext writes Markdown with. */
 export const stringifyOptions = {
@@ -62,6 +63,17 @@ const serializer = unified()
   .use(remarkGfm, {tablePipeAlign: false})
 
 /**
+ * Serialize a tree to Markdown in one pass, without checking that the text
+ * reads back as the same tree.
+ *
+ * @param tree The tree.
+ * @returns Markdown text ending in a newline.
+ */
+export function stringifyMarkdown(tree: Root): string {
+  return serializer.stringify(tree)
+}
+
+/**
  * Serialize a tree to Markdown.
  *
  * @param tree The tree.
@@ -69,6 +81,7 @@ const serializer = unified()
  */
 export function toMarkdown(tree: Root): string {
   let text = serializer.stringify(tree)
+  if (!mayBeUnstableText(text) && !mayBeUnstable(tree)) return text
   // Some trees have no fixed point in one pass (a tight list in a quote before
   // a nested quote reads back as loose): write what the text reads back as,
   // until writing changes nothing. Two passes settle every case seen so far.
