@@ -9,7 +9,7 @@ import {englishYaml} from './english-front-matter.js'
 import {renderArticlePage} from './html-page.js'
 import {toMarkdown} from './markdown.js'
 import {commentBilingualTree, commentEnTree, commentZhTree} from './comment-convention.js'
-import {bilingualTree, enTree, zhTree} from './split.js'
+import {bilingualIsChinese, bilingualTree, enTree, zhTree} from './split.js'
 import {protectTemplateBraces} from './template-braces.js'
 
 /** An output format: `md` (the three Markdown files) or `html` (the bilingual page). */
@@ -37,7 +37,7 @@ export interface Options {
  */
 export default function bitextEmit(options: Options = {}) {
   const formats = new Set(options.formats ?? ['md', 'html'])
-  return function transformer(tree: Root, file: VFile): void {
+  return async function transformer(tree: Root, file: VFile): Promise<void> {
     const alignment = file.data.alignment
     if (!alignment) throw new Error('bitext emit needs the align stage to run first')
     const frontMatter = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined
@@ -53,10 +53,11 @@ export default function bitextEmit(options: Options = {}) {
       } else {
         outputs['index.zh.md'] = write(zhTree(alignment, frontMatter))
         outputs['index.en.md'] = write(enTree(alignment, frontMatter && englishYaml(frontMatter, file.data.frontMatter ?? {}, alignment)))
-        outputs['bilingual.md'] = write(bilingualTree(alignment, frontMatter))
+        // A post without English (a Chinese-only article) has the same bilingual and Chinese text.
+        outputs['bilingual.md'] = bilingualIsChinese(alignment) ? outputs['index.zh.md'] : write(bilingualTree(alignment, frontMatter))
       }
     }
-    if (formats.has('html')) outputs['index.html'] = renderArticlePage(alignment, file.data.frontMatter ?? {})
+    if (formats.has('html')) outputs['index.html'] = await renderArticlePage(alignment, file.data.frontMatter ?? {})
     file.data.outputs = outputs
   }
 }
