@@ -5,7 +5,7 @@
 import type {Root, Yaml} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Outputs} from '../types.js'
-import {englishYaml} from './english-front-matter.js'
+import {englishTitle, englishYaml} from './english-front-matter.js'
 import {renderArticlePage} from './html-page.js'
 import {toMarkdown} from './markdown.js'
 import {commentBilingualTree, commentEnTree, commentZhTree} from './comment-convention.js'
@@ -42,6 +42,9 @@ export default function bitextEmit(options: Options = {}) {
     if (!alignment) throw new Error('bitext emit needs the align stage to run first')
     const frontMatter = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined
     const outputs: Outputs = {}
+    // The article list shows it: kept here so that a build's results need no alignment.
+    const titleEn = englishTitle(file.data.frontMatter ?? {}, alignment)
+    if (titleEn !== undefined) file.data.titleEn = titleEn
     if (formats.has('md')) {
       const raw = options.templateBraces !== 'keep' && file.data.frontMatter?.['disableNunjucks'] !== true
       const write = (tree: Root) => toMarkdown(raw ? protectTemplateBraces(tree) : tree)

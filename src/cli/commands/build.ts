@@ -9,7 +9,6 @@ import type {VFile} from 'vfile'
 import {cacheStats, fromResult, processBatch, type BatchOptions} from '../../batch/index.js'
 import {allRules} from '../../check/rules.js'
 import {renderIndexPage, type Format, type ListedArticle} from '../../emit/index.js'
-import {englishTitle} from '../../emit/english-front-matter.js'
 import {displayPath, findArticles} from '../articles.js'
 import {batchArgs, batchUsage, toBatchOptions} from '../batch-options.js'
 import {UsageError, type Command} from '../command.js'
@@ -101,7 +100,7 @@ export const buildCommand: Command = {
     )
 
     // What the pages, the article list, the cross-article checks and the summary read.
-    batch.keep = ['slug', 'frontMatter', 'localFiles', 'outputs', 'repairs', 'alignment', 'termUses', 'value']
+    batch.keep = ['slug', 'frontMatter', 'localFiles', 'outputs', 'titleEn', 'repairs', 'termUses', 'value']
     batch.onDamagedEntry = (shown, reason) => io.stderr.write(`bitext build: ignored the cache entry of ${shown}: ${reason}; built it again\n`)
 
     const lock = lockOutput(io, outDir, values.wait)
@@ -170,7 +169,7 @@ async function publish(
     writeOutputs(output, slug, file.data.outputs ?? {})
     for (const copy of copies) output.copyFile(path.join(slug, copy.to), copy.from)
     const frontMatter = file.data.frontMatter ?? {}
-    const titleEn = file.data.alignment ? englishTitle(frontMatter, file.data.alignment) : undefined
+    const titleEn = file.data.titleEn
     // A second copy of an article is built but listed once.
     if (!duplicate) published.push({slug, frontMatter, ...(titleEn === undefined ? {} : {titleEn})})
     release(file)
@@ -206,7 +205,6 @@ function lockOutput(io: CliIo, outDir: string, wait: boolean): Lock {
  */
 function release(file: VFile): void {
   delete file.data.outputs
-  delete file.data.alignment
   delete file.data.localFiles
 }
 
