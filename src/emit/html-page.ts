@@ -81,7 +81,7 @@ function newestFirst(a: ListedArticle, b: ListedArticle): number {
 }
 
 function renderUnit(unit: AlignUnit): Element {
-  const className = ['unit', unit.kind, unit.block]
+  const className = ['unit', unit.kind, unit.block, ...unit.flags.filter((flag) => flag.startsWith('stale-'))]
   if (unit.kind === 'shared') return h('section', {className}, blocksToHast(unit.enNodes))
   if (unit.kind === 'target-only') {
     return h('section', {className: [...className, 'zh'], lang: 'zh-Hans'}, blocksToHast(unit.zhNodes))
