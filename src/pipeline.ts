@@ -45,6 +45,12 @@ export interface PipelineOptions {
    * supervisor can say where an article that overran its deadline was.
    */
   onStage?: (stage: PipelineStage) => void
+  /**
+   * Today's English source of translations, by article path (default: none):
+   * the `outdated-translation` rule then reports the pairs whose English
+   * changed (`lint --source`).
+   */
+  sources?: Readonly<Record<string, string>>
 }
 
 /** A configured pipeline, reusable for many articles. */
@@ -88,6 +94,8 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   return {
     async process(bytes, path) {
       const file = new VFile({path, value: bytes})
+      const syncSource = options.sources?.[path]
+      if (syncSource !== undefined) file.data.syncSource = syncSource
       try {
         enter('decode')
         assertSize(bytes.byteLength, limits)

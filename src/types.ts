@@ -275,6 +275,8 @@ declare module 'vfile' {
     titleEn: string
     /** The parsed tree, kept for reporters that need it. */
     tree: Root
+    /** Today's English source of a translation (`lint --source`), for the `outdated-translation` rule. */
+    syncSource: string
     /** Set when the article could not be processed (a fatal message says why). */
     failed: boolean
   }

@@ -122,6 +122,12 @@ export function alignComments(tree: Root, source: string, comments: DocumentComm
       else regions.push({comments: [entry], after: []})
       return
     }
+    // English that `bitext sync --write` inserted untranslated has no Chinese after it:
+    // its marker ends the region, so the next comment does not share the Chinese.
+    if (node.type === 'html' && /^<!--\s*bitext:\s*untranslated\b/.test(node.value)) {
+      regions.push({comments: [], after: []})
+      return
+    }
     if (comment?.kind === 'front-matter' && !frontMatter) {
       frontMatter = comment
       return

@@ -35,7 +35,7 @@ const captionRe =
   /^\s*(?:figure|fig\.?|image|picture|diagram|table|screenshot|图片|插图|截图|图|表格|表)\s*\d*(?:[-.]\d+)*\s*[:：.、]/i
 
 /** Text made of shortcodes only (`{{< note >}}`, `{{% heading "x" %}}`, `{% raw %}`), nothing between them. */
-const shortcodeRe = /^\s*(?:(?:\{\{[%<](?:(?!\}\})[^])*[%>]\}\}|\{%(?:(?!%\})[^])*%\})\s*)+$/
+export const shortcodeRe = /^\s*(?:(?:\{\{[%<](?:(?!\}\})[^])*[%>]\}\}|\{%(?:(?!%\})[^])*%\})\s*)+$/
 
 const sharedTypes = new Set(['code', 'html', 'thematicBreak', 'definition', 'math', 'yaml', 'toml'])
 

@@ -6,6 +6,7 @@ import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {alignBlocks} from './align-blocks.js'
 import {reportAlignment} from './messages.js'
+import {flagStale} from '../sync/flag-stale.js'
 
 /** Options of `bitextAlign`. */
 export interface Options {
@@ -36,6 +37,8 @@ export default function bitextAlign(options: Options = {}) {
       ...(options.ratio === undefined ? {} : {ratio: options.ratio}),
       ...(options.minClauseWords === undefined ? {} : {minClauseWords: options.minClauseWords})
     })
+    // Pairs that `bitext sync --write` marked as stale carry `stale-*` flags for every view.
+    flagStale(alignment, String(file.value ?? ''))
     file.data.alignment = alignment
     if (options.messages !== false) reportAlignment(file, alignment)
   }

@@ -71,6 +71,8 @@ export function readComment(node: Html, source: string, place: Place = location(
   const content: CommentContent = {node, kind: 'other', nodes: [], text, start, end: from + close}
   const trimmed = text.trim()
   if (trimmed === '') return content
+  // bitext's own markers (`<!-- bitext: outdated … -->`, the decision block) hold no stored English.
+  if (/^bitext[:-]/.test(trimmed)) return content
   if (!trimmed.includes('\n') && markerRe.test(trimmed)) return {...content, kind: 'marker'}
   if (isFrontMatter(trimmed)) return {...content, kind: 'front-matter'}
 

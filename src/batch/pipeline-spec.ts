@@ -20,6 +20,8 @@ export interface PipelineSpec {
   emit?: boolean
   formats?: Format[]
   templateBraces?: 'raw' | 'keep'
+  /** Today's English source of translations, by article path (`lint --source`). */
+  sources?: Record<string, string>
 }
 
 /**
@@ -45,6 +47,7 @@ export function toPipelineSpec(options: PipelineOptions): PipelineSpec | undefin
   if (options.emit !== undefined) spec.emit = options.emit
   if (options.formats) spec.formats = [...options.formats]
   if (options.templateBraces) spec.templateBraces = options.templateBraces
+  if (options.sources) spec.sources = {...options.sources}
   return spec
 }
 
@@ -67,5 +70,6 @@ export function fromPipelineSpec(spec: PipelineSpec): PipelineOptions {
   if (spec.emit !== undefined) options.emit = spec.emit
   if (spec.formats) options.formats = spec.formats
   if (spec.templateBraces) options.templateBraces = spec.templateBraces
+  if (spec.sources) options.sources = spec.sources
   return options
 }

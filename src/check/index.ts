@@ -44,6 +44,7 @@ export default function bitextCheck(options: Options = {}) {
       damage: file.data.damage ?? null,
       decisions: file.data.decisions ?? [],
       decisionProblems: file.data.decisionProblems ?? [],
+      ...(file.data.syncSource === undefined ? {} : {syncSource: file.data.syncSource}),
       memo: new Map<string, unknown>()
     }
     const place = location(file)

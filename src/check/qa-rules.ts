@@ -9,6 +9,7 @@ import {noTranslation} from './no-translation.js'
 import {mojibakeUncertain} from './mojibake-uncertain.js'
 import {numberMismatch} from './number-mismatch.js'
 import {omission} from './omission.js'
+import {outdatedTranslation} from './outdated-translation.js'
 import type {Rule} from './rule.js'
 import {repeatedText} from './repeated-text.js'
 import {templateBraces} from './template-braces.js'
@@ -19,6 +20,7 @@ import {zhTypography} from './zh-typography.js'
 export const qaRules: readonly Rule[] = [
   noTranslation,
   missingTranslation,
+  outdatedTranslation,
   untranslated,
   omission,
   linkMismatch,

@@ -28,6 +28,8 @@ export interface RuleContext {
   decisions?: OpenDecision[]
   /** Decision block lines that could not be used, placed in `text` (default: none). */
   decisionProblems?: DecisionProblem[]
+  /** Today's English source of the document, when given (`lint --source`; default: none). */
+  syncSource?: string
   /**
    * Per-document memo, so rules that need the same analysis (the glossary
    * rules) compute it once per document (default: none, compute every time).

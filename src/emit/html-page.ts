@@ -93,7 +93,7 @@ function unitLists(unit: AlignUnit): RootContent[][] {
 
 /** A unit's section, taking the HTML of its lists of blocks in order. */
 function renderUnit(unit: AlignUnit, take: () => ElementContent[]): Element {
-  const className = ['unit', unit.kind, unit.block]
+  const className = ['unit', unit.kind, unit.block, ...unit.flags.filter((flag) => flag.startsWith('stale-'))]
   if (unit.kind === 'shared') return h('section', {className}, take())
   if (unit.kind === 'target-only') return h('section', {className: [...className, 'zh'], lang: 'zh-Hans'}, take())
   const children: Element[] = [h('div', {className: ['en'], lang: 'en'}, take())]

@@ -35,4 +35,11 @@ header .meta.en { display: none; }
 #view-zh:checked ~ main .unit.pair, #view-en:checked ~ main .unit.pair { grid-template-columns: 1fr; }
 #view-en:checked ~ main .unit .en { color: inherit; }
 @media print { .toggle, .view { display: none; } }
+.unit.stale-outdated, .unit.stale-new, .unit.stale-removed { border-left: 4px solid #d97706; padding-left: .75rem; }
+.unit.stale-outdated::before, .unit.stale-new::before, .unit.stale-removed::before { grid-column: 1 / -1; font-size: .85em; font-weight: 600; color: #b45309; }
+.unit.stale-outdated::before { content: "译文待更新：英文原文已修改 · The English changed since this was translated"; }
+.unit.stale-new::before { content: "待翻译：英文原文新增 · New in the English source"; }
+.unit.stale-removed::before { content: "英文原文已删除此段 · Removed from the English source"; }
+.unit.stale-outdated .en, .unit.stale-new .en { color: inherit; }
+#view-zh:checked ~ main .unit.stale-outdated .en, #view-zh:checked ~ main .unit.stale-new .en { display: block; }
 `

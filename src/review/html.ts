@@ -14,6 +14,8 @@ import {contentSecurityPolicy, reviewScript} from './assets.js'
 import {reviewModel, type ReviewChoice, type ReviewDecision, type ReviewDocument, type ReviewMessage, type ReviewRepair, type ReviewRow, type ReviewSide} from './model.js'
 import {isUncertain} from '../decisions/index.js'
 import {rulePageHref} from './rule-page.js'
+import {diffPrefix} from '../check/outdated-translation.js'
+import {parseDiff} from '../sync/diff.js'
 
 /** Options of the review page. */
 export interface HtmlOptions {
@@ -212,6 +214,36 @@ function renderRow(row: ReviewRow, review: ReviewDocument, byId: Map<string, Rev
 }
 
 /**
+ * Stale pairs first: every `outdated-translation` message (Chinese whose
+ * English changed, English to translate, pairs the source removed), with the
+ * English word diff when the message carries it, linking to its unit.
+ */
+function staleSection(review: ReviewDocument): Element[] {
+  const stale = review.messages.filter((message) => message.ruleId === 'outdated-translation')
+  if (stale.length === 0) return []
+  return [
+    h('section', {className: ['row', 'kind-stale'], id: 'stale', ariaLabel: 'Stale pairs'}, [
+      h('div', {className: ['row-head']}, [h('span', `Stale pairs (${stale.length}): the English changed since the translation`)]),
+      h('ol', {className: ['msgs', 'stale']}, stale.map((message) => staleItem(message, review)))
+    ])
+  ]
+}
+
+function staleItem(message: ReviewMessage, review: ReviewDocument): Element {
+  const row = message.row === null ? undefined : review.rows[message.row]
+  const diff = message.note?.startsWith(diffPrefix) ? parseDiff(message.note.slice(diffPrefix.length)) : undefined
+  return h('li', {className: ['msg', `sev-${message.severity}`], dataRule: message.ruleId, dataSeverity: message.severity}, [
+    row ? h('a', {className: ['where'], href: `#u${row.index}`}, `#${row.index}`) : h('span', {className: ['where']}, message.line === null ? 'file' : `${message.line}`),
+    ' ',
+    h('span', {className: ['reason']}, message.reason),
+    ...(diff
+      ? [h('p', {className: ['diff'], lang: 'en'}, diff.map((part) => (part.kind === 'same' ? part.text : h(part.kind === 'removed' ? 'del' : 'ins', part.text))))]
+      : []),
+    ...(row?.zh ? [h('p', {className: ['zh'], lang: 'zh-CN'}, row.zh.text)] : [])
+  ])
+}
+
+/**
  * The filter toolbar.
  */
 function toolbar(review: ReviewDocument): Element {
@@ -279,6 +311,7 @@ export function renderReviewDocument(review: ReviewDocument, options: HtmlOption
             h('ol', {className: ['msgs']}, documentMessages.map((message) => messageItem(message, options)))
           ])]
         : []),
+      ...staleSection(review),
       ...review.rows.map((row) => renderRow(row, review, byId, options))
     ]),
     h('script', reviewScript)

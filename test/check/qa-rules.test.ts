@@ -85,7 +85,7 @@ describe('QA rules: registry', () => {
       expect(allRules.some((item) => item.id === id)).toBe(true)
     }
     expect(ids).toEqual([
-      'no-translation', 'missing-translation', 'untranslated', 'omission', 'link-mismatch', 'number-mismatch',
+      'no-translation', 'missing-translation', 'outdated-translation', 'untranslated', 'omission', 'link-mismatch', 'number-mismatch',
       'markup-mismatch', 'repeated-text', 'length-ratio', 'zh-typography', 'mojibake-uncertain', 'template-braces'
     ])
   })

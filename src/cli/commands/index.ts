@@ -41,6 +41,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./align.js')).alignCommand
   },
   {
+    name: 'sync',
+    summary: 'find the paragraphs of a translation that are out of date with their English source',
+    load: async () => (await import('./sync.js')).syncCommand
+  },
+  {
     name: 'export',
     summary: 'export an article as TMX 1.4 or XLIFF 2.0',
     load: async () => (await import('./export.js')).exportCommand

@@ -45,6 +45,9 @@ Options:
   --encoding NAME     read articles in this encoding instead of detecting it
   --allow-untranslated
                       an article without Chinese is a warning, not an error
+  --source EN_FILE    today's English source of the one article given: the
+                      outdated-translation rule reports the pairs whose
+                      English changed (as \`bitext sync\` does)
 ${batchUsage}  --debug             print stack traces of internal errors
 
 Exit status: 0 clean, 1 errors (or too many warnings), 2 bad usage.
@@ -67,6 +70,7 @@ export const lintCommand: Command = {
         fix: {type: 'boolean', default: false},
         encoding: {type: 'string'},
         'allow-untranslated': {type: 'boolean', default: false},
+        source: {type: 'string'},
         ...batchArgs,
         debug: {type: 'boolean', default: false}
       },
@@ -90,7 +94,8 @@ export const lintCommand: Command = {
       settings,
       emit: false,
       ...(glossary ? {glossary} : {}),
-      ...(values.encoding ? {encoding: values.encoding} : {})
+      ...(values.encoding ? {encoding: values.encoding} : {}),
+      ...(values.source === undefined ? {} : {sources: sourcesOf(values.source, articlePaths, io)})
     }
     // `--fix` checks each fixed article again in this thread.
     let recheck: Pipeline | undefined
@@ -153,6 +158,21 @@ export function selectRules(value: string, known: readonly Rule[]): Rule[] {
     for (const rule of [...byGroup, ...byId]) wanted.add(rule.id)
   }
   return known.filter((rule) => wanted.has(rule.id))
+}
+
+/** `--source`: today's English of the one article linted, keyed by the paths the pipeline sees. */
+function sourcesOf(source: string, articlePaths: readonly string[], io: CliIo): Record<string, string> {
+  if (articlePaths.length !== 1) {
+    throw new UsageError(`--source compares one translation with its English source, but ${articlePaths.length} articles were given; pass one file`)
+  }
+  let text: string
+  try {
+    text = io.fs.readFileSync(path.resolve(io.cwd, source), 'utf8')
+  } catch (error) {
+    throw new UsageError(`Cannot read --source \`${source}\` (${(error as NodeJS.ErrnoException).code ?? 'error'}); check the path`)
+  }
+  const article = articlePaths[0]
+  return {[article]: text, [displayPath(article, io)]: text, [path.resolve(io.cwd, article)]: text}
 }
 
 function parseMaxWarnings(value: string | undefined): number | undefined {
