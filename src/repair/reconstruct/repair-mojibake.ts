@@ -12,7 +12,7 @@ import {isHan} from './choose.js'
 import {contextModelLoader} from '../model/context-corpus.js'
 import type {ContextModel, ContextModelLoader} from '../model/context-model.js'
 import {lexiconLoader, type Lexicon, type LexiconLoader} from '../model/lexicon.js'
-import {findGbkMojibake, mayHaveGbkMojibake, type GbkRepair} from '../channels/gbk.js'
+import {findGbkMojibake, mayHaveGbkMojibake, type GbkRepair, type GbkSegment} from '../channels/gbk.js'
 import {fragileBytes, inferLostBytes} from '../channels/lost-bytes.js'
 import {rebuild, type Damaged, type Part} from './lossy.js'
 import {readPiece, unknownByte, type Piece} from '../channels/scan.js'
@@ -97,7 +97,7 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Repai
   const gbkTold = mayHaveGbkMojibake(text)
   if (!gbkTold && !mojibakeAlphabet.test(text)) return {text, repairs: [], damage: null}
   const gbk = findGbkMojibake(text)
-  if (gbk.length > 0) return composeGbk(text, gbk)
+  if (gbk.length > 0) return composeGbk(text, gbk, options)
   if (!isBad(text) && !suspicious.test(text)) return {text, repairs: [], damage: null}
   const {tables, spaceAsA0} = survey(text, codecs())
   const pieces = scanPieces(text, tables, spaceAsA0)
@@ -496,20 +496,52 @@ function controlEdits(text: string, edits: readonly Edit[]): Edit[] {
   return result
 }
 
-/** Apply GBK repairs: one layer, nothing lost. */
-function composeGbk(text: string, repairs: readonly GbkRepair[]): RepairResult {
-  const edits: Edit[] = repairs.map(({start, end, after}) => ({
-    start,
-    end,
-    after,
-    confidence: 0.95,
-    alternatives: [],
-    kind: 'lossless',
-    codec: undefined,
-    layers: 1
-  }))
+/**
+ * Apply GBK repairs: one layer. Segments with a damaged character (a byte GBK
+ * could not decode) are rebuilt with the lexicon over the repaired document;
+ * the record covers the segment, whose other characters are certain.
+ */
+function composeGbk(text: string, repairs: readonly GbkRepair[], options: RepairOptions): RepairResult {
+  const edits: Edit[] = []
+  const lossy: Array<{segment: GbkSegment; edit: Edit}> = []
+  const parts: Part[] = []
+  let cursor = 0
+  for (const repair of repairs) {
+    for (const segment of repair.segments) {
+      const edit: Edit = {start: segment.start, end: segment.end, after: '', confidence: 0.95, alternatives: [], kind: 'lossless', codec: undefined, layers: 1}
+      if (segment.start > cursor) parts.push(text.slice(cursor, segment.start))
+      cursor = segment.end
+      parts.push(...segment.parts)
+      if (segment.parts.every((part) => typeof part === 'string')) edit.after = segment.parts.join('')
+      else lossy.push({segment, edit})
+      edits.push(edit)
+    }
+  }
+  if (cursor < text.length) parts.push(text.slice(cursor))
+  if (lossy.length > 0) {
+    const lexicon = resolveLexicon(options)
+    const context = resolveContext(options)
+    const rebuilt = rebuild(parts, lexicon, {
+      ...(context === undefined ? {} : {context}),
+      ...(options.contextWeight === undefined ? {} : {contextWeight: options.contextWeight})
+    })
+    let next = 0
+    for (const {segment, edit} of lossy) {
+      // One record per segment: its certain characters around the rebuilt one(s).
+      const chosen = segment.parts.map((part) => (typeof part === 'string' ? {char: part, confidence: 1, alternatives: [] as string[]} : rebuilt[next++]!))
+      const slots = segment.parts.flatMap((part, index) => (typeof part === 'string' ? [] : [index]))
+      edit.after = chosen.map((choice) => choice.char).join('')
+      edit.confidence = Math.min(...chosen.map((choice) => choice.confidence))
+      edit.kind = 'lossy'
+      edit.rebuilt = true
+      // The alternatives of a segment with one rebuilt character are the segment with another candidate.
+      const only = slots.length === 1 ? slots[0]! : -1
+      edit.alternatives = only < 0 ? [] : chosen[only]!.alternatives.map((alternative) =>
+        chosen.map((choice, index) => (index === only ? alternative : choice.char)).join(''))
+    }
+  }
   const {from, via} = repairs[0]!
-  const summary = `${from === 'utf-8' ? 'UTF-8' : 'GBK'} read as ${via === 'gbk' ? 'GBK' : 'windows-1252'}`
+  const summary = `${from === 'utf-8' ? 'UTF-8' : 'GBK'} read as ${via === 'gbk' ? 'GBK' : 'windows-1252'}${lossy.length > 0 ? `, ${lossy.length} ${lossy.length === 1 ? 'character' : 'characters'} rebuilt from bytes GBK could not decode` : ''}`
   return compose(text, edits, [], false, undefined, {summary, from, via, lostBytes: [], layers: 1})
 }
 
