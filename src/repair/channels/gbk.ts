@@ -83,7 +83,12 @@ export function findGbkMojibake(text: string): GbkRepair[] {
   }
   const strong = found.filter((repair) => repair.strong)
   if (strong.length === 0) return []
-  if (strong.length >= strongRunsForWeak) return found.filter((repair) => repair.via === strong[0]!.via && repair.from === strong[0]!.from)
+  const {from, via} = strong[0]!
+  // GBK read as windows-1252 must also explain most long runs of Latin-1
+  // letters: a UTF-8 page read as windows-1252 has a few by chance.
+  const long = text.match(/[\u0080-\u00FF\u0152-\u0192\u02C6-\u02DC\u2013-\u203A\u20AC\u2122]{4,}/g)?.length ?? 0
+  const dominant = via === 'gbk' || strong.length * 2 >= long
+  if (strong.length >= strongRunsForWeak && dominant) return found.filter((repair) => repair.via === via && repair.from === from)
   return strong
 }
 
