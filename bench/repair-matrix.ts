@@ -221,7 +221,8 @@ if (isMain) {
     options: {
       set: {type: 'string', default: 'both'},
       channel: {type: 'string', default: ''},
-      show: {type: 'string', default: '0'}
+      show: {type: 'string', default: '0'},
+      'context-weight': {type: 'string'}
     }
   })
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -234,7 +235,8 @@ if (isMain) {
   console.log(`clean pages changed by repair: ${clean.length}${clean.length > 0 ? ` (${clean.map((page) => page.name).join(', ')})` : ''}`)
   console.log(`| channel | ${sets.map(([name, pages]) => `${name} (${pages.length} pages): damaged → repaired, perfect pages, wrong (unflagged), flags`).join(' | ')} | MB/s |`)
   for (const channel of chosen) {
-    const results = sets.map(([, pages]) => runChannel(channel, pages, {show}))
+    const repair = values['context-weight'] === undefined ? {} : {contextWeight: Number(values['context-weight'])}
+    const results = sets.map(([, pages]) => runChannel(channel, pages, {show, repair}))
     const cells = results.map((result) =>
       `${percent(result.damaged)} → **${percent(result.repaired)}**, ${result.perfect}/${result.pages}, ${result.wrong} (${result.wrong - result.wrongFlagged}), ${result.flags}`)
     const bytes = results.reduce((sum, result) => sum + result.bytes, 0)

@@ -112,7 +112,7 @@ function fill(
   }
 }
 
-const commonest = new Set([...'，。、'])
+const commonest = new Set([...'，。'])
 const common = new Set([...'“”：（）'])
 const lessCommon = new Set([...'；！？《》—…'])
 /** Box drawing and arrows that plain-text diagrams use. */
@@ -133,6 +133,7 @@ const usual = new Set([...'【】「」‘’·『』〈〉～'])
 export function classPrior(char: string): number {
   if (/^[\u4E00-\u9FFF]$/.test(char)) return 0
   if (commonest.has(char)) return -3
+  if (char === '、') return -3.5
   if (common.has(char)) return -4.5
   if (lessCommon.has(char)) return -5.5
   if (usual.has(char)) return -6

@@ -260,6 +260,8 @@ function survey(full: string, all: readonly SingleByteCodec[]): {tables: SingleB
   const text = full.length > surveySample ? full.slice(0, full.indexOf('\n', surveySample) + 1 || full.length) : full
   const support = new Map<SingleByteCodec, number>()
   let a0 = 0
+  let continuations = 0
+  let c1 = 0
   for (const codec of all) {
     let count = 0
     for (const piece of scanPieces(text, [codec], false)) {
@@ -268,13 +270,25 @@ function survey(full: string, all: readonly SingleByteCodec[]): {tables: SingleB
       const complete = piece.char !== '' && (piece.bytes.length >= 3 || isBad(window(text, piece)))
       if (!marked && !complete) continue
       count += piece.end - piece.start
-      if (codec === all[0]) a0 += piece.bytes.slice(1).filter((byte) => byte === 0xa0).length
+      if (codec === all[0]) {
+        const tail = piece.bytes.slice(1).filter((byte) => byte !== unknownByte)
+        a0 += tail.filter((byte) => byte === 0xa0).length
+        continuations += tail.length
+        c1 += tail.filter((byte) => byte < 0xa0).length
+      }
     }
     support.set(codec, count)
   }
   const top = Math.max(...support.values())
   const tables = top === 0 ? [...all] : all.filter((codec) => support.get(codec)! * 2 >= top)
   tables.sort((a, b) => support.get(b)! - support.get(a)!)
+  // Where the bytes 0x80–0x9F were stripped, a missing byte explains a
+  // lone `ä¸` better than a no-break space turned into a space does.
+  const c1Stripped = c1 === 0 && continuations >= 20
+  // There, too, Latin-1 read it: another codec's reading of a lone lead and
+  // the next piece as one character (windows-1257's `æ` is 0xBF) is wrong.
+  const latin = tables.filter((codec) => codec.name === 'windows-1252' || codec.name === 'latin1')
+  if (c1Stripped && latin.length > 0) return {tables: latin, spaceAsA0: false}
   return {tables, spaceAsA0: a0 === 0}
 }
 
