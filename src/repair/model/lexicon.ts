@@ -22,6 +22,10 @@ export interface LexiconTrie {
   child(node: number, code: number): number
   /** Whether longer words go through the node. */
   hasChildren(node: number): boolean
+  /** How many code points lead on from the node. */
+  childCount(node: number): number
+  /** Call `visit` with the code point and node of each child, in code point order. */
+  forEachChild(node: number, visit: (code: number, child: number) => void): void
 }
 
 /** A word lexicon with unigram log-probabilities. */
@@ -120,6 +124,16 @@ class CompactTrie implements LexiconTrie {
 
   hasChildren(node: number): boolean {
     return this.counts[node]! > 0
+  }
+
+  childCount(node: number): number {
+    return this.counts[node]!
+  }
+
+  forEachChild(node: number, visit: (code: number, child: number) => void): void {
+    const first = this.first[node]!
+    const end = first + this.counts[node]!
+    for (let child = first; child < end; child++) visit(this.codes[child]!, child)
   }
 }
 
