@@ -222,7 +222,8 @@ if (isMain) {
       set: {type: 'string', default: 'both'},
       channel: {type: 'string', default: ''},
       show: {type: 'string', default: '0'},
-      'context-weight': {type: 'string'}
+      'context-weight': {type: 'string'},
+      'no-article-words': {type: 'boolean', default: false}
     }
   })
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -235,7 +236,10 @@ if (isMain) {
   console.log(`clean pages changed by repair: ${clean.length}${clean.length > 0 ? ` (${clean.map((page) => page.name).join(', ')})` : ''}`)
   console.log(`| channel | ${sets.map(([name, pages]) => `${name} (${pages.length} pages): damaged → repaired, perfect pages, wrong (unflagged), flags`).join(' | ')} | MB/s |`)
   for (const channel of chosen) {
-    const repair = values['context-weight'] === undefined ? {} : {contextWeight: Number(values['context-weight'])}
+    const repair = {
+      ...(values['context-weight'] === undefined ? {} : {contextWeight: Number(values['context-weight'])}),
+      ...(values['no-article-words'] ? {articleWords: false} : {})
+    }
     const results = sets.map(([, pages]) => runChannel(channel, pages, {show, repair}))
     const cells = results.map((result) =>
       `${percent(result.damaged)} → **${percent(result.repaired)}**, ${result.perfect}/${result.pages}, ${result.wrong} (${result.wrong - result.wrongFlagged}), ${result.flags}`)

@@ -137,6 +137,33 @@ class CompactTrie implements LexiconTrie {
   }
 }
 
+/**
+ * Build the trie of the words that begin with one character from a list of
+ * words and their log-probabilities (the first character is the root).
+ *
+ * @param words Words that all begin with the same character, with their values.
+ * @returns The trie.
+ */
+export function trieOf(words: Iterable<[string, number]>): LexiconTrie {
+  const root: BuildNode = {value: Number.NaN, next: undefined}
+  for (const [word, value] of words) {
+    const points = [...word]
+    let current = root
+    for (const point of points.slice(1)) {
+      const code = point.codePointAt(0)!
+      current.next ??= new Map()
+      let child = current.next.get(code)
+      if (child === undefined) {
+        child = {value: Number.NaN, next: undefined}
+        current.next.set(code, child)
+      }
+      current = child
+    }
+    if (Number.isNaN(current.value) || value > current.value) current.value = value
+  }
+  return compact(root)
+}
+
 /** Lay a built trie out breadth first in typed arrays. */
 function compact(root: BuildNode): CompactTrie {
   const order: BuildNode[] = [root]

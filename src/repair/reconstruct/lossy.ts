@@ -5,7 +5,7 @@
  */
 import {classPrior, partnerOf, type Candidate} from './candidates.js'
 import {chooseInLattice, gapUnit, isHan, type Slot, type Unit} from './choose.js'
-import {documentCache, type DocumentCacheOptions} from '../model/document-cache.js'
+import {documentCache, type DocumentCacheOptions, type WordCache} from '../model/document-cache.js'
 import {frameReach, unknown, windowSize, type ContextModel} from '../model/context-model.js'
 import type {Lexicon} from '../model/lexicon.js'
 
@@ -40,6 +40,8 @@ export interface RebuildOptions {
   context?: ContextModel
   /** Weight of the context model's score (default 0.7). */
   contextWeight?: number
+  /** The article's own words, as a bonus for words through rebuilt characters (default none). */
+  words?: WordCache
 }
 
 const pairingBonus = 4
@@ -89,7 +91,7 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
     addGrammar(units, slot, at, lexicon, afterNumber, beforeQuestion)
     if (options.context !== undefined) addContext(units, slot, at, options.context, options.contextWeight ?? defaultContextWeight)
   }
-  const plain = chooseInLattice(units, lexicon)
+  const plain = chooseInLattice(units, lexicon, options.words)
   const choices = options.cache === undefined || options.cache === false ? plain : chooseInLattice(units, lexicon, documentCache(units, plain, lexicon, options.cache))
   return choices.map((choice, index) => {
     const {candidates} = slots[index]!.slot

@@ -12,6 +12,8 @@ import {isHan} from './choose.js'
 import {contextModelLoader} from '../model/context-corpus.js'
 import type {ContextModel, ContextModelLoader} from '../model/context-model.js'
 import {lexiconLoader, type Lexicon, type LexiconLoader} from '../model/lexicon.js'
+import {articleLexicon, intactWordCache, intactWords} from '../model/article-lexicon.js'
+import type {WordCache} from '../model/document-cache.js'
 import {findGbkMojibake, mayHaveGbkMojibake, type GbkRepair, type GbkSegment} from '../channels/gbk.js'
 import {fragileBytes, inferLostBytes} from '../channels/lost-bytes.js'
 import {rebuild, type Damaged, type Part} from './lossy.js'
@@ -37,6 +39,16 @@ export interface RepairOptions {
   lossy?: boolean
   /** Most layers of mojibake undone (default 3). */
   maxLayers?: number
+  /**
+   * Chinese forms of the glossary's terms, approved and forbidden: words of
+   * the article's lexicon when it rebuilds lost bytes (default none).
+   */
+  terms?: readonly string[]
+  /**
+   * Let the words that occur intact elsewhere in the article weigh in its
+   * lexicon (default true).
+   */
+  articleWords?: boolean
 }
 
 /** Result of {@link repairMojibake}. */
@@ -345,7 +357,9 @@ function rebuildSlots(
   }
   if (cursor < text.length) parts.push(text.slice(cursor))
   const context = resolveContext(options)
-  const rebuilt = rebuild(parts, lexicon, {
+  const article = articleModel(parts, lexicon, options)
+  const rebuilt = rebuild(parts, article.lexicon, {
+    ...(article.words === undefined ? {} : {words: article.words}),
     ...(context === undefined ? {} : {context}),
     ...(options.contextWeight === undefined ? {} : {contextWeight: options.contextWeight})
   })
@@ -386,6 +400,31 @@ function alikeCodecs(accepted: readonly Piece[], used: ReadonlySet<SingleByteCod
       !used.has(codec) &&
       [...shown].every(([reader, bytes]) => [...bytes].every((byte) => codec.decode[byte] !== '' && codec.decode[byte] === reader.decode[byte]))
   )
+}
+
+/**
+ * The models for rebuilding one article: the shared lexicon with the
+ * glossary's terms, and the words of the article's intact text (the fixed
+ * parts) as a bonus for words through rebuilt characters.
+ */
+function articleModel(parts: readonly Part[], shared: Lexicon, options: RepairOptions): {lexicon: Lexicon; words?: WordCache} {
+  const lexicon = articleLexicon(shared, options.terms)
+  const words = options.articleWords === false ? undefined : intactWordCache(intactWords(fixedRuns(parts), shared))
+  return words === undefined ? {lexicon} : {lexicon, words}
+}
+
+/** The runs of fixed text between damaged characters. */
+function* fixedRuns(parts: readonly Part[]): Generator<string> {
+  let run = ''
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      run += part
+    } else {
+      yield run
+      run = ''
+    }
+  }
+  yield run
 }
 
 /**
@@ -533,9 +572,10 @@ function composeGbk(text: string, repairs: readonly GbkRepair[], options: Repair
   }
   if (cursor < text.length) parts.push(text.slice(cursor))
   if (lossy.length > 0) {
-    const lexicon = resolveLexicon(options)
     const context = resolveContext(options)
-    const rebuilt = rebuild(parts, lexicon, {
+    const article = articleModel(parts, resolveLexicon(options), options)
+    const rebuilt = rebuild(parts, article.lexicon, {
+      ...(article.words === undefined ? {} : {words: article.words}),
       ...(context === undefined ? {} : {context}),
       ...(options.contextWeight === undefined ? {} : {contextWeight: options.contextWeight})
     })
