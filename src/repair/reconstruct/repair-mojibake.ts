@@ -670,6 +670,18 @@ function describe(edits: readonly Edit[], all: readonly number[], perhaps: Perha
   const maybe = all.length > 0 && perhaps.bytes.length > 0
     ? `, perhaps also ${hex(perhaps.bytes)} (if it was read as ${perhaps.codecs.join(' or ')}, which this text cannot be told from)`
     : ''
+  // Every byte 0x80–0x9F lost: Latin-1 showed them as C1 controls, and something stripped those.
+  const c1Stripped = Array.from({length: 32}, (_, index) => 0x80 + index).every((byte) => lost.includes(byte))
+  if (c1Stripped && via !== undefined) {
+    const others = lost.filter((byte) => byte >= 0xa0)
+    return {
+      summary: `UTF-8 read as Latin-1, C1 controls (bytes 0x80–0x9F) stripped${others.length > 0 ? `, also lost ${hex(others)}` : ''}`,
+      from: 'utf-8',
+      via: 'latin1',
+      lostBytes: [...lost],
+      layers
+    }
+  }
   const summary = via === undefined
     ? 'windows-1252 characters read as Latin-1 control characters'
     : `UTF-8 read as ${viaName}${layers > 1 ? ` (${layers} layers)` : ''}${lost.length > 0 ? `, lost bytes ${hex(lost)}` : ''}${maybe}`
