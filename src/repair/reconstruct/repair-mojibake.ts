@@ -169,12 +169,13 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Repai
       if (candidates.length > 0) slots.push({piece, damaged: {candidates}})
     } else if (marked && piece.missing === 0 && !tainted.has(piece) && (strong || isBad(window(text, piece)))) {
       const candidates = completions(piece.bytes, [], unknown.length > 0 ? unknown : allContinuations)
+      const quote = closingQuote(text, piece, candidates.map((candidate) => candidate.char))
       edits.push({
         start: piece.start,
         end: piece.end,
-        after: '\uFFFD',
-        confidence: 0.5,
-        alternatives: candidates.slice(0, 3).map((candidate) => candidate.char),
+        after: quote ?? '\uFFFD',
+        confidence: quote === undefined ? 0.5 : 0.9,
+        alternatives: candidates.filter((candidate) => candidate.char !== quote).slice(0, 3).map((candidate) => candidate.char),
         kind: 'lossy',
         codec: piece.codec,
         layers: 1
@@ -190,6 +191,31 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Repai
 }
 
 const allContinuations = Array.from({length: 0x40}, (_, index) => 0x80 + index)
+
+/** Opening quotes, as text or as windows-1252 mojibake, and their closers. */
+const quotePairs: ReadonlyArray<{close: string; open: RegExp; closed: RegExp}> = [
+  {close: '\u201D', open: /\u201C|\u00E2\u20AC\u0153/g, closed: /\u201D|\u00E2\u20AC(?:[?\uFFFD\u009D])/},
+  {close: '\u2019', open: /\u2018|\u00E2\u20AC\u02DC/g, closed: /\u2019|\u00E2\u20AC\u2122/}
+]
+
+/**
+ * A lost byte the context decides: `â€?` (or `â€�`) is `”` when a `“`
+ * (intact or as `â€œ`) opened earlier on the line and nothing closed it yet.
+ * ftfy leaves U+FFFD there; its byte, 0x9D, is one windows-1252 cannot show.
+ *
+ * @returns The closing quote, or undefined when the context does not decide.
+ */
+function closingQuote(text: string, piece: Piece, candidates: readonly string[]): string | undefined {
+  const line = text.slice(text.lastIndexOf('\n', piece.start - 1) + 1, piece.start)
+  for (const {close, open, closed} of quotePairs) {
+    if (!candidates.includes(close)) continue
+    const opened = [...line.matchAll(open)].at(-1)
+    if (opened === undefined) continue
+    const after = line.slice(opened.index + opened[0].length)
+    if (!closed.test(after)) return close
+  }
+  return undefined
+}
 
 /**
  * Split pieces into groups: runs of complete sequences separated only by
