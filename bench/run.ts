@@ -27,6 +27,7 @@ import {VFile} from 'vfile'
 import {cleanBenchRows, runCleanBench, type CleanBenchResults} from './clean-bench.js'
 import {generateCorpus, readPagePairs, writeCorpus, type ArticleKind} from './corpus.js'
 import {generateGlossary} from './glossary.js'
+import {channelThroughput, formatThroughput} from './repair-channels.js'
 
 type DecodeModule = typeof import('../src/decode/index.js')
 type RepairModule = typeof import('../src/repair/index.js')
@@ -236,6 +237,16 @@ const lines = [
   row('load average (1 min) at the end', `${os.loadavg()[0]?.toFixed(1)}`, `${os.availableParallelism()} cores`)
 ]
 process.stdout.write(lines.join('\n') + `\nwrote ${path.relative(process.cwd(), values.out)}\n`)
+
+// --- Repair throughput per damage channel (bench/repair-channels.ts) ---------
+const sharedFolder = path.resolve(root, process.env['BITEXT_SHARED'] ?? path.join('..', 'shared'))
+if (fs.existsSync(path.join(sharedFolder, 'corpus'))) {
+  process.stdout.write('repair throughput per damage channel (held-out pages of the damage matrix, dictionaries warm):\n')
+  const perChannel = channelThroughput(sharedFolder, repairModule.repairMojibake, {lexicon: repairModule.loadLexicon()}, 1)
+  process.stdout.write(formatThroughput(perChannel).join('\n') + '\n')
+} else {
+  process.stdout.write(`repair throughput per damage channel: skipped, no shared corpus at ${sharedFolder}\n`)
+}
 
 function kindCounts(): Record<ArticleKind, {articles: number; megabytes: number}> {
   const counts = {clean: {articles: 0, megabytes: 0}, damaged: {articles: 0, megabytes: 0}, gb18030: {articles: 0, megabytes: 0}, seed: {articles: 0, megabytes: 0}}

@@ -90,6 +90,8 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const decodeOptions = options.encoding ? {encoding: options.encoding} : {}
   const limits = options.limits ?? {}
   const enter = options.onStage ?? (() => {})
+  // The glossary's Chinese terms, approved and forbidden, are words of every article's repair lexicon.
+  const repairOptions = options.glossary ? {terms: options.glossary.terms.flatMap((term) => [...term.zh, ...term.forbid])} : {}
 
   return {
     async process(bytes, path) {
@@ -105,7 +107,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
         const disk = String(file.value)
         assertNotEmpty(disk)
         enter('repair')
-        repair(file)
+        repair(file, repairOptions)
         enter('parse')
         // remark recurses per nesting level: refuse absurd depth before it overflows the stack.
         assertNesting(String(file.value), limits)

@@ -5,7 +5,7 @@
  */
 import {classPrior, partnerOf, type Candidate} from './candidates.js'
 import {chooseInLattice, gapUnit, isHan, type Slot, type Unit} from './choose.js'
-import {documentCache, type DocumentCacheOptions} from '../model/document-cache.js'
+import {documentCache, type DocumentCacheOptions, type WordCache} from '../model/document-cache.js'
 import {frameReach, unknown, windowSize, type ContextModel} from '../model/context-model.js'
 import type {Lexicon} from '../model/lexicon.js'
 
@@ -40,6 +40,8 @@ export interface RebuildOptions {
   context?: ContextModel
   /** Weight of the context model's score (default 0.7). */
   contextWeight?: number
+  /** The article's own words, as a bonus for words through rebuilt characters (default none). */
+  words?: WordCache
 }
 
 const pairingBonus = 4
@@ -61,31 +63,35 @@ const defaultContextWeight = 0.7
  */
 export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: RebuildOptions = {}): Rebuilt[] {
   const units: Unit[] = []
-  const slots: Array<{slot: Slot; candidates: readonly Candidate[]; at: number; afterNumber: boolean; beforeQuestion: boolean}> = []
+  const slots: Array<{slot: Slot; candidates: readonly Candidate[]; at: number; afterNumber: boolean; beforeQuestion: boolean; lineEnd: boolean; paragraphEnd: boolean; lineStart: boolean}> = []
   parts.forEach((part, index) => {
     if (typeof part === 'string') {
       pushFixed(units, part)
     } else {
       const candidates = prune(part.candidates, lexicon)
       const slot: Slot = {candidates: candidates.map((candidate) => candidate.char), priors: []}
-      const before = parts[index - 1]
-      const after = parts[index + 1]
+      const before = textAround(parts, index, -1)
+      const after = textAround(parts, index, 1)
       slots.push({
         slot,
         candidates,
         at: units.length,
         afterNumber: typeof before === 'string' && /\d[ \t]*$/.test(before),
-        beforeQuestion: typeof after === 'string' && /^[？?]/.test(after)
+        beforeQuestion: typeof after === 'string' && /^[？?]/.test(after),
+        lineEnd: after === undefined || (typeof after === 'string' && /^[ \t]*(?:\r?\n|$)/.test(after)),
+        paragraphEnd: after === undefined || (typeof after === 'string' && paragraphEnd.test(after)),
+        lineStart: before === undefined || (typeof before === 'string' && /(?:^|\n)[ \t]*(?:[-*+>#]+[ \t]+|\d+\.[ \t]+)?$/.test(before))
       })
       units.push(slot)
     }
   })
-  for (const {slot, candidates, at, afterNumber, beforeQuestion} of slots) {
+  for (const {slot, candidates, at, afterNumber, beforeQuestion, lineEnd, paragraphEnd, lineStart} of slots) {
     slot.priors = basePriors(units, candidates, at)
+    if (lineEnd || lineStart) addLinePosition(slot, lineEnd, paragraphEnd, lineStart)
     addGrammar(units, slot, at, lexicon, afterNumber, beforeQuestion)
     if (options.context !== undefined) addContext(units, slot, at, options.context, options.contextWeight ?? defaultContextWeight)
   }
-  const plain = chooseInLattice(units, lexicon)
+  const plain = chooseInLattice(units, lexicon, options.words)
   const choices = options.cache === undefined || options.cache === false ? plain : chooseInLattice(units, lexicon, documentCache(units, plain, lexicon, options.cache))
   return choices.map((choice, index) => {
     const {candidates} = slots[index]!.slot
@@ -96,6 +102,22 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
       alternatives: choice.order.slice(1, 4).map((position) => candidates[position]!)
     }
   })
+}
+
+/**
+ * Up to a few characters of text on one side of a part, across fixed parts;
+ * a damaged character stands as `X` (it is some character). Undefined at the
+ * start or end of the text.
+ */
+function textAround(parts: readonly Part[], index: number, step: 1 | -1): string | undefined {
+  let text = ''
+  for (let at = index + step; at >= 0 && at < parts.length && text.length < 8; at += step) {
+    const part = parts[at]!
+    const piece = typeof part === 'string' ? part : 'X'
+    text = step > 0 ? text + piece : piece + text
+  }
+  if (text === '' && (index + step < 0 || index + step >= parts.length)) return undefined
+  return step > 0 ? text.slice(0, 8) : text.slice(-8)
 }
 
 /**
@@ -152,6 +174,37 @@ function basePriors(units: readonly Unit[], candidates: readonly Candidate[], at
       else if (found === 'none') prior -= pairingBonus
     }
     return prior
+  })
+}
+
+/**
+ * The end of a paragraph, a list item or a heading: a blank line, the end of
+ * the text, or a line that starts another block. Soft-wrapped lines go on
+ * mid-sentence, so a single line break says nothing.
+ */
+const paragraphEnd = /^[ \t]*(?:\r?\n[ \t]*(?:\r?\n|$|[-*+>#|]|\d+\.\s|```|<!--|\{\{)|$)/
+
+/** Punctuation that never ends a line, even a soft-wrapped one (it opens something or lists). */
+const neverLineFinal = new Set([...'、（《【「『“‘〈'])
+/** Punctuation that goes on after it: no paragraph ends with it. */
+const neverFinal = new Set([...neverLineFinal, ...'，；'])
+/** Punctuation that never begins a line. */
+const neverInitial = new Set([...'、，。：；！？）》】」』”’〉'])
+/** Weight of the line-position prior of punctuation. */
+const linePositionWeight = 3
+
+/**
+ * Punctuation by its place on the line: a line never ends with `、` or an
+ * opener, and a paragraph (a list item, a heading) never with `，`; a line
+ * ends with `。` more often than with any other mark of its block; a line
+ * never begins with a closer or a pause. A single line break may be a soft
+ * wrap in the middle of a sentence, so `，` is fine there.
+ */
+function addLinePosition(slot: Slot, lineEnd: boolean, paragraphEnd: boolean, lineStart: boolean): void {
+  slot.candidates.forEach((char, index) => {
+    if (lineEnd && (paragraphEnd ? neverFinal : neverLineFinal).has(char)) slot.priors[index]! -= linePositionWeight
+    if (lineEnd && char === '。') slot.priors[index]! += 1
+    if (lineStart && neverInitial.has(char)) slot.priors[index]! -= linePositionWeight
   })
 }
 

@@ -12,7 +12,9 @@ import {isHan} from './choose.js'
 import {contextModelLoader} from '../model/context-corpus.js'
 import type {ContextModel, ContextModelLoader} from '../model/context-model.js'
 import {lexiconLoader, type Lexicon, type LexiconLoader} from '../model/lexicon.js'
-import {findGbkMojibake, mayHaveGbkMojibake, type GbkRepair} from '../channels/gbk.js'
+import {articleLexicon, intactWordCache, intactWords} from '../model/article-lexicon.js'
+import type {WordCache} from '../model/document-cache.js'
+import {findGbkMojibake, mayHaveGbkMojibake, type GbkRepair, type GbkSegment} from '../channels/gbk.js'
 import {fragileBytes, inferLostBytes} from '../channels/lost-bytes.js'
 import {rebuild, type Damaged, type Part} from './lossy.js'
 import {readPiece, unknownByte, type Piece} from '../channels/scan.js'
@@ -37,6 +39,16 @@ export interface RepairOptions {
   lossy?: boolean
   /** Most layers of mojibake undone (default 3). */
   maxLayers?: number
+  /**
+   * Chinese forms of the glossary's terms, approved and forbidden: words of
+   * the article's lexicon when it rebuilds lost bytes (default none).
+   */
+  terms?: readonly string[]
+  /**
+   * Let the words that occur intact elsewhere in the article weigh in its
+   * lexicon (default true).
+   */
+  articleWords?: boolean
 }
 
 /** Result of {@link repairMojibake}. */
@@ -97,7 +109,7 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Repai
   const gbkTold = mayHaveGbkMojibake(text)
   if (!gbkTold && !mojibakeAlphabet.test(text)) return {text, repairs: [], damage: null}
   const gbk = findGbkMojibake(text)
-  if (gbk.length > 0) return composeGbk(text, gbk)
+  if (gbk.length > 0) return composeGbk(text, gbk, options)
   if (!isBad(text) && !suspicious.test(text)) return {text, repairs: [], damage: null}
   const {tables, spaceAsA0} = survey(text, codecs())
   const pieces = scanPieces(text, tables, spaceAsA0)
@@ -157,12 +169,13 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Repai
       if (candidates.length > 0) slots.push({piece, damaged: {candidates}})
     } else if (marked && piece.missing === 0 && !tainted.has(piece) && (strong || isBad(window(text, piece)))) {
       const candidates = completions(piece.bytes, [], unknown.length > 0 ? unknown : allContinuations)
+      const quote = closingQuote(text, piece, candidates.map((candidate) => candidate.char))
       edits.push({
         start: piece.start,
         end: piece.end,
-        after: '\uFFFD',
-        confidence: 0.5,
-        alternatives: candidates.slice(0, 3).map((candidate) => candidate.char),
+        after: quote ?? '\uFFFD',
+        confidence: quote === undefined ? 0.5 : 0.9,
+        alternatives: candidates.filter((candidate) => candidate.char !== quote).slice(0, 3).map((candidate) => candidate.char),
         kind: 'lossy',
         codec: piece.codec,
         layers: 1
@@ -178,6 +191,31 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Repai
 }
 
 const allContinuations = Array.from({length: 0x40}, (_, index) => 0x80 + index)
+
+/** Opening quotes, as text or as windows-1252 mojibake, and their closers. */
+const quotePairs: ReadonlyArray<{close: string; open: RegExp; closed: RegExp}> = [
+  {close: '\u201D', open: /\u201C|\u00E2\u20AC\u0153/g, closed: /\u201D|\u00E2\u20AC(?:[?\uFFFD\u009D])/},
+  {close: '\u2019', open: /\u2018|\u00E2\u20AC\u02DC/g, closed: /\u2019|\u00E2\u20AC\u2122/}
+]
+
+/**
+ * A lost byte the context decides: `â€?` (or `â€�`) is `”` when a `“`
+ * (intact or as `â€œ`) opened earlier on the line and nothing closed it yet.
+ * ftfy leaves U+FFFD there; its byte, 0x9D, is one windows-1252 cannot show.
+ *
+ * @returns The closing quote, or undefined when the context does not decide.
+ */
+function closingQuote(text: string, piece: Piece, candidates: readonly string[]): string | undefined {
+  const line = text.slice(text.lastIndexOf('\n', piece.start - 1) + 1, piece.start)
+  for (const {close, open, closed} of quotePairs) {
+    if (!candidates.includes(close)) continue
+    const opened = [...line.matchAll(open)].at(-1)
+    if (opened === undefined) continue
+    const after = line.slice(opened.index + opened[0].length)
+    if (!closed.test(after)) return close
+  }
+  return undefined
+}
 
 /**
  * Split pieces into groups: runs of complete sequences separated only by
@@ -260,6 +298,8 @@ function survey(full: string, all: readonly SingleByteCodec[]): {tables: SingleB
   const text = full.length > surveySample ? full.slice(0, full.indexOf('\n', surveySample) + 1 || full.length) : full
   const support = new Map<SingleByteCodec, number>()
   let a0 = 0
+  let continuations = 0
+  let c1 = 0
   for (const codec of all) {
     let count = 0
     for (const piece of scanPieces(text, [codec], false)) {
@@ -268,13 +308,25 @@ function survey(full: string, all: readonly SingleByteCodec[]): {tables: SingleB
       const complete = piece.char !== '' && (piece.bytes.length >= 3 || isBad(window(text, piece)))
       if (!marked && !complete) continue
       count += piece.end - piece.start
-      if (codec === all[0]) a0 += piece.bytes.slice(1).filter((byte) => byte === 0xa0).length
+      if (codec === all[0]) {
+        const tail = piece.bytes.slice(1).filter((byte) => byte !== unknownByte)
+        a0 += tail.filter((byte) => byte === 0xa0).length
+        continuations += tail.length
+        c1 += tail.filter((byte) => byte < 0xa0).length
+      }
     }
     support.set(codec, count)
   }
   const top = Math.max(...support.values())
   const tables = top === 0 ? [...all] : all.filter((codec) => support.get(codec)! * 2 >= top)
   tables.sort((a, b) => support.get(b)! - support.get(a)!)
+  // Where the bytes 0x80–0x9F were stripped, a missing byte explains a
+  // lone `ä¸` better than a no-break space turned into a space does.
+  const c1Stripped = c1 === 0 && continuations >= 20
+  // There, too, Latin-1 read it: another codec's reading of a lone lead and
+  // the next piece as one character (windows-1257's `æ` is 0xBF) is wrong.
+  const latin = tables.filter((codec) => codec.name === 'windows-1252' || codec.name === 'latin1')
+  if (c1Stripped && latin.length > 0) return {tables: latin, spaceAsA0: false}
   return {tables, spaceAsA0: a0 === 0}
 }
 
@@ -331,7 +383,9 @@ function rebuildSlots(
   }
   if (cursor < text.length) parts.push(text.slice(cursor))
   const context = resolveContext(options)
-  const rebuilt = rebuild(parts, lexicon, {
+  const article = articleModel(parts, lexicon, options)
+  const rebuilt = rebuild(parts, article.lexicon, {
+    ...(article.words === undefined ? {} : {words: article.words}),
     ...(context === undefined ? {} : {context}),
     ...(options.contextWeight === undefined ? {} : {contextWeight: options.contextWeight})
   })
@@ -372,6 +426,31 @@ function alikeCodecs(accepted: readonly Piece[], used: ReadonlySet<SingleByteCod
       !used.has(codec) &&
       [...shown].every(([reader, bytes]) => [...bytes].every((byte) => codec.decode[byte] !== '' && codec.decode[byte] === reader.decode[byte]))
   )
+}
+
+/**
+ * The models for rebuilding one article: the shared lexicon with the
+ * glossary's terms, and the words of the article's intact text (the fixed
+ * parts) as a bonus for words through rebuilt characters.
+ */
+function articleModel(parts: readonly Part[], shared: Lexicon, options: RepairOptions): {lexicon: Lexicon; words?: WordCache} {
+  const lexicon = articleLexicon(shared, options.terms)
+  const words = options.articleWords === false ? undefined : intactWordCache(intactWords(fixedRuns(parts), shared))
+  return words === undefined ? {lexicon} : {lexicon, words}
+}
+
+/** The runs of fixed text between damaged characters. */
+function* fixedRuns(parts: readonly Part[]): Generator<string> {
+  let run = ''
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      run += part
+    } else {
+      yield run
+      run = ''
+    }
+  }
+  yield run
 }
 
 /**
@@ -496,20 +575,53 @@ function controlEdits(text: string, edits: readonly Edit[]): Edit[] {
   return result
 }
 
-/** Apply GBK repairs: one layer, nothing lost. */
-function composeGbk(text: string, repairs: readonly GbkRepair[]): RepairResult {
-  const edits: Edit[] = repairs.map(({start, end, after}) => ({
-    start,
-    end,
-    after,
-    confidence: 0.95,
-    alternatives: [],
-    kind: 'lossless',
-    codec: undefined,
-    layers: 1
-  }))
+/**
+ * Apply GBK repairs: one layer. Segments with a damaged character (a byte GBK
+ * could not decode) are rebuilt with the lexicon over the repaired document;
+ * the record covers the segment, whose other characters are certain.
+ */
+function composeGbk(text: string, repairs: readonly GbkRepair[], options: RepairOptions): RepairResult {
+  const edits: Edit[] = []
+  const lossy: Array<{segment: GbkSegment; edit: Edit}> = []
+  const parts: Part[] = []
+  let cursor = 0
+  for (const repair of repairs) {
+    for (const segment of repair.segments) {
+      const edit: Edit = {start: segment.start, end: segment.end, after: '', confidence: 0.95, alternatives: [], kind: 'lossless', codec: undefined, layers: 1}
+      if (segment.start > cursor) parts.push(text.slice(cursor, segment.start))
+      cursor = segment.end
+      parts.push(...segment.parts)
+      if (segment.parts.every((part) => typeof part === 'string')) edit.after = segment.parts.join('')
+      else lossy.push({segment, edit})
+      edits.push(edit)
+    }
+  }
+  if (cursor < text.length) parts.push(text.slice(cursor))
+  if (lossy.length > 0) {
+    const context = resolveContext(options)
+    const article = articleModel(parts, resolveLexicon(options), options)
+    const rebuilt = rebuild(parts, article.lexicon, {
+      ...(article.words === undefined ? {} : {words: article.words}),
+      ...(context === undefined ? {} : {context}),
+      ...(options.contextWeight === undefined ? {} : {contextWeight: options.contextWeight})
+    })
+    let next = 0
+    for (const {segment, edit} of lossy) {
+      // One record per segment: its certain characters around the rebuilt one(s).
+      const chosen = segment.parts.map((part) => (typeof part === 'string' ? {char: part, confidence: 1, alternatives: [] as string[]} : rebuilt[next++]!))
+      const slots = segment.parts.flatMap((part, index) => (typeof part === 'string' ? [] : [index]))
+      edit.after = chosen.map((choice) => choice.char).join('')
+      edit.confidence = Math.min(...chosen.map((choice) => choice.confidence))
+      edit.kind = 'lossy'
+      edit.rebuilt = true
+      // The alternatives of a segment with one rebuilt character are the segment with another candidate.
+      const only = slots.length === 1 ? slots[0]! : -1
+      edit.alternatives = only < 0 ? [] : chosen[only]!.alternatives.map((alternative) =>
+        chosen.map((choice, index) => (index === only ? alternative : choice.char)).join(''))
+    }
+  }
   const {from, via} = repairs[0]!
-  const summary = `${from === 'utf-8' ? 'UTF-8' : 'GBK'} read as ${via === 'gbk' ? 'GBK' : 'windows-1252'}`
+  const summary = `${from === 'utf-8' ? 'UTF-8' : 'GBK'} read as ${via === 'gbk' ? 'GBK' : 'windows-1252'}${lossy.length > 0 ? `, ${lossy.length} ${lossy.length === 1 ? 'character' : 'characters'} rebuilt from bytes GBK could not decode` : ''}`
   return compose(text, edits, [], false, undefined, {summary, from, via, lostBytes: [], layers: 1})
 }
 
@@ -584,6 +696,18 @@ function describe(edits: readonly Edit[], all: readonly number[], perhaps: Perha
   const maybe = all.length > 0 && perhaps.bytes.length > 0
     ? `, perhaps also ${hex(perhaps.bytes)} (if it was read as ${perhaps.codecs.join(' or ')}, which this text cannot be told from)`
     : ''
+  // Every byte 0x80–0x9F lost: Latin-1 showed them as C1 controls, and something stripped those.
+  const c1Stripped = Array.from({length: 32}, (_, index) => 0x80 + index).every((byte) => lost.includes(byte))
+  if (c1Stripped && via !== undefined) {
+    const others = lost.filter((byte) => byte >= 0xa0)
+    return {
+      summary: `UTF-8 read as Latin-1, C1 controls (bytes 0x80–0x9F) stripped${others.length > 0 ? `, also lost ${hex(others)}` : ''}`,
+      from: 'utf-8',
+      via: 'latin1',
+      lostBytes: [...lost],
+      layers
+    }
+  }
   const summary = via === undefined
     ? 'windows-1252 characters read as Latin-1 control characters'
     : `UTF-8 read as ${viaName}${layers > 1 ? ` (${layers} layers)` : ''}${lost.length > 0 ? `, lost bytes ${hex(lost)}` : ''}${maybe}`
