@@ -6,16 +6,18 @@ import {UsageError} from '../../src/cli/command.js'
 import {readBlock} from '../../src/decisions/index.js'
 import {captureIo, projectRoot, seedPath, tempDir} from '../helpers.js'
 
-const mojibake = 'title: ã€ç¿»è¯‘ã€‘ç»™ VMware ç”¨æˆ·çš„ Kubernetes ç®€ä»‹\n'
-const repaired = 'title: 【翻译】给 VMware 用户的 Kubernetes 简介\n'
+// The seed's title, then its 卷影 (volume shadow) with the lost byte of 卷: 卷 and 号
+// both fit, and without the English the models cannot tell them apart.
+const mojibake = 'title: ã€ç¿»è¯‘ã€‘ç»™ VMware ç”¨æˆ·çš„ Kubernetes ç®€ä»‹\nå·å½±\n'
+const repaired = 'title: 【翻译】给 VMware 用户的 Kubernetes 简介\n号影\n'
 
-/** The title's `【` is rebuilt from a lost byte: an open decision in the output's block. */
+/** The `卷` of 卷影 is rebuilt from a lost byte: an open decision in the output's block, with 卷 among the others. */
 function expectTitleOutput(output: string): void {
   const block = readBlock(output)
   expect(output.slice(0, block.start)).toBe(repaired)
   expect(block.problems).toEqual([])
-  expect(block.entries.map(({decision}) => [decision.line, decision.column, decision.left, decision.choice, decision.right])).toEqual([[1, 8, 'title: ', '【', '翻译】给 VMw']])
-  expect(block.entries[0].decision.others.length).toBeGreaterThan(0)
+  expect(block.entries.map(({decision}) => [decision.line, decision.column, decision.left, decision.choice, decision.right])).toEqual([[2, 1, '', '号', '影']])
+  expect(block.entries[0].decision.others).toContain('卷')
 }
 
 function setup(files: Record<string, string | Uint8Array>): string {
