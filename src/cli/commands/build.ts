@@ -144,7 +144,11 @@ async function publish(
   const slugs = new Map<string, string>()
   const published: ListedArticle[] = []
   const findDuplicate = duplicateFinder()
-  for await (const result of processBatch(articlePaths, batch)) {
+  const results = processBatch(articlePaths, batch)
+  // The article list's renderer loads while the batch's worker starts and works, not after it.
+  const pages = options.wanted.includes('html') ? import('../../emit/html-page.js') : undefined
+  pages?.catch(() => undefined)
+  for await (const result of results) {
     progress?.increment()
     cache.push(result.cache ? {cache: result.cache} : {})
     const file = fromResult(result)
@@ -176,11 +180,7 @@ async function publish(
   progress?.stop()
   // Term consistency across articles: the same messages lint and review give.
   checkBatch(files, options.settings)
-  if (options.wanted.includes('html')) {
-    // Loaded now, not with the command: the batch's worker starts (and loads the pipeline) meanwhile.
-    const {renderIndexPage} = await import('../../emit/html-page.js')
-    output.write('index.html', renderIndexPage(published))
-  }
+  if (pages) output.write('index.html', (await pages).renderIndexPage(published))
   return {files, hits: cacheStats(cache).hits}
 }
 
