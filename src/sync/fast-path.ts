@@ -15,6 +15,8 @@
  * comparison).
  */
 import {shortcodeRe} from '../align/classify.js'
+import {langOfStats, scriptStats} from '../align/script.js'
+import {similarity, wordsOf} from './normalize.js'
 
 /** A line of the Chinese page: Han, full-width punctuation, or a link into the Chinese site. */
 const chineseRe = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]|\]\(\/zh(?:-cn)?\/|^#{1,6} .*\{#[^{}\s]*\}$/u
@@ -34,54 +36,123 @@ export function unchangedByLines(zhText: string, enText: string): boolean {
   if (zhText.includes('bitext:')) return false
   const source = chunks(enText, false)
   const target = chunks(zhText, true)
+  if (target === undefined || source === undefined) return false
   if (source.length !== target.length) return false
   for (let i = 0; i < source.length; i++) if (source[i] !== target[i]) return false
   return true
 }
 
-/** The chunks of a file that sync compares, each as its trimmed lines joined. */
-function chunks(text: string, translation: boolean): string[] {
+/**
+ * The chunks of a file that sync compares, each as its lines joined (`>`,
+ * indentation and list markers trimmed, but code blocks exactly as written,
+ * each one chunk); undefined when a translation holds a code block with
+ * Chinese in it outside a comment (its English is known only to the full
+ * comparison). A chunk of a translation outside comments that repeats a
+ * chunk of the comment before it is that English's rendering, not English
+ * of its own.
+ */
+function chunks(text: string, translation: boolean, verbatim?: string[]): string[] | undefined {
   const found: string[] = []
   let current: string[] = []
+  let currentRaw: string[] = []
+  let fence: string | undefined
   let comment: string[] | undefined
   let commentStart = 0
+  let lastComment = new Set<string>()
+  let undecided = false
   const end = (): void => {
-    if (current.length > 0 && !(translation && comment === undefined && current.some((line) => chineseRe.test(line)))) found.push(current.join('\n'))
+    if (current.length === 0) return
+    const chunk = current.join('\n')
+    const lines = currentRaw
     current = []
+    currentRaw = []
+    if (translation && comment === undefined) {
+      if (lastComment.has(chunk) || (fence === undefined && chineseRe.test(chunk))) return
+      // English outside the comment much like the comment's: a rendering, or English of its
+      // own? Only the full comparison tells.
+      const words = wordsOf(chunk)
+      if ([...lastComment].some((other) => similarity(wordsOf(other), words) >= 0.5)) undecided = true
+    }
+    found.push(chunk)
+    verbatim?.push(lines.join('\n'))
   }
   for (const raw of bodyLines(text)) {
+    const stripped = raw.replace(leadRe, '')
+    const marker = /^(`{3,}|~{3,})/.exec(stripped)?.[1]
+    if (fence !== undefined) {
+      if (translation && comment === undefined && chineseRe.test(raw)) return undefined
+      current.push(raw)
+      currentRaw.push(raw)
+      comment?.push(raw)
+      if (marker?.startsWith(fence) && stripped.trim() === marker) {
+        fence = undefined
+        end()
+      }
+      continue
+    }
+    if (marker) {
+      end()
+      fence = marker
+      current.push(raw)
+      currentRaw.push(raw)
+      comment?.push(raw)
+      continue
+    }
     // Trailing spaces stay: a change of only those is `cosmetic`, which the full comparison tells.
-    let line = raw.replace(leadRe, '')
-    if (line.trim() === '') line = ''
+    let line = stripped.trim() === '' ? '' : stripped
     if (translation && comment === undefined && line.startsWith('<!--') && !line.includes('-->')) {
-      line = line.trimEnd()
       end()
       comment = []
       commentStart = found.length
       line = line.slice(4).trim()
       if (line === '') continue
+      add(line, raw.slice(raw.indexOf('<!--') + 4))
+      continue
     }
     if (translation && comment !== undefined && line.trimEnd().endsWith('-->') && !line.startsWith('<!--')) {
-      line = line.trimEnd()
-      const rest = line.slice(0, -3).trim()
-      if (rest !== '') add(rest)
+      const rest = line.trimEnd().slice(0, -3).trim()
+      if (rest !== '') add(rest, raw.slice(0, raw.lastIndexOf('-->')))
       end()
-      // The English front matter kept in a comment is not compared.
-      if (isFrontMatter(comment)) found.length = commentStart
+      // The English front matter kept in a comment, and a translator's note in Chinese, are not compared.
+      const stats = scriptStats(comment.join('\n'))
+      if (isFrontMatter(comment) || langOfStats(stats) === 'zh') {
+        found.length = commentStart
+        if (verbatim) verbatim.length = commentStart
+      } else if (stats.han > 0) {
+        undecided = true
+      }
+      lastComment = new Set(found.slice(commentStart))
       comment = undefined
       continue
     }
+    // Comments inside an HTML block (a table's cells) are not compared by the full comparison.
+    if (translation && comment === undefined && /^<(?!!--)[A-Za-z/]/.test(line)) return undefined
     if (line === '') end()
-    else add(line)
+    else add(line, raw)
   }
   end()
-  return found
+  return undecided ? undefined : found
 
-  function add(line: string): void {
+  function add(line: string, raw: string): void {
     if (oneLineCommentRe.test(line) || shortcodeRe.test(line.replace(/^#{1,6}\s+/, ''))) return
     current.push(line)
+    currentRaw.push(raw)
     comment?.push(line)
   }
+}
+
+/**
+ * The English a translation stores, as the fast path reads it: chunks of
+ * its English comments and of its blocks without Chinese, in order, their
+ * lines as written (for benchmarks and tests that need a source with
+ * nothing changed).
+ *
+ * @param zhText The translation.
+ * @returns The chunks, or undefined when the fast path cannot read the file.
+ */
+export function storedChunks(zhText: string): string[] | undefined {
+  const verbatim: string[] = []
+  return chunks(zhText, true, verbatim) && verbatim
 }
 
 /** The lines after the front matter. */

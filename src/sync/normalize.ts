@@ -136,7 +136,9 @@ function inline(nodes: readonly Nodes[]): string {
 function inlineNode(node: Nodes): string {
   switch (node.type) {
     case 'text':
-      return node.value
+      // `[text][label]` reads as a link only where its definition is in the same
+      // parse: English kept in a comment is parsed without the page's definitions.
+      return node.value.replace(/\[([^\][]*)\]\[[^\][]*\]/g, '[$1][]')
     case 'emphasis':
       return `*${inline(node.children)}*`
     case 'strong':
@@ -156,7 +158,7 @@ function inlineNode(node: Nodes): string {
       return `[${text}]()`
     }
     case 'linkReference':
-      return `[${inline(node.children)}][]`
+      return node.referenceType === 'full' ? `[${inline(node.children)}][]` : `[${inline(node.children)}]`
     case 'image':
       return `![${node.alt ?? ''}]()`
     case 'imageReference':
