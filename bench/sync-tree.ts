@@ -89,7 +89,7 @@ async function main(): Promise<void> {
     const code = await run(args, io)
     summary = io.out().trim().split('\n').at(-1) ?? ''
     if (code !== 0) throw new Error(`sync found changes in a tree without any: ${io.out().slice(0, 2000)}`)
-  }, 3)
+  }, 2)
   const full = await time(async () => {
     const io = quietIo(dir)
     await run([...args, '--json'], io)

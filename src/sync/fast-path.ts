@@ -38,7 +38,10 @@ export function unchangedByLines(zhText: string, enText: string): boolean {
   const target = chunks(zhText, true)
   if (target === undefined || source === undefined) return false
   if (source.length !== target.length) return false
-  for (let i = 0; i < source.length; i++) if (source[i] !== target[i]) return false
+  for (let i = 0; i < source.length; i++) {
+    const chunk = target[i]
+    if (typeof chunk === 'string' ? source[i] !== chunk : !chunk.test(source[i] as string)) return false
+  }
   return true
 }
 
@@ -51,14 +54,16 @@ export function unchangedByLines(zhText: string, enText: string): boolean {
  * chunk of the comment before it is that English's rendering, not English
  * of its own.
  */
-function chunks(text: string, translation: boolean, verbatim?: string[]): string[] | undefined {
-  const found: string[] = []
+function chunks(text: string, translation: boolean, verbatim?: string[]): Array<string | RegExp> | undefined {
+  const found: Array<string | RegExp> = []
+  let localized = false
   let current: string[] = []
   let currentRaw: string[] = []
   let fence: string | undefined
   let comment: string[] | undefined
   let commentStart = 0
-  let lastComment = new Set<string>()
+  let lastComment = new Set<string | RegExp>()
+  let codeAfterComment = false
   let undecided = false
   const end = (): void => {
     if (current.length === 0) return
@@ -66,12 +71,35 @@ function chunks(text: string, translation: boolean, verbatim?: string[]): string
     const lines = currentRaw
     current = []
     currentRaw = []
+    const rendering = codeAfterComment && translation && comment === undefined && isCode(chunk)
+    codeAfterComment = false
+    // Code right after a comment that ends with code renders that code (translated comments and all).
+    if (rendering) {
+      localized = false
+      return
+    }
+    if (localized) {
+      // Code kept with its comments in Chinese: each line's Chinese stands for any English.
+      localized = false
+      const pattern = localizedPattern(lines)
+      if (!pattern) {
+        undecided = true
+        return
+      }
+      if ([...lastComment].some((other) => typeof other === 'string' && pattern.test(other))) return
+      found.push(pattern)
+      // (for a page with nothing changed, any English in place of the Chinese)
+      verbatim?.push(lines.map((line) => line.replace(hanSpan, 'English text')).join('\n'))
+      return
+    }
     if (translation && comment === undefined) {
       if (lastComment.has(chunk) || (fence === undefined && chineseRe.test(chunk))) return
       // English outside the comment much like the comment's: a rendering, or English of its
       // own? Only the full comparison tells.
-      const words = wordsOf(chunk)
-      if ([...lastComment].some((other) => similarity(wordsOf(other), words) >= 0.5)) undecided = true
+      if (!isCode(chunk)) {
+        const words = wordsOf(chunk)
+        if ([...lastComment].some((other) => typeof other === 'string' && !isCode(other) && similarity(wordsOf(other), words) >= 0.5)) undecided = true
+      }
     }
     found.push(chunk)
     verbatim?.push(lines.join('\n'))
@@ -80,7 +108,7 @@ function chunks(text: string, translation: boolean, verbatim?: string[]): string
     const stripped = raw.replace(leadRe, '')
     const marker = /^(`{3,}|~{3,})/.exec(stripped)?.[1]
     if (fence !== undefined) {
-      if (translation && comment === undefined && chineseRe.test(raw)) return undefined
+      if (translation && comment === undefined && chineseRe.test(raw)) localized = true
       current.push(raw)
       currentRaw.push(raw)
       comment?.push(raw)
@@ -122,6 +150,8 @@ function chunks(text: string, translation: boolean, verbatim?: string[]): string
         undecided = true
       }
       lastComment = new Set(found.slice(commentStart))
+      const last = found.at(-1)
+      codeAfterComment = found.length > commentStart && typeof last === 'string' && isCode(last)
       comment = undefined
       continue
     }
@@ -153,6 +183,33 @@ function chunks(text: string, translation: boolean, verbatim?: string[]): string
 export function storedChunks(zhText: string): string[] | undefined {
   const verbatim: string[] = []
   return chunks(zhText, true, verbatim) && verbatim
+}
+
+/** Whether a chunk is a fenced code block. */
+function isCode(chunk: string): boolean {
+  return /^\s*(?:`{3,}|~{3,})/.test(chunk)
+}
+
+/** The span of a line from its first to its last Han character, with the punctuation after it. */
+const hanSpan = /\p{Script=Han}(?:.*\p{Script=Han})?[\p{P}]*/u
+
+/** Most Chinese runs a localized code block may hold (each is a wildcard). */
+const maxWildcards = 40
+
+/** A code block's lines as a pattern: the span of each line from its first to its last Han character matches any text. */
+function localizedPattern(lines: readonly string[]): RegExp | undefined {
+  let wildcards = 0
+  const parts = lines.map((line) => {
+    const han = hanSpan.exec(line)
+    if (!han) return escape(line)
+    wildcards++
+    return `${escape(line.slice(0, han.index))}[^]*?${escape(line.slice(han.index + han[0].length))}`
+  })
+  return wildcards > maxWildcards ? undefined : new RegExp(`^${parts.join('\n')}$`, 'u')
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 /** The lines after the front matter. */
