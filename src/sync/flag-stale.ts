@@ -22,6 +22,7 @@ export function flagStale(alignment: Alignment, source: string): void {
   if (markers.length === 0) return
   for (const paragraph of readStored(alignment, source, markers)) {
     const unit = alignment.units[paragraph.unit]
+    if (!unit) continue
     for (const marker of paragraph.markers) {
       const flag = flagOf[marker.kind]
       if (!unit.flags.includes(flag)) unit.flags.push(flag)

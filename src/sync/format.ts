@@ -28,7 +28,7 @@ export function formatSync(zhPath: string, sourcePath: string, result: SyncResul
   const limit = options.excerpt ?? 400
   const lines: string[] = []
   for (const unit of result.units) {
-    if (unit.status === 'current' || (unit.status === 'cosmetic' && !options.cosmetic)) continue
+    if ((unit.status === 'current' || unit.status === 'cosmetic') && !(options.cosmetic && (unit.status === 'cosmetic' || unit.moved))) continue
     lines.push(heading(zhPath, sourcePath, unit))
     if (unit.status === 'changed') lines.push(`  EN  ${cut(unit.diff ?? unit.source?.raw ?? '', limit)}`)
     else if (unit.status === 'new') lines.push(`  EN  ${cut(unit.source?.raw ?? unit.stored?.raw ?? '', limit)}`)
@@ -58,7 +58,7 @@ function heading(zhPath: string, sourcePath: string, unit: SyncUnit): string {
     unit.stored ? `stored ${unit.stored.line}` : undefined,
     unit.source ? `${sourcePath}:${unit.source.line}` : undefined
   ].filter((part) => part !== undefined)
-  return `${where}  ${unit.status}  (${places.join(', ')})`
+  return `${where}  ${unit.status}${unit.moved ? ', moved' : ''}  (${places.join(', ')})`
 }
 
 function cut(text: string, limit: number): string {

@@ -62,7 +62,7 @@ export function syncAligned(alignment: Alignment, zhText: string, source: readon
 }
 
 export {applyMarkers} from './apply-markers.js'
-export {unchangedByLines} from './fast-path.js'
+export {storedChunks, unchangedByLines} from './fast-path.js'
 export {syncFromBase, sourceCommitOf, keepsEnglish} from './git.js'
 export {planEdits, applyEdits, type SyncEdit} from './write.js'
 export {formatSync, summary, type FormatOptions} from './format.js'

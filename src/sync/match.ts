@@ -15,6 +15,7 @@
  */
 import {diffArrays} from 'diff'
 import {hasHan} from '../align/script.js'
+import {localizedMatch} from './localized.js'
 import {wordDiff} from './diff.js'
 import {similarity, wordsOf} from './normalize.js'
 import type {Paragraph, StoredParagraph, SyncUnit} from './types.js'
@@ -70,7 +71,33 @@ export function matchParagraphs(stored: readonly StoredParagraph[], source: read
     }
   }
   flush()
-  return units
+  return pairMoves(units)
+}
+
+/**
+ * A paragraph the source moved elsewhere, word for word (up to cosmetic
+ * edits), is the same English: its removed and new halves become one pair,
+ * `current` or `cosmetic`, flagged `moved`, at the source's place.
+ */
+function pairMoves(units: readonly SyncUnit[]): SyncUnit[] {
+  const removed = new Map<string, number[]>()
+  units.forEach((unit, index) => {
+    if (unit.status !== 'removed' || !unit.stored) return
+    const list = removed.get(unit.stored.key) ?? []
+    list.push(index)
+    removed.set(unit.stored.key, list)
+  })
+  if (removed.size === 0) return [...units]
+  const paired = new Set<number>()
+  const out = units.map((unit): SyncUnit => {
+    if (unit.status !== 'new' || !unit.source) return unit
+    const index = removed.get(unit.source.key)?.shift()
+    if (index === undefined) return unit
+    paired.add(index)
+    const stored = units[index].stored!
+    return {status: stored.raw === unit.source.raw ? 'current' : 'cosmetic', stored, source: unit.source, diff: null, moved: true}
+  })
+  return out.filter((_unit, index) => !paired.has(index))
 }
 
 /** Most paragraphs one paragraph may be split into, or merged from, with the same words. */
@@ -151,27 +178,4 @@ function pairGap(stored: readonly StoredParagraph[], source: readonly Paragraph[
     j -= dj
   }
   return reversed.reverse()
-}
-
-/** Most Chinese runs a localized code block may hold (each is a wildcard). */
-const maxWildcards = 40
-
-/**
- * Whether a shared code block of the translation, whose comments or
- * placeholders are in Chinese, is the source's code block: each line's span
- * from its first to its last Han character stands for any text.
- */
-function localizedMatch(stored: StoredParagraph, source: Paragraph): boolean {
-  if (!stored.shared || stored.kind !== 'code' || !hasHan(stored.key)) return false
-  const parts = stored.key.split('\n').map((line) => {
-    const han = /\p{Script=Han}(?:.*\p{Script=Han})?[\p{P}]*/u.exec(line)
-    if (!han) return escape(line)
-    return `${escape(line.slice(0, han.index))}[^]*?${escape(line.slice(han.index + han[0].length))}`
-  })
-  if (parts.filter((part) => part.includes('[^]*?')).length > maxWildcards) return false
-  return new RegExp(`^${parts.join('\n')}$`, 'u').test(source.key)
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

@@ -73,8 +73,10 @@ export function cosmeticKey(node: RootContent): string {
   if (node.type === 'heading') text = `${'#'.repeat(node.depth)} ${inline(node.children).replace(headingIdRe, '')}`
   else if (node.type === 'table') text = node.children.map((row) => row.children.map((cell) => inline(cell.children)).join(' | ')).join(' || ')
   else text = 'children' in node ? inline(node.children as Nodes[]) : ''
-  // Shortcode lines around the text (`{{< note >}}` on the line before) are markup
-  // that translations keep outside the stored English.
+  // Shortcode lines (`{{< note >}}` on the line before the text, `{{< /tab >}}` between two
+  // commands) are markup that translations keep outside the stored English.
+  const lines = text.split('\n')
+  if (lines.length > 1) text = lines.filter((line) => !shortcodeRe.test(line)).join('\n')
   return asciiQuotes(collapse(text).replace(leadingShortcodes, '').replace(trailingShortcodes, ''))
 }
 
@@ -136,7 +138,9 @@ function inline(nodes: readonly Nodes[]): string {
 function inlineNode(node: Nodes): string {
   switch (node.type) {
     case 'text':
-      return node.value
+      // `[text][label]` reads as a link only where its definition is in the same
+      // parse: English kept in a comment is parsed without the page's definitions.
+      return node.value.replace(/\[([^\][]*)\]\[[^\][]*\]/g, '[$1][]')
     case 'emphasis':
       return `*${inline(node.children)}*`
     case 'strong':
@@ -156,7 +160,7 @@ function inlineNode(node: Nodes): string {
       return `[${text}]()`
     }
     case 'linkReference':
-      return `[${inline(node.children)}][]`
+      return node.referenceType === 'full' ? `[${inline(node.children)}][]` : `[${inline(node.children)}]`
     case 'image':
       return `![${node.alt ?? ''}]()`
     case 'imageReference':

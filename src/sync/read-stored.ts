@@ -8,7 +8,8 @@ import type {Code, Html, Root, RootContent} from 'mdast'
 import type {Point} from 'unist'
 import {createParser} from '../parse/index.js'
 import type {Alignment, AlignUnit} from '../types.js'
-import {cosmeticKey, leavesOf, paragraphKind, prefixAt, rawOf, textPlace} from './normalize.js'
+import {localizedMatch} from './localized.js'
+import {cosmeticKey, leavesOf, paragraphKind, prefixAt, rawOf, similarity, textPlace, wordsOf} from './normalize.js'
 import type {Marker, StoredParagraph, ZhPlace} from './types.js'
 
 /**
@@ -47,7 +48,76 @@ export function readStored(alignment: Alignment, source: string, markers: readon
     for (const paragraph of paragraphs) paragraph.markers = [...before, ...markersAfter(paragraph.container.end, source, markers, claimed)]
     stored.push(...paragraphs)
   })
+  addCommentLeaves(alignment, source, comments, stored, markers, claimed)
   return stored.sort((a, b) => a.start - b.start)
+}
+
+/**
+ * Blocks of an English comment that the aligner leaves out of its units
+ * (the ones it reads as shared: a line of inline code, a name, a code block)
+ * are stored English too. When the Chinese page repeats such a block after
+ * the comment (the shared copy, maybe with its comments translated), that
+ * copy is its rendering rather than English of its own.
+ */
+/** How alike a shared block after a comment must be to a block of the comment to be its rendering. */
+const renderingSimilarity = 0.8
+
+function addCommentLeaves(
+  alignment: Alignment,
+  source: string,
+  comments: ReadonlyArray<{start: number; end: number}>,
+  stored: StoredParagraph[],
+  markers: readonly Marker[],
+  claimed: Set<Marker>
+): void {
+  const known = new Set(stored.map((paragraph) => paragraph.start))
+  let synthetic = alignment.units.length
+  ;(alignment.comments ?? []).forEach((comment, index) => {
+    const range = comments[index]
+    const next = comments[index + 1]?.start ?? Number.POSITIVE_INFINITY
+    for (const leaf of leavesOf(comment.nodes)) {
+      const paragraph = storedParagraph(leaf, comment.node, -1, false, [], source, comments)
+      if (!paragraph || known.has(paragraph.start)) continue
+      known.add(paragraph.start)
+      const words = wordsOf(paragraph.key)
+      const rendering = stored.findIndex(
+        (other) =>
+          other.shared &&
+          other.kind === paragraph.kind &&
+          other.start > range.end &&
+          other.start < next &&
+          (other.key === paragraph.key || localizedMatch(other, paragraph) || similarity(wordsOf(other.key), words) >= renderingSimilarity)
+      )
+      if (rendering === -1) {
+        paragraph.unit = synthetic++
+        paragraph.markers = markersAfter(paragraph.container.end, source, markers, claimed)
+      } else {
+        const copy = stored[rendering]
+        paragraph.unit = copy.unit
+        paragraph.zh = copy.zh
+        paragraph.markers = copy.markers
+        stored.splice(rendering, 1)
+      }
+      stored.push(paragraph)
+    }
+  })
+  // `<!--`, one word, `-->` on lines of their own (`or` between two commands) is a word of
+  // English, which the aligner takes for a section marker such as `<!-- overview -->`.
+  for (const match of source.matchAll(/^([ \t]*)<!--[ \t]*\n[ \t]*([A-Za-z][\w-]*)[ \t]*\n[ \t]*-->/gm)) {
+    const start = match.index + match[0].indexOf(match[2], match[1].length + 4)
+    if (known.has(start)) continue
+    const paragraph = wordParagraph(match[2], start, {start: match.index + match[1].length, end: match.index + match[0].length}, source)
+    paragraph.unit = synthetic++
+    paragraph.markers = markersAfter(paragraph.container.end, source, markers, claimed)
+    stored.push(paragraph)
+  }
+}
+
+/** A stored paragraph of one word, kept alone in a comment. */
+function wordParagraph(word: string, start: number, container: {start: number; end: number}, source: string): StoredParagraph {
+  let line = 1
+  for (let i = 0; i < start; i++) if (source.charCodeAt(i) === 10) line++
+  return {kind: 'text', raw: word, key: word, line, start, end: start + word.length, unit: -1, shared: false, zh: [], markers: [], container, prefix: prefixAt(source, start)}
 }
 
 /**

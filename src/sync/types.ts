@@ -68,6 +68,8 @@ export interface SyncUnit {
   source: Paragraph | null
   /** Word diff of the English (`[-old-]{+new+}`) for `changed`, else null. */
   diff: string | null
+  /** Whether the source moved the paragraph elsewhere (its Chinese stands at the old place). */
+  moved?: boolean
 }
 
 /** The result of comparing one translation with its source. */

@@ -137,7 +137,7 @@ export const syncCommand: Command = {
 function syncPair(target: string, source: string, run: SyncRun, io: CliIo, single: boolean): PairReport {
   const zhText = readText(target, io, run.encoding)
   const enText = readText(source, io, run.encoding)
-  let result = syncTranslation(zhText, enText, {fast: !single && !run.json})
+  let result = syncTranslation(zhText, enText, {fast: !single && !run.json && !run.write})
   if (!result.fast && !keepsEnglish(result)) {
     const base = run.base ?? sourceCommitOf(zhText)
     if (base === undefined) {
