@@ -233,13 +233,24 @@ function addGrammar(units: readonly Unit[], slot: Slot, at: number, lexicon: Lex
  */
 function findPartner(units: readonly Unit[], at: number, partner: string, direction: 'after' | 'before'): 'line' | 'paragraph' | 'none' {
   const step = direction === 'after' ? 1 : -1
+  const self = partnerOf(partner)?.partner
   let sameLine = true
+  // Pairs nested or closed in between are skipped: `（或代码）…组件）` has no partner.
+  let depth = 0
   for (let position = at + step; position >= 0 && position < units.length; position += step) {
     const unit = units[position]!
     if (unit === '\n') {
       // A blank line ends the paragraph.
       if (!sameLine && lineIsBlank(units, position, step)) return 'none'
       sameLine = false
+      continue
+    }
+    if (unit === self && self !== partner) {
+      depth++
+      continue
+    }
+    if (unit === partner && depth > 0) {
+      depth--
       continue
     }
     if (unit === partner) return sameLine ? 'line' : 'paragraph'
