@@ -108,7 +108,11 @@ export interface ChannelResult {
   /** Bytes of damaged input (UTF-8) and milliseconds spent repairing them. */
   bytes: number
   ms: number
-  /** Wrong characters in the repair, and how many of them carry a repair record below `flagBelow` confidence or U+FFFD. */
+  /**
+   * Wrong characters in the repair (a substitution counts its longer side
+   * once), and how many of them are at a repair record below `flagBelow`
+   * confidence or with U+FFFD: what `mojibake-uncertain` reports.
+   */
   wrong: number
   wrongFlagged: number
   /** Repairs below `flagBelow` confidence. */
@@ -183,24 +187,36 @@ function countWrong(page: Page, repaired: string, flagged: ReadonlyArray<[number
   let inOriginal = 0
   let inRepair = 0
   const isFlagged = (at: number) => flagged.some(([start, end]) => at >= start - 1 && at <= end)
-  for (const [operation, text] of diff(page.text, repaired)) {
+  const operations = diff(page.text, repaired)
+  for (let index = 0; index < operations.length; index++) {
+    const [operation, text] = operations[index]!
     if (operation === diff.EQUAL) {
       inOriginal += text.length
       inRepair += text.length
       continue
     }
+    // A deletion and an insertion next to each other are one substitution: count its longer side once.
+    let deleted = operation === diff.DELETE ? text.length : 0
+    let inserted = operation === diff.INSERT ? text.length : 0
+    const following = operations[index + 1]
+    if (following !== undefined && following[0] !== diff.EQUAL && following[0] !== operation) {
+      if (following[0] === diff.DELETE) deleted = following[1].length
+      else inserted = following[1].length
+      index++
+    }
     const at = inRepair
-    if (operation === diff.DELETE) inOriginal += text.length
-    else inRepair += text.length
-    result.wrong += text.length
-    if (isFlagged(at)) result.wrongFlagged += text.length
+    const wrong = Math.max(deleted, inserted)
+    result.wrong += wrong
+    if (isFlagged(at)) result.wrongFlagged += wrong
     if (result.spots.length < show) {
       result.spots.push({
         page: page.name,
-        original: page.text.slice(Math.max(0, inOriginal - 12 - (operation === diff.DELETE ? text.length : 0)), inOriginal + 12),
-        repaired: repaired.slice(Math.max(0, inRepair - 12 - (operation === diff.INSERT ? text.length : 0)), inRepair + 12)
+        original: page.text.slice(Math.max(0, inOriginal - 12), inOriginal + deleted + 12),
+        repaired: repaired.slice(Math.max(0, inRepair - 12), inRepair + inserted + 12)
       })
     }
+    inOriginal += deleted
+    inRepair += inserted
   }
 }
 

@@ -68,7 +68,7 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
     if (typeof part === 'string') {
       pushFixed(units, part)
     } else {
-      const candidates = prune(part.candidates, lexicon)
+      const candidates = narrow(prune(part.candidates, lexicon), parts, index, lexicon)
       const slot: Slot = {candidates: candidates.map((candidate) => candidate.char), priors: []}
       const before = textAround(parts, index, -1)
       const after = textAround(parts, index, 1)
@@ -154,6 +154,106 @@ function prune(candidates: readonly Candidate[], lexicon: Lexicon): readonly Can
   return kept
 }
 
+/** Candidates above which a slot is narrowed before the lattice. */
+const wideSlot = 96
+/** How many of a wide slot's commonest candidates are kept whatever their neighbours. */
+const keptCommon = 48
+
+/**
+ * Narrow a slot with hundreds of candidates (a lone lead byte whose two
+ * continuation bytes were stripped) to those that can make a word with what
+ * is around it: continue a word prefix that ends just before it (intact
+ * characters, or any candidate of a damaged neighbour), or begin a word with
+ * the character (or a candidate) after it; and the commonest others. The
+ * lattice's cost grows with the product of adjacent slots' sizes, and the
+ * rest never win.
+ */
+function narrow(candidates: readonly Candidate[], parts: readonly Part[], index: number, lexicon: Lexicon): readonly Candidate[] {
+  if (candidates.length <= wideSlot) return candidates
+  const follows = continuations(parts, index, lexicon)
+  const next = nextCodes(parts, index)
+  const kept = new Set(commonest(candidates, lexicon))
+  for (const candidate of candidates) {
+    if (kept.has(candidate)) continue
+    const code = candidate.char.codePointAt(0)!
+    if (follows.has(code)) {
+      kept.add(candidate)
+      continue
+    }
+    const trie = lexicon.trie(candidate.char)
+    if (trie === undefined || next.size === 0) continue
+    let starts = false
+    if (next.size <= 8) {
+      for (const after of next) starts ||= trie.child(0, after) >= 0
+    } else {
+      trie.forEachChild(0, (child) => {
+        starts ||= next.has(child)
+      })
+    }
+    if (starts) kept.add(candidate)
+  }
+  return candidates.filter((candidate) => kept.has(candidate))
+}
+
+/** The commonest candidates of a wide slot (kept per shared candidate list). */
+function commonest(candidates: readonly Candidate[], lexicon: Lexicon): readonly Candidate[] {
+  let known = commonCache.get(candidates)
+  if (known === undefined) {
+    known = [...candidates]
+      .map((candidate) => {
+        const {initial, final, single} = lexicon.positions(candidate.char)
+        return {candidate, weight: classPrior(candidate.char) + Math.log(initial + final + single + 1)}
+      })
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, keptCommon)
+      .map((entry) => entry.candidate)
+    commonCache.set(candidates, known)
+  }
+  return known
+}
+
+const commonCache = new WeakMap<readonly Candidate[], readonly Candidate[]>()
+/** The code points that follow any candidate of a slot inside a word (kept per shared candidate list). */
+const followCache = new WeakMap<readonly Candidate[], Set<number>>()
+
+/** Code points that continue a lexicon word prefix ending right before a part. */
+function continuations(parts: readonly Part[], index: number, lexicon: Lexicon): Set<number> {
+  const codes = new Set<number>()
+  const before = parts[index - 1]
+  if (before === undefined) return codes
+  if (typeof before !== 'string') {
+    let known = followCache.get(before.candidates)
+    if (known === undefined) {
+      known = new Set()
+      for (const candidate of before.candidates) lexicon.trie(candidate.char)?.forEachChild(0, (code) => known!.add(code))
+      followCache.set(before.candidates, known)
+    }
+    return known
+  }
+  const chars = [...before.slice(-4)]
+  for (let start = chars.length - 1; start >= Math.max(0, chars.length - 3); start--) {
+    if (!isHan(chars[start]!)) break
+    const trie = lexicon.trie(chars[start]!)
+    if (trie === undefined) continue
+    let node = 0
+    for (const char of chars.slice(start + 1)) {
+      node = trie.child(node, char.codePointAt(0)!)
+      if (node < 0) break
+    }
+    if (node >= 0) trie.forEachChild(node, (code) => codes.add(code))
+  }
+  return codes
+}
+
+/** Code points that may come right after a part: the next character, or the candidates of a damaged one. */
+function nextCodes(parts: readonly Part[], index: number): Set<number> {
+  const after = parts[index + 1]
+  if (after === undefined) return new Set()
+  if (typeof after !== 'string') return new Set(after.candidates.map((candidate) => candidate.char.codePointAt(0)!))
+  const first = after.codePointAt(0)
+  return first === undefined || !isHan(String.fromCodePoint(first)) ? new Set() : new Set([first])
+}
+
 /** Pruned candidate lists per lexicon, by the (shared) list of completions. */
 const pruned = new WeakMap<Lexicon, WeakMap<readonly Candidate[], readonly Candidate[]>>()
 
@@ -233,13 +333,24 @@ function addGrammar(units: readonly Unit[], slot: Slot, at: number, lexicon: Lex
  */
 function findPartner(units: readonly Unit[], at: number, partner: string, direction: 'after' | 'before'): 'line' | 'paragraph' | 'none' {
   const step = direction === 'after' ? 1 : -1
+  const self = partnerOf(partner)?.partner
   let sameLine = true
+  // Pairs nested or closed in between are skipped: `（或代码）…组件）` has no partner.
+  let depth = 0
   for (let position = at + step; position >= 0 && position < units.length; position += step) {
     const unit = units[position]!
     if (unit === '\n') {
       // A blank line ends the paragraph.
       if (!sameLine && lineIsBlank(units, position, step)) return 'none'
       sameLine = false
+      continue
+    }
+    if (unit === self && self !== partner) {
+      depth++
+      continue
+    }
+    if (unit === partner && depth > 0) {
+      depth--
       continue
     }
     if (unit === partner) return sameLine ? 'line' : 'paragraph'
