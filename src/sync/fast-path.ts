@@ -64,6 +64,7 @@ function chunks(text: string, translation: boolean, verbatim?: string[]): Array<
   let commentStart = 0
   let lastComment = new Set<string | RegExp>()
   let codeAfterComment = false
+  let html = false
   let undecided = false
   const end = (): void => {
     if (current.length === 0) return
@@ -98,7 +99,10 @@ function chunks(text: string, translation: boolean, verbatim?: string[]): Array<
       // own? Only the full comparison tells.
       if (!isCode(chunk)) {
         const words = wordsOf(chunk)
-        if ([...lastComment].some((other) => typeof other === 'string' && !isCode(other) && similarity(wordsOf(other), words) >= 0.5)) undecided = true
+        const likeness = Math.max(0, ...[...lastComment].map((other) => (typeof other === 'string' && !isCode(other) ? similarity(wordsOf(other), words) : 0)))
+        // A copy of the comment's inline code (`sum(…)`, a flag) is its rendering, as the full comparison reads it.
+        if (likeness >= renderingLikeness && !/\p{L}/u.test(chunk.replace(/`[^`]*`/g, ''))) return
+        if (likeness >= 0.5) undecided = true
       }
     }
     found.push(chunk)
@@ -128,6 +132,12 @@ function chunks(text: string, translation: boolean, verbatim?: string[]): Array<
     }
     // Trailing spaces stay: a change of only those is `cosmetic`, which the full comparison tells.
     let line = stripped.trim() === '' ? '' : stripped
+    // An HTML block (a table), English comments in its cells included, is compared by neither.
+    if (comment === undefined && (html || htmlBlockRe.test(line))) {
+      end()
+      html = line !== ''
+      continue
+    }
     if (translation && comment === undefined && line.startsWith('<!--') && !line.includes('-->')) {
       end()
       comment = []
@@ -142,11 +152,13 @@ function chunks(text: string, translation: boolean, verbatim?: string[]): Array<
       if (rest !== '') add(rest, raw.slice(0, raw.lastIndexOf('-->')))
       end()
       // The English front matter kept in a comment, and a translator's note in Chinese, are not compared.
-      const stats = scriptStats(comment.join('\n'))
-      if (isFrontMatter(comment) || langOfStats(stats) === 'zh') {
+      const content = comment.join('\n')
+      // (script statistics are costly: only for a comment with Chinese in it)
+      const chinese = /\p{Script=Han}/u.test(content) ? langOfStats(scriptStats(content)) : 'en'
+      if (isFrontMatter(comment) || chinese === 'zh') {
         found.length = commentStart
         if (verbatim) verbatim.length = commentStart
-      } else if (stats.han > 0) {
+      } else if (chinese !== 'en') {
         undecided = true
       }
       lastComment = new Set(found.slice(commentStart))
@@ -155,8 +167,6 @@ function chunks(text: string, translation: boolean, verbatim?: string[]): Array<
       comment = undefined
       continue
     }
-    // Comments inside an HTML block (a table's cells) are not compared by the full comparison.
-    if (translation && comment === undefined && /^<(?!!--)[A-Za-z/]/.test(line)) return undefined
     if (line === '') end()
     else add(line, raw)
   }
@@ -184,6 +194,12 @@ export function storedChunks(zhText: string): string[] | undefined {
   const verbatim: string[] = []
   return chunks(zhText, true, verbatim) && verbatim
 }
+
+/** How alike a copy after a comment must be to be its rendering (as `read-stored.ts` reads it). */
+const renderingLikeness = 0.8
+
+/** The start of an HTML block that ends at a blank line (CommonMark's kind 6). */
+const htmlBlockRe = /^<\/?(?:address|article|aside|blockquote|center|details|dialog|div|dl|dd|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|iframe|li|main|nav|ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)(?:\s|\/?>|$)/i
 
 /** Whether a chunk is a fenced code block. */
 function isCode(chunk: string): boolean {

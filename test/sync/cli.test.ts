@@ -157,6 +157,33 @@ describe('bitext sync: tree mode', () => {
   })
 })
 
+describe('bitext sync: the cache of tree mode', () => {
+  it('keeps the verdict of a page with nothing to translate, and only that', async () => {
+    const dir = tempDir('bitext-sync-cache-')
+    for (const side of ['en', 'zh']) fs.mkdirSync(path.join(dir, side))
+    // Rewrapped English: cosmetic, so compared in full (not line for line) and clean.
+    fs.writeFileSync(path.join(dir, 'en/wrapped.md'), 'One paragraph\nof English text.\n')
+    fs.writeFileSync(path.join(dir, 'zh/wrapped.md'), '<!--\nOne paragraph of English text.\n-->\n一段中文。\n')
+    fs.copyFileSync(path.join(fixtures, 'comment/en.md'), path.join(dir, 'en/stale.md'))
+    fs.copyFileSync(path.join(fixtures, 'comment/zh.md'), path.join(dir, 'zh/stale.md'))
+    const args = ['sync', '--source-dir', 'en', '--target-dir', 'zh', '--cache-dir', 'cache']
+    const first = captureIo(dir)
+    expect(await run(args, first)).toBe(1)
+    const entries = fs.readdirSync(path.join(dir, 'cache/sync'), {recursive: true}).filter((entry) => String(entry).length > 3)
+    expect(entries).toHaveLength(1)
+    const second = captureIo(dir)
+    expect(await run(args, second)).toBe(1)
+    expect(second.out()).toBe(first.out())
+    expect(second.out()).toContain('paragraphs in compared files: 2 current, 3 cosmetic, 1 changed, 1 new, 1 removed')
+
+    const none = tempDir('bitext-sync-nocache-')
+    fs.cpSync(path.join(dir, 'en'), path.join(none, 'en'), {recursive: true})
+    fs.cpSync(path.join(dir, 'zh'), path.join(none, 'zh'), {recursive: true})
+    expect(await run([...args, '--no-cache'], captureIo(none))).toBe(1)
+    expect(fs.existsSync(path.join(none, 'cache'))).toBe(false)
+  })
+})
+
 describe('bitext sync: git mode', () => {
   const git = (cwd: string, ...args: string[]): string =>
     execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], {cwd, encoding: 'utf8'}).trim()

@@ -27,6 +27,9 @@ import {writeFileAtomic} from '../atomic-write.js'
 import {UsageError, type Command} from '../command.js'
 import {acquireLock, describeHolder, LockBusyError} from '../file-lock.js'
 import type {CliIo} from '../io.js'
+import {codeFingerprint} from '../../batch/fingerprint.js'
+import {defaultCacheDir} from '../../batch/cache.js'
+import {openSyncCache, type SyncCache} from '../sync-cache.js'
 
 const usage = `Usage: bitext sync ZH_FILE --source EN_FILE [options]
        bitext sync --source-dir DIR --target-dir DIR [options]
@@ -54,6 +57,9 @@ Options:
                       FILE.orig); running it twice changes nothing
   --no-backup         with --write, do not keep FILE.orig
   --cosmetic          list cosmetic paragraphs too
+  --cache-dir DIR     tree mode: where to keep the verdicts of pages with
+                      nothing to translate (default: node_modules/.cache/bitext)
+  --no-cache          tree mode: compare every page again
   --encoding NAME     read the files in this encoding instead of detecting it
 
 Exit status: 0 when every paragraph is current or cosmetic, 1 when one is
@@ -68,6 +74,8 @@ interface SyncRun {
   cosmetic: boolean
   base: string | undefined
   encoding: {encoding?: string}
+  /** Tree mode's cache of clean verdicts (absent: none). */
+  cache?: SyncCache
 }
 
 /** One compared pair in tree mode (or the single pair). */
@@ -76,6 +84,8 @@ interface PairReport {
   source: string
   status: 'current' | 'stale' | 'missing-translation' | 'missing-source' | 'no-english'
   result?: SyncResult
+  /** Status counts of a clean verdict read from the cache (then `result` has no units). */
+  counts?: Record<SyncStatus, number>
   edits?: SyncEdit[]
   message?: string
 }
@@ -96,6 +106,8 @@ export const syncCommand: Command = {
         write: {type: 'boolean', default: false},
         backup: {type: 'boolean', default: true},
         cosmetic: {type: 'boolean', default: false},
+        'cache-dir': {type: 'string'},
+        cache: {type: 'boolean', default: true},
         encoding: {type: 'string'}
       },
       allowPositionals: true,
@@ -117,6 +129,10 @@ export const syncCommand: Command = {
       if (positionals.length > 0 || values.source !== undefined) {
         throw new UsageError('Give either ZH_FILE --source EN_FILE, or --source-dir and --target-dir, not both')
       }
+      // The cache keeps clean verdicts for the summary; JSON and --write want every paragraph.
+      if (values.cache && !run.json && !run.write) {
+        run.cache = openSyncCache(io.fs, path.resolve(io.cwd, values['cache-dir'] ?? defaultCacheDir(io.cwd)), codeFingerprint())
+      }
       return syncTree(values['source-dir'], values['target-dir'], run, io)
     }
     if (positionals.length !== 1) {
@@ -137,6 +153,9 @@ export const syncCommand: Command = {
 function syncPair(target: string, source: string, run: SyncRun, io: CliIo, single: boolean): PairReport {
   const zhText = readText(target, io, run.encoding)
   const enText = readText(source, io, run.encoding)
+  const key = run.cache?.key(zhText, enText)
+  const counts = key === undefined ? undefined : run.cache?.get(key)
+  if (counts) return {target, source, status: 'current', result: {units: [], convention: 'none', fast: true}, counts}
   let result = syncTranslation(zhText, enText, {fast: !single && !run.json && !run.write})
   if (!result.fast && !keepsEnglish(result)) {
     const base = run.base ?? sourceCommitOf(zhText)
@@ -149,6 +168,7 @@ function syncPair(target: string, source: string, run: SyncRun, io: CliIo, singl
     result = syncFromBase(zhText, gitShow(source, base, io), enText)
   }
   const report: PairReport = {target, source, status: isStale(result.units) ? 'stale' : 'current', result}
+  if (key !== undefined && report.status === 'current' && !result.fast) run.cache?.set(key, countStatuses(result.units))
   if (run.write && result.convention !== 'git') report.edits = writePair(target, zhText, result, run, io)
   return report
 }
@@ -211,7 +231,7 @@ function syncTree(sourceDir: string, targetDir: string, run: SyncRun, io: CliIo)
   const files: Record<PairReport['status'], number> = {current: 0, stale: 0, 'missing-translation': 0, 'missing-source': 0, 'no-english': 0}
   for (const report of reports) {
     files[report.status]++
-    const found = countStatuses(report.result?.units ?? [])
+    const found = report.counts ?? countStatuses(report.result?.units ?? [])
     for (const status of Object.keys(counts) as SyncStatus[]) counts[status] += found[status]
   }
   if (run.json) {
