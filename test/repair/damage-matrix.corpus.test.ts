@@ -23,7 +23,7 @@ const floors: Record<string, number> = {
   'utf-8>windows-1252/dropped': 0.995,
   'utf-8>windows-1252/fffd': 0.995,
   'utf-8>windows-1252/question': 0.995,
-  'utf-8>windows-1252/droppedx2': 0.45,
+  'utf-8>windows-1252/droppedx2': 0.995,
   'utf-8>latin1/c1-stripped': 0.95,
   'utf-8>gbk/fffd': 0.998,
   'utf-8>gbk/question': 0.998,

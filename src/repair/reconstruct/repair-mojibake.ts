@@ -106,6 +106,102 @@ const mojibakeAlphabet = /[\u0080-\u02FF\u0370-\u04FF\u2020-\u2022\u2030\u2039\u
  * @returns The repaired text, the repairs made and the damage found.
  */
 export function repairMojibake(text: string, options: RepairOptions = {}): RepairResult {
+  const first = repairOnce(text, options)
+  // A whole page damaged twice, the inner layer lossy: the first pass undoes
+  // the outer layer (its runs cannot be decoded further while bytes are
+  // missing inside), and what is left is mojibake of its own.
+  const layers = options.maxLayers ?? 3
+  if (first.damage === null || layers < 2 || first.text === text || !isBad(first.text)) return first
+  const second = repairMojibake(first.text, {...options, maxLayers: layers - 1})
+  if (second.damage === null) return first
+  return stack(text, first, second)
+}
+
+/**
+ * Compose two passes of repair into records against the input: a record of
+ * the second pass covers the records of the first that it overlaps.
+ */
+function stack(input: string, first: RepairResult, second: RepairResult): RepairResult {
+  // Input offset of an offset in the middle text (a start, or an exclusive end), widened to whole records.
+  const toInput = (at: number, end: boolean): number => {
+    let shift = 0
+    for (const record of first.repairs) {
+      const start = record.outputOffset
+      const stop = start + record.after.length
+      if (end ? at <= start : at < start) break
+      if (end ? at <= stop : at < stop) return end ? record.offset + record.before.length : record.offset
+      shift = record.offset + record.before.length - stop
+    }
+    return at + shift
+  }
+  interface Span {
+    start: number
+    end: number
+    confidence: number
+    alternatives: string[]
+    kind: 'lossless' | 'lossy'
+    /** Records of the second pass inside, and the last of them. */
+    inner: number
+    record?: RepairRecord
+  }
+  const spans: Span[] = second.repairs.map((record) => ({
+    start: toInput(record.offset, false),
+    end: toInput(record.offset + record.before.length, true),
+    confidence: record.confidence,
+    alternatives: record.alternatives,
+    kind: record.kind,
+    inner: 1,
+    record
+  }))
+  for (const record of first.repairs) {
+    spans.push({start: record.offset, end: record.offset + record.before.length, confidence: record.confidence, alternatives: [], kind: record.kind, inner: 0})
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end)
+  const merged: Span[] = []
+  for (const span of spans) {
+    const last = merged.at(-1)
+    if (last !== undefined && span.start < last.end) {
+      last.end = Math.max(last.end, span.end)
+      last.confidence = Math.min(last.confidence, span.confidence)
+      if (span.kind === 'lossy') last.kind = 'lossy'
+      last.inner += span.inner
+      if (span.record !== undefined) last.record = span.record
+    } else {
+      merged.push({...span})
+    }
+  }
+  // Where an input offset outside the records lands in a pass's output.
+  const toOutput = (result: RepairResult, at: number): number => {
+    let shift = 0
+    for (const record of result.repairs) {
+      if (record.offset >= at) break
+      shift = record.outputOffset + record.after.length - (record.offset + record.before.length)
+    }
+    return at + shift
+  }
+  const edits: Edit[] = merged.map((span) => {
+    const start = toOutput(second, toOutput(first, span.start))
+    const end = toOutput(second, toOutput(first, span.end))
+    const after = second.text.slice(start, end)
+    // Runner-ups are whole replacements of the span: only where one record of the second pass is inside.
+    const inner = span.inner === 1 ? span.record : undefined
+    const alternatives = inner === undefined ? [] : inner.alternatives.map((alternative) =>
+      second.text.slice(start, inner.outputOffset) + alternative + second.text.slice(inner.outputOffset + inner.after.length, end))
+    return {start: span.start, end: span.end, after, confidence: span.confidence, alternatives, kind: span.kind, codec: undefined, layers: 2}
+  })
+  const outer = first.damage!
+  const inner = second.damage!
+  const layers = outer.layers + inner.layers
+  // The same codec twice, the outer layer whole: one channel with more layers.
+  const same = outer.via === inner.via && outer.lostBytes.length === 0 && outer.summary === `UTF-8 read as ${outer.via}`
+  const summary = same
+    ? inner.summary.replace(/^UTF-8 read as [^ ,;]+(?: \(\d+ layers\))?/, `UTF-8 read as ${inner.via} (${layers} layers)`)
+    : `${outer.summary}; under it, ${inner.summary}`
+  const damage: DamageReport = {...inner, summary, layers}
+  return compose(input, edits, [], false, undefined, damage)
+}
+
+function repairOnce(text: string, options: RepairOptions): RepairResult {
   const gbkTold = mayHaveGbkMojibake(text)
   if (!gbkTold && !mojibakeAlphabet.test(text)) return {text, repairs: [], damage: null}
   const gbk = findGbkMojibake(text)
@@ -148,7 +244,12 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Repai
   const chinese = cjk >= 3 && cjk >= accepted.length * 0.3 && options.lossy !== false
   // Outside Chinese text there is no model to explain bytes that vanished
   // silently: a touching run of pieces with such a gap is left alone.
-  const tainted = chinese ? new Set<Piece>() : taintedPieces(pieces)
+  // The outer layer of a page damaged twice: what its pieces decode to is
+  // itself text a single-byte codec shows (`Ã¤Â¸` → `ä¸`). A piece that lost
+  // a byte there is filled when one candidate only is such a character
+  // (`â€` → `”`, not `‐`), and the next pass undoes the inner layer.
+  const outer = !chinese && isOuterLayer(accepted)
+  const tainted = chinese || outer ? new Set<Piece>() : taintedPieces(pieces)
   const edits: Edit[] = accepted.filter((piece) => !tainted.has(piece)).map((piece) => ({
     start: piece.start,
     end: piece.end,
@@ -167,6 +268,11 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Repai
       if (!marked && (lost.length === 0 || (piece.bytes.length === 1 && piece.bytes[0]! < 0xe0))) continue
       const candidates = completions(piece.bytes, lost, unknown.length > 0 ? unknown : allContinuations)
       if (candidates.length > 0) slots.push({piece, damaged: {candidates}})
+    } else if (outer && !marked && piece.missing > 0 && piece.bytes.length > 1 && lost.length > 0) {
+      const shown = completions(piece.bytes, lost, lost).filter((candidate) => isShownByte(candidate.char, piece.codec))
+      if (shown.length === 1) {
+        edits.push({start: piece.start, end: piece.end, after: shown[0]!.char, confidence: 0.9, alternatives: [], kind: 'lossy', codec: piece.codec, layers: 1})
+      }
     } else if (marked && piece.missing === 0 && !tainted.has(piece) && (strong || isBad(window(text, piece)))) {
       const candidates = completions(piece.bytes, [], unknown.length > 0 ? unknown : allContinuations)
       const quote = closingQuote(text, piece, candidates.map((candidate) => candidate.char))
@@ -184,7 +290,9 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Repai
   }
   if (slots.length > 0) edits.push(...rebuildSlots(text, edits, slots, options))
   edits.sort((a, b) => a.start - b.start)
-  const layered = layer(edits, codecs(), options.maxLayers ?? 3)
+  // The outer layer of a page damaged twice is undone piece by piece: the
+  // next pass reads the inner layer whole, and its records stay small.
+  const layered = outer ? edits.map((edit) => ({...edit, after: edit.after.replace(/[\u0080-\u009F]/g, fromC1)})) : layer(edits, codecs(), options.maxLayers ?? 3)
   const all = [...layered, ...controlEdits(text, layered)].sort((a, b) => a.start - b.start)
   if (all.length === 0) return {text, repairs: [], damage: null}
   return compose(text, all, lost, slots.length > 0, perhaps)
@@ -215,6 +323,24 @@ function closingQuote(text: string, piece: Piece, candidates: readonly string[])
     if (!closed.test(after)) return close
   }
   return undefined
+}
+
+/**
+ * Whether the accepted pieces are the outer layer of double mojibake: nearly
+ * all of them decode to characters that a single-byte codec shows for a byte
+ * 0x80–0xFF (what UTF-8 read with such a codec is made of).
+ */
+function isOuterLayer(accepted: readonly Piece[]): boolean {
+  if (accepted.length < 10) return false
+  const shown = accepted.filter((piece) => isShownByte(piece.char, piece.codec)).length
+  return shown >= accepted.length * 0.9
+}
+
+/** Whether a character is what a codec shows for a byte 0x80–0xFF. */
+function isShownByte(char: string, codec: SingleByteCodec): boolean {
+  if (char.length !== 1) return false
+  const byte = codec.encode.get(char.charCodeAt(0))
+  return byte !== undefined && byte >= 0x80
 }
 
 /**
