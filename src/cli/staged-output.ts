@@ -9,7 +9,7 @@
  * This is the one way `build` writes outputs: pages, the article list and
  * assets all go through `write` or `copyFile`.
  */
-import {randomBytes} from 'node:crypto'
+import {createHash, randomBytes} from 'node:crypto'
 import type * as nodeFs from 'node:fs'
 import path from 'node:path'
 
@@ -34,6 +34,8 @@ export interface SwapStats {
   swapMs: number
   /** Of which removing the previous output, in ms. */
   removeMs: number
+  /** The new output is the previous one, file for file: nothing was staged or swapped. */
+  unchanged: boolean
 }
 
 /** An output folder being built. */
@@ -78,16 +80,28 @@ export interface StagedOutput {
  */
 export function stageOutput(fs: StagingFs, outDir: string): StagedOutput {
   const staging = siblingName(outDir, 'staging')
-  fs.mkdirSync(staging, {recursive: true})
   const written = new Set<string>()
+  const files = new Set<string>()
   // Folders made in the staging folder (only this build writes there): one
   // mkdir per article instead of one per file.
   const made = new Set<string>([staging])
+  // Until a file differs from the published one, nothing is staged: a rebuild
+  // that changes nothing writes nothing and swaps nothing. The files seen so
+  // far wait here, and are staged when the first difference shows.
+  let staged = false
+  let waiting: Array<{relative: string; content: string | Uint8Array} | {relative: string; source: string}> = []
 
-  function target(relative: string): string {
+  function inside(relative: string): string {
     const file = path.resolve(staging, relative)
     if (!file.startsWith(staging + path.sep)) throw new Error(`Refusing to write outside the output folder: ${relative}`)
-    written.add(path.relative(staging, file).split(path.sep)[0] ?? relative)
+    const name = path.relative(staging, file)
+    written.add(name.split(path.sep)[0] ?? relative)
+    files.add(name)
+    return name
+  }
+
+  function target(name: string): string {
+    const file = path.join(staging, name)
     const folder = path.dirname(file)
     if (!made.has(folder)) {
       fs.mkdirSync(folder, {recursive: true})
@@ -96,17 +110,50 @@ export function stageOutput(fs: StagingFs, outDir: string): StagedOutput {
     return file
   }
 
+  function published(name: string, bytes: Uint8Array): boolean {
+    try {
+      return Buffer.compare(fs.readFileSync(path.join(outDir, name)), bytes) === 0
+    } catch {
+      return false
+    }
+  }
+
+  function stage(): void {
+    if (staged) return
+    staged = true
+    fs.mkdirSync(staging, {recursive: true})
+    for (const entry of waiting) {
+      if ('source' in entry) fs.copyFileSync(entry.source, target(entry.relative))
+      else fs.writeFileSync(target(entry.relative), entry.content)
+    }
+    waiting = []
+  }
+
   return {
     outDir,
     staging,
     write(relative, content) {
-      fs.writeFileSync(target(relative), content)
+      const name = inside(relative)
+      if (!staged && published(name, typeof content === 'string' ? Buffer.from(content, 'utf8') : content)) {
+        waiting.push({relative: name, content})
+        return
+      }
+      stage()
+      fs.writeFileSync(target(name), content)
     },
     copyFile(relative, source) {
-      fs.copyFileSync(source, target(relative))
+      const name = inside(relative)
+      if (!staged && published(name, fs.readFileSync(source))) {
+        waiting.push({relative: name, source})
+        return
+      }
+      stage()
+      fs.copyFileSync(source, target(name))
     },
     commit() {
       const started = performance.now()
+      if (!staged && sameFiles(fs, outDir, written, files)) return {carried: [], swapMs: performance.now() - started, removeMs: 0, unchanged: true}
+      stage()
       const carried = carryOver(fs, outDir, staging, written)
       fs.writeFileSync(path.join(staging, manifestName), JSON.stringify({written: [...written].sort()}) + '\n')
       let removeMs = 0
@@ -126,12 +173,87 @@ export function stageOutput(fs: StagingFs, outDir: string): StagedOutput {
       } else {
         fs.renameSync(staging, outDir)
       }
-      return {carried, swapMs: performance.now() - started, removeMs}
+      return {carried, swapMs: performance.now() - started, removeMs, unchanged: false}
     },
     abort() {
       fs.rmSync(staging, {recursive: true, force: true})
     }
   }
+}
+
+/**
+ * Whether the published output holds exactly the files of this build (each
+ * already found byte-identical) under the entries a build writes, and its
+ * manifest names the same entries.
+ */
+function sameFiles(fs: StagingFs, outDir: string, written: ReadonlySet<string>, files: ReadonlySet<string>): boolean {
+  if (files.size === 0) return false
+  const previous = previousManifest(fs, outDir)
+  if (previous === undefined || previous.size !== written.size || [...written].some((name) => !previous.has(name))) return false
+  let count = 0
+  const walk = (relative: string): boolean => {
+    let stat
+    try {
+      stat = fs.lstatSync(path.join(outDir, relative))
+    } catch {
+      return false
+    }
+    if (!stat.isDirectory()) {
+      count++
+      return files.has(relative)
+    }
+    return fs.readdirSync(path.join(outDir, relative)).every((name) => walk(path.join(relative, name)))
+  }
+  return [...written].every((name) => walk(name)) && count === files.size
+}
+
+/** The top-level entries the previous build wrote, from its manifest (undefined without one). */
+function previousManifest(fs: StagingFs, outDir: string): Set<string> | undefined {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(outDir, manifestName), 'utf8')) as {written?: unknown}
+    return Array.isArray(manifest.written) ? new Set(manifest.written.filter((name): name is string => typeof name === 'string')) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The sha256 digests of the HTML pages a previous build published in
+ * `outDir`. Each passed the sanitizer when it was written (fresh, or from a
+ * verified cache entry), so a cache entry holding the very same page need not
+ * be checked again. `outDir` is bitext's own output, not input like the cache.
+ *
+ * @param fs File system.
+ * @param outDir The output folder.
+ * @returns Hex digests (empty without a previous build).
+ */
+export function publishedPages(fs: StagingFs, outDir: string): Set<string> {
+  const digests = new Set<string>()
+  const written = previousManifest(fs, outDir)
+  if (written === undefined) return digests
+  const walk = (relative: string, depth: number): void => {
+    const file = path.join(outDir, relative)
+    let stat
+    try {
+      stat = fs.lstatSync(file)
+    } catch {
+      return
+    }
+    if (stat.isDirectory() && depth < 3) for (const name of fs.readdirSync(file)) walk(path.join(relative, name), depth + 1)
+    else if (stat.isFile() && relative.endsWith('.html')) digests.add(sha256(fs.readFileSync(file)))
+  }
+  for (const name of written) walk(name, 0)
+  return digests
+}
+
+/**
+ * The sha256 of a page, as {@link publishedPages} records it.
+ *
+ * @param content The page.
+ * @returns Hex digest.
+ */
+export function sha256(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex')
 }
 
 /**

@@ -186,3 +186,41 @@ describe('one build per output folder', () => {
     expect(code).toBe(fs.existsSync('/proc/self/stat') ? 0 : 2)
   }, 60_000)
 })
+
+describe('a rebuild that changes nothing', () => {
+  async function built(cwd: string, args: string[] = []): Promise<string> {
+    const io = captureIo(cwd)
+    expect(await run(['build', '--jobs', '1', '--debug', ...args], io)).toBe(0)
+    return io.err()
+  }
+
+  it('stages nothing and swaps nothing; any difference in dist/ (a page changed, removed or added by hand) is swapped out as before', async () => {
+    const cwd = project()
+    writeArticles(cwd, 3, 'v1')
+    const out = path.join(cwd, 'dist')
+    expect(await built(cwd)).toMatch(/swapped in dist in/)
+    const first = treeHash(out)
+    const inode = fs.statSync(out).ino
+
+    expect(await built(cwd)).toContain('bitext build: dist already holds this build, file for file: nothing swapped\n')
+    expect(fs.statSync(out).ino).toBe(inode)
+    expect(treeHash(out)).toBe(first)
+    expect(leftovers(out)).toEqual([])
+
+    const page = path.join(out, 'post-001', 'index.zh.md')
+    for (const damage of [
+      () => fs.writeFileSync(page, 'edited by hand'),
+      () => fs.rmSync(page),
+      () => fs.writeFileSync(path.join(out, 'post-001', 'stray.txt'), 'left over')
+    ]) {
+      damage()
+      expect(await built(cwd)).toMatch(/swapped in dist in/)
+      expect(treeHash(out)).toBe(first)
+    }
+
+    writeArticles(cwd, 3, 'v2')
+    expect(await built(cwd)).toMatch(/swapped in dist in/)
+    expect(treeHash(out)).not.toBe(first)
+    expect(leftovers(out)).toEqual([])
+  })
+})

@@ -19,7 +19,7 @@ import {summarize} from '../summary.js'
 import {hideStacks} from '../hide-stacks.js'
 import {acquireLock, describeHolder, LockBusyError, type Lock} from '../file-lock.js'
 import type {RuleSettings} from '../../check/settings.js'
-import {recoverOutput, stageOutput, type StagedOutput} from '../staged-output.js'
+import {publishedPages, recoverOutput, sha256, stageOutput, type StagedOutput} from '../staged-output.js'
 
 const usage = `Usage: bitext build [options]
 
@@ -106,12 +106,20 @@ export const buildCommand: Command = {
     try {
       const leftovers = recoverOutput(io.fs, outDir)
       if (leftovers.length > 0 && !values.quiet) io.stderr.write(`bitext build: removed what an interrupted build left: ${leftovers.join(', ')}\n`)
+      // Pages published by the last build were checked when written: a cache
+      // entry holding the very same page is not checked again.
+      const pages = publishedPages(io.fs, outDir)
+      if (pages.size > 0) batch.trustedPage = (html) => pages.has(sha256(html))
       const output = stageOutput(io.fs, outDir)
       let built: {files: VFile[]; hits: number}
       try {
         built = await publish(output, articlePaths, batch, {wanted, settings, root: path.resolve(io.cwd, values.articles), quiet: values.quiet}, io)
         const swap = output.commit()
-        if (values.debug) io.stderr.write(`bitext build: swapped in ${displayPath(outDir, io)} in ${swap.swapMs.toFixed(1)} ms (removing the previous output: ${swap.removeMs.toFixed(1)} ms)\n`)
+        if (values.debug) {
+          io.stderr.write(swap.unchanged
+            ? `bitext build: ${displayPath(outDir, io)} already holds this build, file for file: nothing swapped\n`
+            : `bitext build: swapped in ${displayPath(outDir, io)} in ${swap.swapMs.toFixed(1)} ms (removing the previous output: ${swap.removeMs.toFixed(1)} ms)\n`)
+        }
       } catch (error) {
         output.abort()
         throw error
