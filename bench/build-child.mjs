@@ -13,7 +13,7 @@ const load = (name) => import(pathToFileURL(path.join(config.lib, name)).href)
 const {processBatch, fromResult} = await load('batch/index.js')
 const {parseGlossary} = await load('glossary/parse-glossary.js')
 const {renderIndexPage} = await load('emit/index.js')
-const {reporter} = await import('vfile-reporter')
+const {stylish} = await load('report/stylish.js')
 
 const pipeline = {emit: config.emit}
 if (config.glossary) pipeline.glossary = parseGlossary(fs.readFileSync(config.glossary, 'utf8'), config.glossary)
@@ -48,7 +48,7 @@ for await (const result of processBatch(config.paths, {
   files.push(file)
 }
 if (config.out) fs.writeFileSync(path.join(config.out, 'index.html'), renderIndexPage(published))
-const report = reporter(files, {quiet: true})
+const report = stylish(files, {onlyWithMessages: true, width: 100})
 const ended = performance.now()
 let messages = 0
 for (const file of files) messages += file.messages.length

@@ -12,6 +12,7 @@ import {fileURLToPath} from 'node:url'
 import {decodeBytes} from '../src/decode/decode-bytes.js'
 import {loadLexicon} from '../src/repair/model/lexicon.js'
 import {repairMojibake} from '../src/repair/reconstruct/repair-mojibake.js'
+import {channelThroughput, formatThroughput} from './repair-channels.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const seed = readFileSync(path.join(root, 'articles', 'kubernetes-intro-for-vmware-users.md'))
@@ -61,3 +62,8 @@ for (const [name, bytes, runs] of [['clean (CNCF glossary zh-cn)', clean, 200], 
       `decode+repair ${mbps(bytes.length, full)} (${(full / plain).toFixed(1)}× TextDecoder); repair alone ${mbps(bytes.length, repairOnly)}`
   )
 }
+
+// Per damage channel, on the held-out pages of the damage matrix (warm).
+const shared = path.resolve(root, process.env['BITEXT_SHARED'] ?? path.join('..', 'shared'))
+console.log('repair throughput per channel (held-out pages of the damage matrix, dictionaries warm, median of 3):')
+for (const line of formatThroughput(channelThroughput(shared, repairMojibake, {lexicon}))) console.log(line)

@@ -5,9 +5,12 @@
  * their time and peak memory are their own. Writes bench/results.json and
  * prints a table. Never run as a test.
  *
- *   npm run bench                  # default corpus (120 articles)
- *   npm run bench -- --quick       # small corpus (40 articles)
+ *   npm run bench                  # default corpus (120 articles, 300 clean posts)
+ *   npm run bench -- --quick       # small corpus (40 articles, 60 clean posts)
  *   npm run bench -- --count 600 --jobs 4
+ *   npm run bench -- --only-clean  # only the clean posts against bare remark and Hexo
+ *
+ * Without ../shared (the corpora), what needs it is skipped and the reason printed.
  */
 import {execFileSync} from 'node:child_process'
 import fs from 'node:fs'
@@ -21,8 +24,10 @@ import remarkParse from 'remark-parse'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
+import {cleanBenchRows, runCleanBench, type CleanBenchResults} from './clean-bench.js'
 import {generateCorpus, readPagePairs, writeCorpus, type ArticleKind} from './corpus.js'
 import {generateGlossary} from './glossary.js'
+import {channelThroughput, formatThroughput} from './repair-channels.js'
 
 type DecodeModule = typeof import('../src/decode/index.js')
 type RepairModule = typeof import('../src/repair/index.js')
@@ -55,6 +60,8 @@ const {values} = parseArgs({
     count: {type: 'string'},
     seed: {type: 'string', default: '7'},
     jobs: {type: 'string', default: String(Math.max(2, os.availableParallelism()))},
+    clean: {type: 'string'},
+    'only-clean': {type: 'boolean', default: false},
     out: {type: 'string', default: path.join(root, 'bench', 'results.json')}
   }
 })
@@ -67,9 +74,23 @@ if (!fs.existsSync(path.join(lib, 'batch', 'worker.js'))) {
 }
 const load = async <T>(name: string): Promise<T> => (await import(pathToFileURL(path.join(lib, name)).href)) as T
 
-const glossaryDir = path.resolve(root, '..', 'shared', 'corpus', 'cncf-glossary')
+const sharedCorpus = path.resolve(root, '..', 'shared', 'corpus')
+const glossaryDir = path.join(sharedCorpus, 'cncf-glossary')
 const seedArticle = path.join(root, 'articles', 'kubernetes-intro-for-vmware-users.md')
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bitext-bench-'))
+const log = (line: string) => process.stderr.write(line + '\n')
+
+// --- Clean posts against bare remark and Hexo (issue 16) -----------------------
+const clean: CleanBenchResults = runCleanBench({root, lib, work, corpusDir: sharedCorpus, count: Number(values.clean ?? (values.quick ? 60 : 300)), log})
+const cleanTable = cleanBenchRows(clean).map(([name, value, target]) => `${name.padEnd(34)} ${value.padStart(22)}  ${target}`)
+const damagedMissing = fs.existsSync(glossaryDir) ? undefined : `${glossaryDir} is missing (the corpus is made from it)`
+if (values['only-clean'] || damagedMissing) {
+  if (damagedMissing) log(`damaged corpus, stages, builds and lints: skipped, ${damagedMissing}`)
+  fs.writeFileSync(values.out, JSON.stringify({date: new Date().toISOString(), node: process.version, cores: os.availableParallelism(), loadAverage: os.loadavg(), clean, ...(damagedMissing ? {skipped: damagedMissing} : {})}, null, 2) + '\n')
+  fs.rmSync(work, {recursive: true, force: true})
+  process.stdout.write(cleanTable.join('\n') + `\nload average (1 min) at the end: ${os.loadavg()[0]?.toFixed(1)}, ${os.availableParallelism()} cores\nwrote ${path.relative(process.cwd(), values.out)}\n`)
+  process.exit(0)
+}
 const corpusDir = path.join(work, 'articles')
 const corpus = generateCorpus({count, seed, glossaryDir, seedArticle})
 writeCorpus(corpusDir, corpus)
@@ -77,7 +98,6 @@ const paths = corpus.map((article) => path.join(corpusDir, article.name))
 const totalBytes = corpus.reduce((sum, article) => sum + article.bytes.length, 0)
 const mb = (bytes: number) => bytes / 1_000_000
 const rate = (bytes: number, ms: number) => mb(bytes) / (ms / 1000)
-const log = (line: string) => process.stderr.write(line + '\n')
 
 log(`bitext bench: ${count} articles, ${mb(totalBytes).toFixed(2)} MB (${kindSummary()}), ${os.availableParallelism()} cores, node ${process.version}`)
 
@@ -183,7 +203,8 @@ const results = {
   peakRssMb: {bench: process.resourceUsage().maxRSS / 1024, buildJobs1: build1.maxRssMb, buildJobsN: buildN.maxRssMb, buildHalfCorpus: half.maxRssMb},
   lexiconLoadMs: lexiconMs,
   contextModelLoadMs: contextModelMs,
-  alignment
+  alignment,
+  clean
 }
 fs.writeFileSync(values.out, JSON.stringify(results, null, 2) + '\n')
 fs.rmSync(work, {recursive: true, force: true})
@@ -212,9 +233,20 @@ const lines = [
   row(`  parse of that file`, `${alignment.large.parseMbPerSecond.toFixed(2)} MB/s`),
   row('lexicon load', `${lexiconMs.toFixed(0)} ms`, '≤ 300 ms'),
   row('context model load', `${contextModelMs.toFixed(0)} ms`),
+  ...cleanTable,
   row('load average (1 min) at the end', `${os.loadavg()[0]?.toFixed(1)}`, `${os.availableParallelism()} cores`)
 ]
 process.stdout.write(lines.join('\n') + `\nwrote ${path.relative(process.cwd(), values.out)}\n`)
+
+// --- Repair throughput per damage channel (bench/repair-channels.ts) ---------
+const sharedFolder = path.resolve(root, process.env['BITEXT_SHARED'] ?? path.join('..', 'shared'))
+if (fs.existsSync(path.join(sharedFolder, 'corpus'))) {
+  process.stdout.write('repair throughput per damage channel (held-out pages of the damage matrix, dictionaries warm):\n')
+  const perChannel = channelThroughput(sharedFolder, repairModule.repairMojibake, {lexicon: repairModule.loadLexicon()}, 1)
+  process.stdout.write(formatThroughput(perChannel).join('\n') + '\n')
+} else {
+  process.stdout.write(`repair throughput per damage channel: skipped, no shared corpus at ${sharedFolder}\n`)
+}
 
 function kindCounts(): Record<ArticleKind, {articles: number; megabytes: number}> {
   const counts = {clean: {articles: 0, megabytes: 0}, damaged: {articles: 0, megabytes: 0}, gb18030: {articles: 0, megabytes: 0}, seed: {articles: 0, megabytes: 0}}

@@ -16,7 +16,7 @@ import bitextEmit, {type Format} from './emit/index.js'
 import type {Glossary} from './glossary/types.js'
 import {FrontMatterError, assertFrontMatterClosed, createParser, readFrontMatter, slugOf} from './parse/index.js'
 import {localFiles} from './parse/local-files.js'
-import {InputLimitError, assertNesting, assertNotEmpty, assertSize, type InputLimits} from './parse/input-limits.js'
+import {InputLimitError, assertInlineMarkup, assertNesting, assertPhrasingDepth, assertNotEmpty, assertSize, type InputLimits} from './parse/input-limits.js'
 import {repair, rerankWithSource} from './repair/index.js'
 import type {PipelineStage} from './pipeline-stages.js'
 
@@ -90,6 +90,8 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const decodeOptions = options.encoding ? {encoding: options.encoding} : {}
   const limits = options.limits ?? {}
   const enter = options.onStage ?? (() => {})
+  // The glossary's Chinese terms, approved and forbidden, are words of every article's repair lexicon.
+  const repairOptions = options.glossary ? {terms: options.glossary.terms.flatMap((term) => [...term.zh, ...term.forbid])} : {}
 
   return {
     async process(bytes, path) {
@@ -105,11 +107,13 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
         const disk = String(file.value)
         assertNotEmpty(disk)
         enter('repair')
-        repair(file)
+        repair(file, repairOptions)
         enter('parse')
         // remark recurses per nesting level: refuse absurd depth before it overflows the stack.
         assertNesting(String(file.value), limits)
+        assertInlineMarkup(String(file.value), limits)
         let tree = parser.parse(file) as Root
+        assertPhrasingDepth(tree, limits)
         dropDecisionBlock(tree)
         assertFrontMatterClosed(String(file.value), tree)
         file.data.frontMatter = readFrontMatter(tree)

@@ -271,6 +271,8 @@ declare module 'vfile' {
     fixes: Fix[]
     /** Set by emit. */
     outputs: Outputs
+    /** Set by emit: the English title (front matter or the English of the first heading), when there is one. */
+    titleEn: string
     /** The parsed tree, kept for reporters that need it. */
     tree: Root
     /** Today's English source of a translation (`lint --source`), for the `outdated-translation` rule. */

@@ -5,10 +5,8 @@
  * the stored English can be checked, reported and synced like any block.
  */
 import type {Html, Nodes, RootContent} from 'mdast'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
 import {location} from 'vfile-location'
+import {createFragmentParser} from '../parse/index.js'
 import {parse as parseYaml} from 'yaml'
 import {blockText} from './block-text.js'
 import {detectLanguage, langOfStats, scriptStats} from './script.js'
@@ -39,7 +37,7 @@ export interface CommentContent {
   end: number
 }
 
-const parser = unified().use(remarkParse).use(remarkGfm)
+const parser = createFragmentParser()
 const markerRe = /^[a-z][a-z\d_-]*$/
 const yamlKeyRe = /^[A-Za-z_][\w-]*:(?:\s|$)/
 

@@ -36,6 +36,7 @@ export interface ResultData {
   frontMatter?: FrontMatter
   localFiles?: LocalFile[]
   outputs?: Outputs
+  titleEn?: string
   repairs?: RepairRecord[]
   damage?: DamageReport | null
   decisions?: OpenDecision[]
@@ -59,7 +60,7 @@ export interface ArticleResult {
   cache?: 'hit' | 'miss'
 }
 
-const dataKeys = ['slug', 'frontMatter', 'localFiles', 'outputs', 'repairs', 'damage', 'decisions', 'decisionProblems', 'alignment', 'termUses', 'fixes', 'failed', 'encoding'] as const
+const dataKeys = ['slug', 'frontMatter', 'localFiles', 'outputs', 'titleEn', 'repairs', 'damage', 'decisions', 'decisionProblems', 'alignment', 'termUses', 'fixes', 'failed', 'encoding'] as const
 
 /** A field a result can carry: one of `ResultData`'s, or the text (`value`). */
 export type ResultField = keyof ResultData | 'value'

@@ -6,11 +6,12 @@
 import {randomBytes} from 'node:crypto'
 import type * as nodeFs from 'node:fs'
 import path from 'node:path'
+import {acquireLock} from './file-lock.js'
 
 /** The part of `node:fs` that `writeFileAtomic` uses (Node's `fs` or a fake). */
 export type AtomicFs = Pick<
   typeof nodeFs,
-  'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync' | 'statSync' | 'existsSync' | 'realpathSync' | 'readFileSync'
+  'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync' | 'statSync' | 'existsSync' | 'realpathSync' | 'readFileSync' | 'writeFileSync' | 'linkSync'
 >
 
 /** Options of `writeFileAtomic`. */
@@ -21,6 +22,23 @@ export interface AtomicWriteOptions {
    * file as it was before bitext first touched it.
    */
   backup?: boolean
+  /**
+   * The bytes the new content was computed from. When given, the write holds
+   * the file's writer lock (`.<name>.bitext-lock` beside it, waiting for
+   * another bitext writer) and happens only if the file still holds exactly
+   * these bytes; otherwise it throws {@link ChangedOnDiskError} and writes
+   * nothing, so an edit made meanwhile is never overwritten.
+   */
+  expected?: Uint8Array
+}
+
+/** The file changed between the read the new content came from and the write. */
+export class ChangedOnDiskError extends Error {
+  override name = 'ChangedOnDiskError'
+  /** @param target The file. */
+  constructor(readonly target: string) {
+    super(`\`${target}\` changed on disk since it was read (another edit or bitext command); nothing was written`)
+  }
 }
 
 /** What `writeFileAtomic` did. */
@@ -46,13 +64,28 @@ export const backupSuffix = '.orig'
  * @param fs File system (`node:fs` or a compatible fake).
  * @param target The file to write.
  * @param content The new content (strings are written as UTF-8).
- * @param options Backup option.
+ * @param options Backup, and the content the change was computed from.
  * @returns The path written and the backup made, if any.
  * @throws The file system's error; the target is then unchanged and the
- *   temporary file is removed.
+ *   temporary file is removed. {@link ChangedOnDiskError} when `expected`
+ *   no longer matches the file.
  */
 export function writeFileAtomic(fs: AtomicFs, target: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): AtomicWriteResult {
   const destination = fs.existsSync(target) ? fs.realpathSync(target) : path.resolve(target)
+  if (options.expected === undefined) return writeUnlocked(fs, target, destination, content, options)
+  // Writers of one file queue on its lock; a dead holder's lock is broken.
+  const lock = acquireLock(fs, path.join(path.dirname(destination), `.${path.basename(destination)}.bitext-lock`), {wait: true, timeoutMs: 60_000})
+  try {
+    const current = fs.existsSync(destination) ? fs.readFileSync(destination) : undefined
+    if (current === undefined || Buffer.compare(current, options.expected) !== 0) throw new ChangedOnDiskError(target)
+    return writeUnlocked(fs, target, destination, content, options)
+  } finally {
+    lock.release()
+  }
+}
+
+/** `writeFileAtomic` without the lock and the check. */
+function writeUnlocked(fs: AtomicFs, target: string, destination: string, content: string | Uint8Array, options: AtomicWriteOptions): AtomicWriteResult {
   const existing = fs.existsSync(destination) ? fs.statSync(destination) : undefined
   if (existing?.isDirectory()) throw new Error(`Cannot write \`${target}\`: it is a folder`)
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content

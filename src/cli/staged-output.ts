@@ -80,12 +80,19 @@ export function stageOutput(fs: StagingFs, outDir: string): StagedOutput {
   const staging = siblingName(outDir, 'staging')
   fs.mkdirSync(staging, {recursive: true})
   const written = new Set<string>()
+  // Folders made in the staging folder (only this build writes there): one
+  // mkdir per article instead of one per file.
+  const made = new Set<string>([staging])
 
   function target(relative: string): string {
     const file = path.resolve(staging, relative)
     if (!file.startsWith(staging + path.sep)) throw new Error(`Refusing to write outside the output folder: ${relative}`)
     written.add(path.relative(staging, file).split(path.sep)[0] ?? relative)
-    fs.mkdirSync(path.dirname(file), {recursive: true})
+    const folder = path.dirname(file)
+    if (!made.has(folder)) {
+      fs.mkdirSync(folder, {recursive: true})
+      made.add(folder)
+    }
     return file
   }
 

@@ -6,11 +6,12 @@ import type {Element, ElementContent, Root as HastRoot} from 'hast'
 import {h} from 'hastscript'
 import rehypeStringify from 'rehype-stringify'
 import {unified} from 'unified'
+import type {RootContent} from 'mdast'
 import type {AlignUnit, Alignment, FrontMatter} from '../types.js'
 import {englishFrontMatter} from './english-front-matter.js'
 import {pageStyle} from './page-style.js'
 import {side} from './split.js'
-import {blocksToHast} from './to-hast.js'
+import {listsToHast, needsRawHtml, type RehypeRaw} from './to-hast.js'
 
 /**
  * Content-Security-Policy of pages bitext writes: no script at all, no
@@ -22,13 +23,14 @@ export const pageCsp = "default-src 'none'; img-src 'self' https: http: data:; s
 const serializer = unified().use(rehypeStringify)
 
 /**
- * Render the bilingual page.
+ * Render the bilingual page. The blocks of every unit become HTML together
+ * (see `listsToHast`); rehype-raw is loaded only when the article has raw HTML.
  *
  * @param alignment The document's alignment.
  * @param frontMatter The article's front matter (title, date, tags).
  * @returns A complete HTML document.
  */
-export function renderArticlePage(alignment: Alignment, frontMatter: FrontMatter): string {
+export async function renderArticlePage(alignment: Alignment, frontMatter: FrontMatter): Promise<string> {
   const title = frontMatterText(frontMatter['title']) ?? 'Untitled'
   const english = englishFrontMatter(frontMatter, alignment)
   const titleEn = frontMatterText(english['title'])
@@ -41,10 +43,12 @@ export function renderArticlePage(alignment: Alignment, frontMatter: FrontMatter
   const metaEn = metaLine(english)
   const metaLines =
     JSON.stringify(meta) === JSON.stringify(metaEn) ? meta : [...meta.map((line) => withClass(line, 'zh', 'zh-Hans')), ...metaEn.map((line) => withClass(line, 'en', 'en'))]
-  const body: ElementContent[] = [
-    h('header', [heading, ...metaLines]),
-    ...alignment.units.map(renderUnit)
-  ]
+  const lists = alignment.units.flatMap(unitLists)
+  const rehypeRaw: RehypeRaw | undefined = needsRawHtml(lists) ? (await import('rehype-raw')).default : undefined
+  const html = listsToHast(lists, rehypeRaw)
+  let next = 0
+  const take = () => html[next++] ?? []
+  const body: ElementContent[] = [h('header', [heading, ...metaLines]), ...alignment.units.map((unit) => renderUnit(unit, take))]
   return page(title, [h('main', h('article', body))], true)
 }
 
@@ -80,14 +84,20 @@ function newestFirst(a: ListedArticle, b: ListedArticle): number {
   return day(b) - day(a) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)
 }
 
-function renderUnit(unit: AlignUnit): Element {
+/** The lists of blocks of a unit, in the order {@link renderUnit} takes their HTML. */
+function unitLists(unit: AlignUnit): RootContent[][] {
+  if (unit.kind === 'shared') return [unit.enNodes]
+  if (unit.kind === 'target-only') return [unit.zhNodes]
+  return unit.kind === 'pair' ? [side(unit, 'en'), side(unit, 'zh')] : [side(unit, 'en')]
+}
+
+/** A unit's section, taking the HTML of its lists of blocks in order. */
+function renderUnit(unit: AlignUnit, take: () => ElementContent[]): Element {
   const className = ['unit', unit.kind, unit.block, ...unit.flags.filter((flag) => flag.startsWith('stale-'))]
-  if (unit.kind === 'shared') return h('section', {className}, blocksToHast(unit.enNodes))
-  if (unit.kind === 'target-only') {
-    return h('section', {className: [...className, 'zh'], lang: 'zh-Hans'}, blocksToHast(unit.zhNodes))
-  }
-  const children: Element[] = [h('div', {className: ['en'], lang: 'en'}, blocksToHast(side(unit, 'en')))]
-  if (unit.kind === 'pair') children.push(h('div', {className: ['zh'], lang: 'zh-Hans'}, blocksToHast(side(unit, 'zh'))))
+  if (unit.kind === 'shared') return h('section', {className}, take())
+  if (unit.kind === 'target-only') return h('section', {className: [...className, 'zh'], lang: 'zh-Hans'}, take())
+  const children: Element[] = [h('div', {className: ['en'], lang: 'en'}, take())]
+  if (unit.kind === 'pair') children.push(h('div', {className: ['zh'], lang: 'zh-Hans'}, take()))
   return h('section', {className}, children)
 }
 

@@ -5,11 +5,11 @@
 import type {Root, Yaml} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Outputs} from '../types.js'
-import {englishYaml} from './english-front-matter.js'
+import {englishTitle, englishYaml} from './english-front-matter.js'
 import {renderArticlePage} from './html-page.js'
 import {toMarkdown} from './markdown.js'
 import {commentBilingualTree, commentEnTree, commentZhTree} from './comment-convention.js'
-import {bilingualTree, enTree, zhTree} from './split.js'
+import {bilingualIsChinese, bilingualTree, enTree, zhTree} from './split.js'
 import {protectTemplateBraces} from './template-braces.js'
 
 /** An output format: `md` (the three Markdown files) or `html` (the bilingual page). */
@@ -37,11 +37,14 @@ export interface Options {
  */
 export default function bitextEmit(options: Options = {}) {
   const formats = new Set(options.formats ?? ['md', 'html'])
-  return function transformer(tree: Root, file: VFile): void {
+  return async function transformer(tree: Root, file: VFile): Promise<void> {
     const alignment = file.data.alignment
     if (!alignment) throw new Error('bitext emit needs the align stage to run first')
     const frontMatter = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined
     const outputs: Outputs = {}
+    // The article list shows it: kept here so that a build's results need no alignment.
+    const titleEn = englishTitle(file.data.frontMatter ?? {}, alignment)
+    if (titleEn !== undefined) file.data.titleEn = titleEn
     if (formats.has('md')) {
       const raw = options.templateBraces !== 'keep' && file.data.frontMatter?.['disableNunjucks'] !== true
       const write = (tree: Root) => toMarkdown(raw ? protectTemplateBraces(tree) : tree)
@@ -53,10 +56,11 @@ export default function bitextEmit(options: Options = {}) {
       } else {
         outputs['index.zh.md'] = write(zhTree(alignment, frontMatter))
         outputs['index.en.md'] = write(enTree(alignment, frontMatter && englishYaml(frontMatter, file.data.frontMatter ?? {}, alignment)))
-        outputs['bilingual.md'] = write(bilingualTree(alignment, frontMatter))
+        // A post without English (a Chinese-only article) has the same bilingual and Chinese text.
+        outputs['bilingual.md'] = bilingualIsChinese(alignment) ? outputs['index.zh.md'] : write(bilingualTree(alignment, frontMatter))
       }
     }
-    if (formats.has('html')) outputs['index.html'] = renderArticlePage(alignment, file.data.frontMatter ?? {})
+    if (formats.has('html')) outputs['index.html'] = await renderArticlePage(alignment, file.data.frontMatter ?? {})
     file.data.outputs = outputs
   }
 }

@@ -59,6 +59,23 @@ export function bilingualTree(alignment: Alignment, frontMatter: Yaml | undefine
 }
 
 /**
+ * Whether the normalized parallel article is the Chinese article: no unit has
+ * English of its own (every unit is the translator's own blocks or blocks
+ * shared by both languages), so {@link bilingualTree} and {@link zhTree} hold
+ * the same blocks.
+ *
+ * @param alignment The document's alignment.
+ * @returns True when the bilingual article need not be written separately.
+ */
+export function bilingualIsChinese(alignment: Alignment): boolean {
+  return alignment.units.every(
+    (unit) =>
+      unit.kind === 'target-only' ||
+      (unit.kind === 'shared' && unit.enNodes.length === unit.zhNodes.length && unit.enNodes.every((node, index) => node === unit.zhNodes[index]))
+  )
+}
+
+/**
  * The blocks of one language of a unit, with the blockquote that only marks
  * the language removed (a quote on one side and not the other is a marker; a
  * quote on both sides is a real quotation and stays).

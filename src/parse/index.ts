@@ -20,6 +20,17 @@ export function createParser() {
 }
 
 /**
+ * A unified processor for Markdown inside an article, such as the English
+ * kept in an HTML comment: no front matter.
+ *
+ * @returns A processor: remark-parse + remark-gfm, trying only the GFM
+ *   constructs each document can contain.
+ */
+export function createFragmentParser() {
+  return unified().use(remarkParse).use(remarkGfm).use(parseSelectingGfm)
+}
+
+/**
  * remark-parse's parser, with the GFM constructs a document cannot contain
  * turned off for that document (same tree, less work).
  */

@@ -1,14 +1,16 @@
 /**
  * The `stylish` reporter: vfile-reporter's output, as remark-lint prints it,
  * with long messages wrapped so that no line grows past a width (a terminal's
- * columns, or 100 when piped).
+ * columns, or 100 when piped). Widths are counted by `displayWidth` (the
+ * same as string-width, fast on ASCII and CJK) and the report is written by
+ * `vfileReport` (vfile-reporter's, measuring each cell once).
  */
-import stringWidth from 'string-width'
 import {stringifyPosition} from 'unist-util-stringify-position'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {reporter} from 'vfile-reporter'
+import {displayWidth, isPlainCharacter} from './display-width.js'
 import {shownMessages, type ReportOptions} from './types.js'
+import {vfileReport} from './vfile-report.js'
 
 /** Narrowest a wrapped message column gets, however narrow the width. */
 const minReasonWidth = 20
@@ -23,14 +25,14 @@ const minReasonWidth = 20
  */
 export function stylish(files: readonly VFile[], options: ReportOptions = {}): string {
   const shown = options.width === undefined ? [...files] : wrapFiles(files, options, options.width)
-  return reporter(shown, {color: options.color ?? false, silent: options.quiet ?? false, quiet: options.onlyWithMessages ?? false})
+  return vfileReport(shown, {color: options.color ?? false, silent: options.quiet ?? false, quiet: options.onlyWithMessages ?? false})
 }
 
 /** Copies of the files whose long messages have line breaks, indented under the message column. */
 function wrapFiles(files: readonly VFile[], options: ReportOptions, width: number): VFile[] {
   const messages = files.flatMap((file) => shownMessages(file, options))
   if (messages.length === 0) return [...files]
-  const widest = (values: string[]): number => Math.max(0, ...values.map((value) => stringWidth(value)))
+  const widest = (values: string[]): number => Math.max(0, ...values.map((value) => displayWidth(value)))
   const placeWidth = widest(messages.map((message) => stringifyPosition(message.place)))
   const labelWidth = widest(messages.map((message) => (message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info')))
   const ruleWidth = widest(messages.map((message) => message.ruleId ?? ''))
@@ -58,28 +60,35 @@ function wrapFiles(files: readonly VFile[], options: ReportOptions, width: numbe
  * @returns The lines.
  */
 export function wrap(text: string, width: number): string[] {
-  if (stringWidth(text) <= width) return [text]
+  if (displayWidth(text) <= width) return [text]
   const lines: string[] = []
   let line = ''
+  // The width of `line`, kept as words are added: between two plain
+  // characters a space joins no grapheme, so the widths add up.
+  let lineWidth = 0
   for (const word of text.split(' ')) {
     let rest = word
     const candidate = line === '' ? rest : `${line} ${rest}`
-    if (stringWidth(candidate) <= width) {
+    const candidateWidth =
+      line === '' ? displayWidth(rest) : isPlainCharacter(line.charCodeAt(line.length - 1)) && isPlainCharacter(rest.charCodeAt(0)) ? lineWidth + 1 + displayWidth(rest) : displayWidth(candidate)
+    if (candidateWidth <= width) {
       line = candidate
+      lineWidth = candidateWidth
       continue
     }
     if (line !== '') lines.push(line)
     line = ''
-    while (stringWidth(rest) > width) {
+    while (displayWidth(rest) > width) {
       let cut = ''
       for (const character of rest) {
-        if (stringWidth(cut + character) > width) break
+        if (displayWidth(cut + character) > width) break
         cut += character
       }
       lines.push(cut)
       rest = rest.slice(cut.length)
     }
     line = rest
+    lineWidth = displayWidth(rest)
   }
   if (line !== '') lines.push(line)
   return lines

@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import {gunzipSync} from 'node:zlib'
 import {describe, expect, it} from 'vitest'
 import {batchKey, cacheSchema, entryKey, entryPath, readEntry, stableJson, writeEntry} from '../../src/batch/cache.js'
 import {codeFingerprint} from '../../src/batch/fingerprint.js'
@@ -55,14 +56,28 @@ describe('cache entries', () => {
     expect(readEntry(file)).toEqual({status: 'hit', result: {path: 'a.md', value: 'x', messages: [], data: {slug: 'a'}}})
   })
 
-  it('carry a digest of their key and content in their first line', () => {
+  it('carry a digest of their key and content in their first line, then their JSON gzipped', () => {
     const dir = tempDir()
     const key = 'cd'.repeat(32)
     const file = entryPath(dir, key)
     writeEntry(file, {path: 'a.md', messages: [], data: {slug: 'a'}})
-    const body = '{"path":"a.md","messages":[],"data":{"slug":"a"}}'
+    const bytes = fs.readFileSync(file)
+    const newline = bytes.indexOf(0x0a)
+    const packed = bytes.subarray(newline + 1)
+    const digest = createHash('sha256').update(`${key}\n`).update(packed).digest('hex')
+    expect(bytes.toString('latin1', 0, newline + 1)).toBe(`bitext-cache ${cacheSchema} sha256=${digest}\n`)
+    expect(gunzipSync(packed).toString('utf8')).toBe('{"path":"a.md","messages":[],"data":{"slug":"a"}}')
+  })
+
+  it('treat a body that does not unpack as damaged, even with a matching digest', () => {
+    const dir = tempDir()
+    const key = 'ef'.repeat(32)
+    const file = entryPath(dir, key)
+    fs.mkdirSync(path.dirname(file), {recursive: true})
+    const body = Buffer.from('{"path":"a.md","messages":[],"data":{}}')
     const digest = createHash('sha256').update(`${key}\n`).update(body).digest('hex')
-    expect(fs.readFileSync(file, 'utf8')).toBe(`bitext-cache ${cacheSchema} sha256=${digest}\n${body}`)
+    fs.writeFileSync(file, Buffer.concat([Buffer.from(`bitext-cache ${cacheSchema} sha256=${digest}\n`), body]))
+    expect(readEntry(file)).toEqual({status: 'damaged', reason: 'not gzipped JSON of at most 256 MiB'})
   })
 
   it('treat a missing entry as a miss, and one that is not an entry of this bitext as damaged', () => {

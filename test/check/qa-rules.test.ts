@@ -27,6 +27,7 @@ const tables: Record<string, Table> = {
       '> Routes.\n\n这些路由由 GCP 负责。\n',
       '> To know.\n\n为了了解这一点，我们人人都渐渐明白了。\n',
       '> One by one.\n\n我们一一对应，一个个地看看。\n',
+      '> Often.\n\n我们常常试试，往往大大地省事，许许多多的人都渐渐明白了。\n',
       '> He had had enough, that that is it.\n\n他受够了。\n'
     ],
     invalid: [

@@ -47,6 +47,12 @@ describe('bitext build on the real articles', () => {
     expect(read('index.html')).toContain(`href="${seedSlug}/index.html"`)
   })
 
+  it('lists each article with its English title, which its results carry without the alignment', () => {
+    expect(read('index.html')).toContain(
+      `<a href="${seedSlug}/index.html">【翻译】给 VMware vSphere 用户的 Kubernetes 简介</a><span class="en" lang="en">Kubernetes Introduction for VMware Users – Part 1: The Theory</span>`
+    )
+  })
+
   it('never modifies articles/', () => {
     expect(hashTree(path.join(cwd, 'articles'))).toBe(before)
   })

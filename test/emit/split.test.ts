@@ -1,7 +1,7 @@
 import type {Root, RootContent} from 'mdast'
 import {describe, expect, it} from 'vitest'
 import {toMarkdown} from '../../src/emit/markdown.js'
-import {bilingualTree, enTree, zhTree} from '../../src/emit/split.js'
+import {bilingualIsChinese, bilingualTree, enTree, zhTree} from '../../src/emit/split.js'
 import {createParser} from '../../src/parse/index.js'
 import type {AlignUnit, Alignment} from '../../src/types.js'
 
@@ -75,5 +75,26 @@ describe('splitting an aligned document by language', () => {
     expect(toMarkdown(bilingualTree(alignment, frontMatter))).toBe(
       '---\ntitle: 示例\n---\n\n## Title\n\n## 标题\n\n> First English paragraph.\n\n第一段中文。\n\n> Swapped English paragraph.\n\n交换过的中文段落。\n\n> A real quotation.\n\n> 一段真正的引文。\n\n![](https://example.org/a.png)\n\n译者注：只有中文。\n\n> Left untranslated.\n'
     )
+  })
+})
+
+describe('an article without English', () => {
+  const tree = createParser().parse(markdown) as Root
+  const full = alignmentOf(tree)
+  const frontMatter = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined
+  const only = (...kinds: Array<AlignUnit['kind']>): Alignment => ({...full, units: full.units.filter((unit) => kinds.includes(unit.kind))})
+
+  it('has a bilingual article equal to the Chinese one, which is written once', () => {
+    const alignment = only('shared', 'target-only')
+    expect(bilingualIsChinese(alignment)).toBe(true)
+    expect(toMarkdown(bilingualTree(alignment, frontMatter))).toBe(toMarkdown(zhTree(alignment, frontMatter)))
+  })
+
+  it('is not one with a pair, untranslated English, or shared blocks that differ by language', () => {
+    expect(bilingualIsChinese(only('shared', 'target-only', 'pair'))).toBe(false)
+    expect(bilingualIsChinese(only('target-only', 'source-only'))).toBe(false)
+    const [image, text] = [tree.children[9] as RootContent, tree.children[10] as RootContent]
+    const differing: Alignment = {...full, units: [{kind: 'shared', block: 'image', en: null, zh: null, enNodes: [image], zhNodes: [text], sentences: [], flags: []}]}
+    expect(bilingualIsChinese(differing)).toBe(false)
   })
 })

@@ -52,6 +52,18 @@ export const words: fc.Arbitrary<string> = fc
 
 const line = words.map((text) => text.replace(/\r?\n/g, ' '))
 
+/**
+ * The shapes that once held a build hostage (nested emphasis and links, runs
+ * of `&`, deep lists, quotes and HTML), at sizes around the input limits'
+ * boundary of 100 levels: refused or built, never an internal error.
+ */
+export const pathological: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.constantFrom(['*a ', ' a*'], ['**a ', ' a**'], ['_a ', ' a_'], ['[', '](b)'], ['![', '](b)'], ['[^', ']'], ['- ', ''], ['> ', ''], ['&', ''], ['<span>', '</span>'], ['`', '']),
+    fc.integer({min: 1, max: 140})
+  )
+  .map(([[open, close], count]) => open.repeat(count) + 'x' + close.repeat(count))
+
 /** One Markdown block. */
 export const block: fc.Arbitrary<string> = fc.letrec<{block: string}>((tie) => ({
   block: fc.oneof(
@@ -66,7 +78,8 @@ export const block: fc.Arbitrary<string> = fc.letrec<{block: string}>((tie) => (
       ['| a | b |', '| --- | --- |', ...rows.map(([a, b]) => `| ${a.replace(/\|/g, '')} | ${b.replace(/\|/g, '')} |`)].join('\n')
     ),
     fc.constantFrom('---', '***', '<div>html block</div>', '<!-- note -->', '<details><summary>s</summary>d</details>', '[^1]: footnote'),
-    fc.tuple(line, line).map(([en, zh]) => `${en}\n${zh}`)
+    fc.tuple(line, line).map(([en, zh]) => `${en}\n${zh}`),
+    pathological
   )
 })).block
 

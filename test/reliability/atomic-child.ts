@@ -39,6 +39,8 @@ const wrapped: AtomicFs = {
   existsSync: fs.existsSync,
   realpathSync: fs.realpathSync,
   readFileSync: fs.readFileSync,
+  writeFileSync: fs.writeFileSync,
+  linkSync: fs.linkSync,
   writeSync: ((fd: number, buffer: Uint8Array, offset: number, length: number) => {
     writes++
     // With a backup, the first file written is the backup.

@@ -100,7 +100,9 @@ describe('the read-only spy itself', () => {
     fs.writeFileSync(path.join(cwd, 'articles', 'fix.md'), '> Kubernetes is a container orchestrator.\n\nKubernetes 是一个容器编排器,用于管理容器。\n')
     const spy = spyFs(path.join(cwd, 'articles'))
     await run(['lint', '--fix', '--no-cache', '--quiet', 'articles'], {...captureIo(cwd), fs: spy.fs})
-    expect(spy.changes.map((change) => change.split(' ')[0])).toEqual(['openSync', 'renameSync', 'renameSync', 'openSync', 'renameSync', 'renameSync'])
+    // The writer lock (written aside, linked into place, the aside name removed),
+    // the backup and the article (each a temporary file renamed into place), the lock removed.
+    expect(spy.changes.map((change) => change.split(' ')[0])).toEqual(['writeFileSync', 'unlinkSync', 'openSync', 'renameSync', 'renameSync', 'openSync', 'renameSync', 'renameSync', 'unlinkSync'])
   })
 })
 

@@ -3,13 +3,11 @@
  */
 import path from 'node:path'
 import {parseArgs} from 'node:util'
-import cliProgress from 'cli-progress'
 import {stylish} from '../../report/stylish.js'
 import type {VFile} from 'vfile'
 import {cacheStats, fromResult, processBatch, type BatchOptions} from '../../batch/index.js'
 import {allRules} from '../../check/rules.js'
-import {renderIndexPage, type Format, type ListedArticle} from '../../emit/index.js'
-import {englishTitle} from '../../emit/english-front-matter.js'
+import type {Format, ListedArticle} from '../../emit/index.js'
 import {displayPath, findArticles} from '../articles.js'
 import {batchArgs, batchUsage, toBatchOptions} from '../batch-options.js'
 import {UsageError, type Command} from '../command.js'
@@ -101,7 +99,7 @@ export const buildCommand: Command = {
     )
 
     // What the pages, the article list, the cross-article checks and the summary read.
-    batch.keep = ['slug', 'frontMatter', 'localFiles', 'outputs', 'repairs', 'alignment', 'termUses', 'value']
+    batch.keep = ['slug', 'frontMatter', 'localFiles', 'outputs', 'titleEn', 'repairs', 'termUses', 'value']
     batch.onDamagedEntry = (shown, reason) => io.stderr.write(`bitext build: ignored the cache entry of ${shown}: ${reason}; built it again\n`)
 
     const lock = lockOutput(io, outDir, values.wait)
@@ -140,13 +138,17 @@ async function publish(
   options: {wanted: readonly Format[]; settings: RuleSettings; root: string; quiet: boolean},
   io: CliIo
 ): Promise<{files: VFile[]; hits: number}> {
-  const progress = progressBar(io, articlePaths.length, options.quiet)
+  const progress = await progressBar(io, articlePaths.length, options.quiet)
   const files: VFile[] = []
   const cache: Array<{cache?: 'hit' | 'miss'}> = []
   const slugs = new Map<string, string>()
   const published: ListedArticle[] = []
   const findDuplicate = duplicateFinder()
-  for await (const result of processBatch(articlePaths, batch)) {
+  const results = processBatch(articlePaths, batch)
+  // The article list's renderer loads while the batch's worker starts and works, not after it.
+  const pages = options.wanted.includes('html') ? import('../../emit/html-page.js') : undefined
+  pages?.catch(() => undefined)
+  for await (const result of results) {
     progress?.increment()
     cache.push(result.cache ? {cache: result.cache} : {})
     const file = fromResult(result)
@@ -170,7 +172,7 @@ async function publish(
     writeOutputs(output, slug, file.data.outputs ?? {})
     for (const copy of copies) output.copyFile(path.join(slug, copy.to), copy.from)
     const frontMatter = file.data.frontMatter ?? {}
-    const titleEn = file.data.alignment ? englishTitle(frontMatter, file.data.alignment) : undefined
+    const titleEn = file.data.titleEn
     // A second copy of an article is built but listed once.
     if (!duplicate) published.push({slug, frontMatter, ...(titleEn === undefined ? {} : {titleEn})})
     release(file)
@@ -178,7 +180,7 @@ async function publish(
   progress?.stop()
   // Term consistency across articles: the same messages lint and review give.
   checkBatch(files, options.settings)
-  if (options.wanted.includes('html')) output.write('index.html', renderIndexPage(published))
+  if (pages) output.write('index.html', (await pages).renderIndexPage(published))
   return {files, hits: cacheStats(cache).hits}
 }
 
@@ -206,7 +208,6 @@ function lockOutput(io: CliIo, outDir: string, wait: boolean): Lock {
  */
 function release(file: VFile): void {
   delete file.data.outputs
-  delete file.data.alignment
   delete file.data.localFiles
 }
 
@@ -229,8 +230,9 @@ function parseFormats(value: string): Format[] {
   return list as Format[]
 }
 
-function progressBar(io: CliIo, total: number, quiet: boolean) {
+async function progressBar(io: CliIo, total: number, quiet: boolean) {
   if (quiet || !io.stderr.isTTY || total <= 5) return undefined
+  const {default: cliProgress} = await import('cli-progress')
   const bar = new cliProgress.SingleBar(
     {stream: io.stderr as NodeJS.WritableStream, format: 'bitext build [{bar}] {value}/{total} articles', hideCursor: true, clearOnComplete: true},
     cliProgress.Presets.shades_classic

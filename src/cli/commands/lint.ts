@@ -15,7 +15,7 @@ import {reporterNames, reporters} from '../../report/index.js'
 import {createPipeline, type Pipeline, type PipelineOptions} from '../../pipeline.js'
 import type {Fix} from '../../types.js'
 import {displayPath, findArticles} from '../articles.js'
-import {writeFileAtomic} from '../atomic-write.js'
+import {ChangedOnDiskError, writeFileAtomic} from '../atomic-write.js'
 import {batchArgs, batchUsage, toBatchOptions} from '../batch-options.js'
 import {UsageError, type Command} from '../command.js'
 import {loadConfig, publishSettings} from '../config.js'
@@ -192,9 +192,12 @@ function isFailure(ruleId: string | null | undefined): boolean {
 
 /**
  * Apply the fixes of one article whose messages survived suppression, write
- * it atomically with a `.orig` backup, and check it again.
+ * it atomically with a `.orig` backup, and check it again. The write happens
+ * only if the file still holds what was checked; if another edit or bitext
+ * command changed it meanwhile, the article is read, checked and fixed again
+ * (up to five times), so neither edit is lost.
  */
-async function fixArticle(file: VFile, absolutePath: string, io: CliIo, pipeline: Pipeline): Promise<VFile> {
+async function fixArticle(file: VFile, absolutePath: string, io: CliIo, pipeline: Pipeline, round = 1): Promise<VFile> {
   const fixes = file.data.fixes ?? []
   if (file.data.failed || fixes.length === 0) return file
   const encoding = file.data.encoding?.encoding
@@ -209,22 +212,33 @@ async function fixArticle(file: VFile, absolutePath: string, io: CliIo, pipeline
   const text = String(file.value)
   const result = applyFixes(text, reported(file, fixes))
   if (result.applied.length === 0) return file
-  const output = (file.data.encoding?.bom ? '\uFEFF' : '') + result.text
-  writeFileAtomic(io.fs, absolutePath, output, {backup: true})
+  const bom = file.data.encoding?.bom ? '\uFEFF' : ''
+  const output = bom + result.text
+  try {
+    writeFileAtomic(io.fs, absolutePath, output, {backup: true, expected: Buffer.from(bom + text, 'utf8')})
+  } catch (error) {
+    if (!(error instanceof ChangedOnDiskError)) throw error
+    if (round >= 5) {
+      file.message(`Not fixed: the article changed on disk ${round} times while it was being fixed; run \`bitext lint --fix\` again when nothing else writes it`, {ruleId: 'fix', source: 'bitext'})
+      return file
+    }
+    const again = await pipeline.process(io.fs.readFileSync(absolutePath), file.path)
+    return fixArticle(again, absolutePath, io, pipeline, round + 1)
+  }
   return pipeline.process(Buffer.from(output, 'utf8'), file.path)
 }
 
 /** Fixes whose message is still there (markers may have switched it off). */
 function reported(file: VFile, fixes: readonly Fix[]): Fix[] {
   const place = location(file)
-  const shown = new Set<string>()
+  // A fix is the change a message names: it lies within the message's place
+  // (an insertion is shown on the two characters it goes between).
+  const shown: Array<[number, number]> = []
   for (const message of file.messages) {
     const end = message.place && 'end' in message.place ? message.place.end : undefined
-    if (end) shown.add(`${message.line}:${message.column}-${end.line}:${end.column}`)
+    const startOffset = place.toOffset({line: message.line ?? undefined, column: message.column ?? undefined})
+    const endOffset = end ? place.toOffset(end) : undefined
+    if (startOffset !== undefined && endOffset !== undefined) shown.push([startOffset, endOffset])
   }
-  return fixes.filter((fix) => {
-    const start = place.toPoint(fix.range[0])
-    const end = place.toPoint(fix.range[1])
-    return start && end && shown.has(`${start.line}:${start.column}-${end.line}:${end.column}`)
-  })
+  return fixes.filter((fix) => shown.some(([start, end]) => start <= fix.range[0] && fix.range[1] <= end))
 }

@@ -14,7 +14,7 @@ import {createParser} from '../../parse/index.js'
 import {decode, DecodeError} from '../../decode/index.js'
 import {collectDecisions, isUncertain, readBlock, settleDecisions, withBlock, parseTarget, type DecisionBlock, type FileDecisions, type SettleResult, type Target} from '../../decisions/index.js'
 import {lexiconLoader, repair, rerankWithSource} from '../../repair/index.js'
-import {writeFileAtomic} from '../atomic-write.js'
+import {ChangedOnDiskError, writeFileAtomic} from '../atomic-write.js'
 import {UsageError, type Command} from '../command.js'
 import type {CliIo} from '../io.js'
 
@@ -111,45 +111,57 @@ export const repairCommand: Command = {
     const lexicon = lexiconLoader()
     const reports: Report[] = []
     let failed = 0
-    for (const name of names) {
-      const outcome = await repairOne(name, io, values.encoding, lexicon)
-      if (outcome.error !== undefined) {
-        io.stderr.write(`${name}: ${outcome.error}\n`)
-        failed++
-        continue
-      }
-      const {file, bytes, found} = outcome
-      const repairs = file.data.repairs ?? []
-      const lost = repairs.filter((record) => record.after.includes('\uFFFD') && !record.before.includes('\uFFFD')).length
-      if (lost > 0) failed++
-      const settle = settling.get(name) ?? {all: false, targets: []}
-      const settled = settleDecisions(String(file.value), found.open, found.lost.map((entry) => entry.decision), settle.all ? 'all' : settle.targets)
-      io.stderr.write(summary(name, file, lost, found, settled, write && values.decisions))
-      for (const target of settled.unmatched) io.stderr.write(unmatchedMessage(name, target, found))
-      if (values.json) {
-        reports.push(toReport(file, names.length > 1 ? name : undefined, found))
-        continue
-      }
-      const output = values.decisions ? withBlock(settled.text, settled.remaining) : settled.text
-      if (write) {
-        if (settled.unmatched.length > 0 || found.malformed.length > 0) {
-          for (const problem of found.malformed) io.stderr.write(`${name}: ${problem.reason}\n`)
-          io.stderr.write(`${name}: not written; nothing was changed\n`)
+    names: for (const name of names) {
+      for (let round = 1; ; round++) {
+        const outcome = await repairOne(name, io, values.encoding, lexicon)
+        if (outcome.error !== undefined) {
+          io.stderr.write(`${name}: ${outcome.error}\n`)
           failed++
-          continue
+          continue names
         }
-        const encoded = Buffer.from(output, 'utf8')
-        if (bytes !== undefined && Buffer.compare(encoded, Buffer.from(bytes)) !== 0) {
-          failed += attempt(io, name, () => writeFileAtomic(io.fs, path.resolve(io.cwd, name), encoded, {backup: values.backup}))
+        const {file, bytes, found} = outcome
+        const repairs = file.data.repairs ?? []
+        const lost = repairs.filter((record) => record.after.includes('\uFFFD') && !record.before.includes('\uFFFD')).length
+        const lostFailed = lost > 0 ? 1 : 0
+        const settle = settling.get(name) ?? {all: false, targets: []}
+        const settled = settleDecisions(String(file.value), found.open, found.lost.map((entry) => entry.decision), settle.all ? 'all' : settle.targets)
+        io.stderr.write(summary(name, file, lost, found, settled, write && values.decisions))
+        for (const target of settled.unmatched) io.stderr.write(unmatchedMessage(name, target, found))
+        if (values.json) {
+          reports.push(toReport(file, names.length > 1 ? name : undefined, found))
+          failed += lostFailed
+          continue names
         }
-      } else if (outDir !== undefined) {
-        failed += attempt(io, name, () => {
-          const directory = path.resolve(io.cwd, outDir)
-          io.fs.mkdirSync(directory, {recursive: true})
-          io.fs.writeFileSync(path.join(directory, path.basename(name)), output)
-        })
-      } else {
-        io.stdout.write(output)
+        const output = values.decisions ? withBlock(settled.text, settled.remaining) : settled.text
+        if (write) {
+          if (settled.unmatched.length > 0 || found.malformed.length > 0) {
+            for (const problem of found.malformed) io.stderr.write(`${name}: ${problem.reason}\n`)
+            io.stderr.write(`${name}: not written; nothing was changed\n`)
+            failed += 1 + lostFailed
+            continue names
+          }
+          const encoded = Buffer.from(output, 'utf8')
+          if (bytes !== undefined && Buffer.compare(encoded, Buffer.from(bytes)) !== 0) {
+            // Written only if the file still holds the bytes repaired; if another
+            // edit changed it meanwhile, it is read and repaired again.
+            const written = attempt(io, name, () => writeFileAtomic(io.fs, path.resolve(io.cwd, name), encoded, {backup: values.backup, expected: bytes}), round < 5)
+            if (written === 'changed') {
+              io.stderr.write(`${name}: changed on disk while it was being repaired; repairing it again\n`)
+              continue
+            }
+            failed += written
+          }
+        } else if (outDir !== undefined) {
+          failed += +(attempt(io, name, () => {
+            const directory = path.resolve(io.cwd, outDir)
+            io.fs.mkdirSync(directory, {recursive: true})
+            io.fs.writeFileSync(path.join(directory, path.basename(name)), output)
+          }) !== 0)
+        } else {
+          io.stdout.write(output)
+        }
+        failed += lostFailed
+        break
       }
     }
     if (values.json) io.stdout.write(`${JSON.stringify(reports.length === 1 && names.length === 1 ? reports[0] : reports, null, 2)}\n`)
@@ -303,11 +315,12 @@ function decisionData(decision: {choice: string; others: string[]; confidence: n
 }
 
 /** Run a write; a failure is reported on stderr and counted (returns 1). */
-function attempt(io: CliIo, name: string, write: () => void): number {
+function attempt(io: CliIo, name: string, write: () => void, retry = false): number | 'changed' {
   try {
     write()
     return 0
   } catch (error) {
+    if (retry && error instanceof ChangedOnDiskError) return 'changed'
     io.stderr.write(`${name}: cannot write: ${(error as Error).message}\n`)
     return 1
   }

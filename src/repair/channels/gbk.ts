@@ -1,31 +1,56 @@
 /**
- * Mojibake that involves GBK: UTF-8 read as GBK (`浣犲ソ` for 你好), and GBK
- * read as windows-1252 or Latin-1 (`ÄãºÃ` for 你好). Both are decided per run
- * of non-ASCII characters, all or nothing, with evidence from the run itself.
+ * Mojibake that involves GBK: UTF-8 read as GBK (`浣犲ソ` for 你好), with the
+ * bytes GBK could not decode shown as U+FFFD or `?`, and GBK read as
+ * windows-1252 or Latin-1 (`ÄãºÃ` for 你好). Both are decided per run of
+ * non-ASCII characters, with evidence from the run itself and, for short
+ * runs, from the rest of the document.
  */
 import iconv from 'iconv-lite'
+import type {Candidate} from '../reconstruct/candidates.js'
+import {completions} from '../reconstruct/candidates.js'
+import {unknownByte} from './scan.js'
+import {sequenceLength} from './utf8.js'
+import {gbkReadAsWindows1252} from './gbk-as-windows-1252.js'
+
+/** A damaged character inside a repaired run: its candidates. */
+export interface GbkDamaged {
+  candidates: readonly Candidate[]
+}
+
+/**
+ * A stretch of a run whose bytes begin and end on character boundaries both
+ * in the mojibake and in the original: the smallest unit a record can cover.
+ */
+export interface GbkSegment {
+  /** Offsets of the mojibake in the text. */
+  start: number
+  end: number
+  /** What it stands for: fixed text and damaged characters, in order. */
+  parts: Array<string | GbkDamaged>
+}
 
 /** A run of text to replace. */
 export interface GbkRepair {
   start: number
   end: number
-  after: string
+  /** The segments of the run, in order, covering it. */
+  segments: GbkSegment[]
   /** The original encoding of the bytes. */
   from: 'utf-8' | 'gbk'
   /** The codec that misread them. */
   via: 'gbk' | 'windows-1252'
+  /** Whether the run carries evidence on its own (else it is taken only in a document that does). */
+  strong: boolean
 }
 
 /**
  * Characters that GBK shows for UTF-8 bytes and that Chinese prose does not
  * use: kana, Greek, Cyrillic, box drawing, private use (GBK's user-defined
  * rows) and U+FFFD. At least one must occur for a run to be taken as UTF-8
- * read as GBK, unless the run is long (a long run decoding as UTF-8 by chance
- * does not happen).
+ * read as GBK on its own evidence, unless the run is long (a long run
+ * decoding as UTF-8 by chance does not happen).
  */
 const gbkTell = /[\u3040-\u30FF\u0391-\u03C9\u0401-\u0451\u2500-\u257F\uE000-\uF8FF\uFFFD]/
-
-const strictUtf8 = new TextDecoder('utf-8', {fatal: true})
 
 /**
  * Whether a text may contain GBK mojibake (cheap test for the fast path).
@@ -37,6 +62,9 @@ export function mayHaveGbkMojibake(text: string): boolean {
   return gbkTell.test(text)
 }
 
+/** Runs that are strong evidence needed before weak runs (short, no tell) are taken too. */
+const strongRunsForWeak = 2
+
 /**
  * Find runs of GBK mojibake.
  *
@@ -44,87 +72,193 @@ export function mayHaveGbkMojibake(text: string): boolean {
  * @returns The repairs, in order (empty when there is none).
  */
 export function findGbkMojibake(text: string): GbkRepair[] {
-  const repairs: GbkRepair[] = []
-  const runs = /[^\u0000-\u007F]+/g
+  const found: GbkRepair[] = []
+  // A run: non-ASCII characters, with `?` inside or right after them (a byte GBK could not decode).
+  const runs = /[^\u0000-\u007F](?:[^\u0000-\u007F]|\?)*/g
   let match: RegExpExecArray | null
   while ((match = runs.exec(text)) !== null) {
     const run = match[0]
-    const repair = utf8ReadAsGbk(run) ?? gbkReadAsWindows1252(run)
-    if (repair !== undefined) repairs.push({...repair, start: match.index, end: match.index + run.length})
+    const repair = utf8ReadAsGbk(run, match.index) ?? gbkReadAsWindows1252(run, match.index)
+    if (repair !== undefined) found.push(repair)
   }
-  return repairs
+  const strong = found.filter((repair) => repair.strong)
+  if (strong.length === 0) return []
+  const {from, via} = strong[0]!
+  // GBK read as windows-1252 must also explain most long runs of Latin-1
+  // letters: a UTF-8 page read as windows-1252 has a few by chance.
+  const long = text.match(/[\u0080-\u00FF\u0152-\u0192\u02C6-\u02DC\u2013-\u203A\u20AC\u2122]{4,}/g)?.length ?? 0
+  const dominant = via === 'gbk' || strong.length * 2 >= long
+  if (strong.length >= strongRunsForWeak && dominant) return found.filter((repair) => repair.via === via && repair.from === from)
+  return strong
 }
 
-/** A run that GBK-encodes to valid UTF-8 made of CJK characters. */
-function utf8ReadAsGbk(run: string): Omit<GbkRepair, 'start' | 'end'> | undefined {
-  if (run.length < 2 || (!gbkTell.test(run) && run.length < 6)) return undefined
-  // An odd number of UTF-8 bytes leaves GBK a lone last byte, shown as U+FFFD.
-  const tail = run.endsWith('\uFFFD')
-  const body = tail ? run.slice(0, -1) : run
-  const bytes = iconv.encode(body, 'gbk')
-  if (iconv.decode(bytes, 'gbk') !== body) return undefined
-  let after = decodeUtf8(bytes, tail)
-  if (after === undefined) return undefined
-  if (tail) after += '\uFFFD'
-  const cjk = after.match(/[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF]/gu)?.length ?? 0
-  if (after.length >= run.length || cjk < [...after].length * 0.5) return undefined
-  return {after, from: 'utf-8', via: 'gbk'}
+/** GBK bytes of characters a GBK decoder shows, with the other byte pairs that show the same character. */
+const gbkBytes = new Map<string, number[][]>()
+const sameCharacter: Record<string, number[]> = {'\u20AC': [0xa2, 0xe3], '\u3000': [0xa3, 0xa0]}
+
+function bytesOf(char: string): number[][] | undefined {
+  let known = gbkBytes.get(char)
+  if (known === undefined) {
+    const bytes = [...iconv.encode(char, 'gbk')]
+    if (iconv.decode(Buffer.from(bytes), 'gbk') !== char) return undefined
+    known = [bytes]
+    const other = sameCharacter[char]
+    if (other !== undefined) known.push(other)
+    if (gbkBytes.size < 65_536) gbkBytes.set(char, known)
+  }
+  return known
+}
+
+/** A piece of a run: a character's GBK bytes, or a hole where GBK could not decode. */
+interface Token {
+  /** Offsets in the text. */
+  start: number
+  end: number
+  /** Byte choices (usually one); a hole is `[[unknownByte], [unknownByte, unknownByte]]`-like. */
+  choices: number[][]
+}
+
+/** A character of the original: decoded, or damaged with its known bytes. */
+interface Unit {
+  byteStart: number
+  byteEnd: number
+  char?: string
+  bytes?: number[]
+}
+
+const hole1 = [unknownByte]
+const hole2 = [unknownByte, unknownByte]
+/** What an unknown continuation byte may have been: not 0x80, which GBK shows as `€`. */
+const holeBytes = Array.from({length: 0x3f}, (_, index) => 0x81 + index)
+const strictUtf8 = new TextDecoder('utf-8', {fatal: true})
+
+/**
+ * A run that GBK-encodes to valid UTF-8 made of CJK characters; U+FFFD (or a
+ * `?` next to the run) is a byte or two GBK could not decode, rebuilt later.
+ */
+function utf8ReadAsGbk(full: string, offset: number): GbkRepair | undefined {
+  // `?` at the end: at most one stands for a lost byte; the rest are question marks.
+  let run = full.replace(/\?+$/, '')
+  const questions = full.length - run.length
+  if (run.length === 0) return undefined
+  const tokens: Token[] = []
+  for (let index = 0; index < run.length; index++) {
+    const char = run[index]!
+    if (char === '\uFFFD' || char === '?') {
+      const last = index === run.length - 1 && questions === 0
+      // Before ASCII, a lead byte lost alone; inside the run, a pair GBK does not define.
+      tokens.push({start: offset + index, end: offset + index + 1, choices: last ? [hole1, hole2] : [hole2, hole1]})
+      continue
+    }
+    const choices = bytesOf(char)
+    if (choices === undefined) return undefined
+    tokens.push({start: offset + index, end: offset + index + 1, choices})
+  }
+  let parsed = parseTokens(tokens, [])
+  let used = 0
+  if (parsed === undefined && questions > 0) {
+    tokens.push({start: offset + run.length, end: offset + run.length + 1, choices: [hole1, hole2]})
+    parsed = parseTokens(tokens, [])
+    used = 1
+    run = full.slice(0, run.length + 1)
+  }
+  if (parsed === undefined) return undefined
+  const {units, ends} = parsed
+  let cjk = 0
+  const wide = units.filter((unit) => unit.char === undefined || unit.char.charCodeAt(0) >= 0x80)
+  for (const unit of wide) {
+    if (unit.char === undefined ? unit.bytes![0]! >= 0xe2 : /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\u2010-\u2027\u2190-\u21FF\u2500-\u257F]/u.test(unit.char)) cjk++
+  }
+  if (wide.length >= run.length || cjk < wide.length * 0.5) return undefined
+  const strong = gbkTell.test(run) || run.length >= 6 || (used > 0 && run.length >= 3)
+  return {start: offset, end: offset + run.length, segments: segmentsOf(units, tokens, ends), from: 'utf-8', via: 'gbk', strong}
 }
 
 /**
- * Decode UTF-8 strictly; with `tail`, the last sequence may be incomplete
- * (its missing byte is the one GBK could not show).
+ * Turn tokens into bytes (trying each token's choices, first ones first) and
+ * the bytes into UTF-8 characters; unknown bytes make damaged characters.
  */
-function decodeUtf8(bytes: Uint8Array, tail: boolean): string | undefined {
-  try {
-    return strictUtf8.decode(bytes)
-  } catch {
-    if (!tail) return undefined
+function parseTokens(tokens: readonly Token[], chosen: number[]): {units: Unit[]; bytes: number[]; ends: number[]} | undefined {
+  if (chosen.length === tokens.length) {
+    const bytes: number[] = []
+    const ends: number[] = []
+    tokens.forEach((token, index) => {
+      bytes.push(...token.choices[chosen[index]!]!)
+      ends.push(bytes.length)
+    })
+    const units = parseUtf8(bytes)
+    return units === undefined ? undefined : {units, bytes, ends}
   }
-  let lead = bytes.length - 1
-  while (lead > 0 && bytes[lead]! >= 0x80 && bytes[lead]! < 0xc0) lead--
-  if (bytes.length - lead >= 4 || bytes[lead]! < 0xe0) return undefined
-  try {
-    return strictUtf8.decode(bytes.subarray(0, lead))
-  } catch {
-    return undefined
+  const token = tokens[chosen.length]!
+  // Only the few ambiguous tokens branch; a run has at most a handful.
+  for (let choice = 0; choice < token.choices.length; choice++) {
+    chosen.push(choice)
+    const result = parseTokens(tokens, chosen)
+    chosen.pop()
+    if (result !== undefined) return result
   }
+  return undefined
 }
 
-/** Share of bytes in UTF-8 Chinese sequences: a lead E4–E9 and at least one continuation byte. */
-function utf8ChineseShare(bytes: Uint8Array): number {
-  let covered = 0
-  for (let index = 0; index < bytes.length; index++) {
+/** Parse bytes (with unknown ones) as UTF-8 characters, or undefined when they cannot be. */
+function parseUtf8(bytes: readonly number[]): Unit[] | undefined {
+  const units: Unit[] = []
+  let index = 0
+  while (index < bytes.length) {
     const lead = bytes[index]!
-    if (lead < 0xe4 || lead > 0xe9) continue
-    let end = index + 1
-    while (end < bytes.length && end < index + 3 && bytes[end]! >= 0x80 && bytes[end]! < 0xc0) end++
-    if (end > index + 1) {
-      covered += end - index
-      index = end - 1
+    if (lead === unknownByte) return undefined
+    if (lead < 0x80) {
+      units.push({byteStart: index, byteEnd: index + 1, char: String.fromCharCode(lead)})
+      index++
+      continue
     }
+    const length = sequenceLength(lead)
+    if (length === 0 || index + length > bytes.length) return undefined
+    const sequence = bytes.slice(index, index + length)
+    if (sequence.slice(1).some((byte) => byte !== unknownByte && (byte < 0x80 || byte > 0xbf))) return undefined
+    if (sequence.includes(unknownByte)) {
+      if (completions(sequence, [], holeBytes).length === 0) return undefined
+      units.push({byteStart: index, byteEnd: index + length, bytes: sequence})
+    } else {
+      let char: string
+      try {
+        char = strictUtf8.decode(Uint8Array.from(sequence))
+      } catch {
+        return undefined
+      }
+      units.push({byteStart: index, byteEnd: index + length, char})
+    }
+    index += length
   }
-  return covered / bytes.length
+  return units
 }
 
-/** A run of Latin-1 letters that windows-1252-encodes to GB2312 Chinese. */
-function gbkReadAsWindows1252(run: string): Omit<GbkRepair, 'start' | 'end'> | undefined {
-  // European words never string four or more such characters together.
-  if (run.length < 4 || run.length % 2 !== 0 || !/^[\u00A1-\u00FE]+$/.test(run)) return undefined
-  const bytes = iconv.encode(run, 'windows-1252')
-  // Bytes that are valid UTF-8, or shaped like (maybe lossy) UTF-8 Chinese,
-  // are UTF-8 mojibake, handled elsewhere.
-  if (decodeUtf8(bytes, false) !== undefined || utf8ChineseShare(bytes) >= 0.5) return undefined
-  let common = 0
-  for (let index = 0; index < bytes.length; index += 2) {
-    const lead = bytes[index]!
-    const trail = bytes[index + 1]!
-    if (lead < 0xa1 || lead > 0xf7 || trail < 0xa1 || trail > 0xfe) return undefined
-    // GB2312 punctuation rows and level-1 (the 3755 commonest) characters.
-    if (lead <= 0xa3 || (lead >= 0xb0 && lead <= 0xd7)) common++
+/** Group characters into segments that start and end on token boundaries. */
+function segmentsOf(units: readonly Unit[], tokens: readonly Token[], ends: readonly number[]): GbkSegment[] {
+  const segments: GbkSegment[] = []
+  let token = 0
+  let parts: Array<string | GbkDamaged> = []
+  let start = tokens[0]!.start
+  for (const unit of units) {
+    if (unit.char !== undefined) {
+      if (typeof parts.at(-1) === 'string') parts[parts.length - 1] += unit.char
+      else parts.push(unit.char)
+    } else {
+      parts.push({candidates: completions(unit.bytes!, [], holeBytes)})
+    }
+    const boundary = ends.indexOf(unit.byteEnd, token)
+    if (boundary === -1) continue
+    // A lossless segment joins the one before when that one is lossless too.
+    const last = segments.at(-1)
+    if (last !== undefined && parts.every((part) => typeof part === 'string') && last.parts.every((part) => typeof part === 'string')) {
+      last.end = tokens[boundary]!.end
+      last.parts = [(last.parts[0] as string | undefined ?? '') + parts.join('')]
+    } else {
+      segments.push({start, end: tokens[boundary]!.end, parts})
+    }
+    token = boundary + 1
+    start = tokens[token]?.start ?? tokens[boundary]!.end
+    parts = []
   }
-  if (common * 2 < bytes.length * 0.7) return undefined
-  const after = iconv.decode(bytes, 'gbk')
-  if (after.includes('\uFFFD') || !/^[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF]+$/u.test(after)) return undefined
-  return {after, from: 'gbk', via: 'windows-1252'}
+  return segments
 }

@@ -32,9 +32,14 @@ export function inferLostBytes(intact: readonly Piece[], fragile: ReadonlySet<nu
     }
   }
   const expected = total / 64
+  // No byte 0x80–0x9F at all, where half the continuation bytes should be:
+  // the C1 controls were stripped (UTF-8 read as Latin-1, then cleaned).
+  let c1 = 0
+  for (let byte = 0x80; byte <= 0x9f; byte++) c1 += counts[byte]!
+  const c1Stripped = c1 === 0 && total / 2 >= 2 * minimumExpected
   const lost: number[] = []
   for (let byte = 0x80; byte <= 0xbf; byte++) {
-    if (counts[byte] === 0 && (fragile.has(byte) || expected >= minimumExpected)) lost.push(byte)
+    if (counts[byte] === 0 && (fragile.has(byte) || expected >= minimumExpected || (c1Stripped && byte <= 0x9f))) lost.push(byte)
   }
   return lost
 }

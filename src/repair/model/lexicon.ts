@@ -22,6 +22,10 @@ export interface LexiconTrie {
   child(node: number, code: number): number
   /** Whether longer words go through the node. */
   hasChildren(node: number): boolean
+  /** How many code points lead on from the node. */
+  childCount(node: number): number
+  /** Call `visit` with the code point and node of each child, in code point order. */
+  forEachChild(node: number, visit: (code: number, child: number) => void): void
 }
 
 /** A word lexicon with unigram log-probabilities. */
@@ -121,6 +125,43 @@ class CompactTrie implements LexiconTrie {
   hasChildren(node: number): boolean {
     return this.counts[node]! > 0
   }
+
+  childCount(node: number): number {
+    return this.counts[node]!
+  }
+
+  forEachChild(node: number, visit: (code: number, child: number) => void): void {
+    const first = this.first[node]!
+    const end = first + this.counts[node]!
+    for (let child = first; child < end; child++) visit(this.codes[child]!, child)
+  }
+}
+
+/**
+ * Build the trie of the words that begin with one character from a list of
+ * words and their log-probabilities (the first character is the root).
+ *
+ * @param words Words that all begin with the same character, with their values.
+ * @returns The trie.
+ */
+export function trieOf(words: Iterable<[string, number]>): LexiconTrie {
+  const root: BuildNode = {value: Number.NaN, next: undefined}
+  for (const [word, value] of words) {
+    const points = [...word]
+    let current = root
+    for (const point of points.slice(1)) {
+      const code = point.codePointAt(0)!
+      current.next ??= new Map()
+      let child = current.next.get(code)
+      if (child === undefined) {
+        child = {value: Number.NaN, next: undefined}
+        current.next.set(code, child)
+      }
+      current = child
+    }
+    if (Number.isNaN(current.value) || value > current.value) current.value = value
+  }
+  return compact(root)
 }
 
 /** Lay a built trie out breadth first in typed arrays. */

@@ -112,8 +112,11 @@ function fill(
   }
 }
 
-const commonest = new Set([...'，。、'])
-const common = new Set([...'“”：；！？（）《》—…'])
+const commonest = new Set([...'，。'])
+const common = new Set([...'“”：（）'])
+const lessCommon = new Set([...'；！？《》—…'])
+/** Box drawing and arrows that plain-text diagrams use. */
+const diagram = new Set([...'─│┌┐└┘├┤┬┴┼═║→←↑↓'])
 const usual = new Set([...'【】「」‘’·『』〈〉～'])
 
 /**
@@ -130,10 +133,13 @@ const usual = new Set([...'【】「」‘’·『』〈〉～'])
 export function classPrior(char: string): number {
   if (/^[\u4E00-\u9FFF]$/.test(char)) return 0
   if (commonest.has(char)) return -3
+  if (char === '、') return -3.5
   if (common.has(char)) return -4.5
+  if (lessCommon.has(char)) return -5.5
   if (usual.has(char)) return -6
   if (/^\p{P}$/u.test(char)) return -8
   if (/^[\u{1F600}-\u{1F64F}]$/u.test(char)) return -8
+  if (diagram.has(char)) return -9
   if (/^\p{Extended_Pictographic}$/u.test(char)) return -10
   if (/^[\p{L}\p{N}\p{S}]$/u.test(char) && !/^[\p{Co}\p{Cn}]$/u.test(char) && !/^\p{Script=Han}$/u.test(char)) {
     return -11

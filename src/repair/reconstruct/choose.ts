@@ -229,7 +229,12 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
   const fixed = typeof unit === 'string'
   const count = fixed ? 1 : unit.candidates.length
   const cached = state.context.cache !== undefined
-  for (let option = 0; option < count; option++) {
+  // Inside a word, a slot with more candidates than the word has ways to go
+  // on is walked by the trie's children instead (C1 stripped: hundreds).
+  const options = !fixed && node >= 0 && state.trie!.childCount(node) < count ? matching(state.trie!, node, unit) : undefined
+  const end = options === undefined ? count : options.length
+  for (let step = 0; step < end; step++) {
+    const option = options === undefined ? step : options[step]!
     const char = fixed ? unit : unit.candidates[option]!
     const total = fixed ? cost : cost + unit.priors[option]!
     let reached = -1
@@ -269,6 +274,24 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
     chars.pop()
     if (!fixed) state.slots--
   }
+}
+
+/** Candidate indices of a slot by code point (kept per slot). */
+const slotIndexes = new WeakMap<Slot, Map<number, number>>()
+
+/** The options of a slot that continue a word from a trie node. */
+function matching(trie: LexiconTrie, node: number, slot: Slot): number[] {
+  let index = slotIndexes.get(slot)
+  if (index === undefined) {
+    index = new Map(slot.candidates.map((char, option) => [char.codePointAt(0)!, option]))
+    slotIndexes.set(slot, index)
+  }
+  const found: number[] = []
+  trie.forEachChild(node, (code) => {
+    const option = index.get(code)
+    if (option !== undefined) found.push(option)
+  })
+  return found.sort((a, b) => a - b)
 }
 
 /** The slots on the walk's stack as offset/candidate pairs (the shared empty list when there are none). */

@@ -5,7 +5,7 @@
  */
 import {classPrior, partnerOf, type Candidate} from './candidates.js'
 import {chooseInLattice, gapUnit, isHan, type Slot, type Unit} from './choose.js'
-import {documentCache, type DocumentCacheOptions} from '../model/document-cache.js'
+import {documentCache, type DocumentCacheOptions, type WordCache} from '../model/document-cache.js'
 import {frameReach, unknown, windowSize, type ContextModel} from '../model/context-model.js'
 import type {Lexicon} from '../model/lexicon.js'
 
@@ -40,6 +40,8 @@ export interface RebuildOptions {
   context?: ContextModel
   /** Weight of the context model's score (default 0.7). */
   contextWeight?: number
+  /** The article's own words, as a bonus for words through rebuilt characters (default none). */
+  words?: WordCache
 }
 
 const pairingBonus = 4
@@ -61,31 +63,35 @@ const defaultContextWeight = 0.7
  */
 export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: RebuildOptions = {}): Rebuilt[] {
   const units: Unit[] = []
-  const slots: Array<{slot: Slot; candidates: readonly Candidate[]; at: number; afterNumber: boolean; beforeQuestion: boolean}> = []
+  const slots: Array<{slot: Slot; candidates: readonly Candidate[]; at: number; afterNumber: boolean; beforeQuestion: boolean; lineEnd: boolean; paragraphEnd: boolean; lineStart: boolean}> = []
   parts.forEach((part, index) => {
     if (typeof part === 'string') {
       pushFixed(units, part)
     } else {
-      const candidates = prune(part.candidates, lexicon)
+      const candidates = narrow(prune(part.candidates, lexicon), parts, index, lexicon)
       const slot: Slot = {candidates: candidates.map((candidate) => candidate.char), priors: []}
-      const before = parts[index - 1]
-      const after = parts[index + 1]
+      const before = textAround(parts, index, -1)
+      const after = textAround(parts, index, 1)
       slots.push({
         slot,
         candidates,
         at: units.length,
         afterNumber: typeof before === 'string' && /\d[ \t]*$/.test(before),
-        beforeQuestion: typeof after === 'string' && /^[？?]/.test(after)
+        beforeQuestion: typeof after === 'string' && /^[？?]/.test(after),
+        lineEnd: after === undefined || (typeof after === 'string' && /^[ \t]*(?:\r?\n|$)/.test(after)),
+        paragraphEnd: after === undefined || (typeof after === 'string' && paragraphEnd.test(after)),
+        lineStart: before === undefined || (typeof before === 'string' && /(?:^|\n)[ \t]*(?:[-*+>#]+[ \t]+|\d+\.[ \t]+)?$/.test(before))
       })
       units.push(slot)
     }
   })
-  for (const {slot, candidates, at, afterNumber, beforeQuestion} of slots) {
+  for (const {slot, candidates, at, afterNumber, beforeQuestion, lineEnd, paragraphEnd, lineStart} of slots) {
     slot.priors = basePriors(units, candidates, at)
+    if (lineEnd || lineStart) addLinePosition(slot, lineEnd, paragraphEnd, lineStart)
     addGrammar(units, slot, at, lexicon, afterNumber, beforeQuestion)
     if (options.context !== undefined) addContext(units, slot, at, options.context, options.contextWeight ?? defaultContextWeight)
   }
-  const plain = chooseInLattice(units, lexicon)
+  const plain = chooseInLattice(units, lexicon, options.words)
   const choices = options.cache === undefined || options.cache === false ? plain : chooseInLattice(units, lexicon, documentCache(units, plain, lexicon, options.cache))
   return choices.map((choice, index) => {
     const {candidates} = slots[index]!.slot
@@ -96,6 +102,22 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
       alternatives: choice.order.slice(1, 4).map((position) => candidates[position]!)
     }
   })
+}
+
+/**
+ * Up to a few characters of text on one side of a part, across fixed parts;
+ * a damaged character stands as `X` (it is some character). Undefined at the
+ * start or end of the text.
+ */
+function textAround(parts: readonly Part[], index: number, step: 1 | -1): string | undefined {
+  let text = ''
+  for (let at = index + step; at >= 0 && at < parts.length && text.length < 8; at += step) {
+    const part = parts[at]!
+    const piece = typeof part === 'string' ? part : 'X'
+    text = step > 0 ? text + piece : piece + text
+  }
+  if (text === '' && (index + step < 0 || index + step >= parts.length)) return undefined
+  return step > 0 ? text.slice(0, 8) : text.slice(-8)
 }
 
 /**
@@ -132,6 +154,106 @@ function prune(candidates: readonly Candidate[], lexicon: Lexicon): readonly Can
   return kept
 }
 
+/** Candidates above which a slot is narrowed before the lattice. */
+const wideSlot = 96
+/** How many of a wide slot's commonest candidates are kept whatever their neighbours. */
+const keptCommon = 48
+
+/**
+ * Narrow a slot with hundreds of candidates (a lone lead byte whose two
+ * continuation bytes were stripped) to those that can make a word with what
+ * is around it: continue a word prefix that ends just before it (intact
+ * characters, or any candidate of a damaged neighbour), or begin a word with
+ * the character (or a candidate) after it; and the commonest others. The
+ * lattice's cost grows with the product of adjacent slots' sizes, and the
+ * rest never win.
+ */
+function narrow(candidates: readonly Candidate[], parts: readonly Part[], index: number, lexicon: Lexicon): readonly Candidate[] {
+  if (candidates.length <= wideSlot) return candidates
+  const follows = continuations(parts, index, lexicon)
+  const next = nextCodes(parts, index)
+  const kept = new Set(commonest(candidates, lexicon))
+  for (const candidate of candidates) {
+    if (kept.has(candidate)) continue
+    const code = candidate.char.codePointAt(0)!
+    if (follows.has(code)) {
+      kept.add(candidate)
+      continue
+    }
+    const trie = lexicon.trie(candidate.char)
+    if (trie === undefined || next.size === 0) continue
+    let starts = false
+    if (next.size <= 8) {
+      for (const after of next) starts ||= trie.child(0, after) >= 0
+    } else {
+      trie.forEachChild(0, (child) => {
+        starts ||= next.has(child)
+      })
+    }
+    if (starts) kept.add(candidate)
+  }
+  return candidates.filter((candidate) => kept.has(candidate))
+}
+
+/** The commonest candidates of a wide slot (kept per shared candidate list). */
+function commonest(candidates: readonly Candidate[], lexicon: Lexicon): readonly Candidate[] {
+  let known = commonCache.get(candidates)
+  if (known === undefined) {
+    known = [...candidates]
+      .map((candidate) => {
+        const {initial, final, single} = lexicon.positions(candidate.char)
+        return {candidate, weight: classPrior(candidate.char) + Math.log(initial + final + single + 1)}
+      })
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, keptCommon)
+      .map((entry) => entry.candidate)
+    commonCache.set(candidates, known)
+  }
+  return known
+}
+
+const commonCache = new WeakMap<readonly Candidate[], readonly Candidate[]>()
+/** The code points that follow any candidate of a slot inside a word (kept per shared candidate list). */
+const followCache = new WeakMap<readonly Candidate[], Set<number>>()
+
+/** Code points that continue a lexicon word prefix ending right before a part. */
+function continuations(parts: readonly Part[], index: number, lexicon: Lexicon): Set<number> {
+  const codes = new Set<number>()
+  const before = parts[index - 1]
+  if (before === undefined) return codes
+  if (typeof before !== 'string') {
+    let known = followCache.get(before.candidates)
+    if (known === undefined) {
+      known = new Set()
+      for (const candidate of before.candidates) lexicon.trie(candidate.char)?.forEachChild(0, (code) => known!.add(code))
+      followCache.set(before.candidates, known)
+    }
+    return known
+  }
+  const chars = [...before.slice(-4)]
+  for (let start = chars.length - 1; start >= Math.max(0, chars.length - 3); start--) {
+    if (!isHan(chars[start]!)) break
+    const trie = lexicon.trie(chars[start]!)
+    if (trie === undefined) continue
+    let node = 0
+    for (const char of chars.slice(start + 1)) {
+      node = trie.child(node, char.codePointAt(0)!)
+      if (node < 0) break
+    }
+    if (node >= 0) trie.forEachChild(node, (code) => codes.add(code))
+  }
+  return codes
+}
+
+/** Code points that may come right after a part: the next character, or the candidates of a damaged one. */
+function nextCodes(parts: readonly Part[], index: number): Set<number> {
+  const after = parts[index + 1]
+  if (after === undefined) return new Set()
+  if (typeof after !== 'string') return new Set(after.candidates.map((candidate) => candidate.char.codePointAt(0)!))
+  const first = after.codePointAt(0)
+  return first === undefined || !isHan(String.fromCodePoint(first)) ? new Set() : new Set([first])
+}
+
 /** Pruned candidate lists per lexicon, by the (shared) list of completions. */
 const pruned = new WeakMap<Lexicon, WeakMap<readonly Candidate[], readonly Candidate[]>>()
 
@@ -152,6 +274,37 @@ function basePriors(units: readonly Unit[], candidates: readonly Candidate[], at
       else if (found === 'none') prior -= pairingBonus
     }
     return prior
+  })
+}
+
+/**
+ * The end of a paragraph, a list item or a heading: a blank line, the end of
+ * the text, or a line that starts another block. Soft-wrapped lines go on
+ * mid-sentence, so a single line break says nothing.
+ */
+const paragraphEnd = /^[ \t]*(?:\r?\n[ \t]*(?:\r?\n|$|[-*+>#|]|\d+\.\s|```|<!--|\{\{)|$)/
+
+/** Punctuation that never ends a line, even a soft-wrapped one (it opens something or lists). */
+const neverLineFinal = new Set([...'、（《【「『“‘〈'])
+/** Punctuation that goes on after it: no paragraph ends with it. */
+const neverFinal = new Set([...neverLineFinal, ...'，；'])
+/** Punctuation that never begins a line. */
+const neverInitial = new Set([...'、，。：；！？）》】」』”’〉'])
+/** Weight of the line-position prior of punctuation. */
+const linePositionWeight = 3
+
+/**
+ * Punctuation by its place on the line: a line never ends with `、` or an
+ * opener, and a paragraph (a list item, a heading) never with `，`; a line
+ * ends with `。` more often than with any other mark of its block; a line
+ * never begins with a closer or a pause. A single line break may be a soft
+ * wrap in the middle of a sentence, so `，` is fine there.
+ */
+function addLinePosition(slot: Slot, lineEnd: boolean, paragraphEnd: boolean, lineStart: boolean): void {
+  slot.candidates.forEach((char, index) => {
+    if (lineEnd && (paragraphEnd ? neverFinal : neverLineFinal).has(char)) slot.priors[index]! -= linePositionWeight
+    if (lineEnd && char === '。') slot.priors[index]! += 1
+    if (lineStart && neverInitial.has(char)) slot.priors[index]! -= linePositionWeight
   })
 }
 
@@ -180,13 +333,24 @@ function addGrammar(units: readonly Unit[], slot: Slot, at: number, lexicon: Lex
  */
 function findPartner(units: readonly Unit[], at: number, partner: string, direction: 'after' | 'before'): 'line' | 'paragraph' | 'none' {
   const step = direction === 'after' ? 1 : -1
+  const self = partnerOf(partner)?.partner
   let sameLine = true
+  // Pairs nested or closed in between are skipped: `（或代码）…组件）` has no partner.
+  let depth = 0
   for (let position = at + step; position >= 0 && position < units.length; position += step) {
     const unit = units[position]!
     if (unit === '\n') {
       // A blank line ends the paragraph.
       if (!sameLine && lineIsBlank(units, position, step)) return 'none'
       sameLine = false
+      continue
+    }
+    if (unit === self && self !== partner) {
+      depth++
+      continue
+    }
+    if (unit === partner && depth > 0) {
+      depth--
       continue
     }
     if (unit === partner) return sameLine ? 'line' : 'paragraph'

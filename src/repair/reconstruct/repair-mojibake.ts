@@ -12,7 +12,9 @@ import {isHan} from './choose.js'
 import {contextModelLoader} from '../model/context-corpus.js'
 import type {ContextModel, ContextModelLoader} from '../model/context-model.js'
 import {lexiconLoader, type Lexicon, type LexiconLoader} from '../model/lexicon.js'
-import {findGbkMojibake, mayHaveGbkMojibake, type GbkRepair} from '../channels/gbk.js'
+import {articleLexicon, intactWordCache, intactWords} from '../model/article-lexicon.js'
+import type {WordCache} from '../model/document-cache.js'
+import {findGbkMojibake, mayHaveGbkMojibake, type GbkRepair, type GbkSegment} from '../channels/gbk.js'
 import {fragileBytes, inferLostBytes} from '../channels/lost-bytes.js'
 import {rebuild, type Damaged, type Part} from './lossy.js'
 import {readPiece, unknownByte, type Piece} from '../channels/scan.js'
@@ -37,6 +39,16 @@ export interface RepairOptions {
   lossy?: boolean
   /** Most layers of mojibake undone (default 3). */
   maxLayers?: number
+  /**
+   * Chinese forms of the glossary's terms, approved and forbidden: words of
+   * the article's lexicon when it rebuilds lost bytes (default none).
+   */
+  terms?: readonly string[]
+  /**
+   * Let the words that occur intact elsewhere in the article weigh in its
+   * lexicon (default true).
+   */
+  articleWords?: boolean
 }
 
 /** Result of {@link repairMojibake}. */
@@ -94,10 +106,106 @@ const mojibakeAlphabet = /[\u0080-\u02FF\u0370-\u04FF\u2020-\u2022\u2030\u2039\u
  * @returns The repaired text, the repairs made and the damage found.
  */
 export function repairMojibake(text: string, options: RepairOptions = {}): RepairResult {
+  const first = repairOnce(text, options)
+  // A whole page damaged twice, the inner layer lossy: the first pass undoes
+  // the outer layer (its runs cannot be decoded further while bytes are
+  // missing inside), and what is left is mojibake of its own.
+  const layers = options.maxLayers ?? 3
+  if (first.damage === null || layers < 2 || first.text === text || !isBad(first.text)) return first
+  const second = repairMojibake(first.text, {...options, maxLayers: layers - 1})
+  if (second.damage === null) return first
+  return stack(text, first, second)
+}
+
+/**
+ * Compose two passes of repair into records against the input: a record of
+ * the second pass covers the records of the first that it overlaps.
+ */
+function stack(input: string, first: RepairResult, second: RepairResult): RepairResult {
+  // Input offset of an offset in the middle text (a start, or an exclusive end), widened to whole records.
+  const toInput = (at: number, end: boolean): number => {
+    let shift = 0
+    for (const record of first.repairs) {
+      const start = record.outputOffset
+      const stop = start + record.after.length
+      if (end ? at <= start : at < start) break
+      if (end ? at <= stop : at < stop) return end ? record.offset + record.before.length : record.offset
+      shift = record.offset + record.before.length - stop
+    }
+    return at + shift
+  }
+  interface Span {
+    start: number
+    end: number
+    confidence: number
+    alternatives: string[]
+    kind: 'lossless' | 'lossy'
+    /** Records of the second pass inside, and the last of them. */
+    inner: number
+    record?: RepairRecord
+  }
+  const spans: Span[] = second.repairs.map((record) => ({
+    start: toInput(record.offset, false),
+    end: toInput(record.offset + record.before.length, true),
+    confidence: record.confidence,
+    alternatives: record.alternatives,
+    kind: record.kind,
+    inner: 1,
+    record
+  }))
+  for (const record of first.repairs) {
+    spans.push({start: record.offset, end: record.offset + record.before.length, confidence: record.confidence, alternatives: [], kind: record.kind, inner: 0})
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end)
+  const merged: Span[] = []
+  for (const span of spans) {
+    const last = merged.at(-1)
+    if (last !== undefined && span.start < last.end) {
+      last.end = Math.max(last.end, span.end)
+      last.confidence = Math.min(last.confidence, span.confidence)
+      if (span.kind === 'lossy') last.kind = 'lossy'
+      last.inner += span.inner
+      if (span.record !== undefined) last.record = span.record
+    } else {
+      merged.push({...span})
+    }
+  }
+  // Where an input offset outside the records lands in a pass's output.
+  const toOutput = (result: RepairResult, at: number): number => {
+    let shift = 0
+    for (const record of result.repairs) {
+      if (record.offset >= at) break
+      shift = record.outputOffset + record.after.length - (record.offset + record.before.length)
+    }
+    return at + shift
+  }
+  const edits: Edit[] = merged.map((span) => {
+    const start = toOutput(second, toOutput(first, span.start))
+    const end = toOutput(second, toOutput(first, span.end))
+    const after = second.text.slice(start, end)
+    // Runner-ups are whole replacements of the span: only where one record of the second pass is inside.
+    const inner = span.inner === 1 ? span.record : undefined
+    const alternatives = inner === undefined ? [] : inner.alternatives.map((alternative) =>
+      second.text.slice(start, inner.outputOffset) + alternative + second.text.slice(inner.outputOffset + inner.after.length, end))
+    return {start: span.start, end: span.end, after, confidence: span.confidence, alternatives, kind: span.kind, codec: undefined, layers: 2}
+  })
+  const outer = first.damage!
+  const inner = second.damage!
+  const layers = outer.layers + inner.layers
+  // The same codec twice, the outer layer whole: one channel with more layers.
+  const same = outer.via === inner.via && outer.lostBytes.length === 0 && outer.summary === `UTF-8 read as ${outer.via}`
+  const summary = same
+    ? inner.summary.replace(/^UTF-8 read as [^ ,;]+(?: \(\d+ layers\))?/, `UTF-8 read as ${inner.via} (${layers} layers)`)
+    : `${outer.summary}; under it, ${inner.summary}`
+  const damage: DamageReport = {...inner, summary, layers}
+  return compose(input, edits, [], false, undefined, damage)
+}
+
+function repairOnce(text: string, options: RepairOptions): RepairResult {
   const gbkTold = mayHaveGbkMojibake(text)
   if (!gbkTold && !mojibakeAlphabet.test(text)) return {text, repairs: [], damage: null}
   const gbk = findGbkMojibake(text)
-  if (gbk.length > 0) return composeGbk(text, gbk)
+  if (gbk.length > 0) return composeGbk(text, gbk, options)
   if (!isBad(text) && !suspicious.test(text)) return {text, repairs: [], damage: null}
   const {tables, spaceAsA0} = survey(text, codecs())
   const pieces = scanPieces(text, tables, spaceAsA0)
@@ -136,7 +244,12 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Repai
   const chinese = cjk >= 3 && cjk >= accepted.length * 0.3 && options.lossy !== false
   // Outside Chinese text there is no model to explain bytes that vanished
   // silently: a touching run of pieces with such a gap is left alone.
-  const tainted = chinese ? new Set<Piece>() : taintedPieces(pieces)
+  // The outer layer of a page damaged twice: what its pieces decode to is
+  // itself text a single-byte codec shows (`Ã¤Â¸` → `ä¸`). A piece that lost
+  // a byte there is filled when one candidate only is such a character
+  // (`â€` → `”`, not `‐`), and the next pass undoes the inner layer.
+  const outer = !chinese && isOuterLayer(accepted)
+  const tainted = chinese || outer ? new Set<Piece>() : taintedPieces(pieces)
   const edits: Edit[] = accepted.filter((piece) => !tainted.has(piece)).map((piece) => ({
     start: piece.start,
     end: piece.end,
@@ -155,14 +268,20 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Repai
       if (!marked && (lost.length === 0 || (piece.bytes.length === 1 && piece.bytes[0]! < 0xe0))) continue
       const candidates = completions(piece.bytes, lost, unknown.length > 0 ? unknown : allContinuations)
       if (candidates.length > 0) slots.push({piece, damaged: {candidates}})
+    } else if (outer && !marked && piece.missing > 0 && piece.bytes.length > 1 && lost.length > 0) {
+      const shown = completions(piece.bytes, lost, lost).filter((candidate) => isShownByte(candidate.char, piece.codec))
+      if (shown.length === 1) {
+        edits.push({start: piece.start, end: piece.end, after: shown[0]!.char, confidence: 0.9, alternatives: [], kind: 'lossy', codec: piece.codec, layers: 1})
+      }
     } else if (marked && piece.missing === 0 && !tainted.has(piece) && (strong || isBad(window(text, piece)))) {
       const candidates = completions(piece.bytes, [], unknown.length > 0 ? unknown : allContinuations)
+      const quote = closingQuote(text, piece, candidates.map((candidate) => candidate.char))
       edits.push({
         start: piece.start,
         end: piece.end,
-        after: '\uFFFD',
-        confidence: 0.5,
-        alternatives: candidates.slice(0, 3).map((candidate) => candidate.char),
+        after: quote ?? '\uFFFD',
+        confidence: quote === undefined ? 0.5 : 0.9,
+        alternatives: candidates.filter((candidate) => candidate.char !== quote).slice(0, 3).map((candidate) => candidate.char),
         kind: 'lossy',
         codec: piece.codec,
         layers: 1
@@ -171,13 +290,58 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Repai
   }
   if (slots.length > 0) edits.push(...rebuildSlots(text, edits, slots, options))
   edits.sort((a, b) => a.start - b.start)
-  const layered = layer(edits, codecs(), options.maxLayers ?? 3)
+  // The outer layer of a page damaged twice is undone piece by piece: the
+  // next pass reads the inner layer whole, and its records stay small.
+  const layered = outer ? edits.map((edit) => ({...edit, after: edit.after.replace(/[\u0080-\u009F]/g, fromC1)})) : layer(edits, codecs(), options.maxLayers ?? 3)
   const all = [...layered, ...controlEdits(text, layered)].sort((a, b) => a.start - b.start)
   if (all.length === 0) return {text, repairs: [], damage: null}
   return compose(text, all, lost, slots.length > 0, perhaps)
 }
 
 const allContinuations = Array.from({length: 0x40}, (_, index) => 0x80 + index)
+
+/** Opening quotes, as text or as windows-1252 mojibake, and their closers. */
+const quotePairs: ReadonlyArray<{close: string; open: RegExp; closed: RegExp}> = [
+  {close: '\u201D', open: /\u201C|\u00E2\u20AC\u0153/g, closed: /\u201D|\u00E2\u20AC(?:[?\uFFFD\u009D])/},
+  {close: '\u2019', open: /\u2018|\u00E2\u20AC\u02DC/g, closed: /\u2019|\u00E2\u20AC\u2122/}
+]
+
+/**
+ * A lost byte the context decides: `â€?` (or `â€�`) is `”` when a `“`
+ * (intact or as `â€œ`) opened earlier on the line and nothing closed it yet.
+ * ftfy leaves U+FFFD there; its byte, 0x9D, is one windows-1252 cannot show.
+ *
+ * @returns The closing quote, or undefined when the context does not decide.
+ */
+function closingQuote(text: string, piece: Piece, candidates: readonly string[]): string | undefined {
+  const line = text.slice(text.lastIndexOf('\n', piece.start - 1) + 1, piece.start)
+  for (const {close, open, closed} of quotePairs) {
+    if (!candidates.includes(close)) continue
+    const opened = [...line.matchAll(open)].at(-1)
+    if (opened === undefined) continue
+    const after = line.slice(opened.index + opened[0].length)
+    if (!closed.test(after)) return close
+  }
+  return undefined
+}
+
+/**
+ * Whether the accepted pieces are the outer layer of double mojibake: nearly
+ * all of them decode to characters that a single-byte codec shows for a byte
+ * 0x80–0xFF (what UTF-8 read with such a codec is made of).
+ */
+function isOuterLayer(accepted: readonly Piece[]): boolean {
+  if (accepted.length < 10) return false
+  const shown = accepted.filter((piece) => isShownByte(piece.char, piece.codec)).length
+  return shown >= accepted.length * 0.9
+}
+
+/** Whether a character is what a codec shows for a byte 0x80–0xFF. */
+function isShownByte(char: string, codec: SingleByteCodec): boolean {
+  if (char.length !== 1) return false
+  const byte = codec.encode.get(char.charCodeAt(0))
+  return byte !== undefined && byte >= 0x80
+}
 
 /**
  * Split pieces into groups: runs of complete sequences separated only by
@@ -260,6 +424,8 @@ function survey(full: string, all: readonly SingleByteCodec[]): {tables: SingleB
   const text = full.length > surveySample ? full.slice(0, full.indexOf('\n', surveySample) + 1 || full.length) : full
   const support = new Map<SingleByteCodec, number>()
   let a0 = 0
+  let continuations = 0
+  let c1 = 0
   for (const codec of all) {
     let count = 0
     for (const piece of scanPieces(text, [codec], false)) {
@@ -268,13 +434,25 @@ function survey(full: string, all: readonly SingleByteCodec[]): {tables: SingleB
       const complete = piece.char !== '' && (piece.bytes.length >= 3 || isBad(window(text, piece)))
       if (!marked && !complete) continue
       count += piece.end - piece.start
-      if (codec === all[0]) a0 += piece.bytes.slice(1).filter((byte) => byte === 0xa0).length
+      if (codec === all[0]) {
+        const tail = piece.bytes.slice(1).filter((byte) => byte !== unknownByte)
+        a0 += tail.filter((byte) => byte === 0xa0).length
+        continuations += tail.length
+        c1 += tail.filter((byte) => byte < 0xa0).length
+      }
     }
     support.set(codec, count)
   }
   const top = Math.max(...support.values())
   const tables = top === 0 ? [...all] : all.filter((codec) => support.get(codec)! * 2 >= top)
   tables.sort((a, b) => support.get(b)! - support.get(a)!)
+  // Where the bytes 0x80–0x9F were stripped, a missing byte explains a
+  // lone `ä¸` better than a no-break space turned into a space does.
+  const c1Stripped = c1 === 0 && continuations >= 20
+  // There, too, Latin-1 read it: another codec's reading of a lone lead and
+  // the next piece as one character (windows-1257's `æ` is 0xBF) is wrong.
+  const latin = tables.filter((codec) => codec.name === 'windows-1252' || codec.name === 'latin1')
+  if (c1Stripped && latin.length > 0) return {tables: latin, spaceAsA0: false}
   return {tables, spaceAsA0: a0 === 0}
 }
 
@@ -331,7 +509,9 @@ function rebuildSlots(
   }
   if (cursor < text.length) parts.push(text.slice(cursor))
   const context = resolveContext(options)
-  const rebuilt = rebuild(parts, lexicon, {
+  const article = articleModel(parts, lexicon, options)
+  const rebuilt = rebuild(parts, article.lexicon, {
+    ...(article.words === undefined ? {} : {words: article.words}),
     ...(context === undefined ? {} : {context}),
     ...(options.contextWeight === undefined ? {} : {contextWeight: options.contextWeight})
   })
@@ -372,6 +552,31 @@ function alikeCodecs(accepted: readonly Piece[], used: ReadonlySet<SingleByteCod
       !used.has(codec) &&
       [...shown].every(([reader, bytes]) => [...bytes].every((byte) => codec.decode[byte] !== '' && codec.decode[byte] === reader.decode[byte]))
   )
+}
+
+/**
+ * The models for rebuilding one article: the shared lexicon with the
+ * glossary's terms, and the words of the article's intact text (the fixed
+ * parts) as a bonus for words through rebuilt characters.
+ */
+function articleModel(parts: readonly Part[], shared: Lexicon, options: RepairOptions): {lexicon: Lexicon; words?: WordCache} {
+  const lexicon = articleLexicon(shared, options.terms)
+  const words = options.articleWords === false ? undefined : intactWordCache(intactWords(fixedRuns(parts), shared))
+  return words === undefined ? {lexicon} : {lexicon, words}
+}
+
+/** The runs of fixed text between damaged characters. */
+function* fixedRuns(parts: readonly Part[]): Generator<string> {
+  let run = ''
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      run += part
+    } else {
+      yield run
+      run = ''
+    }
+  }
+  yield run
 }
 
 /**
@@ -496,20 +701,53 @@ function controlEdits(text: string, edits: readonly Edit[]): Edit[] {
   return result
 }
 
-/** Apply GBK repairs: one layer, nothing lost. */
-function composeGbk(text: string, repairs: readonly GbkRepair[]): RepairResult {
-  const edits: Edit[] = repairs.map(({start, end, after}) => ({
-    start,
-    end,
-    after,
-    confidence: 0.95,
-    alternatives: [],
-    kind: 'lossless',
-    codec: undefined,
-    layers: 1
-  }))
+/**
+ * Apply GBK repairs: one layer. Segments with a damaged character (a byte GBK
+ * could not decode) are rebuilt with the lexicon over the repaired document;
+ * the record covers the segment, whose other characters are certain.
+ */
+function composeGbk(text: string, repairs: readonly GbkRepair[], options: RepairOptions): RepairResult {
+  const edits: Edit[] = []
+  const lossy: Array<{segment: GbkSegment; edit: Edit}> = []
+  const parts: Part[] = []
+  let cursor = 0
+  for (const repair of repairs) {
+    for (const segment of repair.segments) {
+      const edit: Edit = {start: segment.start, end: segment.end, after: '', confidence: 0.95, alternatives: [], kind: 'lossless', codec: undefined, layers: 1}
+      if (segment.start > cursor) parts.push(text.slice(cursor, segment.start))
+      cursor = segment.end
+      parts.push(...segment.parts)
+      if (segment.parts.every((part) => typeof part === 'string')) edit.after = segment.parts.join('')
+      else lossy.push({segment, edit})
+      edits.push(edit)
+    }
+  }
+  if (cursor < text.length) parts.push(text.slice(cursor))
+  if (lossy.length > 0) {
+    const context = resolveContext(options)
+    const article = articleModel(parts, resolveLexicon(options), options)
+    const rebuilt = rebuild(parts, article.lexicon, {
+      ...(article.words === undefined ? {} : {words: article.words}),
+      ...(context === undefined ? {} : {context}),
+      ...(options.contextWeight === undefined ? {} : {contextWeight: options.contextWeight})
+    })
+    let next = 0
+    for (const {segment, edit} of lossy) {
+      // One record per segment: its certain characters around the rebuilt one(s).
+      const chosen = segment.parts.map((part) => (typeof part === 'string' ? {char: part, confidence: 1, alternatives: [] as string[]} : rebuilt[next++]!))
+      const slots = segment.parts.flatMap((part, index) => (typeof part === 'string' ? [] : [index]))
+      edit.after = chosen.map((choice) => choice.char).join('')
+      edit.confidence = Math.min(...chosen.map((choice) => choice.confidence))
+      edit.kind = 'lossy'
+      edit.rebuilt = true
+      // The alternatives of a segment with one rebuilt character are the segment with another candidate.
+      const only = slots.length === 1 ? slots[0]! : -1
+      edit.alternatives = only < 0 ? [] : chosen[only]!.alternatives.map((alternative) =>
+        chosen.map((choice, index) => (index === only ? alternative : choice.char)).join(''))
+    }
+  }
   const {from, via} = repairs[0]!
-  const summary = `${from === 'utf-8' ? 'UTF-8' : 'GBK'} read as ${via === 'gbk' ? 'GBK' : 'windows-1252'}`
+  const summary = `${from === 'utf-8' ? 'UTF-8' : 'GBK'} read as ${via === 'gbk' ? 'GBK' : 'windows-1252'}${lossy.length > 0 ? `, ${lossy.length} ${lossy.length === 1 ? 'character' : 'characters'} rebuilt from bytes GBK could not decode` : ''}`
   return compose(text, edits, [], false, undefined, {summary, from, via, lostBytes: [], layers: 1})
 }
 
@@ -584,6 +822,18 @@ function describe(edits: readonly Edit[], all: readonly number[], perhaps: Perha
   const maybe = all.length > 0 && perhaps.bytes.length > 0
     ? `, perhaps also ${hex(perhaps.bytes)} (if it was read as ${perhaps.codecs.join(' or ')}, which this text cannot be told from)`
     : ''
+  // Every byte 0x80–0x9F lost: Latin-1 showed them as C1 controls, and something stripped those.
+  const c1Stripped = Array.from({length: 32}, (_, index) => 0x80 + index).every((byte) => lost.includes(byte))
+  if (c1Stripped && via !== undefined) {
+    const others = lost.filter((byte) => byte >= 0xa0)
+    return {
+      summary: `UTF-8 read as Latin-1, C1 controls (bytes 0x80–0x9F) stripped${others.length > 0 ? `, also lost ${hex(others)}` : ''}`,
+      from: 'utf-8',
+      via: 'latin1',
+      lostBytes: [...lost],
+      layers
+    }
+  }
   const summary = via === undefined
     ? 'windows-1252 characters read as Latin-1 control characters'
     : `UTF-8 read as ${viaName}${layers > 1 ? ` (${layers} layers)` : ''}${lost.length > 0 ? `, lost bytes ${hex(lost)}` : ''}${maybe}`

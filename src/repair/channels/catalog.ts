@@ -1,0 +1,88 @@
+/**
+ * The channels bitext knows, each a small description plus its forward
+ * damage. The damage matrix (`bench/repair-matrix.ts`, the corpus test)
+ * damages clean pages through every one of them and measures the repair.
+ */
+import iconv from 'iconv-lite'
+import {decodeSingleByte, type Channel, type Loss} from './channel.js'
+
+/** UTF-8 read with a single-byte codec, with one way of losing what it cannot show. */
+export function utf8ReadAs(via: string, loss: Loss, layers = 1): Channel {
+  const lossNames: Record<Loss, string> = {
+    none: '',
+    'c1-kept': ', undefined bytes kept as C1 controls',
+    dropped: ', undefined bytes and soft hyphens dropped',
+    fffd: ', undefined bytes as U+FFFD',
+    question: ', undefined bytes as ?',
+    'c1-stripped': ', C1 controls stripped'
+  }
+  return {
+    id: `utf-8>${via}/${loss}${layers > 1 ? `x${layers}` : ''}`,
+    title: `UTF-8 read as ${via}${lossNames[loss]}${layers > 1 ? `, ${layers} layers` : ''}`,
+    from: 'utf-8',
+    via,
+    loss,
+    layers,
+    lossy: loss !== 'none' && loss !== 'c1-kept',
+    damage(text) {
+      let result = text
+      for (let layer = 0; layer < layers; layer++) result = decodeSingleByte(Buffer.from(result, 'utf8'), via, loss)
+      return result
+    }
+  }
+}
+
+/**
+ * UTF-8 read as GBK the way browsers and iconv-lite read it (the WHATWG
+ * gb18030 decoder): a byte pair GBK does not define, or a lead byte before
+ * ASCII, becomes U+FFFD; `question` then turns each U+FFFD into `?`.
+ */
+export function utf8ReadAsGbk(loss: 'fffd' | 'question'): Channel {
+  return {
+    id: `utf-8>gbk/${loss}`,
+    title: `UTF-8 read as GBK, undecodable bytes as ${loss === 'fffd' ? 'U+FFFD' : '?'}`,
+    from: 'utf-8',
+    via: 'gbk',
+    loss,
+    layers: 1,
+    lossy: true,
+    damage(text) {
+      const decoded = iconv.decode(Buffer.from(text, 'utf8'), 'gbk')
+      return loss === 'fffd' ? decoded : decoded.replaceAll('\uFFFD', '?')
+    }
+  }
+}
+
+/**
+ * GBK text read as windows-1252 (bytes it leaves undefined kept as C1
+ * controls), after the GBK encoder had turned the characters GBK cannot
+ * encode into `?`.
+ */
+export const gbkReadAsWindows1252: Channel = {
+  id: 'gbk>windows-1252/question',
+  title: 'GBK read as windows-1252, characters GBK cannot encode as ?',
+  from: 'gbk',
+  via: 'windows-1252',
+  loss: 'question',
+  layers: 1,
+  lossy: true,
+  damage(text) {
+    return decodeSingleByte(iconv.encode(text, 'gbk'), 'windows-1252', 'c1-kept')
+  }
+}
+
+/** Every channel of the damage matrix, lossless first. */
+export const channels: readonly Channel[] = [
+  utf8ReadAs('windows-1252', 'c1-kept'),
+  utf8ReadAs('latin1', 'none'),
+  utf8ReadAs('windows-1252', 'c1-kept', 2),
+  utf8ReadAs('windows-1254', 'dropped'),
+  utf8ReadAs('windows-1252', 'dropped'),
+  utf8ReadAs('windows-1252', 'fffd'),
+  utf8ReadAs('windows-1252', 'question'),
+  utf8ReadAs('windows-1252', 'dropped', 2),
+  utf8ReadAs('latin1', 'c1-stripped'),
+  utf8ReadAsGbk('fffd'),
+  utf8ReadAsGbk('question'),
+  gbkReadAsWindows1252
+]

@@ -1,0 +1,93 @@
+/**
+ * GBK text read as windows-1252 or Latin-1 (`ÄãºÃ` for 你好).
+ */
+import iconv from 'iconv-lite'
+import {buildCodec} from './codecs.js'
+import type {GbkRepair, GbkSegment} from './gbk.js'
+
+const strictUtf8 = new TextDecoder('utf-8', {fatal: true})
+
+/** Share of bytes in UTF-8 Chinese sequences: a lead E4–E9 and at least one continuation byte. */
+function utf8ChineseShare(bytes: Uint8Array): number {
+  let covered = 0
+  for (let index = 0; index < bytes.length; index++) {
+    const lead = bytes[index]!
+    if (lead < 0xe4 || lead > 0xe9) continue
+    let end = index + 1
+    while (end < bytes.length && end < index + 3 && bytes[end]! >= 0x80 && bytes[end]! < 0xc0) end++
+    if (end > index + 1) {
+      covered += end - index
+      index = end - 1
+    }
+  }
+  return covered / bytes.length
+}
+
+function utf8Text(bytes: Uint8Array): string | undefined {
+  try {
+    return strictUtf8.decode(bytes)
+  } catch {
+    return undefined
+  }
+}
+
+const windows1252 = buildCodec('windows-1252')
+
+/** Han, CJK and general punctuation: what GBK text decodes to. */
+const chinese = /^[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\u2014-\u201D\u2026\u00B7\u2500-\u257F]+$/u
+
+/**
+ * A run of text that windows-1252 (bytes it leaves undefined shown as C1
+ * controls) encodes to GBK Chinese. A `?` inside the run is a character the
+ * GBK encoder could not encode: it stays, and splits the run. A run is strong
+ * evidence on its own when it has four or more Latin-1 letters that are GB2312
+ * pairs, mostly punctuation or level-1 characters (European words never
+ * string such letters together); a shorter one (`ÔÚ` for 在) is taken only
+ * in a document that has strong ones.
+ *
+ * @param run The run of non-ASCII text (with `?`).
+ * @param offset Where it starts in the text.
+ * @returns The repair, or undefined when the run is not GBK read as windows-1252.
+ */
+export function gbkReadAsWindows1252(run: string, offset: number): GbkRepair | undefined {
+  const segments: GbkSegment[] = []
+  let strong = false
+  for (const match of run.matchAll(/[^?]+/g)) {
+    const piece = readPiece(match[0])
+    if (piece === undefined) return undefined
+    strong ||= piece.strong
+    segments.push({start: offset + match.index, end: offset + match.index + match[0].length, parts: [piece.after]})
+  }
+  if (segments.length === 0) return undefined
+  return {start: offset, end: offset + run.length, segments, from: 'gbk', via: 'windows-1252', strong}
+}
+
+function readPiece(text: string): {after: string; strong: boolean} | undefined {
+  if (text.length < 2 || text.length % 2 !== 0) return undefined
+  const bytes = new Uint8Array(text.length)
+  for (let index = 0; index < text.length; index++) {
+    const byte = windows1252.encode.get(text.charCodeAt(index))
+    if (byte === undefined || byte < 0x80) return undefined
+    bytes[index] = byte
+  }
+  // Bytes that are valid UTF-8 are UTF-8 mojibake, handled elsewhere; so
+  // are, on their own evidence, bytes shaped like (maybe lossy) UTF-8 Chinese.
+  // Two-byte UTF-8 (`Îª` is Ϊ as UTF-8, 为 as GBK) is no Chinese: weak evidence only.
+  const utf8 = utf8Text(bytes)
+  if (utf8 !== undefined && !/^[\u0080-\u07FF]+$/.test(utf8)) return undefined
+  const utf8Shaped = utf8 !== undefined || utf8ChineseShare(bytes) >= 0.5
+  let common = 0
+  let gb2312 = true
+  for (let index = 0; index < bytes.length; index += 2) {
+    const lead = bytes[index]!
+    const trail = bytes[index + 1]!
+    if (lead < 0x81 || lead > 0xfe || trail < 0x80 || trail > 0xfe) return undefined
+    if (lead < 0xa1 || lead > 0xf7 || trail < 0xa1) gb2312 = false
+    // GB2312 punctuation rows and level-1 (the 3755 commonest) characters.
+    else if (lead <= 0xa3 || (lead >= 0xb0 && lead <= 0xd7)) common++
+  }
+  const after = iconv.decode(Buffer.from(bytes), 'gbk')
+  if (after.includes('\uFFFD') || !chinese.test(after)) return undefined
+  const strong = !utf8Shaped && gb2312 && text.length >= 4 && /^[\u00A1-\u00FE]+$/.test(text) && common * 2 >= bytes.length * 0.7
+  return {after, strong}
+}

@@ -1,0 +1,49 @@
+import iconv from 'iconv-lite'
+import {describe, expect, it} from 'vitest'
+import {utf8ReadAsGbk} from '../../src/repair/channels/catalog.js'
+import {repairMojibake} from '../../src/repair/reconstruct/repair-mojibake.js'
+import {lexicon} from './lexicon-shared.js'
+
+const text = [
+  '---',
+  'title: 抽象',
+  'category: 属性',
+  '---',
+  '',
+  '在计算的上下文中，抽象是一种对 Pod 和容器隐藏细节的表示。',
+  '例如，使用不带行话的简单语言，',
+  '使用任何使用技术的人都能理解的例子。',
+  '',
+  '# │ ┌───── minute (0 - 59)',
+  '那么 Pod 是什么? 中Pod 也可以。'
+].join('\n')
+
+describe('UTF-8 read as GBK with lost bytes', () => {
+  for (const loss of ['fffd', 'question'] as const) {
+    it(`rebuilds every byte GBK could not decode (${loss})`, () => {
+      const damaged = utf8ReadAsGbk(loss).damage(text)
+      expect(damaged).toContain(loss === 'fffd' ? '\uFFFD' : '?\n')
+      const result = repairMojibake(damaged, {lexicon})
+      expect(result.text).toBe(text)
+      expect(result.damage?.summary).toMatch(/^UTF-8 read as GBK, \d+ characters rebuilt from bytes GBK could not decode$/)
+    })
+  }
+
+  it('records a rebuilt character with the certain characters of its segment and whole-segment alternatives', () => {
+    const damaged = iconv.decode(Buffer.from('业务人员。\n为了实现', 'utf8'), 'gbk')
+    expect(damaged).toBe('涓氬姟浜哄憳銆\uFFFD\n涓轰簡瀹炵幇')
+    const result = repairMojibake(damaged, {lexicon})
+    expect(result.text).toBe('业务人员。\n为了实现')
+    const lossy = result.repairs.filter((record) => record.kind === 'lossy')
+    expect(lossy).toHaveLength(1)
+    expect(lossy[0]).toMatchObject({before: '銆\uFFFD', after: '。', line: 1, column: 7})
+    expect(lossy[0]!.alternatives).toContain('、')
+  })
+
+  it('keeps a question mark that is one', () => {
+    // 是什么 is nine bytes: the last one is lost, and the real `?` stays.
+    const damaged = utf8ReadAsGbk('question').damage('这是关于集群的问题。那么 Pod 是什么?')
+    expect(damaged.endsWith('涔??')).toBe(true)
+    expect(repairMojibake(damaged, {lexicon}).text).toBe('这是关于集群的问题。那么 Pod 是什么?')
+  })
+})

@@ -1,0 +1,29 @@
+import {describe, expect, it} from 'vitest'
+import {utf8ReadAs} from '../../src/repair/channels/catalog.js'
+import {repairMojibake} from '../../src/repair/reconstruct/repair-mojibake.js'
+import {lexicon} from './lexicon-shared.js'
+
+const text = '集群是一组计算机或应用程序，它们为一个共同的目标一起工作。\n在云原生计算的背景下，这个术语最常被应用于 Kubernetes。“中文”测试。'
+
+describe('a page damaged twice, the inner layer lossy', () => {
+  const damaged = utf8ReadAs('windows-1252', 'dropped', 2).damage(text)
+  const result = repairMojibake(damaged, {lexicon})
+
+  it('comes back whole: the outer layer piece by piece (â€ is ”), then the inner one rebuilt', () => {
+    expect(damaged).toContain('Ã¢â‚¬Å“Ã¤Â¸Ã¦â€“â€¡Ã¢â‚¬Ã¦')
+    expect(result.text).toBe(text)
+    expect(result.damage).toMatchObject({summary: 'UTF-8 read as windows-1252 (2 layers), lost bytes 0x81 0x8D 0x8F 0x90 0x9D 0xAD', layers: 2})
+  })
+
+  it('records every repair against the input and the output', () => {
+    expect(result.repairs.length).toBeGreaterThan(3)
+    for (const record of result.repairs) {
+      expect(damaged.slice(record.offset, record.offset + record.before.length)).toBe(record.before)
+      expect(result.text.slice(record.outputOffset, record.outputOffset + record.after.length)).toBe(record.after)
+      for (const alternative of record.alternatives) expect(alternative.length).toBe(record.after.length)
+    }
+    // 中 of 中文 lost its byte in the inner layer: rebuilt, with runner-ups; ” lost one in the outer layer.
+    expect(result.repairs.find((record) => record.after === '中')).toMatchObject({kind: 'lossy', alternatives: expect.arrayContaining(['不'])})
+    expect(result.repairs.find((record) => record.after === '”')).toMatchObject({kind: 'lossy'})
+  })
+})
