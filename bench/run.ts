@@ -10,7 +10,7 @@
  *   npm run bench -- --count 600 --jobs 4
  *   npm run bench -- --only-clean  # only the clean posts against bare remark and Hexo
  *
- * Without ../shared (the corpora), what needs it is skipped and the reason printed.
+ * Without ../shared (or $BITEXT_SHARED; the corpora), what needs it is skipped and the reason printed.
  */
 import {execFileSync} from 'node:child_process'
 import fs from 'node:fs'
@@ -74,7 +74,8 @@ if (!fs.existsSync(path.join(lib, 'batch', 'worker.js'))) {
 }
 const load = async <T>(name: string): Promise<T> => (await import(pathToFileURL(path.join(lib, name)).href)) as T
 
-const sharedCorpus = path.resolve(root, '..', 'shared', 'corpus')
+// The shared corpora: $BITEXT_SHARED (as the tests read it), else ../shared beside the project.
+const sharedCorpus = path.resolve(root, process.env['BITEXT_SHARED'] ?? path.join('..', 'shared'), 'corpus')
 const glossaryDir = path.join(sharedCorpus, 'cncf-glossary')
 const seedArticle = path.join(root, 'articles', 'kubernetes-intro-for-vmware-users.md')
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bitext-bench-'))
