@@ -6,7 +6,7 @@
  * ```markdown
  * <!-- bitext: outdated; was: The English the Chinese below was translated from -->
  * <!-- bitext: untranslated -->
- * <!-- bitext: removed -->
+ * <!-- bitext: removed; was: The English the source no longer has -->
  * ```
  *
  * `outdated` stands right before the Chinese whose English changed (the
@@ -41,7 +41,7 @@ export function findMarkers(text: string): Marker[] {
     const kind = match[1] as Marker['kind']
     const marker: Marker = {kind, start, end: start + match[0].length, line}
     const was = /^\s*;\s*was:\s*([^]*?)\s*$/.exec(match[2])
-    if (kind === 'outdated' && was) marker.was = unescapeComment(was[1])
+    if (kind !== 'untranslated' && was) marker.was = unescapeComment(was[1])
     markers.push(marker)
   }
   return markers
@@ -51,13 +51,15 @@ export function findMarkers(text: string): Marker[] {
  * Write a marker comment.
  *
  * @param kind Which marker.
- * @param was For `outdated`: the English the Chinese renders (one or more paragraphs).
+ * @param was For `outdated`: the English the Chinese renders (one or more
+ *   paragraphs); for `removed`: the English removed, so the marker is found
+ *   again even where a later alignment groups the blocks otherwise.
  * @returns The comment, on one line.
  */
 export function formatMarker(kind: Marker['kind'], was?: readonly string[]): string {
-  if (kind !== 'outdated' || !was || was.length === 0) return `<!-- bitext: ${kind} -->`
+  if (kind === 'untranslated' || !was || was.length === 0) return `<!-- bitext: ${kind} -->`
   const text = was.map((paragraph) => paragraph.replace(/\s+/g, ' ').trim()).join(paragraphSeparator)
-  return `<!-- bitext: outdated; was: ${escapeComment(text)} -->`
+  return `<!-- bitext: ${kind}; was: ${escapeComment(text)} -->`
 }
 
 /**

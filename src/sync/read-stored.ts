@@ -182,21 +182,25 @@ const parser = createParser()
 const betweenRe = /^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?[\s>]*$/
 
 /**
- * The markers right before a unit's first Chinese block (for a shared block,
- * before the block): `outdated` and `removed`.
+ * The markers right before a unit's Chinese blocks (for a shared block,
+ * before the block): `outdated` and `removed`. Every Chinese block of the
+ * unit counts, since a second alignment may group blocks the first kept apart.
  */
 function markersBefore(unit: AlignUnit, source: string, markers: readonly Marker[], claimed: Set<Marker>): Marker[] {
-  const first = unit.zhBlocks?.[0]
-  if (!first || markers.length === 0) return []
+  if (markers.length === 0) return []
   const attached: Marker[] = []
-  let at = first.start
-  for (let i = markers.length - 1; i >= 0; i--) {
-    const marker = markers[i]
-    if (marker.end > at) continue
-    if (claimed.has(marker) || marker.kind === 'untranslated' || !betweenRe.test(source.slice(marker.end, at))) break
-    attached.unshift(marker)
-    claimed.add(marker)
-    at = marker.start
+  for (const block of unit.zhBlocks ?? []) {
+    let at = block.start
+    const before: Marker[] = []
+    for (let i = markers.length - 1; i >= 0; i--) {
+      const marker = markers[i]
+      if (marker.end > at) continue
+      if (claimed.has(marker) || marker.kind === 'untranslated' || !betweenRe.test(source.slice(marker.end, at))) break
+      before.unshift(marker)
+      claimed.add(marker)
+      at = marker.start
+    }
+    attached.push(...before)
   }
   return attached
 }

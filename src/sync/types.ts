@@ -36,7 +36,7 @@ export interface ZhPlace {
 /** A marker left by `sync --write` (see `markers.ts`). */
 export interface Marker {
   kind: 'outdated' | 'untranslated' | 'removed'
-  /** For `outdated`: the English the Chinese was translated from, paragraphs joined by ` ¶ ` (absent when unknown). */
+  /** For `outdated`: the English the Chinese was translated from; for `removed`: the English removed. Paragraphs joined by ` ¶ ` (absent when unknown). */
   was?: string
   /** 0-based offsets of the whole comment in the file. */
   start: number

@@ -14,9 +14,9 @@
  *
  * Running it again changes nothing: the markers say what was done.
  */
-import {formatMarker} from './markers.js'
+import {findMarkers, formatMarker, wasParagraphs} from './markers.js'
 import {prefixAt} from './normalize.js'
-import type {Paragraph, StoredParagraph, SyncResult} from './types.js'
+import type {Marker, Paragraph, StoredParagraph, SyncResult} from './types.js'
 
 /** One edit: replace `[start, end)` with `text`. */
 export interface SyncEdit {
@@ -48,23 +48,27 @@ export function planEdits(result: SyncResult, text: string): SyncEdit[] {
     if (unit.source) seenSource.set(unit.source, (seenSource.get(unit.source) ?? 0) + 1)
   }
   const outdatedUnits = new Map<number, {stored: StoredParagraph; was: string[]}>()
-  const removedUnits = new Map<number, StoredParagraph>()
-  const keptUnits = new Set<number>()
+  // A `removed` marker names the English it marks: found by it wherever the alignment puts it.
+  const removedMarkers = findMarkers(text).filter((marker) => marker.kind === 'removed')
+  const removedTexts = new Set(removedMarkers.flatMap((marker) => (marker.was === undefined ? [] : wasParagraphs(marker.was).map(flat))))
+  const removedStored = new Set(result.units.filter((unit) => unit.status === 'removed' && unit.stored).map((unit) => flat(unit.stored!.raw)))
+  const removedUnits = new Map<number, StoredParagraph[]>()
   let anchor: StoredParagraph | undefined
 
   for (const unit of result.units) {
     const {stored, source} = unit
-    if (stored) keptUnits.add(stored.unit)
     if (stored && source && seenStored.get(stored) === 1 && seenSource.get(source) === 1 && stored.raw !== source.raw && !stored.shared) {
       edits.push({start: stored.start, end: stored.end, text: reindent(source.raw, stored.prefix, !quote), action: unit.status === 'cosmetic' ? 'refresh' : 'update', line: stored.line})
     }
     if (stored && unit.status === 'changed' && !stored.markers.some((marker) => marker.kind === 'outdated' || marker.kind === 'untranslated') && stored.zh.length > 0) {
-      const entry = outdatedUnits.get(stored.unit) ?? {stored, was: []}
-      if (!stored.shared) entry.was.push(stored.raw)
-      outdatedUnits.set(stored.unit, entry)
+      // `was:` keeps the English of the whole unit, so its unchanged paragraphs stay current.
+      const was = stored.shared ? [] : unitParagraphs(stored, result).map((paragraph) => paragraph.raw)
+      if (!outdatedUnits.has(stored.unit)) outdatedUnits.set(stored.unit, {stored, was})
     }
-    if (stored && unit.status === 'removed' && !stored.markers.some((marker) => marker.kind === 'removed') && !removedUnits.has(stored.unit)) {
-      removedUnits.set(stored.unit, stored)
+    if (stored && unit.status === 'removed' && !removedTexts.has(flat(stored.raw)) && !stored.markers.some((marker) => marker.kind === 'removed' && marker.was === undefined)) {
+      const entry = removedUnits.get(stored.unit)
+      if (entry) entry.push(stored)
+      else removedUnits.set(stored.unit, [stored])
     }
     if (!stored && source && unit.status === 'new') edits.push(insertion(source, anchor, result, text, quote, lineAt))
     if (stored) anchor = stored
@@ -72,24 +76,21 @@ export function planEdits(result: SyncResult, text: string): SyncEdit[] {
   for (const {stored, was} of outdatedUnits.values()) {
     edits.push({...markBefore(stored, text, formatMarker('outdated', was)), action: 'mark-outdated', line: stored.zh[0].line})
   }
-  for (const stored of removedUnits.values()) {
-    const place = stored.zh.length > 0 ? markBefore(stored, text, formatMarker('removed')) : markAfter(stored, text, formatMarker('removed'))
+  for (const removed of removedUnits.values()) {
+    const stored = removed[0]
+    const marker = formatMarker('removed', removed.map((paragraph) => paragraph.raw))
+    const place = stored.zh.length > 0 ? markBefore(stored, text, marker) : markAfter(stored, text, marker)
     edits.push({...place, action: 'mark-removed', line: lineAt(place.start)})
   }
-  // A `removed` marker whose paragraphs are all in the source again goes.
-  const stillRemoved = new Set(result.units.filter((unit) => unit.status === 'removed' && unit.stored).map((unit) => unit.stored!.unit))
-  const unmarked = new Set<number>()
-  for (const unit of result.units) {
-    const stored = unit.stored
-    if (!stored || stillRemoved.has(stored.unit) || !keptUnits.has(stored.unit)) continue
-    for (const marker of stored.markers) {
-      if (marker.kind !== 'removed' || unmarked.has(marker.start)) continue
-      unmarked.add(marker.start)
-      let end = marker.end
-      while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++
-      if (text[end] === '\n') end++
-      edits.push({start: marker.start, end, text: '', action: 'unmark-removed', line: marker.line})
-    }
+  // A `removed` marker whose English is all in the source again goes.
+  for (const marker of removedMarkers) {
+    const english = marker.was === undefined ? undefined : wasParagraphs(marker.was).map(flat)
+    const stale = english ? !english.some((paragraph) => removedStored.has(paragraph)) : unmarkedUnit(marker, result)
+    if (!stale) continue
+    let end = marker.end
+    while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++
+    if (text[end] === '\n') end++
+    edits.push({start: marker.start, end, text: '', action: 'unmark-removed', line: marker.line})
   }
   return edits.sort((a, b) => a.start - b.start)
 }
@@ -179,15 +180,38 @@ function block(source: Paragraph, lead: string, quote: boolean): string {
   return `<!--\n${body}\n${lead}-->`
 }
 
-/** Where the unit of a stored paragraph ends: its Chinese, its English, its markers. */
+/**
+ * Where the unit of a stored paragraph ends: its Chinese, its English, its
+ * markers, and those of every paragraph kept in the same comment (new English
+ * inserted between a comment's paragraphs and their Chinese would take that
+ * Chinese away from them).
+ */
 function unitEnd(stored: StoredParagraph, result: SyncResult): number {
   let end = stored.container.end
   for (const unit of result.units) {
     const other = unit.stored
-    if (!other || other.unit !== stored.unit) continue
+    if (!other || (other.unit !== stored.unit && other.container.start !== stored.container.start)) continue
     end = Math.max(end, other.container.end, ...other.zh.map((zh) => zh.end), ...other.markers.map((marker) => marker.end))
   }
   return end
+}
+
+/** Whether a `removed` marker without `was:` marks a unit none of whose paragraphs is removed any more. */
+function unmarkedUnit(marker: Marker, result: SyncResult): boolean {
+  const units = result.units.filter((unit) => unit.stored?.markers.includes(marker))
+  return units.length > 0 && !units.some((unit) => unit.status === 'removed')
+}
+
+/** Text on one line, for comparing the English a marker names. */
+function flat(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/** The stored paragraphs of a paragraph's unit, in file order. */
+function unitParagraphs(stored: StoredParagraph, result: SyncResult): StoredParagraph[] {
+  const found = new Set<StoredParagraph>()
+  for (const unit of result.units) if (unit.stored && unit.stored.unit === stored.unit) found.add(unit.stored)
+  return [...found].sort((a, b) => a.start - b.start)
 }
 
 /** Where the body starts: after the front matter. */
