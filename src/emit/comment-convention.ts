@@ -21,7 +21,20 @@ export function commentZhTree(tree: Root, alignment: Alignment): Root {
   const replace = new Map<Nodes, RootContent[]>()
   for (const comment of alignment.comments ?? []) replace.set(comment.node, [])
   if (alignment.frontMatter) replace.set(alignment.frontMatter.node, [])
-  return rebuild(tree, replace, (value) => value.replace(inlineComment, (whole, inner: string) => (isEnglishInline(inner) ? '' : whole)))
+  return rebuild(tree, replace, dropEnglishComments)
+}
+
+/**
+ * HTML without its English comments. A comment alone on its lines goes with
+ * its lines: a line left holding only white space would be a blank line,
+ * which ends the HTML block and turns the rest of a table into code.
+ */
+function dropEnglishComments(value: string): string {
+  const out = value.replace(/(^|\n)[ \t]*<!--((?:(?!-->)[^])*)-->[ \t]*(?=\n|$)|<!--([^]*?)-->/g, (whole, _start?: string, alone?: string, inner?: string) =>
+    isEnglishInline(alone ?? inner ?? '') ? '' : whole
+  )
+  // A comment alone on the first line took the text before it, not the newline after it.
+  return out.startsWith('\n') && !value.startsWith('\n') ? out.slice(1) : out
 }
 
 /**
@@ -141,8 +154,13 @@ function englishInline(value: string): string {
 }
 
 const voidTags = new Set(['br', 'img', 'hr', 'input', 'wbr', 'col', 'source'])
+const blockTags = new Set(['p', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'div', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'pre', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'details', 'summary', 'figure'])
 
-/** Where the Chinese after an inline comment ends: the close of the enclosing element, or the next comment. */
+/**
+ * Where the Chinese after an inline comment ends: the close of the enclosing
+ * element, the next comment, or the next block element (`<ul>` after a line
+ * of text).
+ */
 function renderingEnd(value: string, from: number): number {
   const tag = /<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>|<!--/g
   tag.lastIndex = from
@@ -153,6 +171,8 @@ function renderingEnd(value: string, from: number): number {
     if (match[1] === '/') {
       if (depth === 0) return trimEnd(value, from, match.index)
       depth--
+    } else if (depth === 0 && blockTags.has(name)) {
+      return trimEnd(value, from, match.index)
     } else if (match[3] !== '/' && !voidTags.has(name)) {
       depth++
     }
