@@ -3,6 +3,7 @@
  * package.json. Read once per command; untrusted input enters as `unknown`.
  */
 import path from 'node:path'
+import {SpecialFileError} from '../batch/read-regular.js'
 import type {Rule} from '../check/rule.js'
 import {validateRuleSettings, type RuleSettings} from '../check/settings.js'
 import {UsageError} from './command.js'
@@ -40,9 +41,9 @@ export function loadConfig(io: CliIo, rules: readonly Rule[]): Config {
   let source: string | undefined
   if (io.fs.existsSync(rcPath)) {
     source = rcPath
-    raw = parseJson(io.fs.readFileSync(rcPath, 'utf8'), '.bitextrc.json')
+    raw = parseJson(readConfigFile(io, rcPath, '.bitextrc.json'), '.bitextrc.json')
   } else if (io.fs.existsSync(pkgPath)) {
-    const pkg = parseJson(io.fs.readFileSync(pkgPath, 'utf8'), 'package.json')
+    const pkg = parseJson(readConfigFile(io, pkgPath, 'package.json'), 'package.json')
     if (typeof pkg === 'object' && pkg !== null && 'bitext' in pkg) {
       source = pkgPath
       raw = (pkg as Record<string, unknown>)['bitext']
@@ -101,5 +102,15 @@ function parseJson(text: string, name: string): unknown {
     return JSON.parse(text) as unknown
   } catch (error) {
     throw new UsageError(`${name}: invalid JSON (${(error as Error).message}); fix the file or remove it`)
+  }
+}
+
+/** A configuration file's text; a FIFO or device in its place is a usage error, not a hang. */
+function readConfigFile(io: CliIo, file: string, shown: string): string {
+  try {
+    return io.fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    if (error instanceof SpecialFileError) throw new UsageError(`\`${shown}\` is not a regular file but ${error.kind}; replace it with a JSON file or remove it`)
+    throw new UsageError(`Cannot read \`${shown}\` (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
   }
 }

@@ -2,6 +2,7 @@
  * Finding and reading the project's glossary for a command.
  */
 import path from 'node:path'
+import {SpecialFileError} from '../batch/read-regular.js'
 import {GlossaryError, parseGlossary} from '../glossary/parse-glossary.js'
 import type {Glossary} from '../glossary/types.js'
 import {displayPath} from './articles.js'
@@ -32,6 +33,7 @@ export function loadProjectGlossary(given: string | undefined, io: CliIo): Gloss
   try {
     text = io.fs.readFileSync(absolute, 'utf8')
   } catch (error) {
+    if (error instanceof SpecialFileError) throw new UsageError(`The glossary \`${shown}\` is not a regular file but ${error.kind}; point --glossary at a YAML file`)
     throw new UsageError(`Cannot read the glossary \`${shown}\` (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
   }
   try {

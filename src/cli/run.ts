@@ -5,6 +5,7 @@
 import {UsageError} from './command.js'
 import {commands} from './commands/index.js'
 import type {CliIo} from './io.js'
+import {refuseSpecialFiles} from './regular-files.js'
 
 const version = '0.1.0'
 
@@ -37,7 +38,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const debug = rest.includes('--debug') || io.env['BITEXT_DEBUG'] === '1'
   try {
-    return await command.run(rest, io)
+    return await command.run(rest, {...io, fs: refuseSpecialFiles(io.fs)})
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.stderr.write(`bitext ${name}: ${(error as Error).message}\nRun \`bitext ${name} --help\` for usage.\n`)

@@ -404,3 +404,23 @@ describe('inputs that once held the whole build hostage', () => {
     expect(built.articlesChanged).toBe(false)
   }, 300_000)
 })
+
+describe('a FIFO anywhere a command reads by name is refused at once', () => {
+  const cases: Array<{name: string; fifo: string; args: string[]; message: string}> = [
+    {name: 'the glossary', fifo: 'glossary.yaml', args: ['build', '--quiet'], message: 'bitext build: The glossary `glossary.yaml` is not a regular file but a FIFO (named pipe); point --glossary at a YAML file\n'},
+    {name: 'the configuration', fifo: '.bitextrc.json', args: ['lint', '--quiet'], message: 'bitext lint: `.bitextrc.json` is not a regular file but a FIFO (named pipe); replace it with a JSON file or remove it\n'},
+    {name: 'a sync source', fifo: 'en.md', args: ['sync', 'articles/sample.md', '--source', 'en.md'], message: 'bitext sync: `en.md` is not a regular file but a FIFO (named pipe); give the path of a Markdown file\n'}
+  ]
+  for (const {name, fifo, args, message} of cases) {
+    it(name, async () => {
+      const cwd = fs.realpathSync(tempDir('bitext-fifo-'))
+      fs.mkdirSync(path.join(cwd, 'articles'))
+      fs.writeFileSync(path.join(cwd, 'articles', 'sample.md'), sample)
+      execFileSync('mkfifo', [path.join(cwd, fifo)])
+      const io = captureIo(cwd)
+      // A read that waited for a writer would never return: the test would time out.
+      expect(await run(args, io)).toBe(2)
+      expect(io.err()).toContain(message)
+    })
+  }
+})

@@ -82,15 +82,24 @@ describe('two writers on one article at once', () => {
   it('an edit saved after repair --write read the article is kept: repair reads it again', async () => {
     const {cwd, file} = project(damaged)
     const edited = Buffer.concat([damaged, Buffer.from('\nA line the author added.\n')])
-    let reads = 0
-    // The author saves an edit just after bitext has read the article.
-    const readFileSync = ((target: fs.PathOrFileDescriptor, options?: unknown) => {
-      const content = fs.readFileSync(target, options as undefined)
-      if (String(target) === file && ++reads === 1) fs.writeFileSync(file, edited)
-      return content
-    }) as typeof fs.readFileSync
+    // The author saves an edit just after bitext has read the article (its
+    // first read of the file ends with the close of that descriptor).
+    const opened = new Set<number>()
+    let editedYet = false
+    const openSync = ((target: fs.PathLike, flags: fs.OpenMode, mode?: fs.Mode | null) => {
+      const fd = fs.openSync(target, flags, mode)
+      if (String(target) === file && !editedYet) opened.add(fd)
+      return fd
+    }) as typeof fs.openSync
+    const closeSync = ((fd: number) => {
+      fs.closeSync(fd)
+      if (opened.delete(fd) && !editedYet) {
+        editedYet = true
+        fs.writeFileSync(file, edited)
+      }
+    }) as typeof fs.closeSync
     const io = captureIo(cwd)
-    const code = await run(['repair', '--write', 'articles/a.md'], {...io, fs: {...fs, readFileSync}})
+    const code = await run(['repair', '--write', 'articles/a.md'], {...io, fs: {...fs, openSync, closeSync}})
     expect(io.err()).toContain('articles/a.md: changed on disk while it was being repaired; repairing it again\n')
     expect(code).toBe(0)
     const text = fs.readFileSync(file, 'utf8')

@@ -6,6 +6,7 @@
 import {execFileSync} from 'node:child_process'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
+import {SpecialFileError} from '../../batch/read-regular.js'
 import {VFile} from 'vfile'
 import {decode} from '../../decode/index.js'
 import {
@@ -297,6 +298,7 @@ function readText(shown: string, io: CliIo, options: {encoding?: string}): strin
   try {
     bytes = io.fs.readFileSync(path.resolve(io.cwd, shown))
   } catch (error) {
+    if (error instanceof SpecialFileError) throw new UsageError(`\`${shown}\` is not a regular file but ${error.kind}; give the path of a Markdown file`)
     const code = (error as NodeJS.ErrnoException).code ?? 'error'
     throw new UsageError(`Cannot read \`${shown}\` (${code}); check the path`)
   }
