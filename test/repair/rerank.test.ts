@@ -101,7 +101,7 @@ describe('rerankRepairs', () => {
     const at = text.indexOf('中')
     const repairs = [{...record(text, at, ['与', '不', '丁']), confidence: 0.593}]
     const result = rerankRepairs(text, repairs, [span(text, 'It is also the APIs’ entry point where you interact with your workloads management.')], {dictionary: dictionary(), lexicon: lexicon()})
-    expect(result.repairs[0]).toMatchObject({after: '与', evidence: 'EN "with" by "management"'})
+    expect(result.repairs[0]).toMatchObject({after: '与', evidence: 'EN "with" by "management", where the word and context models chose 中'})
     expect(result.repairs[0]!.alternatives[0]).toBe('中')
     // The mean of the re-rank's probability and at most 1 − 0.593 for the repair stage's.
     expect(result.repairs[0]!.confidence).toBeLessThan(0.7)

@@ -95,7 +95,9 @@ export function rerankRepairs(text: string, repairs: readonly RepairRecord[], sp
  * models disagree and neither is strong: the choice stays uncertain. Its
  * confidence becomes the mean of the two models' probabilities for it (the
  * repair stage's at most one minus its confidence in its own choice), and
- * the repair stage's choice is named first among the others. On the tuning
+ * the repair stage's choice is named first among the others and in the
+ * evidence (`EN "with" by "management", where the word and context models
+ * chose 中`). On the tuning
  * pages, function-word evidence overturned 30 choices of the seed's channel,
  * 13 of them wrongly (8 of those above the flag threshold); a word of two or
  * more characters overturned 87, 2 wrongly, both left below it.
@@ -109,6 +111,7 @@ function disagreements(repairs: readonly RepairRecord[], result: PassResult): Re
     const pooled = (record.confidence + (1 - before.confidence)) / 2
     record.confidence = Math.round(Math.min(record.confidence, pooled) * 1000) / 1000
     record.alternatives = [before.after, ...record.alternatives.filter((char) => char !== before.after)]
+    record.evidence = `${record.evidence ?? ''}, where the word and context models chose ${before.after}`
   }
   return rest
 }
