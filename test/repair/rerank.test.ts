@@ -94,6 +94,27 @@ describe('rerankRepairs', () => {
     expect(result.repairs[0]!.alternatives).toEqual(expect.arrayContaining(['不', '中', '丁']))
   })
 
+  it('keeps a choice overturned on a function word alone uncertain, naming the overturned one first', () => {
+    // The seed's line 105: the translator wrote 在集群中管理 for "interact with
+    // your workloads management"; "with" next to "management" speaks for 与.
+    const text = '也是你在集群中管理工作负载的 API 的入口。'
+    const at = text.indexOf('中')
+    const repairs = [{...record(text, at, ['与', '不', '丁']), confidence: 0.593}]
+    const result = rerankRepairs(text, repairs, [span(text, 'It is also the APIs’ entry point where you interact with your workloads management.')], {dictionary: dictionary(), lexicon: lexicon()})
+    expect(result.repairs[0]).toMatchObject({after: '与', evidence: 'EN "with" by "management", where the word and context models chose 中'})
+    expect(result.repairs[0]!.alternatives[0]).toBe('中')
+    // The mean of the re-rank's probability and at most 1 − 0.593 for the repair stage's.
+    expect(result.repairs[0]!.confidence).toBeLessThan(0.7)
+  })
+
+  it('keeps a choice overturned on a function word framed on both sides confident', () => {
+    const text = '在我们继续设计不实现指南之前'
+    const at = text.indexOf('不')
+    const result = rerankRepairs(text, [record(text, at, ['中', '与', '丁'])], [span(text, 'before we can proceed to the design and implementation guides')], {dictionary: dictionary(), lexicon: lexicon()})
+    expect(result.repairs[0]!.after).toBe('与')
+    expect(result.repairs[0]!.confidence).toBeGreaterThan(0.9)
+  })
+
   it('rebuilds a word broken in two places from one English word', () => {
     const text = '讲解 Kubernetes 的恶意和技术'
     const first = text.indexOf('恶')
@@ -119,7 +140,7 @@ describe('rerankRepairs', () => {
     const full = evidence('Start using containers')
     expect(full.note).toBe('EN "start using" (启用)')
     expect(full.bonus).toBeCloseTo(3 * dictionary().specificity(stemEnglish('start')))
-    expect(evidence('Before containers, the startup took minutes')).toEqual({bonus: 1.5 * dictionary().specificity(stemEnglish('startup')), note: 'EN "startup" (启用)'})
+    expect(evidence('Before containers, the startup took minutes')).toEqual({bonus: 1.5 * dictionary().specificity(stemEnglish('startup')), note: 'EN "startup" (启用)', kind: 'word'})
     const open = {chars: [...'开源库'], slots: new Map([[1, ['智', '源']]])}
     const sentence = 'Open source libraries are pulled in'
     expect(candidateEvidence(open, 1, '源', prepareSource(sentence, sentence), dictionary()).note).toBe('EN "open source" (开源)')

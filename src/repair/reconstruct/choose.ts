@@ -26,7 +26,7 @@ export const gapUnit = ' '
 export interface SlotChoice {
   /** Index of the chosen candidate. */
   best: number
-  /** Candidate indices, best first. */
+  /** Indices of the best candidates (up to {@link orderKept}), best first; ties by index. */
   order: number[]
   /** Max-marginal log score per candidate. */
   scores: number[]
@@ -147,13 +147,34 @@ function chooseSegment(units: readonly Unit[], lexicon: Lexicon, context: Contex
   for (let position = 0; position < count; position++) {
     if (typeof units[position] === 'string') continue
     const scores = marginals[position]!
-    const order = scores.map((_, candidate) => candidate).sort((a, b) => scores[b]! - scores[a]! || a - b)
+    const order = bestFirst(scores, orderKept)
     const top = scores[order[0]!]!
     let sum = 0
     for (const score of scores) sum += Math.exp(score - top)
     choices.push({best: order[0]!, order, scores, confidence: 1 / sum})
   }
   return choices
+}
+
+/** How many candidates a slot's `order` lists: the choice and its runner-ups. */
+export const orderKept = 8
+
+/**
+ * The indices of the `count` highest scores, highest first, ties by index:
+ * what a full sort would put first, without sorting hundreds of candidates
+ * (a lone lead byte's) to name three runner-ups.
+ */
+function bestFirst(scores: readonly number[], count: number): number[] {
+  const best: number[] = []
+  for (let candidate = 0; candidate < scores.length; candidate++) {
+    const score = scores[candidate]!
+    if (best.length === count && score <= scores[best[count - 1]!]!) continue
+    let at = best.length
+    while (at > 0 && scores[best[at - 1]!]! < score) at--
+    best.splice(at, 0, candidate)
+    if (best.length > count) best.pop()
+  }
+  return best
 }
 
 const affinityWeight = 0.75

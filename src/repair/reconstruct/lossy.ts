@@ -171,28 +171,82 @@ const keptCommon = 48
 function narrow(candidates: readonly Candidate[], parts: readonly Part[], index: number, lexicon: Lexicon): readonly Candidate[] {
   if (candidates.length <= wideSlot) return candidates
   const follows = continuations(parts, index, lexicon)
-  const next = nextCodes(parts, index)
   const kept = new Set(commonest(candidates, lexicon))
-  for (const candidate of candidates) {
-    if (kept.has(candidate)) continue
-    const code = candidate.char.codePointAt(0)!
-    if (follows.has(code)) {
-      kept.add(candidate)
-      continue
+  if (follows.size < candidates.length) {
+    const byCode = codeIndex(candidates)
+    for (const code of follows) {
+      const candidate = byCode.get(code)
+      if (candidate !== undefined) kept.add(candidate)
     }
-    const trie = lexicon.trie(candidate.char)
-    if (trie === undefined || next.size === 0) continue
-    let starts = false
-    if (next.size <= 8) {
-      for (const after of next) starts ||= trie.child(0, after) >= 0
-    } else {
+  } else {
+    for (const candidate of candidates) if (follows.has(candidate.char.codePointAt(0)!)) kept.add(candidate)
+  }
+  for (const candidate of starters(candidates, parts[index + 1], lexicon)) kept.add(candidate)
+  return candidates.filter((candidate) => kept.has(candidate))
+}
+
+/** A candidate list's candidates by code point (kept per shared list). */
+function codeIndex(candidates: readonly Candidate[]): ReadonlyMap<number, Candidate> {
+  let index = codeCache.get(candidates)
+  if (index === undefined) {
+    const built = new Map<number, Candidate>()
+    for (const candidate of candidates) if (!built.has(candidate.char.codePointAt(0)!)) built.set(candidate.char.codePointAt(0)!, candidate)
+    codeCache.set(candidates, built)
+    index = built
+  }
+  return index
+}
+
+const codeCache = new WeakMap<readonly Candidate[], ReadonlyMap<number, Candidate>>()
+
+/**
+ * The candidates that begin a word with what comes next: the next character,
+ * or any candidate of a damaged one. Kept per lexicon, per shared candidate
+ * list and per next character (or next list): the same lone lead byte before
+ * the same character is narrowed once.
+ */
+function starters(candidates: readonly Candidate[], after: Part | undefined, lexicon: Lexicon): readonly Candidate[] {
+  const key = startersKey(after)
+  if (key === undefined) return []
+  let byLexicon = startersCache.get(lexicon)
+  if (byLexicon === undefined) {
+    byLexicon = new WeakMap()
+    startersCache.set(lexicon, byLexicon)
+  }
+  let byNext = byLexicon.get(candidates)
+  if (byNext === undefined) {
+    byNext = new Map()
+    byLexicon.set(candidates, byNext)
+  }
+  let found = byNext.get(key)
+  if (found === undefined) {
+    const next = nextCodes(after)
+    found = candidates.filter((candidate) => {
+      const trie = lexicon.trie(candidate.char)
+      if (trie === undefined) return false
+      if (next.size <= 8) {
+        for (const code of next) if (trie.child(0, code) >= 0) return true
+        return false
+      }
+      let starts = false
       trie.forEachChild(0, (child) => {
         starts ||= next.has(child)
       })
-    }
-    if (starts) kept.add(candidate)
+      return starts
+    })
+    byNext.set(key, found)
   }
-  return candidates.filter((candidate) => kept.has(candidate))
+  return found
+}
+
+const startersCache = new WeakMap<Lexicon, WeakMap<readonly Candidate[], Map<number | readonly Candidate[], readonly Candidate[]>>>()
+
+/** What a part after a slot is for {@link starters}: its first Han code point, the candidate list of a damaged one, or undefined. */
+function startersKey(after: Part | undefined): number | readonly Candidate[] | undefined {
+  if (after === undefined) return undefined
+  if (typeof after !== 'string') return after.candidates
+  const first = after.codePointAt(0)
+  return first === undefined || !isHan(String.fromCodePoint(first)) ? undefined : first
 }
 
 /** The commonest candidates of a wide slot (kept per shared candidate list). */
@@ -246,8 +300,7 @@ function continuations(parts: readonly Part[], index: number, lexicon: Lexicon):
 }
 
 /** Code points that may come right after a part: the next character, or the candidates of a damaged one. */
-function nextCodes(parts: readonly Part[], index: number): Set<number> {
-  const after = parts[index + 1]
+function nextCodes(after: Part | undefined): Set<number> {
   if (after === undefined) return new Set()
   if (typeof after !== 'string') return new Set(after.candidates.map((candidate) => candidate.char.codePointAt(0)!))
   const first = after.codePointAt(0)

@@ -206,12 +206,25 @@ export interface Neighbourhood {
   isWord?: (word: string) => boolean
 }
 
+/**
+ * What kind of English agreed with a candidate: a Chinese word of two or more
+ * characters (`word`), the character alone by a one-word gloss (`char`), a
+ * negation the intact Chinese does not render (`negation`), or a function
+ * word (`function`: `with`, `in`, `and`, …, which says little on its own),
+ * or a function word whose English neighbours on both sides are rendered by
+ * the Chinese neighbours on both sides (`framed-function`: `what is happening
+ * in the industry` for `行业?正在发生`).
+ */
+export type EvidenceKind = 'word' | 'char' | 'negation' | 'function' | 'framed-function'
+
 /** The evidence found for one candidate. */
 export interface CandidateEvidence {
   /** Score to add (0 when nothing agrees). */
   bonus: number
   /** What agreed, such as `EN "architecture" (架构)`, or `''`. */
   note: string
+  /** The kind of the evidence (absent when nothing agrees). */
+  kind?: EvidenceKind
 }
 
 const noEvidence: CandidateEvidence = {bonus: 0, note: ''}
@@ -239,8 +252,8 @@ export function candidateEvidence(
 ): CandidateEvidence {
   if (!isHan(candidate)) return noEvidence
   let best = noEvidence
-  const consider = (bonus: number, note: string): void => {
-    if (bonus > best.bonus) best = {bonus, note}
+  const consider = (bonus: number, note: string, kind: EvidenceKind): void => {
+    if (bonus > best.bonus) best = {bonus, note, kind}
   }
   // A character that forms a word with a neighbour means that word there
   // (`启` in `启用` is "to start using", not "to state"): its own senses are no evidence.
@@ -253,27 +266,27 @@ export function candidateEvidence(
       const weight = word.length > 1 ? weights.wordInSentence : weights.charInSentence
       const inSentence = senseMatch(sense, source.sentenceStems, source.covered, dictionary)
       if (inSentence !== undefined) {
-        consider(weight * inSentence.share, `EN "${inSentence.tokens.join(' ')}" (${word})`)
+        consider(weight * inSentence.share, `EN "${inSentence.tokens.join(' ')}" (${word})`, word.length > 1 ? 'word' : 'char')
         continue
       }
       if (word.length < 2) continue
       const inBlock = senseMatch(sense, source.blockStems, source.blockCovered, dictionary)
-      if (inBlock !== undefined) consider(weights.wordInBlock * inBlock.share, `EN "${inBlock.tokens.join(' ')}" (${word})`)
+      if (inBlock !== undefined) consider(weights.wordInBlock * inBlock.share, `EN "${inBlock.tokens.join(' ')}" (${word})`, 'word')
     }
   }
   const functions = dictionary.lookup(candidate)?.function ?? []
   if (source.unrenderedNegations > 0 && negators.has(candidate) && functions.includes('not')) {
     const token = source.tokens.find((word) => negations.has(word))!
     const share = Math.min(1, source.unrenderedNegations / Math.max(1, source.negatorSlots))
-    consider(weights.negation * share, `EN "${token}", which the intact Chinese does not negate`)
+    consider(weights.negation * share, `EN "${token}", which the intact Chinese does not negate`, 'negation')
   }
   if (functions.length > 0 && source.tokens.length > 0) {
     const neighbours = neighbourGlosses(around, index, dictionary)
     source.tokens.forEach((token, position) => {
       if (!functions.includes(token)) return
       const anchor = anchorNear(source.tokens, position, neighbours, conjunctions.has(token))
-      if (anchor === undefined) consider(weights.functionInSentence, `EN "${token}"`)
-      else consider(weights.functionAnchored, `EN "${token}" by "${anchor}"`)
+      if (anchor === undefined) consider(weights.functionInSentence, `EN "${token}"`, 'function')
+      else consider(weights.functionAnchored, `EN "${token}" by "${anchor.token}"`, anchor.framed ? 'framed-function' : 'function')
     })
   }
   return best
@@ -354,9 +367,10 @@ function neighbourGlosses(around: Neighbourhood, index: number, dictionary: Glos
 
 /**
  * An English content word within three tokens of `position` that a Chinese
- * neighbour renders; for a conjunction, one for each neighbour.
+ * neighbour renders; for a conjunction, one for each neighbour. `framed`
+ * when both neighbours anchor one (different) word each.
  */
-function anchorNear(tokens: readonly string[], position: number, sides: readonly [Side, Side], conjunction: boolean): string | undefined {
+function anchorNear(tokens: readonly string[], position: number, sides: readonly [Side, Side], conjunction: boolean): {token: string; framed: boolean} | undefined {
   const found = sides.map((side) => {
     for (let distance = 1; distance <= 3; distance++) {
       for (const other of [position - distance, position + distance]) {
@@ -367,8 +381,10 @@ function anchorNear(tokens: readonly string[], position: number, sides: readonly
     }
     return undefined
   })
-  if (conjunction) return found[0] !== undefined && found[1] !== undefined && found[0] !== found[1] ? `${found[0]}", "${found[1]}` : undefined
-  return found[0] ?? found[1]
+  const framed = found[0] !== undefined && found[1] !== undefined && found[0] !== found[1]
+  if (conjunction) return framed ? {token: `${found[0]}", "${found[1]}`, framed} : undefined
+  const token = found[0] ?? found[1]
+  return token === undefined ? undefined : {token, framed}
 }
 
 function renders(stems: ReadonlySet<string>, token: string): boolean {
