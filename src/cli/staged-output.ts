@@ -287,13 +287,8 @@ export function recoverOutput(fs: StagingFs, outDir: string): string[] {
 /** Copy the previous output's top-level entries that no bitext build wrote. */
 function carryOver(fs: StagingFs, outDir: string, staging: string, written: ReadonlySet<string>): string[] {
   if (!isDirectory(fs, outDir)) return []
-  let previous: Set<string> = new Set()
-  try {
-    const manifest = JSON.parse(fs.readFileSync(path.join(outDir, manifestName), 'utf8')) as {written?: unknown}
-    if (Array.isArray(manifest.written)) previous = new Set(manifest.written.filter((name): name is string => typeof name === 'string'))
-  } catch {
-    // No manifest: an output written by an older bitext, or by hand; keep what this build does not replace.
-  }
+  // No manifest: an output written by an older bitext, or by hand; keep what this build does not replace.
+  const previous = previousManifest(fs, outDir) ?? new Set<string>()
   const carried: string[] = []
   for (const name of fs.readdirSync(outDir).sort()) {
     if (name === manifestName || written.has(name) || previous.has(name)) continue

@@ -6,20 +6,12 @@
  * inserted or deleted), new paragraphs and removed ones — and remember what
  * was planted where.
  */
+import {createRandom} from '../../bench/corpus.js'
 import {syncTranslation, type SyncStatus} from '../../src/sync/index.js'
 import type {StoredParagraph} from '../../src/sync/types.js'
 
-/** A small deterministic random generator (mulberry32). */
-export function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** A small deterministic random generator (mulberry32, the benchmark corpus's). */
+export const random = createRandom
 
 /** The stored paragraphs of a translation, and the English page they make. */
 export function storedPage(zhText: string): {paragraphs: StoredParagraph[]; page: string} {

@@ -5,28 +5,14 @@
  * with its exact status, and no unchanged or cosmetically edited paragraph
  * may be reported as changed, new or removed. Numbers in docs/sync.md.
  */
-import fs from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {VFile} from 'vfile'
-import {decode} from '../../src/decode/index.js'
-import {repair} from '../../src/repair/index.js'
 import {syncTranslation, unchangedByLines} from '../../src/sync/index.js'
-import {sharedPath} from '../helpers.js'
+import {translationPage} from './corpus-pages.js'
 import {evaluate, plant, storedPage, type PlantSettings} from './plant.js'
 
 /** The pages the sync code was developed on, and those it was first measured on afterwards. */
 const development = ['api-server-bypass-risks', 'configmap', 'install-kubectl-linux', 'memory-manager', 'namespaces', 'pod-security-standards', 'quality-service-pod']
 const heldOut = ['container-environment', 'cron-jobs', 'limit-range', 'proxies', 'taint-and-toleration']
-
-function page(name: string): string {
-  if (name === 'seed') {
-    const file = new VFile({path: 'seed.md', value: fs.readFileSync(sharedPath('seeds', 'kubernetes-intro-for-vmware-users.zh.mojibake.md'))})
-    decode(file)
-    repair(file)
-    return String(file.value)
-  }
-  return fs.readFileSync(sharedPath('corpus', 'k8s-website', name, 'zh-cn.md'), 'utf8')
-}
 
 const seeds = [1, 2, 3, 4, 5]
 const stress: PlantSettings = {wordEdits: 3, minWords: 1, rates: {cosmetic: 0.3, changed: 0.3, removed: 0.15, inserted: 0.15}}
@@ -34,7 +20,7 @@ const stress: PlantSettings = {wordEdits: 3, minWords: 1, rates: {cosmetic: 0.3,
 describe('sync on planted edits', () => {
   for (const name of [...development, ...heldOut, 'seed']) {
     it(`${name}: every planted change found, no false alarm`, () => {
-      const text = page(name)
+      const text = translationPage(name)
       // The stored English as the source: nothing to report.
       const {page: unchanged} = storedPage(text)
       expect(syncTranslation(text, unchanged).units.every((unit) => unit.status === 'current')).toBe(true)
@@ -48,7 +34,7 @@ describe('sync on planted edits', () => {
     })
 
     it(`${name}: dense edits (three words per changed paragraph, short ones too) are all reported stale, no false alarm`, () => {
-      const text = page(name)
+      const text = translationPage(name)
       for (const seed of seeds.slice(0, 2)) {
         const score = evaluate(text, seed, stress)
         expect(score.falseAlarms, score.problems.join('\n')).toBe(0)
@@ -62,7 +48,7 @@ describe('sync on planted edits', () => {
 
   it('the fast path never calls a planted page unchanged', () => {
     for (const name of [...development, ...heldOut]) {
-      const text = page(name)
+      const text = translationPage(name)
       const {paragraphs} = storedPage(text)
       for (const seed of seeds) expect(unchangedByLines(text, plant(paragraphs, seed).source), `${name} seed ${seed}`).toBe(false)
     }

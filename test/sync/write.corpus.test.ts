@@ -6,22 +6,10 @@
  */
 import fs from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {VFile} from 'vfile'
-import {decode} from '../../src/decode/index.js'
-import {repair} from '../../src/repair/index.js'
 import {applyEdits, planEdits, syncTranslation, type SyncResult} from '../../src/sync/index.js'
 import {sharedPath} from '../helpers.js'
+import {translationPage} from './corpus-pages.js'
 import {plant, storedPage} from './plant.js'
-
-function page(name: string): string {
-  if (name === 'seed') {
-    const file = new VFile({path: 'seed.md', value: fs.readFileSync(sharedPath('seeds', 'kubernetes-intro-for-vmware-users.zh.mojibake.md'))})
-    decode(file)
-    repair(file)
-    return String(file.value)
-  }
-  return fs.readFileSync(sharedPath('corpus', 'k8s-website', name, 'zh-cn.md'), 'utf8')
-}
 
 /** The statuses, cosmetic counted as current (a refreshed pair is current). */
 const statuses = (result: SyncResult): string[] => result.units.map((unit) => (unit.status === 'cosmetic' ? 'current' : unit.status)).sort()
@@ -31,7 +19,7 @@ describe('sync --write on planted edits', () => {
   const names = [...fs.readdirSync(root).filter((name) => fs.statSync(`${root}/${name}`).isDirectory()).sort(), 'seed']
   for (const name of names) {
     it(`${name}: a second write changes nothing`, () => {
-      const text = page(name)
+      const text = translationPage(name)
       const {paragraphs} = storedPage(text)
       for (const seed of [1, 2, 3]) {
         const {source} = plant(paragraphs, seed)

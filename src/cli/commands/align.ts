@@ -2,7 +2,6 @@
  * `bitext align FILE [ZH_FILE] [--json]`: show how the Chinese text renders
  * the English, as two columns or as the JSON contract.
  */
-import path from 'node:path'
 import {parseArgs} from 'node:util'
 import type {Root} from 'mdast'
 import {unified} from 'unified'
@@ -10,13 +9,13 @@ import {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
 import bitextAlign, {alignFiles, reportAlignment, toAlignmentJson} from '../../align/index.js'
 import {formatAlignment} from '../../align/format-alignment.js'
-import {decode} from '../../decode/index.js'
 import {createParser} from '../../parse/index.js'
 import {dropDecisionBlock, mapMessagesToDisk} from '../../decisions/index.js'
 import {repair} from '../../repair/index.js'
 import type {Alignment} from '../../types.js'
 import {UsageError, type Command} from '../command.js'
 import type {CliIo} from '../io.js'
+import {readDecoded} from '../read-input.js'
 
 const usage = `Usage: bitext align FILE [ZH_FILE] [options]
 
@@ -92,19 +91,7 @@ export const alignCommand: Command = {
 
 /** Read, decode and repair one file; unreadable or undecodable input is a usage error. */
 function readFile(shown: string, io: CliIo, options: {encoding?: string}): VFile {
-  let bytes: Uint8Array
-  try {
-    bytes = io.fs.readFileSync(path.resolve(io.cwd, shown))
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error'
-    throw new UsageError(`Cannot read \`${shown}\` (${code}); check the path`)
-  }
-  const file = new VFile({path: shown, value: bytes})
-  try {
-    decode(file, options)
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error))
-  }
+  const file = readDecoded(shown, io, options)
   repair(file)
   return file
 }

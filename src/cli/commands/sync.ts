@@ -6,9 +6,6 @@
 import {execFileSync} from 'node:child_process'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
-import {SpecialFileError} from '../../batch/read-regular.js'
-import {VFile} from 'vfile'
-import {decode} from '../../decode/index.js'
 import {
   applyEdits,
   countStatuses,
@@ -28,6 +25,7 @@ import {writeFileAtomic} from '../atomic-write.js'
 import {UsageError, type Command} from '../command.js'
 import {acquireLock, describeHolder, LockBusyError} from '../file-lock.js'
 import type {CliIo} from '../io.js'
+import {readDecoded} from '../read-input.js'
 import {codeFingerprint} from '../../batch/fingerprint.js'
 import {defaultCacheDir} from '../../batch/cache.js'
 import {openSyncCache, type SyncCache} from '../sync-cache.js'
@@ -294,21 +292,7 @@ function listPages(dir: string, io: CliIo, option: string): Set<string> {
 
 /** Read and decode one file; unreadable or undecodable input is a usage error. */
 function readText(shown: string, io: CliIo, options: {encoding?: string}): string {
-  let bytes: Uint8Array
-  try {
-    bytes = io.fs.readFileSync(path.resolve(io.cwd, shown))
-  } catch (error) {
-    if (error instanceof SpecialFileError) throw new UsageError(`\`${shown}\` is not a regular file but ${error.kind}; give the path of a Markdown file`)
-    const code = (error as NodeJS.ErrnoException).code ?? 'error'
-    throw new UsageError(`Cannot read \`${shown}\` (${code}); check the path`)
-  }
-  const file = new VFile({path: shown, value: bytes})
-  try {
-    decode(file, options)
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error))
-  }
-  return String(file.value)
+  return String(readDecoded(shown, io, options).value)
 }
 
 /** The English source as it was at a commit: `git show REV:./FILE` in the file's folder. */

@@ -137,6 +137,22 @@ class CompactTrie implements LexiconTrie {
   }
 }
 
+/** The child of a trie node being built for a code point, made when missing. */
+function childOf(node: BuildNode, code: number): BuildNode {
+  node.next ??= new Map()
+  let child = node.next.get(code)
+  if (child === undefined) {
+    child = {value: Number.NaN, next: undefined}
+    node.next.set(code, child)
+  }
+  return child
+}
+
+/** A word's value at its node: the best of its spellings. */
+function keepBest(node: BuildNode, value: number): void {
+  if (Number.isNaN(node.value) || value > node.value) node.value = value
+}
+
 /**
  * Build the trie of the words that begin with one character from a list of
  * words and their log-probabilities (the first character is the root).
@@ -150,16 +166,9 @@ export function trieOf(words: Iterable<[string, number]>): LexiconTrie {
     const points = [...word]
     let current = root
     for (const point of points.slice(1)) {
-      const code = point.codePointAt(0)!
-      current.next ??= new Map()
-      let child = current.next.get(code)
-      if (child === undefined) {
-        child = {value: Number.NaN, next: undefined}
-        current.next.set(code, child)
-      }
-      current = child
+      current = childOf(current, point.codePointAt(0)!)
     }
-    if (Number.isNaN(current.value) || value > current.value) current.value = value
+    keepBest(current, value)
   }
   return compact(root)
 }
@@ -301,16 +310,9 @@ export function parseLexicon(source: string): Lexicon {
           for (let index = code > 0xffff ? 2 : 1; index < word.length; index++) {
             const unit = word.charCodeAt(index)
             const point = unit >= 0xd800 && unit <= 0xdbff ? word.codePointAt(index++)! : unit
-            current.next ??= new Map()
-            let child = current.next.get(point)
-            if (child === undefined) {
-              child = {value: Number.NaN, next: undefined}
-              current.next.set(point, child)
-            }
-            current = child
+            current = childOf(current, point)
           }
-          const value = Math.log(count) - logTotal
-          if (Number.isNaN(current.value) || value > current.value) current.value = value
+          keepBest(current, Math.log(count) - logTotal)
         })
       }
       bucket.trie = compact(root)
