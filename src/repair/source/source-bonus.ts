@@ -42,7 +42,7 @@ export interface SourceWeights {
 export const defaultSourceWeights: SourceWeights = {
   wordInSentence: 3,
   wordInBlock: 1,
-  charInSentence: 1,
+  charInSentence: 2.5,
   functionAnchored: 5,
   functionInSentence: 0,
   negation: 2.5,
@@ -274,8 +274,11 @@ export function candidateEvidence(
   // A character that forms a word with a neighbour means that word there
   // (`启` in `启用` is "to start using", not "to state"): its own senses are no evidence.
   const bound = formsWord(around, index, candidate, dictionary)
+  // Nor is it evidence for a lone character where another candidate makes a
+  // word there (`coming` is no `来` in `?下来` where `接下来` is a word).
+  const alone = !bound && !(around.slots.get(index) ?? []).some((other) => other !== candidate && formsWord(around, index, other, dictionary))
   for (const word of wordsThrough(around, index, candidate)) {
-    if (word.length < 2 && bound) continue
+    if (word.length < 2 && !alone) continue
     const glosses = dictionary.lookup(word)
     if (glosses === undefined) continue
     for (const sense of word.length > 1 ? glosses.senses : glosses.head.map((stem) => [stem])) {
