@@ -163,7 +163,8 @@ function parseGlosses(text: string, shared: (token: string) => string): Glosses 
       let core = tokens
       while (core.length > 1 && (core[0] === 'to' || core[0] === 'be' || core[0] === 'a' || core[0] === 'an' || core[0] === 'the')) core = core.slice(1)
       if (core.length === 1 && evidentFunctionWords.has(core[0]!)) functional.add(shared(core[0]!))
-      const words = tokens.filter((token) => token.length >= 3 && !functionWords.has(token) && !/^\d+$/.test(token))
+      // `to do` is a sense of its own (`做`, `搞`), though `do` is mostly an auxiliary.
+      const words = core.length === 1 && core[0] === 'do' ? core : tokens.filter((token) => token.length >= 3 && !functionWords.has(token) && !/^\d+$/.test(token))
       if (words.length > 2) continue
       const stems = [...new Set(words.map((token) => shared(stemEnglish(token))))]
       for (const stem of stems) content.add(stem)

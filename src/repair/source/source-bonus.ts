@@ -141,9 +141,17 @@ export function renderedStems(chars: readonly string[], damaged: ReadonlySet<num
   return stems
 }
 
+/** Forms of `do`, and what follows `do` as a main verb rather than an auxiliary (`do that`, `doing this`). */
+const doForms: ReadonlySet<string> = new Set(['do', 'does', 'did', 'doing', 'done'])
+const doObjects: ReadonlySet<string> = new Set(['this', 'that', 'it', 'so', 'something', 'anything', 'everything', 'nothing', 'what', 'these', 'those', 'more', 'much'])
+
 function contentStems(tokens: readonly string[]): Map<string, string> {
   const stems = new Map<string, string>()
   for (const [index, token] of tokens.entries()) {
+    if (doForms.has(token) && doObjects.has(tokens[index + 1] ?? '')) {
+      if (!stems.has('do')) stems.set('do', token)
+      continue
+    }
     if (token.length < 3 || functionWords.has(token) || /^\d+$/.test(token) || habitualUsedTo(tokens, index)) continue
     const stem = stemEnglish(token)
     if (!stems.has(stem)) stems.set(stem, token)
