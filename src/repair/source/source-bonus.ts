@@ -8,7 +8,7 @@
  * implementation` for `设计?实现`).
  */
 import {isHan} from '../reconstruct/choose.js'
-import {conjunctions, englishTokens, functionWords, habitualUsedTo, stemEnglish} from './english.js'
+import {conjunctions, englishTokens, functionWords, habitualUsedTo, senseWords, stemEnglish} from './english.js'
 import type {GlossDictionary} from './gloss-dictionary.js'
 
 /** Weights of the evidence, in natural-log units added to a candidate's score. */
@@ -150,6 +150,11 @@ function contentStems(tokens: readonly string[]): Map<string, string> {
   for (const [index, token] of tokens.entries()) {
     if (doForms.has(token) && doObjects.has(tokens[index + 1] ?? '')) {
       if (!stems.has('do')) stems.set('do', token)
+      continue
+    }
+    if (senseWords.has(token) && token !== 'do') {
+      const stem = stemEnglish(token)
+      if (!stems.has(stem)) stems.set(stem, token)
       continue
     }
     if (token.length < 3 || functionWords.has(token) || /^\d+$/.test(token) || habitualUsedTo(tokens, index)) continue
