@@ -147,8 +147,9 @@ describe('known phrase frames', () => {
     // A preposition inside a word opens nothing, and a locative between closes the phrase.
     expect(frame('中', '使用在线文字处理程序', '传统离线文字')).toBe(false)
     expect(frame('中', '在集群中运行的程序', '定义')).toBe(false)
-    // A damaged character between may be the locative: no frame.
+    // A damaged character just before may be the locative: no frame; further back it is part of the phrase.
     expect(frame('中', `在集群${unknown}`, '定义')).toBe(false)
+    expect(frame('中', `在介绍性的${unknown}客文章`, '简要地谈论')).toBe(true)
     expect(frame('不', '在你的集群', '管理')).toBe(false)
   })
 })

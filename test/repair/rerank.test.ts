@@ -150,7 +150,7 @@ describe('rerankRepairs', () => {
     const text = '在我们继续设计不实现指南之前'
     const repairs = [record(text, text.indexOf('不'), ['中', '与'])]
     expect(rerankRepairs(text, repairs, [], {dictionary: dictionary(), lexicon: lexicon()})).toEqual({text, repairs, changed: 0})
-    expect(rerankRepairs(text, repairs, [span(text, 'Something unrelated here.')], {dictionary: dictionary(), lexicon: lexicon()})).toEqual({text, repairs, changed: 0})
+    expect(rerankRepairs(text, repairs, [span(text, 'Something different here.')], {dictionary: dictionary(), lexicon: lexicon()})).toEqual({text, repairs, changed: 0})
   })
 
   it('reads an English negation that the intact Chinese does not render as 不 (seed 115:182)', () => {

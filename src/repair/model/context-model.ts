@@ -109,12 +109,12 @@ export function phraseFrame(char: string, left: readonly string[], right: readon
   const openers = locativeOpeners.get(char)
   if (openers === undefined) return false
   // The phrase has something in it (`在中使用` is no `在…中`), the
-  // preposition is no part of a word (`在线`, `存在`), and no damaged
-  // character between may close it first.
+  // preposition is no part of a word (`在线`, `存在`), and the character just
+  // before is not damaged (`API 中?`: it may be the locative that closes it).
   const units = left.slice(0, frameReach)
   for (const [distance, unit] of units.entries()) {
     if (openers.includes(unit)) return distance > 0 && !compounds.has(unit + (units[distance - 1] ?? '')) && !compounds.has((units[distance + 1] ?? '') + unit)
-    if (locativeOpeners.has(unit) || unit === unknown) return false
+    if (locativeOpeners.has(unit) || (unit === unknown && distance === 0)) return false
   }
   return false
 }

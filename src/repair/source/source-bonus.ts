@@ -82,8 +82,30 @@ const negations = new Set(['not', 'no', 'never', 'none', 'nothing', 'neither', '
  */
 const negativeForm = /^(?:un[a-z]{3,}|non[a-z]*|im(?:possib|mutab|prop|prac|perfect|balanc)[a-z]*|ir[a-z]{4,}|il(?:legal|logic)[a-z]*|dis(?:abl|allow|agree|like|continu|connect|trust)[a-z]*|in(?:correct|valid|consisten|complet|secur|sufficien|appropriat|activ|accessib|compatib|capab|definit|direct|effectiv|efficien|evitab|flexib|frequen|stab|adequa)[a-z]*|[a-z]{3,}less(?:ly|ness)?|rather|instead|differ[a-z]*|continu[a-z]*|constant[a-z]*|regardless|fail[a-z]*|lack[a-z]*|avoid[a-z]*|prevent[a-z]*|refus[a-z]*|stop[a-z]*|hardly|barely|rarely|seldom|few|little|only|however|but)$/
 
+/**
+ * English words negated by a prefix, which Chinese renders with `不`
+ * (`unpractical` 不实际, `incorrect` 不正确, `impossible` 不可能): a negation
+ * like `not`. Not `under`, `unique`, `until`, nor the verbs that undo
+ * (`uninstall` 卸载, `unlock` 解锁), nor `unlike` (与…不同) and `unless`.
+ */
+const negativeAffix = /^(?:un(?!der|til|i|like|less|install|mount|load|lock|pack|set|do|zip|tar|regist|subscrib|link|wrap|tie|plug|pin|cordon|schedul|tag|ix)[a-z]{3,}|non|im(?:possib|mutab|prop|prac|perfect|balanc)[a-z]*|ir(?:relevan|regular|revers|respons)[a-z]*|il(?:legal|logic)[a-z]*|in(?:correct|valid|consisten|complet|secur|sufficien|appropriat|accessib|compatib|capab|definit|effectiv|efficien|evitab|flexib|frequen|stab|adequa)[a-z]*)$/
+
 /** Characters that negate in Chinese: an intact one renders an English negation. */
 export const negators: ReadonlySet<string> = new Set([...'不没未无非别勿莫否'])
+
+/** Whether an English token negates (`not`, `never`, `unpractical`). */
+function isNegation(token: string): boolean {
+  return negations.has(token) || negativeAffix.test(token)
+}
+
+/** Words whose negator character negates nothing (`特别` "especially", `非常` "very", `是否` "whether"). */
+const notNegating: ReadonlySet<string> = new Set('特别 区别 分别 别人 别的 告别 识别 级别 类别 差别 个别 辨别 鉴别 性别 非常 是否 与否 能否 未来'.split(' '))
+
+/** How many characters of a Chinese text negate (`不`, `没`, … outside {@link notNegating} words). */
+function countNegators(chinese: string): number {
+  const chars = [...chinese]
+  return chars.filter((char, index) => negators.has(char) && !notNegating.has((chars[index - 1] ?? '') + char) && !notNegating.has(char + (chars[index + 1] ?? ''))).length
+}
 
 /**
  * Prepare an English sentence and its block for matching.
@@ -103,8 +125,8 @@ export function prepareSource(
   intactChinese = ''
 ): PreparedSource {
   const tokens = englishTokens(sentence)
-  const negated = tokens.filter((token) => negations.has(token)).length
-  const rendered = [...intactChinese].filter((char) => negators.has(char)).length
+  const negated = tokens.filter(isNegation).length
+  const rendered = countNegators(intactChinese)
   return {
     tokens,
     sentenceStems: contentStems(tokens),
@@ -308,7 +330,7 @@ export function candidateEvidence(
   }
   const functions = dictionary.lookup(candidate)?.function ?? []
   if (source.unrenderedNegations > 0 && negators.has(candidate) && functions.includes('not')) {
-    const token = source.tokens.find((word) => negations.has(word))!
+    const token = source.tokens.find(isNegation)!
     const share = Math.min(1, source.unrenderedNegations / Math.max(1, source.negatorSlots))
     consider(weights.negation * share, `EN "${token}", which the intact Chinese does not negate`, 'negation')
   }
