@@ -144,6 +144,8 @@ describe('known phrase frames', () => {
     expect(frame('中', '在你的集群', 'Kubernetes 始终会努力')).toBe(true)
     expect(frame('中', '我们同样从资源池设置', '定义这一点')).toBe(true)
     expect(frame('中', '即使在', '使用应用程序')).toBe(false)
+    // A phrase that a word of two characters closes later is not closed here.
+    expect(frame('中', '在我们继续设计', '实现指南之前')).toBe(false)
     // A preposition inside a word opens nothing, and a locative between closes the phrase.
     expect(frame('中', '使用在线文字处理程序', '传统离线文字')).toBe(false)
     expect(frame('中', '在集群中运行的程序', '定义')).toBe(false)

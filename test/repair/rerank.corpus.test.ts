@@ -61,12 +61,15 @@ describe('the CNCF glossary, damaged the seed’s way and re-ranked with its Eng
     expect(pages).toBeGreaterThanOrEqual(70)
     expect(total).toBeGreaterThan(5000)
     // Measured: 97.22% (lexicon and context model) → 98.54% of 6,297 damaged
-    // characters (6 broken). Without the context model: 94.92% → 96.46%;
+    // characters (6 broken); with the phrase frames and the English that
+    // negates nothing, 93 fixed and 8 broken, every broken one flagged
+    // (below 0.8: a weak one-sided function word, a one-word gloss, or a
+    // translator's negation the English does not have). Without the context model: 94.92% → 96.46%;
     // without the bytes of look-alike codecs (short pages do not show that
     // they were read as windows-1254): 96.20% → 97.30%.
     expect(after).toBeGreaterThan(before)
     expect(after / total).toBeGreaterThanOrEqual(0.984)
-    expect(broken).toBeLessThanOrEqual(6)
+    expect(broken).toBeLessThanOrEqual(8)
   })
 })
 

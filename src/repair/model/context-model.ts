@@ -112,8 +112,10 @@ export function phraseFrame(char: string, left: readonly string[], right: readon
   // preposition is no part of a word (`在线`, `存在`), and the character just
   // before is not damaged (`API 中?`: it may be the locative that closes it).
   const units = left.slice(0, frameReach)
+  const after = right.slice(0, frameReach).join('')
   for (const [distance, unit] of units.entries()) {
-    if (openers.includes(unit)) return distance > 0 && !compounds.has(unit + (units[distance - 1] ?? '')) && !compounds.has((units[distance + 1] ?? '') + unit)
+    // `在我们继续设计?实现指南之前`: the phrase closes later, with a word of two characters.
+    if (openers.includes(unit)) return distance > 0 && !compounds.has(unit + (units[distance - 1] ?? '')) && !compounds.has((units[distance + 1] ?? '') + unit) && !(phraseClosers.get(unit) ?? []).some((closer) => closer.length > 1 && after.includes(closer))
     if (locativeOpeners.has(unit) || (unit === unknown && distance === 0)) return false
   }
   return false

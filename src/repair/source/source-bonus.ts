@@ -78,9 +78,10 @@ const negations = new Set(['not', 'no', 'never', 'none', 'nothing', 'neither', '
 /**
  * English words that negate by their form, or that Chinese often renders
  * with `不` although they have no `not` (`rather than` 而不是, `different`
- * 不同, `continuously` 不断, `regardless` 不管, `unless` 除非 … 不).
+ * 不同, `continuously` 不断, `regardless` 不管, `less secure` 不如…安全;
+ * `have to` 不得不 is {@link haveTo}).
  */
-const negativeForm = /^(?:un[a-z]{3,}|non[a-z]*|im(?:possib|mutab|prop|prac|perfect|balanc)[a-z]*|ir[a-z]{4,}|il(?:legal|logic)[a-z]*|dis(?:abl|allow|agree|like|continu|connect|trust)[a-z]*|in(?:correct|valid|consisten|complet|secur|sufficien|appropriat|activ|accessib|compatib|capab|definit|direct|effectiv|efficien|evitab|flexib|frequen|stab|adequa)[a-z]*|[a-z]{3,}less(?:ly|ness)?|rather|instead|differ[a-z]*|continu[a-z]*|constant[a-z]*|regardless|fail[a-z]*|lack[a-z]*|avoid[a-z]*|prevent[a-z]*|refus[a-z]*|stop[a-z]*|hardly|barely|rarely|seldom|few|little|only|however|but)$/
+const negativeForm = /^(?:un[a-z]{3,}|non[a-z]*|im(?:possib|mutab|prop|prac|perfect|balanc)[a-z]*|ir[a-z]{4,}|il(?:legal|logic)[a-z]*|dis(?:abl|allow|agree|like|continu|connect|trust)[a-z]*|in(?:correct|valid|consisten|complet|secur|sufficien|appropriat|activ|accessib|compatib|capab|definit|direct|effectiv|efficien|evitab|flexib|frequen|stab|adequa)[a-z]*|[a-z]{3,}less(?:ly|ness)?|rather|instead|differ[a-z]*|continu[a-z]*|constant[a-z]*|regardless|fail[a-z]*|lack[a-z]*|avoid[a-z]*|prevent[a-z]*|refus[a-z]*|stop[a-z]*|hardly|barely|rarely|seldom|few|little|less|worse|inferior|only|however|but)$/
 
 /**
  * English words negated by a prefix, which Chinese renders with `不`
@@ -89,6 +90,11 @@ const negativeForm = /^(?:un[a-z]{3,}|non[a-z]*|im(?:possib|mutab|prop|prac|perf
  * (`uninstall` 卸载, `unlock` 解锁), nor `unlike` (与…不同) and `unless`.
  */
 const negativeAffix = /^(?:un(?!der|til|i|like|less|install|mount|load|lock|pack|set|do|zip|tar|regist|subscrib|link|wrap|tie|plug|pin|cordon|schedul|tag|ix)[a-z]{3,}|non|im(?:possib|mutab|prop|prac|perfect|balanc)[a-z]*|ir(?:relevan|regular|revers|respons)[a-z]*|il(?:legal|logic)[a-z]*|in(?:correct|valid|consisten|complet|secur|sufficien|appropriat|accessib|compatib|capab|definit|effectiv|efficien|evitab|flexib|frequen|stab|adequa)[a-z]*)$/
+
+/** `have to`, `has to`, `had to`: Chinese often says `不得不`. */
+function haveTo(tokens: readonly string[], index: number): boolean {
+  return (tokens[index] === 'have' || tokens[index] === 'has' || tokens[index] === 'had') && tokens[index + 1] === 'to'
+}
 
 /** Characters that negate in Chinese: an intact one renders an English negation. */
 export const negators: ReadonlySet<string> = new Set([...'不没未无非别勿莫否'])
@@ -135,7 +141,7 @@ export function prepareSource(
     blockCovered,
     unrenderedNegations: Math.max(0, negated - rendered),
     negatorSlots: 1,
-    negationFree: tokens.length > 0 && negated === 0 && !tokens.some((token) => negativeForm.test(token))
+    negationFree: tokens.length > 0 && negated === 0 && !tokens.some((token, index) => negativeForm.test(token) || haveTo(tokens, index))
   }
 }
 
