@@ -15,6 +15,7 @@ import type {Lexicon} from '../model/lexicon.js'
 import {rebuild, type Part} from '../reconstruct/lossy.js'
 import {candidateEvidence, defaultSourceWeights, negators, prepareSource, renderedStems, rendersAny, type CandidateEvidence, type EvidenceKind, type PreparedSource, type SourceWeights} from './source-bonus.js'
 import {sourceAt, type SourceSpan} from './source-evidence.js'
+import {choiceFeatures} from './calibration.js'
 
 /** Options of {@link rerankRepairs}. */
 export interface RerankOptions {
@@ -30,6 +31,11 @@ export interface RerankOptions {
   context?: ContextModel
   /** Its weight (default 0.7). */
   contextWeight?: number
+  /**
+   * Keep the features of every re-rankable choice (`calibration.ts`) in the
+   * result, for fitting a calibrated confidence (default false).
+   */
+  features?: boolean
 }
 
 /** Result of {@link rerankRepairs}. */
@@ -40,6 +46,8 @@ export interface RerankResult {
   repairs: RepairRecord[]
   /** How many repairs chose another character. */
   changed: number
+  /** Index of a re-rankable repair → its features (with `features: true`). */
+  features?: Map<number, number[]>
 }
 
 /**
@@ -78,15 +86,26 @@ export function rerankRepairs(text: string, repairs: readonly RepairRecord[], sp
   // A neighbour the first pass got right can anchor the English of another
   // damaged character (`像谷歌` "like Google" once `谷掌` is `谷歌`): weigh
   // again, once, while the offsets of the English still hold.
-  if (first.changed === 0 || first.text.length !== text.length) return disagreements(repairs, first)
+  if (first.changed === 0 || first.text.length !== text.length) return withFeatures(repairs, disagreements(repairs, first), first.kinds, options)
   const second = rerankOnce(first.text, first.repairs, spans, options)
-  if (second.changed === 0) return disagreements(repairs, first)
+  if (second.changed === 0) return withFeatures(repairs, disagreements(repairs, first), first.kinds, options)
   for (const [index, kind] of first.kinds) if (!second.kinds.has(index)) second.kinds.set(index, kind)
   let changed = 0
   repairs.forEach((record, index) => {
     if (second.repairs[index]!.after !== record.after) changed++
   })
-  return disagreements(repairs, {...second, changed})
+  return withFeatures(repairs, disagreements(repairs, {...second, changed}), second.kinds, options)
+}
+
+/** The features of every re-rankable choice, when asked for (`calibration.ts`). */
+function withFeatures(repairs: readonly RepairRecord[], result: RerankResult, kinds: ReadonlyMap<number, EvidenceKind | undefined>, options: RerankOptions): RerankResult {
+  if (options.features !== true) return result
+  const damaged = new Set(result.repairs.filter(isRerankable).map((record) => record.outputOffset))
+  const features = new Map<number, number[]>()
+  result.repairs.forEach((record, index) => {
+    if (isRerankable(record)) features.set(index, choiceFeatures(result.text, record, repairs[index]!, kinds.get(index), damaged, options.lexicon))
+  })
+  return {...result, features}
 }
 
 /**
