@@ -14,6 +14,7 @@ import {Worker} from 'node:worker_threads'
 import {failedResult, type ArticleResult} from './article-result.js'
 import {pipelineStages, type PipelineStage} from '../pipeline-stages.js'
 import type {WorkerInit, WorkerReply, WorkerRequest} from './worker-protocol.js'
+import {answerSegment, preloadSegmenter} from '../check/segmenter.js'
 
 /** How to start a worker: a module file, or (from sources) a bootstrap script evaluated as the entry. */
 export type WorkerScript = {url: URL} | {code: string}
@@ -115,13 +116,29 @@ export function createWorkerPool(
   let nextId = 0
   let broken = false
   let closed = false
+  // The workers' jieba lives here; it is built while the first worker loads its modules.
+  let segmenterLoading = !runsRepeatedText(init.spec)
 
   function spawn(): Slot {
+    if (!segmenterLoading) {
+      segmenterLoading = true
+      setImmediate(() => {
+        try {
+          preloadSegmenter()
+        } catch {
+          // A worker's request then fails and the worker loads its own, which reports the error.
+        }
+      })
+    }
     const stage = new SharedArrayBuffer(4)
     const workerData: WorkerInit = {...init, stage}
     const worker = 'url' in script ? new Worker(script.url, {workerData}) : new Worker(script.code, {eval: true, workerData})
     const slot: Slot = {worker, ready: false, task: undefined, stage: new Int32Array(stage), timer: undefined, stat: undefined}
     worker.on('message', (reply: WorkerReply) => {
+      if (reply.type === 'segment') {
+        answerSegment(reply)
+        return
+      }
       if (reply.type === 'ready') {
         slot.ready = true
         slot.stat = reply.stat
@@ -260,4 +277,9 @@ export function timedOutResult(path: string, stage: PipelineStage, timeoutMs: nu
     `Gave up on this article after ${seconds} in the ${stage} stage: it takes too long to process; simplify what it nests or repeats, or raise --article-timeout`,
     'article-timeout'
   )
+}
+
+/** Whether `repeated-text`, the rule that segments Chinese, runs with this spec. */
+function runsRepeatedText(spec: WorkerInit['spec']): boolean {
+  return (spec.rules === undefined || spec.rules.includes('repeated-text')) && spec.settings?.['repeated-text'] !== 'off'
 }
