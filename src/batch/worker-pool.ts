@@ -88,8 +88,11 @@ export function findWorkerScript(): WorkerScript | undefined {
 /**
  * Whether a bundle exists and was made after every compiled module beside
  * it (a `tsc` run without the bundling step leaves it stale: then it is not used).
+ *
+ * @param bundle The bundle's path, `<lib>/batch/worker.bundle.js`.
+ * @returns True when it can stand for the modules of `<lib>`.
  */
-function bundleIsCurrent(bundle: string): boolean {
+export function bundleIsCurrent(bundle: string): boolean {
   let made: number
   try {
     made = fs.statSync(bundle).mtimeMs
