@@ -129,8 +129,23 @@ export function duplicateFinder(): (file: VFile) => VFile | undefined {
  * @param settings Severity per rule id.
  */
 export async function checkBatch(files: readonly VFile[], settings: RuleSettings): Promise<void> {
+  // They report only a term rendered in two ways: without one, nothing to load.
+  if (!renderingsDiffer(files)) return
   const {checkCrossFile} = await preloadBatchChecks()
   checkCrossFile(files, {settings})
+}
+
+/** Whether some glossary term got two different renderings in the files. */
+function renderingsDiffer(files: readonly VFile[]): boolean {
+  const first = new Map<string, string>()
+  for (const file of files) {
+    for (const use of file.data.termUses ?? []) {
+      const rendering = first.get(use.term)
+      if (rendering === undefined) first.set(use.term, use.rendering)
+      else if (rendering !== use.rendering) return true
+    }
+  }
+  return false
 }
 
 /**

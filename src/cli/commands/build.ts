@@ -158,9 +158,10 @@ async function publish(
   const findDuplicate = duplicateFinder()
   const results = processBatch(articlePaths, batch)
   // The article list's renderer loads while the batch's worker starts and works, not after it.
-  const pages = options.wanted.includes('html') ? import('../../emit/html-page.js') : undefined
+  const pages = options.wanted.includes('html') ? import('../../emit/index-page.js') : undefined
   pages?.catch(() => undefined)
-  preloadBatchChecks().catch(() => undefined)
+  // Term uses, which the cross-file checks compare, come from a glossary.
+  if (batch.pipeline?.glossary) preloadBatchChecks().catch(() => undefined)
   for await (const result of results) {
     progress?.increment()
     cache.push(result.cache ? {cache: result.cache} : {})
