@@ -73,6 +73,13 @@ function addEdge(edges: Edges, from: number, to: number, cost: number, picks: re
 
 const noPicks: readonly number[] = []
 
+/** The picks `[0, option]` of a one-character word through a slot, shared per option. */
+const firstPicks: Array<readonly number[]> = []
+
+function firstPick(option: number): readonly number[] {
+  return (firstPicks[option] ??= [0, option])
+}
+
 /**
  * Score every slot of a lattice.
  *
@@ -266,7 +273,7 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
       const value = state.trie?.value(0)
       let single = isHan(char) ? (value ?? lexicon.floor) : 0
       if (!fixed && isHan(char)) single += boundaryAffinity(units, position, char, lexicon, state.context) + cacheBonus(state, char, single)
-      addEdge(edges, from, position + 1, total + single, fixed ? noPicks : [0, option])
+      addEdge(edges, from, position + 1, total + single, fixed ? noPicks : firstPick(option))
     } else {
       reached = state.trie!.child(node, char.codePointAt(0)!)
       if (reached < 0) continue

@@ -91,6 +91,12 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
     addGrammar(units, slot, at, lexicon, afterNumber, beforeQuestion)
     if (options.context !== undefined) addContext(units, slot, at, options.context, options.contextWeight ?? defaultContextWeight)
   }
+  if (process.env['BITEXT_STATS'] !== undefined) {
+    const g = globalThis as unknown as {keptStats?: number[]}
+    g.keptStats ??= [0, 0]
+    g.keptStats[0]! += slots.length
+    for (const {slot} of slots) g.keptStats[1]! += slot.candidates.length
+  }
   const plain = chooseInLattice(units, lexicon, options.words)
   const choices = options.cache === undefined || options.cache === false ? plain : chooseInLattice(units, lexicon, documentCache(units, plain, lexicon, options.cache))
   return choices.map((choice, index) => {
@@ -154,157 +160,278 @@ function prune(candidates: readonly Candidate[], lexicon: Lexicon): readonly Can
   return kept
 }
 
-/** Candidates above which a slot is narrowed before the lattice. */
-const wideSlot = 96
-/** How many of a wide slot's commonest candidates are kept whatever their neighbours. */
-const keptCommon = 48
+/** How many candidates of a slot go into the lattice at most (set by `BITEXT_KEPT` while tuning). */
+const keptPerSlot = Number(process.env['BITEXT_KEPT'] ?? 12)
+/** How far below the best local score a candidate may be and still go into the lattice (`BITEXT_MARGIN`). */
+const keptMargin = Number(process.env['BITEXT_MARGIN'] ?? 6)
 
 /**
- * Narrow a slot with hundreds of candidates (a lone lead byte whose two
- * continuation bytes were stripped) to those that can make a word with what
- * is around it: continue a word prefix that ends just before it (intact
- * characters, or any candidate of a damaged neighbour), or begin a word with
- * the character (or a candidate) after it; and the commonest others. The
- * lattice's cost grows with the product of adjacent slots' sizes, and the
- * rest never win.
+ * Narrow a slot to its few candidates with the best local score: the best
+ * segmentation of a window of one unit on each side that uses the candidate
+ * (a word with the character before or after it, or with any candidate of a
+ * damaged neighbour, or the candidate as a word by itself), less what the
+ * neighbours score alone. The lexicon's words are what picks the right
+ * character, and they are in this score; the lattice's cost grows with the
+ * number of candidates of adjacent slots (C1 stripped: dozens for most
+ * characters, hundreds for a lone lead byte). The candidates kept are those
+ * within {@link keptMargin} of the best, {@link keptPerSlot} at most.
+ *
+ * A candidate's score is its score alone unless a word raises it, and few
+ * do: the raised ones and the best few alone are all that is ranked.
  */
 function narrow(candidates: readonly Candidate[], parts: readonly Part[], index: number, lexicon: Lexicon): readonly Candidate[] {
-  if (candidates.length <= wideSlot) return candidates
-  const follows = continuations(parts, index, lexicon)
-  const kept = new Set(commonest(candidates, lexicon))
-  if (follows.size < candidates.length) {
-    const byCode = codeIndex(candidates)
-    for (const code of follows) {
-      const candidate = byCode.get(code)
-      if (candidate !== undefined) kept.add(candidate)
-    }
-  } else {
-    for (const candidate of candidates) if (follows.has(candidate.char.codePointAt(0)!)) kept.add(candidate)
+  if (candidates.length <= keptPerSlot) return candidates
+  const info = candidateInfo(candidates, lexicon)
+  const raised = new Map<number, number>()
+  const raise = (position: number, score: number): void => {
+    if (score > (raised.get(position) ?? info.self[position]!)) raised.set(position, score)
   }
-  for (const candidate of starters(candidates, parts[index + 1], lexicon)) kept.add(candidate)
-  return candidates.filter((candidate) => kept.has(candidate))
+  const before = parts[index - 1]
+  const after = parts[index + 1]
+  if (typeof before === 'string') addFixedBefore(raise, info, before, lexicon)
+  else if (before !== undefined) addPairs(raise, pairTable(prune(before.candidates, lexicon), candidates, lexicon).second, info)
+  if (typeof after === 'string') addFixedAfter(raise, candidates, info, after, lexicon)
+  else if (after !== undefined) addPairs(raise, pairTable(candidates, prune(after.candidates, lexicon), lexicon).first, info)
+  // The best scores: every raised candidate, and the best ones alone.
+  const ranked: Array<[number, number]> = [...raised]
+  for (let rank = 0, taken = 0; rank < info.bySelf.length && taken < keptPerSlot; rank++) {
+    const position = info.bySelf[rank]!
+    if (raised.has(position)) continue
+    ranked.push([position, info.self[position]!])
+    taken++
+  }
+  ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0])
+  const lowest = Math.max(ranked[Math.min(keptPerSlot, ranked.length) - 1]![1], ranked[0]![1] - keptMargin)
+  const kept: number[] = []
+  for (const [position, score] of ranked) {
+    if (score < lowest || kept.length >= keptPerSlot) break
+    kept.push(position)
+  }
+  kept.sort((a, b) => a - b)
+  return kept.map((position) => candidates[position]!)
 }
 
-/** A candidate list's candidates by code point (kept per shared list). */
-function codeIndex(candidates: readonly Candidate[]): ReadonlyMap<number, Candidate> {
-  let index = codeCache.get(candidates)
-  if (index === undefined) {
-    const built = new Map<number, Candidate>()
-    for (const candidate of candidates) if (!built.has(candidate.char.codePointAt(0)!)) built.set(candidate.char.codePointAt(0)!, candidate)
-    codeCache.set(candidates, built)
-    index = built
-  }
-  return index
+/** What the narrowing needs of a (shared) candidate list, kept per lexicon. */
+interface CandidateInfo {
+  /** Code points. */
+  codes: Int32Array
+  /** Prior (kind of character, outside evidence). */
+  prior: Float64Array
+  /** Score as a word by itself: prior plus the lexicon's value (floor for unknown Han). */
+  self: Float64Array
+  /** Positions by `self`, best first (ties by position). */
+  bySelf: Int32Array
+  /** The best `self`. */
+  bestSelf: number
+  /** Candidate position by code point. */
+  byCode: ReadonlyMap<number, number>
 }
 
-const codeCache = new WeakMap<readonly Candidate[], ReadonlyMap<number, Candidate>>()
+const infoCache = new WeakMap<Lexicon, WeakMap<readonly Candidate[], CandidateInfo>>()
+
+function candidateInfo(candidates: readonly Candidate[], lexicon: Lexicon): CandidateInfo {
+  let byList = infoCache.get(lexicon)
+  if (byList === undefined) {
+    byList = new WeakMap()
+    infoCache.set(lexicon, byList)
+  }
+  let info = byList.get(candidates)
+  if (info === undefined) {
+    const codes = Int32Array.from(candidates, (candidate) => candidate.char.codePointAt(0)!)
+    const prior = Float64Array.from(candidates, (candidate) => classPrior(candidate.char) + (candidate.bonus ?? 0))
+    const self = Float64Array.from(candidates, (candidate, position) =>
+      prior[position]! + (isHan(candidate.char) ? (lexicon.trie(candidate.char)?.value(0) ?? lexicon.floor) : 0))
+    const bySelf = Int32Array.from(candidates.keys()).sort((a, b) => self[b]! - self[a]! || a - b)
+    const byCode = new Map<number, number>()
+    codes.forEach((code, position) => {
+      if (!byCode.has(code)) byCode.set(code, position)
+    })
+    info = {codes, prior, self, bySelf, bestSelf: self[bySelf[0]!]!, byCode}
+    byList.set(candidates, info)
+  }
+  return info
+}
+
+/** Candidates raised by words with one neighbour: positions and their best word's score (with the other character's prior). */
+interface Raises {
+  positions: Int32Array
+  best: Float64Array
+  /** The neighbour's best score alone. */
+  otherSelf: number
+}
 
 /**
- * The candidates that begin a word with what comes next: the next character,
- * or any candidate of a damaged one. Kept per lexicon, per shared candidate
- * list and per next character (or next list): the same lone lead byte before
- * the same character is narrowed once.
+ * For two adjacent damaged characters, the best two-character word of each
+ * candidate with any candidate of the other: `first` for the candidates of
+ * the first list, `second` for the second's. Kept per lexicon and pair of
+ * (shared) lists: a document repeats its damaged shapes.
  */
-function starters(candidates: readonly Candidate[], after: Part | undefined, lexicon: Lexicon): readonly Candidate[] {
-  const key = startersKey(after)
-  if (key === undefined) return []
-  let byLexicon = startersCache.get(lexicon)
-  if (byLexicon === undefined) {
-    byLexicon = new WeakMap()
-    startersCache.set(lexicon, byLexicon)
-  }
-  let byNext = byLexicon.get(candidates)
-  if (byNext === undefined) {
-    byNext = new Map()
-    byLexicon.set(candidates, byNext)
-  }
-  let found = byNext.get(key)
-  if (found === undefined) {
-    const next = nextCodes(after)
-    found = candidates.filter((candidate) => {
-      const trie = lexicon.trie(candidate.char)
-      if (trie === undefined) return false
-      if (next.size <= 8) {
-        for (const code of next) if (trie.child(0, code) >= 0) return true
-        return false
-      }
-      let starts = false
-      trie.forEachChild(0, (child) => {
-        starts ||= next.has(child)
-      })
-      return starts
-    })
-    byNext.set(key, found)
-  }
-  return found
+interface PairTable {
+  first: Raises
+  second: Raises
 }
 
-const startersCache = new WeakMap<Lexicon, WeakMap<readonly Candidate[], Map<number | readonly Candidate[], readonly Candidate[]>>>()
+const pairCache = new WeakMap<Lexicon, WeakMap<readonly Candidate[], WeakMap<readonly Candidate[], PairTable>>>()
 
-/** What a part after a slot is for {@link starters}: its first Han code point, the candidate list of a damaged one, or undefined. */
-function startersKey(after: Part | undefined): number | readonly Candidate[] | undefined {
-  if (after === undefined) return undefined
-  if (typeof after !== 'string') return after.candidates
-  const first = after.codePointAt(0)
-  return first === undefined || !isHan(String.fromCodePoint(first)) ? undefined : first
-}
-
-/** The commonest candidates of a wide slot (kept per shared candidate list). */
-function commonest(candidates: readonly Candidate[], lexicon: Lexicon): readonly Candidate[] {
-  let known = commonCache.get(candidates)
-  if (known === undefined) {
-    known = [...candidates]
-      .map((candidate) => {
-        const {initial, final, single} = lexicon.positions(candidate.char)
-        return {candidate, weight: classPrior(candidate.char) + Math.log(initial + final + single + 1)}
-      })
-      .sort((a, b) => b.weight - a.weight)
-      .slice(0, keptCommon)
-      .map((entry) => entry.candidate)
-    commonCache.set(candidates, known)
+function pairTable(first: readonly Candidate[], second: readonly Candidate[], lexicon: Lexicon): PairTable {
+  let byFirst = pairCache.get(lexicon)
+  if (byFirst === undefined) {
+    byFirst = new WeakMap()
+    pairCache.set(lexicon, byFirst)
   }
-  return known
-}
-
-const commonCache = new WeakMap<readonly Candidate[], readonly Candidate[]>()
-/** The code points that follow any candidate of a slot inside a word (kept per shared candidate list). */
-const followCache = new WeakMap<readonly Candidate[], Set<number>>()
-
-/** Code points that continue a lexicon word prefix ending right before a part. */
-function continuations(parts: readonly Part[], index: number, lexicon: Lexicon): Set<number> {
-  const codes = new Set<number>()
-  const before = parts[index - 1]
-  if (before === undefined) return codes
-  if (typeof before !== 'string') {
-    let known = followCache.get(before.candidates)
-    if (known === undefined) {
-      known = new Set()
-      for (const candidate of before.candidates) lexicon.trie(candidate.char)?.forEachChild(0, (code) => known!.add(code))
-      followCache.set(before.candidates, known)
+  let bySecond = byFirst.get(first)
+  if (bySecond === undefined) {
+    bySecond = new WeakMap()
+    byFirst.set(first, bySecond)
+  }
+  let table = bySecond.get(second)
+  if (table === undefined) {
+    const one = candidateInfo(first, lexicon)
+    const two = candidateInfo(second, lexicon)
+    const bestFirst = new Map<number, number>()
+    const bestSecond = new Map<number, number>()
+    const pair = (i: number, j: number, value: number | undefined): void => {
+      if (value === undefined) return
+      if (value + two.prior[j]! > (bestFirst.get(i) ?? Number.NEGATIVE_INFINITY)) bestFirst.set(i, value + two.prior[j]!)
+      if (value + one.prior[i]! > (bestSecond.get(j) ?? Number.NEGATIVE_INFINITY)) bestSecond.set(j, value + one.prior[i]!)
     }
-    return known
+    first.forEach((candidate, i) => {
+      const trie = lexicon.trie(candidate.char)
+      if (trie === undefined) return
+      if (trie.childCount(0) < second.length) {
+        trie.forEachChild(0, (code, node) => {
+          const j = two.byCode.get(code)
+          if (j !== undefined) pair(i, j, trie.value(node))
+        })
+      } else {
+        two.codes.forEach((code, j) => {
+          const node = trie.child(0, code)
+          if (node >= 0) pair(i, j, trie.value(node))
+        })
+      }
+    })
+    const raises = (found: Map<number, number>, otherSelf: number): Raises => ({
+      positions: Int32Array.from(found.keys()),
+      best: Float64Array.from(found.values()),
+      otherSelf
+    })
+    table = {first: raises(bestFirst, two.bestSelf), second: raises(bestSecond, one.bestSelf)}
+    bySecond.set(second, table)
   }
-  const chars = [...before.slice(-4)]
-  for (let start = chars.length - 1; start >= Math.max(0, chars.length - 3); start--) {
+  return table
+}
+
+/** A candidate's score raised to a word's (kept when higher). */
+type Raise = (position: number, score: number) => void
+
+/** Raise candidates to their best word with a damaged neighbour, less the neighbour's best score alone. */
+function addPairs(raise: Raise, side: Raises, info: CandidateInfo): void {
+  for (let index = 0; index < side.positions.length; index++) {
+    const position = side.positions[index]!
+    raise(position, side.best[index]! + info.prior[position]! - side.otherSelf)
+  }
+}
+
+/**
+ * Raise candidates to their best word that ends with them and begins in the
+ * intact text before (up to three characters back), less the intact
+ * characters' scores alone.
+ */
+function addFixedBefore(raise: Raise, info: CandidateInfo, before: string, lexicon: Lexicon): void {
+  const chars = [...before.slice(-6)].slice(-3)
+  for (let start = chars.length - 1; start >= 0; start--) {
     if (!isHan(chars[start]!)) break
     const trie = lexicon.trie(chars[start]!)
     if (trie === undefined) continue
     let node = 0
-    for (const char of chars.slice(start + 1)) {
-      node = trie.child(node, char.codePointAt(0)!)
+    let alone = 0
+    for (const [offset, char] of chars.slice(start).entries()) {
+      alone += lexicon.trie(char)?.value(0) ?? lexicon.floor
+      if (offset > 0) node = trie.child(node, char.codePointAt(0)!)
       if (node < 0) break
     }
-    if (node >= 0) trie.forEachChild(node, (code) => codes.add(code))
+    if (node < 0) continue
+    const word = (position: number, child: number): void => {
+      const value = trie.value(child)
+      if (value !== undefined) raise(position, value + info.prior[position]! - alone)
+    }
+    if (trie.childCount(node) < info.codes.length) {
+      trie.forEachChild(node, (code, child) => {
+        const position = info.byCode.get(code)
+        if (position !== undefined) word(position, child)
+      })
+    } else {
+      info.codes.forEach((code, position) => {
+        const child = trie.child(node, code)
+        if (child >= 0) word(position, child)
+      })
+    }
   }
-  return codes
 }
 
-/** Code points that may come right after a part: the next character, or the candidates of a damaged one. */
-function nextCodes(after: Part | undefined): Set<number> {
-  if (after === undefined) return new Set()
-  if (typeof after !== 'string') return new Set(after.candidates.map((candidate) => candidate.char.codePointAt(0)!))
-  const first = after.codePointAt(0)
-  return first === undefined || !isHan(String.fromCodePoint(first)) ? new Set() : new Set([first])
+/**
+ * Raise candidates to their best word that begins with them and goes on into
+ * the intact text after (up to three characters), less the intact
+ * characters' scores alone.
+ */
+function addFixedAfter(raise: Raise, candidates: readonly Candidate[], info: CandidateInfo, after: string, lexicon: Lexicon): void {
+  const chars: string[] = []
+  for (const char of after) {
+    if (chars.length === 3 || !isHan(char)) break
+    chars.push(char)
+  }
+  if (chars.length === 0) return
+  const codes = chars.map((char) => char.codePointAt(0)!)
+  const alone = chars.map((char) => lexicon.trie(char)?.value(0) ?? lexicon.floor)
+  const heads = startingWith(candidates, codes[0]!, lexicon)
+  for (let index = 0; index < heads.positions.length; index++) {
+    const position = heads.positions[index]!
+    let node = heads.nodes[index]!
+    const trie = lexicon.trie(candidates[position]!.char)!
+    let spent = 0
+    for (let offset = 0; offset < codes.length && node >= 0; offset++) {
+      if (offset > 0) node = trie.child(node, codes[offset]!)
+      if (node < 0) break
+      spent += alone[offset]!
+      const value = trie.value(node)
+      if (value !== undefined) raise(position, value + info.prior[position]! - spent)
+    }
+  }
+}
+
+const headCache = new WeakMap<Lexicon, WeakMap<readonly Candidate[], Map<number, {positions: Int32Array; nodes: Int32Array}>>>()
+
+/**
+ * The candidates that begin a word with a code point after them, and their
+ * trie's node there; kept per lexicon, list and code point (the same lone
+ * lead byte before the same character is worked out once).
+ */
+function startingWith(candidates: readonly Candidate[], code: number, lexicon: Lexicon): {positions: Int32Array; nodes: Int32Array} {
+  let byList = headCache.get(lexicon)
+  if (byList === undefined) {
+    byList = new WeakMap()
+    headCache.set(lexicon, byList)
+  }
+  let byCode = byList.get(candidates)
+  if (byCode === undefined) {
+    byCode = new Map()
+    byList.set(candidates, byCode)
+  }
+  let heads = byCode.get(code)
+  if (heads === undefined) {
+    const positions: number[] = []
+    const nodes: number[] = []
+    candidates.forEach((candidate, position) => {
+      const node = lexicon.trie(candidate.char)?.child(0, code) ?? -1
+      if (node >= 0) {
+        positions.push(position)
+        nodes.push(node)
+      }
+    })
+    heads = {positions: Int32Array.from(positions), nodes: Int32Array.from(nodes)}
+    byCode.set(code, heads)
+  }
+  return heads
 }
 
 /** Pruned candidate lists per lexicon, by the (shared) list of completions. */
