@@ -14,6 +14,12 @@ export interface Slot {
   candidates: string[]
   /** Additive natural-log prior per candidate (kind of character, bytes assumed, pairing). */
   priors: number[]
+  /**
+   * Candidates left out before the lattice, as their estimated probability
+   * mass relative to the best candidate's (0 or absent for none): they lower
+   * the confidence as they would have in the lattice.
+   */
+  rest?: number
 }
 
 /** A unit of the lattice: a fixed character or a slot. */
@@ -158,6 +164,7 @@ function chooseSegment(units: readonly Unit[], lexicon: Lexicon, context: Contex
     const top = scores[order[0]!]!
     let sum = 0
     for (const score of scores) sum += Math.exp(score - top)
+    sum += (units[position] as Slot).rest ?? 0
     choices.push({best: order[0]!, order, scores, confidence: 1 / sum})
   }
   return choices

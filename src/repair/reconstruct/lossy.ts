@@ -7,7 +7,7 @@ import {classPrior, partnerOf, type Candidate} from './candidates.js'
 import {chooseInLattice, gapUnit, isHan, type Slot, type Unit} from './choose.js'
 import {documentCache, type DocumentCacheOptions, type WordCache} from '../model/document-cache.js'
 import {frameReach, unknown, windowSize, type ContextModel} from '../model/context-model.js'
-import type {Lexicon} from '../model/lexicon.js'
+import type {Lexicon, LexiconTrie} from '../model/lexicon.js'
 
 /** A damaged character to rebuild, with its candidates. */
 export interface Damaged {
@@ -68,8 +68,8 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
     if (typeof part === 'string') {
       pushFixed(units, part)
     } else {
-      const candidates = narrow(prune(part.candidates, lexicon), parts, index, lexicon)
-      const slot: Slot = {candidates: candidates.map((candidate) => candidate.char), priors: []}
+      const {candidates, rest} = narrow(prune(part.candidates, lexicon), parts, index, lexicon)
+      const slot: Slot = {candidates: candidates.map((candidate) => candidate.char), priors: [], rest}
       const before = textAround(parts, index, -1)
       const after = textAround(parts, index, 1)
       slots.push({
@@ -165,6 +165,9 @@ const keptPerSlot = Number(process.env['BITEXT_KEPT'] ?? 12)
 /** How far below the best local score a candidate may be and still go into the lattice (`BITEXT_MARGIN`). */
 const keptMargin = Number(process.env['BITEXT_MARGIN'] ?? 6)
 
+/** How many of a slot's best candidates alone are kept whatever their neighbours (`BITEXT_ALONE`). */
+const keptAlone = Number(process.env['BITEXT_ALONE'] ?? 3)
+
 /**
  * Narrow a slot to its few candidates with the best local score: the best
  * segmentation of a window of one unit on each side that uses the candidate
@@ -179,8 +182,8 @@ const keptMargin = Number(process.env['BITEXT_MARGIN'] ?? 6)
  * A candidate's score is its score alone unless a word raises it, and few
  * do: the raised ones and the best few alone are all that is ranked.
  */
-function narrow(candidates: readonly Candidate[], parts: readonly Part[], index: number, lexicon: Lexicon): readonly Candidate[] {
-  if (candidates.length <= keptPerSlot) return candidates
+function narrow(candidates: readonly Candidate[], parts: readonly Part[], index: number, lexicon: Lexicon): {candidates: readonly Candidate[]; rest: number} {
+  if (candidates.length <= keptPerSlot) return {candidates, rest: 0}
   const info = candidateInfo(candidates, lexicon)
   const raised = new Map<number, number>()
   const raise = (position: number, score: number): void => {
@@ -191,7 +194,12 @@ function narrow(candidates: readonly Candidate[], parts: readonly Part[], index:
   if (typeof before === 'string') addFixedBefore(raise, info, before, lexicon)
   else if (before !== undefined) addPairs(raise, pairTable(prune(before.candidates, lexicon), candidates, lexicon).second, info)
   if (typeof after === 'string') addFixedAfter(raise, candidates, info, after, lexicon)
-  else if (after !== undefined) addPairs(raise, pairTable(candidates, prune(after.candidates, lexicon), lexicon).first, info)
+  else if (after !== undefined) {
+    const pairs = pairTable(candidates, prune(after.candidates, lexicon), lexicon)
+    addPairs(raise, pairs.first, info)
+    const next = parts[index + 2]
+    if (typeof next === 'string') addPairsOnward(raise, candidates, info, pairs, next, lexicon)
+  }
   // The best scores: every raised candidate, and the best ones alone.
   const ranked: Array<[number, number]> = [...raised]
   for (let rank = 0, taken = 0; rank < info.bySelf.length && taken < keptPerSlot; rank++) {
@@ -207,8 +215,17 @@ function narrow(candidates: readonly Candidate[], parts: readonly Part[], index:
     if (score < lowest || kept.length >= keptPerSlot) break
     kept.push(position)
   }
+  for (let rank = 0; rank < keptAlone && rank < info.bySelf.length; rank++) if (!kept.includes(info.bySelf[rank]!)) kept.push(info.bySelf[rank]!)
+  // The mass of the rest relative to the best: those ranked but not kept at
+  // their scores, every other one at its score alone.
+  const top = ranked[0]![1]
+  let rest = info.selfMass * Math.exp(info.bestSelf - top)
+  for (const [position, score] of ranked) {
+    rest -= Math.exp(info.self[position]! - top)
+    if (score < lowest || !kept.includes(position)) rest += Math.exp(score - top)
+  }
   kept.sort((a, b) => a - b)
-  return kept.map((position) => candidates[position]!)
+  return {candidates: kept.map((position) => candidates[position]!), rest: Math.max(0, rest)}
 }
 
 /** What the narrowing needs of a (shared) candidate list, kept per lexicon. */
@@ -223,6 +240,8 @@ interface CandidateInfo {
   bySelf: Int32Array
   /** The best `self`. */
   bestSelf: number
+  /** The sum of `exp(self - bestSelf)` over all candidates. */
+  selfMass: number
   /** Candidate position by code point. */
   byCode: ReadonlyMap<number, number>
 }
@@ -246,7 +265,10 @@ function candidateInfo(candidates: readonly Candidate[], lexicon: Lexicon): Cand
     codes.forEach((code, position) => {
       if (!byCode.has(code)) byCode.set(code, position)
     })
-    info = {codes, prior, self, bySelf, bestSelf: self[bySelf[0]!]!, byCode}
+    const bestSelf = self[bySelf[0]!]!
+    let selfMass = 0
+    for (const score of self) selfMass += Math.exp(score - bestSelf)
+    info = {codes, prior, self, bySelf, bestSelf, selfMass, byCode}
     byList.set(candidates, info)
   }
   return info
@@ -269,6 +291,10 @@ interface Raises {
 interface PairTable {
   first: Raises
   second: Raises
+  /** The pairs that begin longer words: candidate of the first list, of the second, and the trie node of the two. */
+  onward: {first: Int32Array; second: Int32Array; nodes: Int32Array}
+  /** The second list's priors. */
+  secondPrior: Float64Array
 }
 
 const pairCache = new WeakMap<Lexicon, WeakMap<readonly Candidate[], WeakMap<readonly Candidate[], PairTable>>>()
@@ -290,7 +316,14 @@ function pairTable(first: readonly Candidate[], second: readonly Candidate[], le
     const two = candidateInfo(second, lexicon)
     const bestFirst = new Map<number, number>()
     const bestSecond = new Map<number, number>()
-    const pair = (i: number, j: number, value: number | undefined): void => {
+    const onward: {first: number[]; second: number[]; nodes: number[]} = {first: [], second: [], nodes: []}
+    const pair = (i: number, j: number, node: number, trie: LexiconTrie): void => {
+      if (trie.hasChildren(node)) {
+        onward.first.push(i)
+        onward.second.push(j)
+        onward.nodes.push(node)
+      }
+      const value = trie.value(node)
       if (value === undefined) return
       if (value + two.prior[j]! > (bestFirst.get(i) ?? Number.NEGATIVE_INFINITY)) bestFirst.set(i, value + two.prior[j]!)
       if (value + one.prior[i]! > (bestSecond.get(j) ?? Number.NEGATIVE_INFINITY)) bestSecond.set(j, value + one.prior[i]!)
@@ -301,12 +334,12 @@ function pairTable(first: readonly Candidate[], second: readonly Candidate[], le
       if (trie.childCount(0) < second.length) {
         trie.forEachChild(0, (code, node) => {
           const j = two.byCode.get(code)
-          if (j !== undefined) pair(i, j, trie.value(node))
+          if (j !== undefined) pair(i, j, node, trie)
         })
       } else {
         two.codes.forEach((code, j) => {
           const node = trie.child(0, code)
-          if (node >= 0) pair(i, j, trie.value(node))
+          if (node >= 0) pair(i, j, node, trie)
         })
       }
     })
@@ -315,7 +348,12 @@ function pairTable(first: readonly Candidate[], second: readonly Candidate[], le
       best: Float64Array.from(found.values()),
       otherSelf
     })
-    table = {first: raises(bestFirst, two.bestSelf), second: raises(bestSecond, one.bestSelf)}
+    table = {
+      first: raises(bestFirst, two.bestSelf),
+      second: raises(bestSecond, one.bestSelf),
+      onward: {first: Int32Array.from(onward.first), second: Int32Array.from(onward.second), nodes: Int32Array.from(onward.nodes)},
+      secondPrior: two.prior
+    }
     bySecond.set(second, table)
   }
   return table
@@ -329,6 +367,38 @@ function addPairs(raise: Raise, side: Raises, info: CandidateInfo): void {
   for (let index = 0; index < side.positions.length; index++) {
     const position = side.positions[index]!
     raise(position, side.best[index]! + info.prior[position]! - side.otherSelf)
+  }
+}
+
+/**
+ * Raise candidates to their best word that begins with them, goes through a
+ * candidate of the damaged neighbour after them and on into the intact text
+ * after that (`应用程序` across `应`, `用` and the intact `程序`), less the
+ * neighbour's best score alone and the intact characters' scores alone.
+ */
+function addPairsOnward(raise: Raise, candidates: readonly Candidate[], info: CandidateInfo, pairs: PairTable, next: string, lexicon: Lexicon): void {
+  const {first, second, nodes} = pairs.onward
+  if (first.length === 0) return
+  const codes: number[] = []
+  const alone: number[] = []
+  for (const char of next) {
+    if (codes.length === 2 || !isHan(char)) break
+    codes.push(char.codePointAt(0)!)
+    alone.push(lexicon.trie(char)?.value(0) ?? lexicon.floor)
+  }
+  if (codes.length === 0) return
+  for (let index = 0; index < first.length; index++) {
+    const position = first[index]!
+    const trie = lexicon.trie(candidates[position]!.char)!
+    let node = nodes[index]!
+    let spent = pairs.first.otherSelf
+    for (let offset = 0; offset < codes.length; offset++) {
+      node = trie.child(node, codes[offset]!)
+      if (node < 0) break
+      spent += alone[offset]!
+      const value = trie.value(node)
+      if (value !== undefined) raise(position, value + info.prior[position]! + pairs.secondPrior[second[index]!]! - spent)
+    }
   }
 }
 
