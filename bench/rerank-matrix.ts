@@ -95,7 +95,10 @@ export function rerankChannel(shared: string, channel: Channel, pages: readonly 
       if (old.after !== truth) totals.wrongBefore++
       if (record.after !== truth) totals.wrongAfter++
       if (old.after !== truth && !flagged(old.confidence)) totals.silentBefore++
-      if (record.after !== truth && !flagged(record.confidence)) totals.silentAfter++
+      if (record.after !== truth && !flagged(record.confidence)) {
+        totals.silentAfter++
+        if (process.env['SILENT'] === '1') console.log(`SILENT ${old.after}→${record.after} (${truth}) ${old.confidence}→${record.confidence} ${result.text.slice(Math.max(0, record.outputOffset - 6), record.outputOffset + 7).replace(/\n/g, '⏎')} | ${record.alternatives.join('')} | ${record.evidence ?? ''}`)
+      }
       if (flagged(old.confidence)) totals.flagsBefore++
       if (flagged(record.confidence)) totals.flagsAfter++
       if (record.after === old.after) return

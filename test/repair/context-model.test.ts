@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {contextModelLoader, defaultCorpusPath, framesOf, readLanguagePack} from '../../src/repair/model/context-corpus.js'
-import {clauses, trainContextModel} from '../../src/repair/model/context-model.js'
+import {clauses, phraseFrame, trainContextModel, unknown} from '../../src/repair/model/context-model.js'
 import {rebuild, type Part} from '../../src/repair/reconstruct/lossy.js'
 import {lexicon} from './lexicon-shared.js'
 
@@ -120,5 +120,35 @@ describe('the default context model (the Chinese strings of VS Code)', () => {
   it('does not overrule a word of the lexicon (不当, 不打算)', () => {
     const pick = (parts: Part[]) => rebuild(parts, lexicon(), {context: context()})[0]!.char
     expect(pick(slot('希望各位读者雅正翻译', '不中与丁', '当的部分'))).toBe('不')
+  })
+})
+
+describe('known phrase frames', () => {
+  /** Units of a side of the clause, nearest first, as the lattice passes them. */
+  const units = (text: string, side: 'left' | 'right'): string[] => {
+    const list = [...text.replace(/[A-Za-z0-9]+/g, ' ').replace(/ +/g, ' ')]
+    return side === 'left' ? list.reverse() : list
+  }
+  const frame = (char: string, before: string, after: string) => phraseFrame(char, units(before, 'left'), units(after, 'right'))
+
+  it('completes a preposition by the word that closes its phrase later in the clause', () => {
+    expect(frame('与', '的版本', '我在笔记本电脑上使用的版本不同')).toBe(true)
+    expect(frame('与', '。', '可以运行多个 VM 的 ESXi 主机一样')).toBe(true)
+    expect(frame('像', '每个节点都', '其他 Linux 机器一样具有')).toBe(true)
+    expect(frame('与', '该 pod ', '外部世界的接口')).toBe(false)
+    // Fifteen units at most: a closer further on is another phrase's.
+    expect(frame('与', '', '一二三四五六七八九十一二三四五不同')).toBe(false)
+  })
+
+  it('completes a locative by the preposition before it, with something between', () => {
+    expect(frame('中', '在你的集群', 'Kubernetes 始终会努力')).toBe(true)
+    expect(frame('中', '我们同样从资源池设置', '定义这一点')).toBe(true)
+    expect(frame('中', '即使在', '使用应用程序')).toBe(false)
+    // A preposition inside a word opens nothing, and a locative between closes the phrase.
+    expect(frame('中', '使用在线文字处理程序', '传统离线文字')).toBe(false)
+    expect(frame('中', '在集群中运行的程序', '定义')).toBe(false)
+    // A damaged character between may be the locative: no frame.
+    expect(frame('中', `在集群${unknown}`, '定义')).toBe(false)
+    expect(frame('不', '在你的集群', '管理')).toBe(false)
   })
 })

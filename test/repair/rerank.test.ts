@@ -166,6 +166,23 @@ describe('rerankRepairs', () => {
     expect(other.repairs[0]!.evidence ?? '').not.toContain('negate')
   })
 
+  it('reads an aligned sentence that negates nothing as against 不 (seed 251: 从中分配 "allocate … from")', () => {
+    const text = '此子网是我们将从不分配 Pod 的 IP 地址的子网。'
+    const at = text.indexOf('不')
+    const english = 'For now, this subnet is the one that we will allocate the pod’s IP addresses from.'
+    const result = rerankRepairs(text, [record(text, at, ['中', '与', '丁'])], [span(text, english)], {dictionary: dictionary(), lexicon: lexicon()})
+    expect(result.text).toBe('此子网是我们将从中分配 Pod 的 IP 地址的子网。')
+    expect(result.repairs[0]!.evidence).toBe('no negation in it, so not 不')
+    // A negation in any form keeps 不 in the running: `never`, `un-`, `-less`, `rather than`.
+    for (const negated of ['We never allocate the pod’s IP addresses from this subnet.', 'It is unwise to allocate from it.', 'A stateless allocation.', 'Allocate from the pool rather than the subnet.']) {
+      const kept = rerankRepairs(text, [record(text, at, ['中', '与', '丁'])], [span(text, negated)], {dictionary: dictionary(), lexicon: lexicon()})
+      expect(kept.repairs[0]!.evidence ?? '').not.toContain('no negation')
+    }
+    // Nor does it speak where 不 is not a candidate.
+    const evidence = candidateEvidence({chars: [...'在集群中管理'], slots: new Map([[3, ['中', '与', '丁']]])}, 3, '中', prepareSource(english, english), dictionary())
+    expect(evidence.note).not.toContain('negation')
+  })
+
   it('keeps output offsets valid when a candidate has another UTF-16 length', () => {
     const text = 'a不b的c'
     const repairs: RepairRecord[] = [

@@ -60,10 +60,64 @@ export interface ContextWeights {
   clip: number
   /** Weight of the preposition of the phrase. */
   frame: number
+  /** Weight of a known frame that the clause completes (see {@link phraseFrame}). */
+  phrase: number
 }
 
 /** Default weights. */
-export const defaultContextWeights: ContextWeights = {adjacent: 0.7, window: 0.35, smoothing: 1, clip: 2, frame: 1}
+export const defaultContextWeights: ContextWeights = {adjacent: 0.7, window: 0.35, smoothing: 1, clip: 2, frame: 1, phrase: 3}
+
+/**
+ * Frames of Chinese grammar that a corpus of short strings seldom shows
+ * whole: a preposition and the word that closes its phrase later in the
+ * clause (`与…不同`, `像…一样`, `在…中`, `从…中`).
+ */
+const phraseClosers: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    与: '一样 一起 相同 不同 类似 相似 相比 有关 无关 相关 之间 交互 通信 交谈 连接 比较 对比 合作 集成 兼容 结合 区别 进行',
+    和: '一样 一起 相同 不同 类似 相似 相比 有关 无关 相关 之间 交互 通信 交谈 连接 比较 对比 合作 集成 兼容 结合 区别 进行',
+    像: '一样 那样 这样 似的 一般',
+    在: '中 上 里 内 时 之间 之前 之后 以外',
+    从: '中 开始 起 到 里 上'
+  }).map(([opener, closers]) => [opener, closers.split(' ')])
+)
+
+/** Words that hold a preposition of {@link locativeOpeners} but open no phrase. */
+const compounds: ReadonlySet<string> = new Set('在线 在于 在乎 存在 现在 所在 实在 自在 内在 外在 潜在 从而 从来 自从'.split(' '))
+
+/** Locatives that close a phrase, and the prepositions that open theirs. */
+const locativeOpeners: ReadonlyMap<string, string> = new Map([['中', '在从'], ['上', '在从'], ['里', '在从'], ['内', '在']])
+
+/**
+ * Whether a character completes a known frame in its clause: a preposition
+ * whose closing word follows within the clause (`与` in `与我的版本不同`,
+ * `像` in `像其他 Linux 机器一样`), or a locative whose preposition comes
+ * before it, with something and no other locative between (`中` in
+ * `在你的集群中`, not in `在中使用`).
+ *
+ * @param char The candidate.
+ * @param left Units to the left, nearest first (as {@link ContextModel.score} takes them).
+ * @param right Units to the right, nearest first.
+ * @returns Whether a frame is completed.
+ */
+export function phraseFrame(char: string, left: readonly string[], right: readonly string[]): boolean {
+  const closers = phraseClosers.get(char)
+  if (closers !== undefined) {
+    const after = right.slice(0, frameReach).join('')
+    if (closers.some((closer) => after.includes(closer))) return true
+  }
+  const openers = locativeOpeners.get(char)
+  if (openers === undefined) return false
+  // The phrase has something in it (`在中使用` is no `在…中`), the
+  // preposition is no part of a word (`在线`, `存在`), and no damaged
+  // character between may close it first.
+  const units = left.slice(0, frameReach)
+  for (const [distance, unit] of units.entries()) {
+    if (openers.includes(unit)) return distance > 0 && !compounds.has(unit + (units[distance - 1] ?? '')) && !compounds.has((units[distance + 1] ?? '') + unit)
+    if (locativeOpeners.has(unit) || unit === unknown) return false
+  }
+  return false
+}
 
 /** A trained context model. */
 export interface ContextModel {
@@ -256,7 +310,7 @@ export function trainContextModel(sentences: Iterable<string>, weights: Partial<
     return count
   }
 
-  const {adjacent, window, smoothing, clip, frame} = {...defaultContextWeights, ...weights}
+  const {adjacent, window, smoothing, clip, frame, phrase} = {...defaultContextWeights, ...weights}
   /** Clipped log-ratios per character and feature, computed once. */
   const ratios = new Map<number, Map<number, number>>()
   const ratio = (char: number, charCount: number, known: Map<number, number>, kind: Kind, unit: number): number => {
@@ -280,7 +334,7 @@ export function trainContextModel(sentences: Iterable<string>, weights: Partial<
         known = new Map()
         ratios.set(char, known)
       }
-      let score = 0
+      let score = phrase !== 0 && phraseFrame(text, left, right) ? phrase : 0
       if (left[0] !== unknown) score += adjacent * ratio(char, charCount, known, Kind.Left, unitOf(left[0]))
       if (right[0] !== unknown) score += adjacent * ratio(char, charCount, known, Kind.Right, unitOf(right[0]))
       // Only the characters that make phrases are judged by the phrase they are in.

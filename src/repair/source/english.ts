@@ -5,6 +5,15 @@
  */
 
 /**
+ * Function words that are also the whole sense of a character, and say so
+ * wherever they stand: `to do` (做, 搞), `still` (仍), `already` (已), `again`
+ * (再), `only` (只, 仅), `also` (也). A gloss made of one of them is a content
+ * sense; in an English sentence, `do` counts as one only as a main verb (see
+ * `source-bonus.ts`).
+ */
+export const senseWords: ReadonlySet<string> = new Set(['do', 'still', 'already', 'again', 'only', 'also'])
+
+/**
  * English function words: pronouns, articles, auxiliaries, prepositions,
  * conjunctions and the like. A gloss made of one of them (`与` "and", `中`
  * "in", `不` "not") is evidence only in the aligned sentence, never in a

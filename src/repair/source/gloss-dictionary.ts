@@ -9,7 +9,7 @@
  */
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
-import {englishTokens, evidentFunctionWords, functionWords, stemEnglish} from './english.js'
+import {englishTokens, evidentFunctionWords, functionWords, senseWords, stemEnglish} from './english.js'
 
 /** What a Chinese word can mean in English, as words. */
 export interface Glosses {
@@ -163,7 +163,8 @@ function parseGlosses(text: string, shared: (token: string) => string): Glosses 
       let core = tokens
       while (core.length > 1 && (core[0] === 'to' || core[0] === 'be' || core[0] === 'a' || core[0] === 'an' || core[0] === 'the')) core = core.slice(1)
       if (core.length === 1 && evidentFunctionWords.has(core[0]!)) functional.add(shared(core[0]!))
-      const words = tokens.filter((token) => token.length >= 3 && !functionWords.has(token) && !/^\d+$/.test(token))
+      // `to do`, `still`, `already` … are senses of their own (`做`, `仍`, `已`), though function words.
+      const words = core.length === 1 && senseWords.has(core[0]!) ? core : tokens.filter((token) => token.length >= 3 && !functionWords.has(token) && !/^\d+$/.test(token))
       if (words.length > 2) continue
       const stems = [...new Set(words.map((token) => shared(stemEnglish(token))))]
       for (const stem of stems) content.add(stem)

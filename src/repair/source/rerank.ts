@@ -107,7 +107,7 @@ function disagreements(repairs: readonly RepairRecord[], result: PassResult): Re
   for (const [index, kind] of kinds) {
     const before = repairs[index]!
     const record = rest.repairs[index]!
-    if (kind !== 'function' || record.after === before.after) continue
+    if ((kind !== 'function' && kind !== 'char') || record.after === before.after) continue
     const pooled = (record.confidence + (1 - before.confidence)) / 2
     record.confidence = Math.round(Math.min(record.confidence, pooled) * 1000) / 1000
     record.alternatives = [before.after, ...record.alternatives.filter((char) => char !== before.after)]

@@ -8,7 +8,7 @@
  * implementation` for `设计?实现`).
  */
 import {isHan} from '../reconstruct/choose.js'
-import {conjunctions, englishTokens, functionWords, habitualUsedTo, stemEnglish} from './english.js'
+import {conjunctions, englishTokens, functionWords, habitualUsedTo, senseWords, stemEnglish} from './english.js'
 import type {GlossDictionary} from './gloss-dictionary.js'
 
 /** Weights of the evidence, in natural-log units added to a candidate's score. */
@@ -31,16 +31,22 @@ export interface SourceWeights {
    * more often than the intact Chinese of the sentence has negators (default 2.5).
    */
   negation: number
+  /**
+   * Every candidate but `不` at a place where `不` is a candidate, when the
+   * aligned sentence negates nothing (no `not`, `never`, `un-`, `-less` …).
+   */
+  noNegation: number
 }
 
 /** Default weights. */
 export const defaultSourceWeights: SourceWeights = {
   wordInSentence: 3,
   wordInBlock: 1,
-  charInSentence: 1,
+  charInSentence: 2.5,
   functionAnchored: 5,
   functionInSentence: 0,
-  negation: 2.5
+  negation: 2.5,
+  noNegation: 1.5
 }
 
 /** An English source prepared for matching. */
@@ -62,10 +68,19 @@ export interface PreparedSource {
   unrenderedNegations: number
   /** Damaged characters of the sentence that may be a negator: they share those negations (set by the caller; default 1). */
   negatorSlots: number
+  /** Whether the aligned sentence is known and negates nothing, not even by a prefix (`unpractical`) or a suffix (`stateless`). */
+  negationFree: boolean
 }
 
 /** English words that Chinese renders with a negator (`不`, `没`, `无`, `未`, `非`). */
 const negations = new Set(['not', 'no', 'never', 'none', 'nothing', 'neither', 'nor', 'cannot', 'without'])
+
+/**
+ * English words that negate by their form, or that Chinese often renders
+ * with `不` although they have no `not` (`rather than` 而不是, `different`
+ * 不同, `continuously` 不断, `regardless` 不管, `unless` 除非 … 不).
+ */
+const negativeForm = /^(?:un[a-z]{3,}|non[a-z]*|im(?:possib|mutab|prop|prac|perfect|balanc)[a-z]*|ir[a-z]{4,}|il(?:legal|logic)[a-z]*|dis(?:abl|allow|agree|like|continu|connect|trust)[a-z]*|in(?:correct|valid|consisten|complet|secur|sufficien|appropriat|activ|accessib|compatib|capab|definit|direct|effectiv|efficien|evitab|flexib|frequen|stab|adequa)[a-z]*|[a-z]{3,}less(?:ly|ness)?|rather|instead|differ[a-z]*|continu[a-z]*|constant[a-z]*|regardless|fail[a-z]*|lack[a-z]*|avoid[a-z]*|prevent[a-z]*|refus[a-z]*|stop[a-z]*|hardly|barely|rarely|seldom|few|little|only|however|but)$/
 
 /** Characters that negate in Chinese: an intact one renders an English negation. */
 export const negators: ReadonlySet<string> = new Set([...'不没未无非别勿莫否'])
@@ -97,7 +112,8 @@ export function prepareSource(
     covered,
     blockCovered,
     unrenderedNegations: Math.max(0, negated - rendered),
-    negatorSlots: 1
+    negatorSlots: 1,
+    negationFree: tokens.length > 0 && negated === 0 && !tokens.some((token) => negativeForm.test(token))
   }
 }
 
@@ -125,9 +141,22 @@ export function renderedStems(chars: readonly string[], damaged: ReadonlySet<num
   return stems
 }
 
+/** Forms of `do`, and what follows `do` as a main verb rather than an auxiliary (`do that`, `doing this`). */
+const doForms: ReadonlySet<string> = new Set(['do', 'does', 'did', 'doing', 'done'])
+const doObjects: ReadonlySet<string> = new Set(['this', 'that', 'it', 'so', 'something', 'anything', 'everything', 'nothing', 'what', 'these', 'those', 'more', 'much'])
+
 function contentStems(tokens: readonly string[]): Map<string, string> {
   const stems = new Map<string, string>()
   for (const [index, token] of tokens.entries()) {
+    if (doForms.has(token) && doObjects.has(tokens[index + 1] ?? '')) {
+      if (!stems.has('do')) stems.set('do', token)
+      continue
+    }
+    if (senseWords.has(token) && token !== 'do') {
+      const stem = stemEnglish(token)
+      if (!stems.has(stem)) stems.set(stem, token)
+      continue
+    }
     if (token.length < 3 || functionWords.has(token) || /^\d+$/.test(token) || habitualUsedTo(tokens, index)) continue
     const stem = stemEnglish(token)
     if (!stems.has(stem)) stems.set(stem, token)
@@ -215,7 +244,7 @@ export interface Neighbourhood {
  * the Chinese neighbours on both sides (`framed-function`: `what is happening
  * in the industry` for `行业?正在发生`).
  */
-export type EvidenceKind = 'word' | 'char' | 'negation' | 'function' | 'framed-function'
+export type EvidenceKind = 'word' | 'char' | 'negation' | 'function' | 'framed-function' | 'no-negation'
 
 /** The evidence found for one candidate. */
 export interface CandidateEvidence {
@@ -258,8 +287,11 @@ export function candidateEvidence(
   // A character that forms a word with a neighbour means that word there
   // (`启` in `启用` is "to start using", not "to state"): its own senses are no evidence.
   const bound = formsWord(around, index, candidate, dictionary)
+  // Nor is it evidence for a lone character where another candidate makes a
+  // word there (`coming` is no `来` in `?下来` where `接下来` is a word).
+  const alone = !bound && !(around.slots.get(index) ?? []).some((other) => other !== candidate && formsWord(around, index, other, dictionary))
   for (const word of wordsThrough(around, index, candidate)) {
-    if (word.length < 2 && bound) continue
+    if (word.length < 2 && !alone) continue
     const glosses = dictionary.lookup(word)
     if (glosses === undefined) continue
     for (const sense of word.length > 1 ? glosses.senses : glosses.head.map((stem) => [stem])) {
@@ -288,6 +320,10 @@ export function candidateEvidence(
       if (anchor === undefined) consider(weights.functionInSentence, `EN "${token}"`, 'function')
       else consider(weights.functionAnchored, `EN "${token}" by "${anchor.token}"`, anchor.framed ? 'framed-function' : 'function')
     })
+  }
+  // `从?分配` "allocate … from": a sentence that negates nothing speaks against `不`.
+  if (source.negationFree && weights.noNegation > 0 && candidate !== '不' && (around.slots.get(index) ?? []).includes('不')) {
+    return {bonus: best.bonus + weights.noNegation, note: best.note === '' ? 'no negation in it, so not 不' : best.note, kind: best.kind ?? 'no-negation'}
   }
   return best
 }
