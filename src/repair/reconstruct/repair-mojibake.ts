@@ -123,16 +123,24 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Repai
  */
 function stack(input: string, first: RepairResult, second: RepairResult): RepairResult {
   // Input offset of an offset in the middle text (a start, or an exclusive end), widened to whole records.
+  // The records are in order and do not overlap: a binary search finds the
+  // first one the offset is not past (a page damaged twice has thousands).
   const toInput = (at: number, end: boolean): number => {
-    let shift = 0
-    for (const record of first.repairs) {
-      const start = record.outputOffset
-      const stop = start + record.after.length
-      if (end ? at <= start : at < start) break
-      if (end ? at <= stop : at < stop) return end ? record.offset + record.before.length : record.offset
-      shift = record.offset + record.before.length - stop
+    const records = first.repairs
+    let low = 0
+    let high = records.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      const record = records[middle]!
+      const stop = record.outputOffset + record.after.length
+      if (end ? at > stop : at >= stop) low = middle + 1
+      else high = middle
     }
-    return at + shift
+    const previous = records[low - 1]
+    const shift = previous === undefined ? 0 : previous.offset + previous.before.length - (previous.outputOffset + previous.after.length)
+    const record = records[low]
+    if (record === undefined || (end ? at <= record.outputOffset : at < record.outputOffset)) return at + shift
+    return end ? record.offset + record.before.length : record.offset
   }
   interface Span {
     start: number
@@ -170,14 +178,19 @@ function stack(input: string, first: RepairResult, second: RepairResult): Repair
       merged.push({...span})
     }
   }
-  // Where an input offset outside the records lands in a pass's output.
+  // Where an input offset outside the records lands in a pass's output (the
+  // shift of the last record that starts before it).
   const toOutput = (result: RepairResult, at: number): number => {
-    let shift = 0
-    for (const record of result.repairs) {
-      if (record.offset >= at) break
-      shift = record.outputOffset + record.after.length - (record.offset + record.before.length)
+    const records = result.repairs
+    let low = 0
+    let high = records.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (records[middle]!.offset < at) low = middle + 1
+      else high = middle
     }
-    return at + shift
+    const previous = records[low - 1]
+    return previous === undefined ? at : at + previous.outputOffset + previous.after.length - (previous.offset + previous.before.length)
   }
   const edits: Edit[] = merged.map((span) => {
     const start = toOutput(second, toOutput(first, span.start))
