@@ -70,8 +70,10 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
     } else {
       const {candidates, rest} = narrow(prune(part.candidates, lexicon), parts, index, lexicon)
       const slot: Slot = {candidates: candidates.map((candidate) => candidate.char), priors: [], rest}
-      const before = textAround(parts, index, -1)
-      const after = textAround(parts, index, 1)
+      // Next to a damaged character (`X`), none of the line and grammar
+      // positions below can hold: skip building the text around it.
+      const before = typeof parts[index - 1] === 'object' ? 'X' : textAround(parts, index, -1)
+      const after = typeof parts[index + 1] === 'object' ? 'X' : textAround(parts, index, 1)
       slots.push({
         slot,
         candidates,
@@ -132,9 +134,24 @@ function textAround(parts: readonly Part[], index: number, step: 1 | -1): string
  * becomes one gap unit, which keeps the lattice small.
  */
 function pushFixed(units: Unit[], text: string): void {
-  for (const char of text) {
-    if (isHan(char) || char === '\n' || partnerOf(char) !== undefined || /^[\u3000-\u303F\uFF00-\uFFEF]$/.test(char)) units.push(char)
-    else if (units.at(-1) !== gapUnit) units.push(gapUnit)
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 0x0a) {
+      units.push('\n')
+      continue
+    }
+    // ASCII is never Han, Chinese punctuation or a paired mark.
+    if (code >= 0x80) {
+      const next = text.charCodeAt(index + 1)
+      const wide = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff
+      const char = wide ? text.slice(index, index + 2) : text[index]!
+      if (wide) index++
+      if (isHan(char) || partnerOf(char) !== undefined || (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef)) {
+        units.push(char)
+        continue
+      }
+    }
+    if (units[units.length - 1] !== gapUnit) units.push(gapUnit)
   }
 }
 

@@ -305,7 +305,7 @@ function repairOnce(text: string, options: RepairOptions): RepairResult {
   edits.sort((a, b) => a.start - b.start)
   // The outer layer of a page damaged twice is undone piece by piece: the
   // next pass reads the inner layer whole, and its records stay small.
-  const layered = outer ? edits.map((edit) => ({...edit, after: edit.after.replace(/[\u0080-\u009F]/g, fromC1)})) : layer(edits, codecs(), options.maxLayers ?? 3)
+  const layered = outer ? edits.map((edit) => (c1Control.test(edit.after) ? {...edit, after: edit.after.replace(/[\u0080-\u009F]/g, fromC1)} : edit)) : layer(edits, codecs(), options.maxLayers ?? 3)
   const all = [...layered, ...controlEdits(text, layered)].sort((a, b) => a.start - b.start)
   if (all.length === 0) return {text, repairs: [], damage: null}
   return compose(text, all, lost, slots.length > 0, perhaps)
@@ -654,7 +654,7 @@ function layer(edits: readonly Edit[], tables: readonly SingleByteCodec[], maxLa
       if (next.lossy) run.kind = 'lossy'
       run.layers++
     }
-    run.after = run.after.replace(/[\u0080-\u009F]/g, fromC1)
+    if (c1Control.test(run.after)) run.after = run.after.replace(/[\u0080-\u009F]/g, fromC1)
   }
   return runs
 }
@@ -679,6 +679,9 @@ function decodeLayer(text: string, tables: readonly SingleByteCodec[]): {text: s
   output += text.slice(cursor)
   return badness(output) <= badness(text) ? {text: output, lossy} : undefined
 }
+
+/** A C1 control character. */
+const c1Control = /[\u0080-\u009F]/
 
 /** What windows-1252 shows for a C1 control's byte, or the control itself when undefined. */
 function fromC1(char: string): string {
