@@ -448,10 +448,13 @@ function survey(full: string, all: readonly SingleByteCodec[]): {tables: SingleB
       if (!marked && !complete) continue
       count += piece.end - piece.start
       if (codec === all[0]) {
-        const tail = piece.bytes.slice(1).filter((byte) => byte !== unknownByte)
-        a0 += tail.filter((byte) => byte === 0xa0).length
-        continuations += tail.length
-        c1 += tail.filter((byte) => byte < 0xa0).length
+        for (let index = 1; index < piece.bytes.length; index++) {
+          const byte = piece.bytes[index]!
+          if (byte === unknownByte) continue
+          continuations++
+          if (byte === 0xa0) a0++
+          if (byte < 0xa0) c1++
+        }
       }
     }
     support.set(codec, count)
@@ -472,6 +475,7 @@ function survey(full: string, all: readonly SingleByteCodec[]): {tables: SingleB
 /** Find mis-decoded characters left to right, preferring complete sequences. */
 function scanPieces(text: string, tables: readonly SingleByteCodec[], spaceAsA0 = true): Piece[] {
   const pieces: Piece[] = []
+  const options = {question: true, spaceAsA0}
   let index = 0
   while (index < text.length) {
     if (text.charCodeAt(index) < 0x80) {
@@ -482,7 +486,7 @@ function scanPieces(text: string, tables: readonly SingleByteCodec[], spaceAsA0 
     let partial: Piece | undefined
     let found: Piece | undefined
     for (const codec of tables) {
-      const piece = readPiece(text, index, codec, {question: true, spaceAsA0})
+      const piece = readPiece(text, index, codec, options)
       if (piece === undefined) continue
       if (piece.char !== '' || piece.bytes.length > 1) {
         found = piece
@@ -634,14 +638,12 @@ function layer(edits: readonly Edit[], tables: readonly SingleByteCodec[], maxLa
   for (const edit of edits) {
     const last = runs.at(-1)
     if (last !== undefined && last.end === edit.start && !last.rebuilt && !edit.rebuilt) {
-      runs[runs.length - 1] = {
-        ...last,
-        end: edit.end,
-        after: last.after + edit.after,
-        confidence: Math.min(last.confidence, edit.confidence),
-        kind: last.kind === 'lossy' || edit.kind === 'lossy' ? 'lossy' : 'lossless',
-        alternatives: []
-      }
+      // `last` is this function's own copy: grow it in place.
+      last.end = edit.end
+      last.after += edit.after
+      last.confidence = Math.min(last.confidence, edit.confidence)
+      last.kind = last.kind === 'lossy' || edit.kind === 'lossy' ? 'lossy' : 'lossless'
+      last.alternatives = []
     } else {
       runs.push({...edit})
     }
