@@ -202,9 +202,24 @@ const keptAlone = Number(process.env['BITEXT_ALONE'] ?? 3)
 function narrow(candidates: readonly Candidate[], parts: readonly Part[], index: number, lexicon: Lexicon): {candidates: readonly Candidate[]; rest: number} {
   if (candidates.length <= keptPerSlot) return {candidates, rest: 0}
   const info = candidateInfo(candidates, lexicon)
-  const raised = new Map<number, number>()
+  // The raised scores, in a scratch table by position (stamped, never cleared).
+  if (raisedStamp.length < candidates.length) {
+    raisedStamp = new Int32Array(candidates.length * 2)
+    raisedScore = new Float64Array(candidates.length * 2)
+  }
+  const stamp = ++raisedGeneration
+  const stamps = raisedStamp
+  const scores = raisedScore
+  const raisedPositions: number[] = []
   const raise = (position: number, score: number): void => {
-    if (score > (raised.get(position) ?? info.self[position]!)) raised.set(position, score)
+    if (stamps[position] !== stamp) {
+      if (score <= info.self[position]!) return
+      stamps[position] = stamp
+      scores[position] = score
+      raisedPositions.push(position)
+    } else if (score > scores[position]!) {
+      scores[position] = score
+    }
   }
   const before = parts[index - 1]
   const after = parts[index + 1]
@@ -217,33 +232,58 @@ function narrow(candidates: readonly Candidate[], parts: readonly Part[], index:
     const next = parts[index + 2]
     if (typeof next === 'string') addPairsOnward(raise, candidates, info, pairs, next, lexicon)
   }
-  // The best scores: every raised candidate, and the best ones alone.
-  const ranked: Array<[number, number]> = [...raised]
+  // The best scores: among every raised candidate and the best ones alone,
+  // the few best (ties by position), without sorting them all.
+  const topPositions: number[] = []
+  const topScores: number[] = []
+  const consider = (position: number, score: number): void => {
+    const count = topPositions.length
+    if (count === keptPerSlot) {
+      const last = topScores[count - 1]!
+      if (score < last || (score === last && position > topPositions[count - 1]!)) return
+    }
+    let at = count
+    while (at > 0 && (topScores[at - 1]! < score || (topScores[at - 1] === score && topPositions[at - 1]! > position))) at--
+    topPositions.splice(at, 0, position)
+    topScores.splice(at, 0, score)
+    if (topPositions.length > keptPerSlot) {
+      topPositions.pop()
+      topScores.pop()
+    }
+  }
+  for (const position of raisedPositions) consider(position, scores[position]!)
   for (let rank = 0, taken = 0; rank < info.bySelf.length && taken < keptPerSlot; rank++) {
     const position = info.bySelf[rank]!
-    if (raised.has(position)) continue
-    ranked.push([position, info.self[position]!])
+    if (stamps[position] === stamp) continue
+    consider(position, info.self[position]!)
     taken++
   }
-  ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0])
-  const lowest = Math.max(ranked[Math.min(keptPerSlot, ranked.length) - 1]![1], ranked[0]![1] - keptMargin)
+  const top = topScores[0]!
+  const lowest = Math.max(topScores[topScores.length - 1]!, top - keptMargin)
   const kept: number[] = []
-  for (const [position, score] of ranked) {
-    if (score < lowest || kept.length >= keptPerSlot) break
-    kept.push(position)
-  }
+  for (let rank = 0; rank < topPositions.length && topScores[rank]! >= lowest; rank++) kept.push(topPositions[rank]!)
   for (let rank = 0; rank < keptAlone && rank < info.bySelf.length; rank++) if (!kept.includes(info.bySelf[rank]!)) kept.push(info.bySelf[rank]!)
-  // The mass of the rest relative to the best: those ranked but not kept at
-  // their scores, every other one at its score alone.
-  const top = ranked[0]![1]
+  // The mass of the rest relative to the best: every candidate at its score
+  // alone, less the kept ones, with the raised ones left out at their raised score.
   let rest = info.selfMass * Math.exp(info.bestSelf - top)
-  for (const [position, score] of ranked) {
+  for (const position of kept) {
     rest -= Math.exp(info.self[position]! - top)
-    if (score < lowest || !kept.includes(position)) rest += Math.exp(score - top)
+    // A candidate kept only as one of the best alone, below the margin, also
+    // counts in the rest (as it always has: the flags are tuned with it).
+    const score = stamps[position] === stamp ? scores[position]! : info.self[position]!
+    if (score < lowest) rest += Math.exp(score - top)
+  }
+  for (const position of raisedPositions) {
+    if (!kept.includes(position)) rest += Math.exp(scores[position]! - top) - Math.exp(info.self[position]! - top)
   }
   kept.sort((a, b) => a - b)
   return {candidates: kept.map((position) => candidates[position]!), rest: Math.max(0, rest)}
 }
+
+/** Scratch of {@link narrow}: which positions are raised (by generation) and their scores. */
+let raisedStamp = new Int32Array(1024)
+let raisedScore = new Float64Array(1024)
+let raisedGeneration = 0
 
 /** What the narrowing needs of a (shared) candidate list, kept per lexicon. */
 interface CandidateInfo {
