@@ -9,6 +9,7 @@
  *   npm run bench -- --quick       # small corpus (40 articles, 60 clean posts)
  *   npm run bench -- --count 600 --jobs 4
  *   npm run bench -- --only-clean  # only the clean posts against bare remark and Hexo
+ *   npm run bench -- --only-clean --compare ../before/lib  # and another compiled tree's build, same run
  *
  * Without ../shared (or $BITEXT_SHARED; the corpora), what needs it is skipped and the reason printed.
  */
@@ -62,6 +63,9 @@ const {values} = parseArgs({
     jobs: {type: 'string', default: String(Math.max(2, os.availableParallelism()))},
     clean: {type: 'string'},
     'only-clean': {type: 'boolean', default: false},
+    // Another compiled tree (such as main's lib/, copied aside with its package.json beside it)
+    // whose clean-post build steps run in the same run, for before/after ratios.
+    compare: {type: 'string', multiple: true},
     out: {type: 'string', default: path.join(root, 'bench', 'results.json')}
   }
 })
@@ -82,7 +86,15 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bitext-bench-'))
 const log = (line: string) => process.stderr.write(line + '\n')
 
 // --- Clean posts against bare remark and Hexo (issue 16) -----------------------
-const clean: CleanBenchResults = runCleanBench({root, lib, work, corpusDir: sharedCorpus, count: Number(values.clean ?? (values.quick ? 60 : 300)), log})
+const clean: CleanBenchResults = runCleanBench({
+  root,
+  lib,
+  ...(values.compare ? {compare: values.compare.map((tree) => path.resolve(tree))} : {}),
+  work,
+  corpusDir: sharedCorpus,
+  count: Number(values.clean ?? (values.quick ? 60 : 300)),
+  log
+})
 const cleanTable = cleanBenchRows(clean).map(([name, value, target]) => `${name.padEnd(34)} ${value.padStart(22)}  ${target}`)
 const damagedMissing = fs.existsSync(glossaryDir) ? undefined : `${glossaryDir} is missing (the corpus is made from it)`
 if (values['only-clean'] || damagedMissing) {

@@ -9,6 +9,7 @@ import {VFile} from 'vfile'
 import bitextAlign from './align/index.js'
 import bitextCheck from './check/index.js'
 import type {Rule} from './check/rule.js'
+import type {Segment} from './check/segmenter.js'
 import type {RuleSettings} from './check/settings.js'
 import {DecodeError, decode} from './decode/index.js'
 import {dropDecisionBlock, mapMessagesToDisk, placeDecisions, readBlock} from './decisions/index.js'
@@ -51,6 +52,8 @@ export interface PipelineOptions {
    * changed (`lint --source`).
    */
   sources?: Readonly<Record<string, string>>
+  /** Chinese word segmentation for `repeated-text` (default: jieba in this thread, loaded on first use). */
+  segment?: Segment
 }
 
 /** A configured pipeline, reusable for many articles. */
@@ -76,7 +79,8 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const checkOptions = {
     ...(options.rules ? {rules: options.rules} : {}),
     ...(options.settings ? {settings: options.settings} : {}),
-    ...(options.glossary ? {glossary: options.glossary} : {})
+    ...(options.glossary ? {glossary: options.glossary} : {}),
+    ...(options.segment ? {segment: options.segment} : {})
   }
   // The check stage reports alignment problems and uncertain repairs as configurable rules,
   // so the align and repair stages add no messages of their own here.

@@ -153,16 +153,17 @@ export function alignComments(tree: Root, source: string, comments: DocumentComm
   const {variance} = estimateRatio(drafts.filter((draft) => draft.kind === 'pair'), ratio)
   const settings = {ratio, variance, minClauseWords: options.minClauseWords ?? 6}
   const units: AlignUnit[] = drafts.map((draft) => buildUnit(draft, settings))
+  const lineAt = lineFinder(source)
   const stored: StoredComment[] = comments.all
     .filter((comment) => comment.kind === 'english')
-    .map((comment) => ({node: comment.node, nodes: comment.nodes, ...placeOf(comment, source)}))
+    .map((comment) => ({node: comment.node, nodes: comment.nodes, ...placeOf(comment, source, lineAt)}))
   return {
     units,
     ratio,
     quoted: 'none',
     convention: 'comment',
     comments: stored,
-    frontMatter: frontMatter ? {...placeOf(frontMatter, source), node: frontMatter.node} : null
+    frontMatter: frontMatter ? {...placeOf(frontMatter, source, lineAt), node: frontMatter.node} : null
   }
 }
 
@@ -181,18 +182,31 @@ function leavesOf(nodes: readonly RootContent[]): RootContent[] {
 }
 
 /** Where a comment's content is: first and last line holding text, and the text. */
-function placeOf(comment: CommentContent, source: string): {line: number; endLine: number; text: string} {
+function placeOf(comment: CommentContent, source: string, lineAt: (offset: number) => number): {line: number; endLine: number; text: string} {
   let start = comment.start
   let end = comment.end
   while (start < end && /\s/.test(source[start])) start++
   while (end > start && /\s/.test(source[end - 1])) end--
-  return {line: lineAt(source, start), endLine: lineAt(source, Math.max(start, end - 1)), text: comment.text.trim()}
+  return {line: lineAt(start), endLine: lineAt(Math.max(start, end - 1)), text: comment.text.trim()}
 }
 
-function lineAt(source: string, offset: number): number {
-  let line = 1
-  for (let i = 0; i < offset; i++) if (source.charCodeAt(i) === 10) line++
-  return line
+/**
+ * The 1-based line of an offset: one plus the line feeds before it (found by
+ * binary search over the line feeds, counted once per document).
+ */
+function lineFinder(source: string): (offset: number) => number {
+  const feeds: number[] = []
+  for (let at = source.indexOf('\n'); at !== -1; at = source.indexOf('\n', at + 1)) feeds.push(at)
+  return (offset) => {
+    let low = 0
+    let high = feeds.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (feeds[middle]! < offset) low = middle + 1
+      else high = middle
+    }
+    return low + 1
+  }
 }
 
 /** Most blocks of one side in one pair. */

@@ -1,11 +1,12 @@
 /**
  * Pipeline options as plain data, so that a worker thread can rebuild the
- * same pipeline and the cache can hash what the output depends on.
+ * same pipeline (`fromPipelineSpec`, in `from-pipeline-spec.ts`) and the
+ * cache can hash what the output depends on. This module imports no stage:
+ * the thread that hands articles to workers does not load them.
  */
-import {allRules} from '../check/rules.js'
+import type {Rule} from '../check/rule.js'
 import type {RuleSettings} from '../check/settings.js'
 import type {Format} from '../emit/index.js'
-import {createGlossary} from '../glossary/parse-glossary.js'
 import type {Term} from '../glossary/types.js'
 import type {PipelineOptions} from '../pipeline.js'
 
@@ -28,15 +29,17 @@ export interface PipelineSpec {
  * Describe pipeline options as data.
  *
  * @param options The options.
+ * @param builtIn bitext's own rules (`allRules`; only read when the options
+ *   name rules, so a caller without rules may pass none).
  * @returns The spec, or undefined when the options hold rules bitext does not
  *   know by id (custom rules are functions and cannot cross a thread).
  */
-export function toPipelineSpec(options: PipelineOptions): PipelineSpec | undefined {
+export function toPipelineSpec(options: PipelineOptions, builtIn: readonly Rule[] = []): PipelineSpec | undefined {
   const spec: PipelineSpec = {}
   if (options.rules) {
     const ids: string[] = []
     for (const rule of options.rules) {
-      if (allRules.find((known) => known.id === rule.id) !== rule) return undefined
+      if (builtIn.find((known) => known.id === rule.id) !== rule) return undefined
       ids.push(rule.id)
     }
     spec.rules = ids
@@ -49,27 +52,4 @@ export function toPipelineSpec(options: PipelineOptions): PipelineSpec | undefin
   if (options.templateBraces) spec.templateBraces = options.templateBraces
   if (options.sources) spec.sources = {...options.sources}
   return spec
-}
-
-/**
- * Rebuild pipeline options from a spec (compiles the glossary once).
- *
- * @param spec The spec.
- * @returns Options for `createPipeline`.
- */
-export function fromPipelineSpec(spec: PipelineSpec): PipelineOptions {
-  const options: PipelineOptions = {}
-  if (spec.rules) {
-    const byId = new Map(allRules.map((rule) => [rule.id, rule]))
-    // Keep the caller's order: it is the order findings are reported in.
-    options.rules = spec.rules.flatMap((id) => byId.get(id) ?? [])
-  }
-  if (spec.settings) options.settings = spec.settings
-  if (spec.glossary) options.glossary = createGlossary(spec.glossary.terms, spec.glossary.path)
-  if (spec.encoding !== undefined) options.encoding = spec.encoding
-  if (spec.emit !== undefined) options.emit = spec.emit
-  if (spec.formats) options.formats = spec.formats
-  if (spec.templateBraces) options.templateBraces = spec.templateBraces
-  if (spec.sources) options.sources = spec.sources
-  return options
 }

@@ -91,7 +91,8 @@ export async function* processBatch(paths: readonly string[], options: BatchOpti
   const show = options.displayPath ?? ((file: string) => file)
   const articles = options.shard ? selectShard(paths, options.shard, show) : [...paths]
   const pipelineOptions = options.pipeline ?? {}
-  const spec = toPipelineSpec(pipelineOptions)
+  // bitext's rules are loaded only to recognise rules the caller names.
+  const spec = toPipelineSpec(pipelineOptions, pipelineOptions.rules ? (await import('../check/rules.js')).allRules : [])
   const jobs = spec ? Math.max(1, Math.floor(options.jobs ?? availableParallelism())) : 1
   const cacheDir = options.cacheDir === undefined ? false : options.cacheDir
   const cacheFs = options.fs

@@ -14,6 +14,7 @@ import {Worker} from 'node:worker_threads'
 import {failedResult, type ArticleResult} from './article-result.js'
 import {pipelineStages, type PipelineStage} from '../pipeline-stages.js'
 import type {WorkerInit, WorkerReply, WorkerRequest} from './worker-protocol.js'
+import {answerSegment, preloadSegmenter} from '../check/segmenter.js'
 
 /** How to start a worker: a module file, or (from sources) a bootstrap script evaluated as the entry. */
 export type WorkerScript = {url: URL} | {code: string}
@@ -62,21 +63,49 @@ export interface PoolOptions {
 }
 
 /**
- * Find the worker entry next to this module: the compiled `worker.js`, or,
- * when running from sources (tsx, vitest), `worker.ts` loaded after
- * registering tsx's loader in the worker (`--import tsx` in a worker's
- * `execArgv` does not reach its entry on Node 20).
+ * Find the worker entry next to this module: the compiled `worker.js` (or
+ * its bundle, `worker.bundle.js`, made by `npm run compile`, when it is not
+ * older than any compiled module: it starts 0.3 s faster), or, when running
+ * from sources (tsx, vitest), `worker.ts` loaded after registering tsx's
+ * loader in the worker (`--import tsx` in a worker's `execArgv` does not
+ * reach its entry on Node 20).
  *
  * @returns The script, or undefined when neither can run.
  */
 export function findWorkerScript(): WorkerScript | undefined {
   const compiled = new URL('./worker.js', import.meta.url)
-  if (fs.existsSync(fileURLToPath(compiled))) return {url: compiled}
+  if (fs.existsSync(fileURLToPath(compiled))) {
+    const bundle = new URL('./worker.bundle.js', import.meta.url)
+    return {url: bundleIsCurrent(fileURLToPath(bundle)) ? bundle : compiled}
+  }
   const source = new URL('./worker.ts', import.meta.url)
   if (!fs.existsSync(fileURLToPath(source))) return undefined
   const loader = tsxLoader()
   if (!loader) return undefined
   return {code: `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}) })`}
+}
+
+/**
+ * Whether a bundle exists and was made after every compiled module beside
+ * it (a `tsc` run without the bundling step leaves it stale: then it is not used).
+ *
+ * @param bundle The bundle's path, `<lib>/batch/worker.bundle.js`.
+ * @returns True when it can stand for the modules of `<lib>`.
+ */
+export function bundleIsCurrent(bundle: string): boolean {
+  let made: number
+  try {
+    made = fs.statSync(bundle).mtimeMs
+  } catch {
+    return false
+  }
+  const lib = path.dirname(path.dirname(bundle))
+  for (const entry of fs.readdirSync(lib, {recursive: true, withFileTypes: true})) {
+    if (!entry.isFile() || !entry.name.endsWith('.js')) continue
+    const file = path.join(entry.parentPath, entry.name)
+    if (file !== bundle && fs.statSync(file).mtimeMs > made) return false
+  }
+  return true
 }
 
 /** The URL of tsx's ESM register API, if tsx is installed. */
@@ -115,13 +144,29 @@ export function createWorkerPool(
   let nextId = 0
   let broken = false
   let closed = false
+  // The workers' jieba lives here; it is built while the first worker loads its modules.
+  let segmenterLoading = !runsRepeatedText(init.spec)
 
   function spawn(): Slot {
+    if (!segmenterLoading) {
+      segmenterLoading = true
+      setImmediate(() => {
+        try {
+          preloadSegmenter()
+        } catch {
+          // A worker's request then fails and the worker loads its own, which reports the error.
+        }
+      })
+    }
     const stage = new SharedArrayBuffer(4)
     const workerData: WorkerInit = {...init, stage}
     const worker = 'url' in script ? new Worker(script.url, {workerData}) : new Worker(script.code, {eval: true, workerData})
     const slot: Slot = {worker, ready: false, task: undefined, stage: new Int32Array(stage), timer: undefined, stat: undefined}
     worker.on('message', (reply: WorkerReply) => {
+      if (reply.type === 'segment') {
+        answerSegment(reply)
+        return
+      }
       if (reply.type === 'ready') {
         slot.ready = true
         slot.stat = reply.stat
@@ -260,4 +305,9 @@ export function timedOutResult(path: string, stage: PipelineStage, timeoutMs: nu
     `Gave up on this article after ${seconds} in the ${stage} stage: it takes too long to process; simplify what it nests or repeats, or raise --article-timeout`,
     'article-timeout'
   )
+}
+
+/** Whether `repeated-text`, the rule that segments Chinese, runs with this spec. */
+function runsRepeatedText(spec: WorkerInit['spec']): boolean {
+  return (spec.rules === undefined || spec.rules.includes('repeated-text')) && spec.settings?.['repeated-text'] !== 'off'
 }

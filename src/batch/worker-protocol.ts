@@ -2,6 +2,7 @@
  * Messages between `processBatch` and its worker threads.
  */
 import type {ArticleResult, ResultField} from './article-result.js'
+import type {SegmentRequest} from '../check/segmenter.js'
 import type {PipelineSpec} from './pipeline-spec.js'
 
 /** `workerData` of a worker. */
@@ -27,8 +28,13 @@ export interface WorkerRequest {
   cacheFile?: string
 }
 
-/** What a worker posts back: once `ready`, then one `done` per request. */
+/**
+ * What a worker posts: once `ready`, then one `done` per request, and while
+ * it processes an article, `segment` requests for the pool's jieba (see
+ * `check/segmenter.ts`).
+ */
 export type WorkerReply =
   /** `stat`: the worker thread's /proc stat file (Linux), from which the pool reads its CPU time. */
   | {type: 'ready'; stat?: string}
   | {type: 'done'; id: number; result: ArticleResult}
+  | SegmentRequest

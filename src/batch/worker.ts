@@ -5,10 +5,11 @@
  */
 import {readlinkSync} from 'node:fs'
 import {parentPort, workerData} from 'node:worker_threads'
+import {remoteSegment} from '../check/segmenter.js'
 import {createPipeline, pipelineStages} from '../pipeline.js'
 import {failedResult, toResult, type ArticleResult} from './article-result.js'
 import {writeEntry} from './cache.js'
-import {fromPipelineSpec} from './pipeline-spec.js'
+import {fromPipelineSpec} from './from-pipeline-spec.js'
 import type {WorkerInit, WorkerReply, WorkerRequest} from './worker-protocol.js'
 
 const port = parentPort
@@ -17,6 +18,8 @@ if (port) {
   const stage = init.stage ? new Int32Array(init.stage) : undefined
   const pipeline = createPipeline({
     ...fromPipelineSpec(init.spec),
+    // jieba is the pool's: one copy for every worker, built while this one loads its modules.
+    segment: remoteSegment((request) => port.postMessage(request satisfies WorkerReply)),
     ...(stage ? {onStage: (name) => Atomics.store(stage, 0, pipelineStages.indexOf(name))} : {})
   })
   port.on('message', async (request: WorkerRequest) => {

@@ -9,6 +9,7 @@ import type {Glossary} from '../glossary/types.js'
 import type {Fix, Severity, TermUse} from '../types.js'
 import type {Finding, Rule} from './rule.js'
 import {allRules} from './rules.js'
+import type {Segment} from './segmenter.js'
 import {severityOf, type RuleSettings} from './settings.js'
 import {applySuppressions} from './suppress.js'
 
@@ -20,6 +21,8 @@ export interface Options {
   settings?: RuleSettings
   /** The glossary (default: none; glossary rules then find nothing). */
   glossary?: Glossary
+  /** Chinese word segmentation (default: jieba in this thread, loaded on first use). */
+  segment?: Segment
 }
 
 /**
@@ -45,7 +48,8 @@ export default function bitextCheck(options: Options = {}) {
       decisions: file.data.decisions ?? [],
       decisionProblems: file.data.decisionProblems ?? [],
       ...(file.data.syncSource === undefined ? {} : {syncSource: file.data.syncSource}),
-      memo: new Map<string, unknown>()
+      memo: new Map<string, unknown>(),
+      ...(options.segment ? {segment: options.segment} : {})
     }
     const place = location(file)
     const fixes: Fix[] = []

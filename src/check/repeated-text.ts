@@ -5,32 +5,12 @@
  * the seam of two words (`为了了解`), so a doubled Han character or pair is
  * reported only when the jieba segmenter does not explain it. The common
  * reduplicated words are known without it: an article whose only repeats
- * are such words never loads jieba (its dictionary costs ~0.2 s and ~36 MB).
+ * are such words never loads jieba (its dictionary costs ~0.2 s and ~36 MB;
+ * see `segmenter.ts` for where it is loaded).
  */
-import {createRequire} from 'node:module'
-import type {Jieba} from '@node-rs/jieba'
 import type {Finding, Rule, RuleContext} from './rule.js'
 import {maskedSource, sideOf, type Side} from './qa-helpers.js'
-
-const require = createRequire(import.meta.url)
-
-/**
- * The segmenter, built on first use: its dictionary costs ~36 MB and a few
- * hundred milliseconds, and most articles have no doubled character at all.
- * The modules are required then too: importing them reads 11 MB of
- * dictionaries, which a thread that only reports (the main thread of a
- * parallel batch, a build answered from the cache) never needs.
- * (A load-once cache of an immutable resource, not state.)
- */
-let jieba: Jieba | undefined
-function segmenter(): Jieba {
-  if (!jieba) {
-    const {Jieba: Segmenter} = require('@node-rs/jieba') as typeof import('@node-rs/jieba')
-    const {dict} = require('@node-rs/jieba/dict.js') as typeof import('@node-rs/jieba/dict.js')
-    jieba = Segmenter.withDict(dict)
-  }
-  return jieba
-}
+import {localSegment, type Segment} from './segmenter.js'
 
 /** One or two Han characters, repeated at once. */
 const hanRepeat = /(\p{Script=Han}{1,2})\1/gu
@@ -64,13 +44,14 @@ const prepositions = new Set(['由'])
  * @param text A run of Chinese text.
  * @param start Start of the repeat in `text`.
  * @param end End of the repeat in `text`.
+ * @param segment The segmenter (default: jieba in this thread).
  * @returns True when the repeat is not a typo.
  */
-export function isLegitRepeat(text: string, start: number, end: number): boolean {
+export function isLegitRepeat(text: string, start: number, end: number, segment: Segment = localSegment): boolean {
   const middle = start + (end - start) / 2
   const tokens: Array<{start: number; end: number; text: string}> = []
   let offset = 0
-  for (const token of segmenter().cut(text, false)) {
+  for (const token of segment(text)) {
     tokens.push({start: offset, end: offset + token.length, text: token})
     offset += token.length
   }
@@ -85,7 +66,7 @@ export function isLegitRepeat(text: string, start: number, end: number): boolean
 /**
  * Find doubled Han characters in a side.
  */
-function chinese(text: string, side: Side): Finding[] {
+function chinese(text: string, side: Side, segment: Segment): Finding[] {
   const source = maskedSource(text, side)
   const findings: Finding[] = []
   for (const match of source.matchAll(hanRepeat)) {
@@ -98,7 +79,7 @@ function chinese(text: string, side: Side): Finding[] {
     let to = index + match[0].length
     while (to < source.length && /\p{Script=Han}/u.test(source[to])) to++
     const run = source.slice(from, to)
-    if (isLegitRepeat(run, index - from, index - from + match[0].length)) continue
+    if (isLegitRepeat(run, index - from, index - from + match[0].length, segment)) continue
     const start = side.range[0] + index
     findings.push({
       reason: `Unexpected repeated \`${unit}\` in \`${match[0]}\`, remove one`,
@@ -150,7 +131,7 @@ function check(context: RuleContext): Finding[] {
     const en = sideOf(unit, 'en')
     const zh = sideOf(unit, 'zh')
     if (en && unit.kind !== 'target-only') findings.push(...english(context.text, en))
-    if (zh && unit.kind !== 'source-only') findings.push(...chinese(context.text, zh))
+    if (zh && unit.kind !== 'source-only') findings.push(...chinese(context.text, zh, context.segment ?? localSegment))
   }
   return findings
 }

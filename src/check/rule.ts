@@ -8,6 +8,7 @@
  */
 import type {Root} from 'mdast'
 import type {Glossary} from '../glossary/types.js'
+import type {Segment} from './segmenter.js'
 import type {Alignment, DamageReport, DecisionProblem, Fix, OpenDecision, RepairRecord, RuleSetting, TermUse} from '../types.js'
 
 /** What a rule gets to look at. */
@@ -35,6 +36,12 @@ export interface RuleContext {
    * rules) compute it once per document (default: none, compute every time).
    */
   memo?: Map<string, unknown>
+  /**
+   * Cuts Chinese text into words as jieba's `cut(text, false)` does
+   * (default: a jieba loaded in this thread on first use; a worker thread
+   * asks the one of its pool).
+   */
+  segment?: Segment
 }
 
 /**

@@ -18,7 +18,7 @@ const allowed: readonly RuleSetting[] = ['off', 'info', 'warn', 'error']
  * @returns The validated settings.
  * @throws Error with a message that says what to write instead.
  */
-export function validateRuleSettings(value: unknown, rules: readonly Rule[], where: string): RuleSettings {
+export function validateRuleSettings(value: unknown, rules: ReadonlyArray<Pick<Rule, 'id'>>, where: string): RuleSettings {
   if (value === undefined) return {}
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new Error(`${where}: \`rules\` must be a map of rule id to "off", "warn" or "error", such as {"repeated-text": "off"}`)

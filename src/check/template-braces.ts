@@ -59,6 +59,9 @@ function check(context: RuleContext): Finding[] {
 
 /** Whether the front matter switches Hexo's Nunjucks off for this article. */
 function nunjucksDisabled(context: RuleContext): boolean {
+  const yaml = context.tree.children[0]
+  // Without the key written out (or a backslash, which could escape a letter of it), no need to parse the YAML.
+  if (yaml?.type !== 'yaml' || !/disableNunjucks|\\/.test(yaml.value)) return false
   try {
     return readFrontMatter(context.tree)['disableNunjucks'] === true
   } catch {

@@ -4,7 +4,10 @@
  */
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
-import {defaultCacheDir, parseShard, readRegularFile, type BatchOptions} from '../batch/index.js'
+import {defaultCacheDir} from '../batch/cache.js'
+import type {BatchOptions} from '../batch/process-batch.js'
+import {readRegularFile} from '../batch/read-regular.js'
+import {parseShard} from '../batch/shard.js'
 import type {PipelineOptions} from '../pipeline.js'
 import {displayPath} from './articles.js'
 import {UsageError} from './command.js'

@@ -34,7 +34,7 @@ const knownKeys = new Set(['rules', 'glossary', 'disableNunjucks'])
  * @returns The configuration (empty when there is none).
  * @throws UsageError naming the file and what to write instead.
  */
-export function loadConfig(io: CliIo, rules: readonly Rule[]): Config {
+export function loadConfig(io: CliIo, rules: ReadonlyArray<Pick<Rule, 'id'>>): Config {
   const rcPath = path.join(io.cwd, '.bitextrc.json')
   const pkgPath = path.join(io.cwd, 'package.json')
   let raw: unknown

@@ -8,7 +8,6 @@
 import {createHash} from 'node:crypto'
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {checkCrossFile} from '../check/cross-file.js'
 import type {RuleSettings} from '../check/settings.js'
 import type {LocalFile} from '../types.js'
 import {displayPath} from './articles.js'
@@ -122,11 +121,41 @@ export function duplicateFinder(): (file: VFile) => VFile | undefined {
 /**
  * Run the checks over the whole batch after every article was processed.
  *
+ * The cross-file checks are loaded here, not with the command (they bring
+ * the Markdown parser, which a thread that only hands articles to workers
+ * does not otherwise need); `preloadBatchChecks` starts loading them early.
+ *
  * @param files The processed articles, in order.
  * @param settings Severity per rule id.
  */
-export function checkBatch(files: readonly VFile[], settings: RuleSettings): void {
+export async function checkBatch(files: readonly VFile[], settings: RuleSettings): Promise<void> {
+  // They report only a term rendered in two ways: without one, nothing to load.
+  if (!renderingsDiffer(files)) return
+  const {checkCrossFile} = await preloadBatchChecks()
   checkCrossFile(files, {settings})
+}
+
+/** Whether some glossary term got two different renderings in the files. */
+function renderingsDiffer(files: readonly VFile[]): boolean {
+  const first = new Map<string, string>()
+  for (const file of files) {
+    for (const use of file.data.termUses ?? []) {
+      const rendering = first.get(use.term)
+      if (rendering === undefined) first.set(use.term, use.rendering)
+      else if (rendering !== use.rendering) return true
+    }
+  }
+  return false
+}
+
+/**
+ * Start loading the checks `checkBatch` runs, so that they are ready when the
+ * last article is (the same promise every time).
+ *
+ * @returns The cross-file checks' module.
+ */
+export function preloadBatchChecks(): Promise<typeof import('../check/cross-file.js')> {
+  return import('../check/cross-file.js')
 }
 
 function articleKeys(file: VFile): Array<{key: string; why: string}> {

@@ -2,7 +2,7 @@
  * The emit stage: a unified plugin that writes the article's outputs into
  * `file.data.outputs` (the CLI decides where they go on disk).
  */
-import type {Root, Yaml} from 'mdast'
+import type {Nodes, Root, Yaml} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Outputs} from '../types.js'
 import {englishTitle, englishYaml} from './english-front-matter.js'
@@ -47,7 +47,9 @@ export default function bitextEmit(options: Options = {}) {
     if (titleEn !== undefined) file.data.titleEn = titleEn
     if (formats.has('md')) {
       const raw = options.templateBraces !== 'keep' && file.data.frontMatter?.['disableNunjucks'] !== true
-      const write = (tree: Root) => toMarkdown(raw ? protectTemplateBraces(tree) : tree)
+      // The three files share most nodes: each node's braces are wrapped once.
+      const memo = new WeakMap<Nodes, Nodes>()
+      const write = (tree: Root) => toMarkdown(raw ? protectTemplateBraces(tree, memo) : tree)
       if (alignment.convention === 'comment') {
         // English kept in `<!-- -->` comments: the pages keep the document's structure.
         outputs['index.zh.md'] = write(commentZhTree(tree, alignment))

@@ -8,7 +8,6 @@
  * cannot be wrapped; the `template-braces` rule refuses those articles.
  */
 import type {Nodes, Root} from 'mdast'
-import {visit} from 'unist-util-visit'
 import {templateOpener} from '../check/template-braces.js'
 
 const open = '{% raw %}'
@@ -20,19 +19,43 @@ const closers: Record<string, string> = {'{{': '}}', '{%': '%}', '{#': '#}'}
 /**
  * Wrap the template braces of a tree in raw blocks.
  *
+ * Nodes are never changed: a node whose text changes is copied, and so is
+ * each of its ancestors (the rest is shared with `tree`). Outputs of one
+ * article share most of their nodes, so they can share `memo`: a node is
+ * then protected once, and its copy is the same object in every output.
+ *
  * @param tree A tree to write as Markdown (its nodes may be shared with other outputs).
- * @returns The tree itself when it has no braces, else a changed copy.
+ * @param memo Protected nodes by original node (default: a new map).
+ * @returns The tree itself when it has no braces, else a copy.
  */
-export function protectTemplateBraces(tree: Root): Root {
-  if (!hasBraces(tree)) return tree
-  const copy = structuredClone(tree)
-  visit(copy as Nodes, (node) => {
-    if (node.type === 'code' || node.type === 'yaml') return 'skip'
-    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'html') node.value = wrapBraces(node.value)
-    else if (node.type === 'image' && node.alt) node.alt = wrapBraces(node.alt)
-    return undefined
-  })
-  return copy
+export function protectTemplateBraces(tree: Root, memo: WeakMap<Nodes, Nodes> = new WeakMap()): Root {
+  return protect(tree, memo) as Root
+}
+
+function protect(node: Nodes, memo: WeakMap<Nodes, Nodes>): Nodes {
+  const known = memo.get(node)
+  if (known) return known
+  let result: Nodes = node
+  if (node.type === 'code' || node.type === 'yaml') {
+    // Hexo protects code blocks itself; front matter is not rendered.
+  } else if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'html') {
+    const value = wrapBraces(node.value)
+    if (value !== node.value) result = {...node, value}
+  } else if (node.type === 'image') {
+    const alt = node.alt ? wrapBraces(node.alt) : node.alt
+    if (alt !== node.alt) result = {...node, alt}
+  } else if ('children' in node) {
+    let children: Nodes[] | undefined
+    node.children.forEach((child: Nodes, index: number) => {
+      const protectedChild = protect(child, memo)
+      if (protectedChild === child) return
+      children ??= [...node.children]
+      children[index] = protectedChild
+    })
+    if (children) result = {...node, children} as Nodes
+  }
+  memo.set(node, result)
+  return result
 }
 
 /**
@@ -44,6 +67,7 @@ export function protectTemplateBraces(tree: Root): Root {
  * @returns The text with raw blocks around its braces.
  */
 export function wrapBraces(value: string): string {
+  if (!templateOpener.test(value)) return value
   let result = ''
   let index = 0
   const pattern = new RegExp(templateOpener.source, 'g')
@@ -66,15 +90,4 @@ export function wrapBraces(value: string): string {
     index = end
   }
   return result + value.slice(index)
-}
-
-function hasBraces(tree: Root): boolean {
-  let found = false
-  visit(tree as Nodes, (node) => {
-    if (found || node.type === 'code' || node.type === 'yaml') return 'skip'
-    const value = node.type === 'text' || node.type === 'inlineCode' || node.type === 'html' ? node.value : node.type === 'image' ? (node.alt ?? '') : ''
-    if (templateOpener.test(value)) found = true
-    return found ? false : undefined
-  })
-  return found
 }

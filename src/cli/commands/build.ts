@@ -3,16 +3,16 @@
  */
 import path from 'node:path'
 import {parseArgs} from 'node:util'
-import {stylish} from '../../report/stylish.js'
 import type {VFile} from 'vfile'
-import {cacheStats, fromResult, processBatch, type BatchOptions} from '../../batch/index.js'
-import {allRules} from '../../check/rules.js'
+import {fromResult} from '../../batch/article-result.js'
+import {cacheStats, processBatch, type BatchOptions} from '../../batch/process-batch.js'
+import {ruleIds} from '../../check/rule-ids.js'
 import type {Format, ListedArticle} from '../../emit/index.js'
 import {displayPath, findArticles} from '../articles.js'
 import {batchArgs, batchUsage, toBatchOptions} from '../batch-options.js'
 import {UsageError, type Command} from '../command.js'
 import {loadConfig, publishSettings} from '../config.js'
-import {checkBatch, checkLocalFiles, duplicateFinder} from '../publish-checks.js'
+import {checkBatch, checkLocalFiles, duplicateFinder, preloadBatchChecks} from '../publish-checks.js'
 import {reportWidth, type CliIo} from '../io.js'
 import {loadProjectGlossary} from '../glossary-file.js'
 import {summarize} from '../summary.js'
@@ -78,7 +78,7 @@ export const buildCommand: Command = {
     })
     const wanted = parseFormats(values.format)
     const started = performance.now()
-    const config = loadConfig(io, allRules)
+    const config = loadConfig(io, ruleIds.map((id) => ({id})))
     const glossary = loadProjectGlossary(values.glossary ?? config.glossary, io)
     const articlePaths = findArticles([values.articles], io)
     if (articlePaths.length === 0) throw new UsageError(`No Markdown articles in \`${values.articles}\`; add .md files or pass --articles DIR`)
@@ -102,6 +102,9 @@ export const buildCommand: Command = {
     batch.keep = ['slug', 'frontMatter', 'localFiles', 'outputs', 'titleEn', 'repairs', 'termUses', 'value']
     batch.onDamagedEntry = (shown, reason) => io.stderr.write(`bitext build: ignored the cache entry of ${shown}: ${reason}; built it again\n`)
 
+    // Loaded while the articles are processed: the report is written last.
+    const reporter = import('../../report/stylish.js')
+    reporter.catch(() => undefined)
     const lock = lockOutput(io, outDir, values.wait)
     try {
       const leftovers = recoverOutput(io.fs, outDir)
@@ -126,6 +129,7 @@ export const buildCommand: Command = {
       }
       const {files, hits} = built
       hideStacks(files, values.debug)
+      const {stylish} = await reporter
       const report = stylish(files, {quiet: values.quiet, onlyWithMessages: true, width: reportWidth(io.stderr, io.env)})
       if (report) io.stderr.write(report + '\n')
       const summary = summarize(files, performance.now() - started)
@@ -154,8 +158,10 @@ async function publish(
   const findDuplicate = duplicateFinder()
   const results = processBatch(articlePaths, batch)
   // The article list's renderer loads while the batch's worker starts and works, not after it.
-  const pages = options.wanted.includes('html') ? import('../../emit/html-page.js') : undefined
+  const pages = options.wanted.includes('html') ? import('../../emit/index-page.js') : undefined
   pages?.catch(() => undefined)
+  // Term uses, which the cross-file checks compare, come from a glossary.
+  if (batch.pipeline?.glossary) preloadBatchChecks().catch(() => undefined)
   for await (const result of results) {
     progress?.increment()
     cache.push(result.cache ? {cache: result.cache} : {})
@@ -187,7 +193,7 @@ async function publish(
   }
   progress?.stop()
   // Term consistency across articles: the same messages lint and review give.
-  checkBatch(files, options.settings)
+  await checkBatch(files, options.settings)
   if (pages) output.write('index.html', (await pages).renderIndexPage(published))
   return {files, hits: cacheStats(cache).hits}
 }

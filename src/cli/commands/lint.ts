@@ -113,7 +113,7 @@ export const lintCommand: Command = {
       }
       files.push(file)
     }
-    checkBatch(files, settings)
+    await checkBatch(files, settings)
     const selected = new Set(rules.map((rule) => rule.id))
     if (rules.length !== allRules.length) for (const file of files) keepSelected(file, selected)
 

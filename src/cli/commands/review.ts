@@ -86,7 +86,7 @@ export const reviewCommand: Command = {
       files.push(file)
     }
     // Term consistency is a property of the whole set of articles: check it before rendering.
-    checkBatch(files, settings)
+    await checkBatch(files, settings)
     for (const file of files) {
       io.fs.writeFileSync(path.join(outDir, `${file.data.slug}.html`), renderReviewHtml(file))
       io.fs.writeFileSync(path.join(outDir, `${file.data.slug}.json`), renderReviewJson(file))

@@ -16,6 +16,12 @@ export interface SingleByteCodec {
   decode: string[]
   /** Code point → byte (sloppy: includes C1 controls). */
   encode: Map<number, number>
+  /**
+   * The same as {@link encode}, as a table by UTF-16 code unit up to the
+   * highest one the codec shows (-1 for none): the scanner looks up every
+   * non-ASCII character of a document in every codec, and this is faster.
+   */
+  byteOf: Int16Array
   /** Bytes 0x80–0xFF the codec leaves undefined (a strict decoder drops or replaces them). */
   undefinedBytes: number[]
 }
@@ -61,7 +67,9 @@ export function buildCodec(name: string): SingleByteCodec {
   for (const byte of undefinedBytes) {
     if (byte < 0xa0 && !encode.has(byte)) encode.set(byte, byte)
   }
-  return {name, decode, encode, undefinedBytes}
+  const byteOf = new Int16Array(Math.max(...encode.keys()) + 1).fill(-1)
+  for (const [code, byte] of encode) byteOf[code] = byte
+  return {name, decode, encode, byteOf, undefinedBytes}
 }
 
 /**

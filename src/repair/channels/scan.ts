@@ -69,16 +69,18 @@ export function readPiece(
   codec: SingleByteCodec,
   options: ReadOptions = {}
 ): Piece | undefined {
-  const lead = codec.encode.get(text.charCodeAt(index))
-  if (lead === undefined) return undefined
+  const {byteOf} = codec
+  const first = text.charCodeAt(index)
+  const lead = first < byteOf.length ? byteOf[first]! : -1
+  if (lead < 0) return undefined
   const length = sequenceLength(lead)
   if (length === 0) return undefined
   const bytes = [lead]
   let end = index + 1
   while (bytes.length < length && end < text.length) {
     const code = text.charCodeAt(end)
-    const byte = codec.encode.get(code)
-    if (byte !== undefined && isContinuation(byte)) {
+    const byte = code < byteOf.length ? byteOf[code]! : -1
+    if (byte >= 0 && isContinuation(byte)) {
       bytes.push(byte)
     } else if (code === 0xfffd || (code === 0x3f && options.question === true)) {
       bytes.push(unknownByte)

@@ -14,6 +14,12 @@ export interface Slot {
   candidates: string[]
   /** Additive natural-log prior per candidate (kind of character, bytes assumed, pairing). */
   priors: number[]
+  /**
+   * Candidates left out before the lattice, as their estimated probability
+   * mass relative to the best candidate's (0 or absent for none): they lower
+   * the confidence as they would have in the lattice.
+   */
+  rest?: number
 }
 
 /** A unit of the lattice: a fixed character or a slot. */
@@ -54,24 +60,24 @@ const hanPattern = /^\p{Script=Han}$/u
 /**
  * The words of a segment's lattice, in parallel arrays (one entry per word,
  * no object each): where it starts and ends, its score, and the slots it
- * covers as pairs of unit offset (from its start) and candidate index,
- * shared and empty for words of fixed text.
+ * covers as pairs of unit offset (from its start) and candidate index, kept
+ * one after the other in `pool` from `picks[word]` to `picks[word + 1]`.
  */
 interface Edges {
   from: number[]
   to: number[]
   cost: number[]
-  picks: Array<readonly number[]>
+  /** Where each word's pairs begin in `pool`, and (last) where the pool ends. */
+  picks: number[]
+  pool: number[]
 }
 
-function addEdge(edges: Edges, from: number, to: number, cost: number, picks: readonly number[]): void {
+function addEdge(edges: Edges, from: number, to: number, cost: number): void {
   edges.from.push(from)
   edges.to.push(to)
   edges.cost.push(cost)
-  edges.picks.push(picks)
+  edges.picks.push(edges.pool.length)
 }
-
-const noPicks: readonly number[] = []
 
 /**
  * Score every slot of a lattice.
@@ -113,9 +119,10 @@ interface Context {
 
 function chooseSegment(units: readonly Unit[], lexicon: Lexicon, context: Context): SlotChoice[] {
   const count = units.length
-  const edges: Edges = {from: [], to: [], cost: [], picks: []}
+  const edges: Edges = {from: [], to: [], cost: [], picks: [], pool: []}
   for (let from = 0; from < count; from++) collectEdges(units, from, lexicon, edges, context)
   const size = edges.from.length
+  edges.picks.push(edges.pool.length)
   const forward = new Array<number>(count + 1).fill(Number.NEGATIVE_INFINITY)
   const backward = new Array<number>(count + 1).fill(Number.NEGATIVE_INFINITY)
   forward[0] = 0
@@ -132,14 +139,16 @@ function chooseSegment(units: readonly Unit[], lexicon: Lexicon, context: Contex
   const marginals = units.map((unit) =>
     typeof unit === 'string' ? [] : unit.candidates.map(() => Number.NEGATIVE_INFINITY)
   )
+  const {picks, pool} = edges
   for (let edge = 0; edge < size; edge++) {
-    const picks = edges.picks[edge]!
-    if (picks.length === 0) continue
+    const first = picks[edge]!
+    const last = picks[edge + 1]!
+    if (first === last) continue
     const from = edges.from[edge]!
     const total = forward[from]! + edges.cost[edge]! + backward[edges.to[edge]!]!
-    for (let index = 0; index < picks.length; index += 2) {
-      const row = marginals[from + picks[index]!]!
-      const pick = picks[index + 1]!
+    for (let index = first; index < last; index += 2) {
+      const row = marginals[from + pool[index]!]!
+      const pick = pool[index + 1]!
       if (total > row[pick]!) row[pick] = total
     }
   }
@@ -151,6 +160,7 @@ function chooseSegment(units: readonly Unit[], lexicon: Lexicon, context: Contex
     const top = scores[order[0]!]!
     let sum = 0
     for (const score of scores) sum += Math.exp(score - top)
+    sum += (units[position] as Slot).rest ?? 0
     choices.push({best: order[0]!, order, scores, confidence: 1 / sum})
   }
   return choices
@@ -266,7 +276,8 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
       const value = state.trie?.value(0)
       let single = isHan(char) ? (value ?? lexicon.floor) : 0
       if (!fixed && isHan(char)) single += boundaryAffinity(units, position, char, lexicon, state.context) + cacheBonus(state, char, single)
-      addEdge(edges, from, position + 1, total + single, fixed ? noPicks : [0, option])
+      addEdge(edges, from, position + 1, total + single)
+      if (!fixed) edges.pool.push(0, option)
     } else {
       reached = state.trie!.child(node, char.codePointAt(0)!)
       if (reached < 0) continue
@@ -277,7 +288,8 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
         const bonus = cached && state.slots + (fixed ? 0 : 1) > 0 ? cacheBonus(state, chars.join('') + char, value) : 0
         picks.push(fixed ? -1 : option)
         if (!fixed) state.slots++
-        addEdge(edges, from, position + 1, total + value + bonus, slotPicks(state))
+        addEdge(edges, from, position + 1, total + value + bonus)
+        if (state.slots > 0) pushPicks(state)
         picks.pop()
         if (!fixed) state.slots--
       }
@@ -315,12 +327,12 @@ function matching(trie: LexiconTrie, node: number, slot: Slot): number[] {
   return found.sort((a, b) => a - b)
 }
 
-/** The slots on the walk's stack as offset/candidate pairs (the shared empty list when there are none). */
-function slotPicks(state: Walk): readonly number[] {
-  if (state.slots === 0) return noPicks
-  const pairs: number[] = []
-  state.picks.forEach((pick, offset) => {
-    if (pick >= 0) pairs.push(offset, pick)
-  })
-  return pairs
+/** Add the slots on the walk's stack to the last word, as offset/candidate pairs. */
+function pushPicks(state: Walk): void {
+  const {picks} = state
+  const {pool} = state.edges
+  for (let offset = 0; offset < picks.length; offset++) {
+    const pick = picks[offset]!
+    if (pick >= 0) pool.push(offset, pick)
+  }
 }

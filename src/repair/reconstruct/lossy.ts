@@ -7,7 +7,7 @@ import {classPrior, partnerOf, type Candidate} from './candidates.js'
 import {chooseInLattice, gapUnit, isHan, type Slot, type Unit} from './choose.js'
 import {documentCache, type DocumentCacheOptions, type WordCache} from '../model/document-cache.js'
 import {frameReach, unknown, windowSize, type ContextModel} from '../model/context-model.js'
-import type {Lexicon} from '../model/lexicon.js'
+import type {Lexicon, LexiconTrie} from '../model/lexicon.js'
 
 /** A damaged character to rebuild, with its candidates. */
 export interface Damaged {
@@ -68,10 +68,12 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
     if (typeof part === 'string') {
       pushFixed(units, part)
     } else {
-      const candidates = narrow(prune(part.candidates, lexicon), parts, index, lexicon)
-      const slot: Slot = {candidates: candidates.map((candidate) => candidate.char), priors: []}
-      const before = textAround(parts, index, -1)
-      const after = textAround(parts, index, 1)
+      const {candidates, rest} = narrow(prune(part.candidates, lexicon), parts, index, lexicon)
+      const slot: Slot = {candidates: candidates.map((candidate) => candidate.char), priors: [], rest}
+      // Next to a damaged character (`X`), none of the line and grammar
+      // positions below can hold: skip building the text around it.
+      const before = typeof parts[index - 1] === 'object' ? 'X' : textAround(parts, index, -1)
+      const after = typeof parts[index + 1] === 'object' ? 'X' : textAround(parts, index, 1)
       slots.push({
         slot,
         candidates,
@@ -90,6 +92,12 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
     if (lineEnd || lineStart) addLinePosition(slot, lineEnd, paragraphEnd, lineStart)
     addGrammar(units, slot, at, lexicon, afterNumber, beforeQuestion)
     if (options.context !== undefined) addContext(units, slot, at, options.context, options.contextWeight ?? defaultContextWeight)
+  }
+  if (process.env['BITEXT_STATS'] !== undefined) {
+    const g = globalThis as unknown as {keptStats?: number[]}
+    g.keptStats ??= [0, 0]
+    g.keptStats[0]! += slots.length
+    for (const {slot} of slots) g.keptStats[1]! += slot.candidates.length
   }
   const plain = chooseInLattice(units, lexicon, options.words)
   const choices = options.cache === undefined || options.cache === false ? plain : chooseInLattice(units, lexicon, documentCache(units, plain, lexicon, options.cache))
@@ -126,9 +134,24 @@ function textAround(parts: readonly Part[], index: number, step: 1 | -1): string
  * becomes one gap unit, which keeps the lattice small.
  */
 function pushFixed(units: Unit[], text: string): void {
-  for (const char of text) {
-    if (isHan(char) || char === '\n' || partnerOf(char) !== undefined || /^[\u3000-\u303F\uFF00-\uFFEF]$/.test(char)) units.push(char)
-    else if (units.at(-1) !== gapUnit) units.push(gapUnit)
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 0x0a) {
+      units.push('\n')
+      continue
+    }
+    // ASCII is never Han, Chinese punctuation or a paired mark.
+    if (code >= 0x80) {
+      const next = text.charCodeAt(index + 1)
+      const wide = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff
+      const char = wide ? text.slice(index, index + 2) : text[index]!
+      if (wide) index++
+      if (isHan(char) || partnerOf(char) !== undefined || (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef)) {
+        units.push(char)
+        continue
+      }
+    }
+    if (units[units.length - 1] !== gapUnit) units.push(gapUnit)
   }
 }
 
@@ -154,157 +177,388 @@ function prune(candidates: readonly Candidate[], lexicon: Lexicon): readonly Can
   return kept
 }
 
-/** Candidates above which a slot is narrowed before the lattice. */
-const wideSlot = 96
-/** How many of a wide slot's commonest candidates are kept whatever their neighbours. */
-const keptCommon = 48
+/** How many candidates of a slot go into the lattice at most (set by `BITEXT_KEPT` while tuning). */
+const keptPerSlot = Number(process.env['BITEXT_KEPT'] ?? 12)
+/** How far below the best local score a candidate may be and still go into the lattice (`BITEXT_MARGIN`). */
+const keptMargin = Number(process.env['BITEXT_MARGIN'] ?? 6)
+
+/** How many of a slot's best candidates alone are kept whatever their neighbours (`BITEXT_ALONE`). */
+const keptAlone = Number(process.env['BITEXT_ALONE'] ?? 3)
 
 /**
- * Narrow a slot with hundreds of candidates (a lone lead byte whose two
- * continuation bytes were stripped) to those that can make a word with what
- * is around it: continue a word prefix that ends just before it (intact
- * characters, or any candidate of a damaged neighbour), or begin a word with
- * the character (or a candidate) after it; and the commonest others. The
- * lattice's cost grows with the product of adjacent slots' sizes, and the
- * rest never win.
+ * Narrow a slot to its few candidates with the best local score: the best
+ * segmentation of a window of one unit on each side that uses the candidate
+ * (a word with the character before or after it, or with any candidate of a
+ * damaged neighbour, or the candidate as a word by itself), less what the
+ * neighbours score alone. The lexicon's words are what picks the right
+ * character, and they are in this score; the lattice's cost grows with the
+ * number of candidates of adjacent slots (C1 stripped: dozens for most
+ * characters, hundreds for a lone lead byte). The candidates kept are those
+ * within {@link keptMargin} of the best, {@link keptPerSlot} at most.
+ *
+ * A candidate's score is its score alone unless a word raises it, and few
+ * do: the raised ones and the best few alone are all that is ranked.
  */
-function narrow(candidates: readonly Candidate[], parts: readonly Part[], index: number, lexicon: Lexicon): readonly Candidate[] {
-  if (candidates.length <= wideSlot) return candidates
-  const follows = continuations(parts, index, lexicon)
-  const kept = new Set(commonest(candidates, lexicon))
-  if (follows.size < candidates.length) {
-    const byCode = codeIndex(candidates)
-    for (const code of follows) {
-      const candidate = byCode.get(code)
-      if (candidate !== undefined) kept.add(candidate)
+function narrow(candidates: readonly Candidate[], parts: readonly Part[], index: number, lexicon: Lexicon): {candidates: readonly Candidate[]; rest: number} {
+  if (candidates.length <= keptPerSlot) return {candidates, rest: 0}
+  const info = candidateInfo(candidates, lexicon)
+  // The raised scores, in a scratch table by position (stamped, never cleared).
+  if (raisedStamp.length < candidates.length) {
+    raisedStamp = new Int32Array(candidates.length * 2)
+    raisedScore = new Float64Array(candidates.length * 2)
+  }
+  const stamp = ++raisedGeneration
+  const stamps = raisedStamp
+  const scores = raisedScore
+  const raisedPositions: number[] = []
+  const raise = (position: number, score: number): void => {
+    if (stamps[position] !== stamp) {
+      if (score <= info.self[position]!) return
+      stamps[position] = stamp
+      scores[position] = score
+      raisedPositions.push(position)
+    } else if (score > scores[position]!) {
+      scores[position] = score
     }
-  } else {
-    for (const candidate of candidates) if (follows.has(candidate.char.codePointAt(0)!)) kept.add(candidate)
   }
-  for (const candidate of starters(candidates, parts[index + 1], lexicon)) kept.add(candidate)
-  return candidates.filter((candidate) => kept.has(candidate))
-}
-
-/** A candidate list's candidates by code point (kept per shared list). */
-function codeIndex(candidates: readonly Candidate[]): ReadonlyMap<number, Candidate> {
-  let index = codeCache.get(candidates)
-  if (index === undefined) {
-    const built = new Map<number, Candidate>()
-    for (const candidate of candidates) if (!built.has(candidate.char.codePointAt(0)!)) built.set(candidate.char.codePointAt(0)!, candidate)
-    codeCache.set(candidates, built)
-    index = built
-  }
-  return index
-}
-
-const codeCache = new WeakMap<readonly Candidate[], ReadonlyMap<number, Candidate>>()
-
-/**
- * The candidates that begin a word with what comes next: the next character,
- * or any candidate of a damaged one. Kept per lexicon, per shared candidate
- * list and per next character (or next list): the same lone lead byte before
- * the same character is narrowed once.
- */
-function starters(candidates: readonly Candidate[], after: Part | undefined, lexicon: Lexicon): readonly Candidate[] {
-  const key = startersKey(after)
-  if (key === undefined) return []
-  let byLexicon = startersCache.get(lexicon)
-  if (byLexicon === undefined) {
-    byLexicon = new WeakMap()
-    startersCache.set(lexicon, byLexicon)
-  }
-  let byNext = byLexicon.get(candidates)
-  if (byNext === undefined) {
-    byNext = new Map()
-    byLexicon.set(candidates, byNext)
-  }
-  let found = byNext.get(key)
-  if (found === undefined) {
-    const next = nextCodes(after)
-    found = candidates.filter((candidate) => {
-      const trie = lexicon.trie(candidate.char)
-      if (trie === undefined) return false
-      if (next.size <= 8) {
-        for (const code of next) if (trie.child(0, code) >= 0) return true
-        return false
-      }
-      let starts = false
-      trie.forEachChild(0, (child) => {
-        starts ||= next.has(child)
-      })
-      return starts
-    })
-    byNext.set(key, found)
-  }
-  return found
-}
-
-const startersCache = new WeakMap<Lexicon, WeakMap<readonly Candidate[], Map<number | readonly Candidate[], readonly Candidate[]>>>()
-
-/** What a part after a slot is for {@link starters}: its first Han code point, the candidate list of a damaged one, or undefined. */
-function startersKey(after: Part | undefined): number | readonly Candidate[] | undefined {
-  if (after === undefined) return undefined
-  if (typeof after !== 'string') return after.candidates
-  const first = after.codePointAt(0)
-  return first === undefined || !isHan(String.fromCodePoint(first)) ? undefined : first
-}
-
-/** The commonest candidates of a wide slot (kept per shared candidate list). */
-function commonest(candidates: readonly Candidate[], lexicon: Lexicon): readonly Candidate[] {
-  let known = commonCache.get(candidates)
-  if (known === undefined) {
-    known = [...candidates]
-      .map((candidate) => {
-        const {initial, final, single} = lexicon.positions(candidate.char)
-        return {candidate, weight: classPrior(candidate.char) + Math.log(initial + final + single + 1)}
-      })
-      .sort((a, b) => b.weight - a.weight)
-      .slice(0, keptCommon)
-      .map((entry) => entry.candidate)
-    commonCache.set(candidates, known)
-  }
-  return known
-}
-
-const commonCache = new WeakMap<readonly Candidate[], readonly Candidate[]>()
-/** The code points that follow any candidate of a slot inside a word (kept per shared candidate list). */
-const followCache = new WeakMap<readonly Candidate[], Set<number>>()
-
-/** Code points that continue a lexicon word prefix ending right before a part. */
-function continuations(parts: readonly Part[], index: number, lexicon: Lexicon): Set<number> {
-  const codes = new Set<number>()
   const before = parts[index - 1]
-  if (before === undefined) return codes
-  if (typeof before !== 'string') {
-    let known = followCache.get(before.candidates)
-    if (known === undefined) {
-      known = new Set()
-      for (const candidate of before.candidates) lexicon.trie(candidate.char)?.forEachChild(0, (code) => known!.add(code))
-      followCache.set(before.candidates, known)
-    }
-    return known
+  const after = parts[index + 1]
+  if (typeof before === 'string') addFixedBefore(raise, info, before, lexicon)
+  else if (before !== undefined) addPairs(raise, pairTable(prune(before.candidates, lexicon), candidates, lexicon).second, info)
+  if (typeof after === 'string') addFixedAfter(raise, candidates, info, after, lexicon)
+  else if (after !== undefined) {
+    const pairs = pairTable(candidates, prune(after.candidates, lexicon), lexicon)
+    addPairs(raise, pairs.first, info)
+    const next = parts[index + 2]
+    if (typeof next === 'string') addPairsOnward(raise, candidates, info, pairs, next, lexicon)
   }
-  const chars = [...before.slice(-4)]
-  for (let start = chars.length - 1; start >= Math.max(0, chars.length - 3); start--) {
+  // The best scores: among every raised candidate and the best ones alone,
+  // the few best (ties by position), without sorting them all.
+  const topPositions: number[] = []
+  const topScores: number[] = []
+  const consider = (position: number, score: number): void => {
+    const count = topPositions.length
+    if (count === keptPerSlot) {
+      const last = topScores[count - 1]!
+      if (score < last || (score === last && position > topPositions[count - 1]!)) return
+    }
+    let at = count
+    while (at > 0 && (topScores[at - 1]! < score || (topScores[at - 1] === score && topPositions[at - 1]! > position))) at--
+    topPositions.splice(at, 0, position)
+    topScores.splice(at, 0, score)
+    if (topPositions.length > keptPerSlot) {
+      topPositions.pop()
+      topScores.pop()
+    }
+  }
+  for (const position of raisedPositions) consider(position, scores[position]!)
+  for (let rank = 0, taken = 0; rank < info.bySelf.length && taken < keptPerSlot; rank++) {
+    const position = info.bySelf[rank]!
+    if (stamps[position] === stamp) continue
+    consider(position, info.self[position]!)
+    taken++
+  }
+  const top = topScores[0]!
+  const lowest = Math.max(topScores[topScores.length - 1]!, top - keptMargin)
+  const kept: number[] = []
+  for (let rank = 0; rank < topPositions.length && topScores[rank]! >= lowest; rank++) kept.push(topPositions[rank]!)
+  for (let rank = 0; rank < keptAlone && rank < info.bySelf.length; rank++) if (!kept.includes(info.bySelf[rank]!)) kept.push(info.bySelf[rank]!)
+  // The mass of the rest relative to the best: every candidate at its score
+  // alone, less the kept ones, with the raised ones left out at their raised score.
+  let rest = info.selfMass * Math.exp(info.bestSelf - top)
+  for (const position of kept) {
+    rest -= Math.exp(info.self[position]! - top)
+    // A candidate kept only as one of the best alone, below the margin, also
+    // counts in the rest (as it always has: the flags are tuned with it).
+    const score = stamps[position] === stamp ? scores[position]! : info.self[position]!
+    if (score < lowest) rest += Math.exp(score - top)
+  }
+  for (const position of raisedPositions) {
+    if (!kept.includes(position)) rest += Math.exp(scores[position]! - top) - Math.exp(info.self[position]! - top)
+  }
+  kept.sort((a, b) => a - b)
+  return {candidates: kept.map((position) => candidates[position]!), rest: Math.max(0, rest)}
+}
+
+/** Scratch of {@link narrow}: which positions are raised (by generation) and their scores. */
+let raisedStamp = new Int32Array(1024)
+let raisedScore = new Float64Array(1024)
+let raisedGeneration = 0
+
+/** What the narrowing needs of a (shared) candidate list, kept per lexicon. */
+interface CandidateInfo {
+  /** Code points. */
+  codes: Int32Array
+  /** Prior (kind of character, outside evidence). */
+  prior: Float64Array
+  /** Score as a word by itself: prior plus the lexicon's value (floor for unknown Han). */
+  self: Float64Array
+  /** Positions by `self`, best first (ties by position). */
+  bySelf: Int32Array
+  /** The best `self`. */
+  bestSelf: number
+  /** The sum of `exp(self - bestSelf)` over all candidates. */
+  selfMass: number
+  /** Candidate position by code point. */
+  byCode: ReadonlyMap<number, number>
+}
+
+const infoCache = new WeakMap<Lexicon, WeakMap<readonly Candidate[], CandidateInfo>>()
+
+function candidateInfo(candidates: readonly Candidate[], lexicon: Lexicon): CandidateInfo {
+  let byList = infoCache.get(lexicon)
+  if (byList === undefined) {
+    byList = new WeakMap()
+    infoCache.set(lexicon, byList)
+  }
+  let info = byList.get(candidates)
+  if (info === undefined) {
+    const codes = Int32Array.from(candidates, (candidate) => candidate.char.codePointAt(0)!)
+    const prior = Float64Array.from(candidates, (candidate) => classPrior(candidate.char) + (candidate.bonus ?? 0))
+    const self = Float64Array.from(candidates, (candidate, position) =>
+      prior[position]! + (isHan(candidate.char) ? (lexicon.trie(candidate.char)?.value(0) ?? lexicon.floor) : 0))
+    const bySelf = Int32Array.from(candidates.keys()).sort((a, b) => self[b]! - self[a]! || a - b)
+    const byCode = new Map<number, number>()
+    codes.forEach((code, position) => {
+      if (!byCode.has(code)) byCode.set(code, position)
+    })
+    const bestSelf = self[bySelf[0]!]!
+    let selfMass = 0
+    for (const score of self) selfMass += Math.exp(score - bestSelf)
+    info = {codes, prior, self, bySelf, bestSelf, selfMass, byCode}
+    byList.set(candidates, info)
+  }
+  return info
+}
+
+/** Candidates raised by words with one neighbour: positions and their best word's score (with the other character's prior). */
+interface Raises {
+  positions: Int32Array
+  best: Float64Array
+  /** The neighbour's best score alone. */
+  otherSelf: number
+}
+
+/**
+ * For two adjacent damaged characters, the best two-character word of each
+ * candidate with any candidate of the other: `first` for the candidates of
+ * the first list, `second` for the second's. Kept per lexicon and pair of
+ * (shared) lists: a document repeats its damaged shapes.
+ */
+interface PairTable {
+  first: Raises
+  second: Raises
+  /** The pairs that begin longer words: candidate of the first list, of the second, and the trie node of the two. */
+  onward: {first: Int32Array; second: Int32Array; nodes: Int32Array}
+  /** The second list's priors. */
+  secondPrior: Float64Array
+}
+
+const pairCache = new WeakMap<Lexicon, WeakMap<readonly Candidate[], WeakMap<readonly Candidate[], PairTable>>>()
+
+function pairTable(first: readonly Candidate[], second: readonly Candidate[], lexicon: Lexicon): PairTable {
+  let byFirst = pairCache.get(lexicon)
+  if (byFirst === undefined) {
+    byFirst = new WeakMap()
+    pairCache.set(lexicon, byFirst)
+  }
+  let bySecond = byFirst.get(first)
+  if (bySecond === undefined) {
+    bySecond = new WeakMap()
+    byFirst.set(first, bySecond)
+  }
+  let table = bySecond.get(second)
+  if (table === undefined) {
+    const one = candidateInfo(first, lexicon)
+    const two = candidateInfo(second, lexicon)
+    const bestFirst = new Map<number, number>()
+    const bestSecond = new Map<number, number>()
+    const onward: {first: number[]; second: number[]; nodes: number[]} = {first: [], second: [], nodes: []}
+    const pair = (i: number, j: number, node: number, trie: LexiconTrie): void => {
+      if (trie.hasChildren(node)) {
+        onward.first.push(i)
+        onward.second.push(j)
+        onward.nodes.push(node)
+      }
+      const value = trie.value(node)
+      if (value === undefined) return
+      if (value + two.prior[j]! > (bestFirst.get(i) ?? Number.NEGATIVE_INFINITY)) bestFirst.set(i, value + two.prior[j]!)
+      if (value + one.prior[i]! > (bestSecond.get(j) ?? Number.NEGATIVE_INFINITY)) bestSecond.set(j, value + one.prior[i]!)
+    }
+    first.forEach((candidate, i) => {
+      const trie = lexicon.trie(candidate.char)
+      if (trie === undefined) return
+      if (trie.childCount(0) < second.length) {
+        trie.forEachChild(0, (code, node) => {
+          const j = two.byCode.get(code)
+          if (j !== undefined) pair(i, j, node, trie)
+        })
+      } else {
+        two.codes.forEach((code, j) => {
+          const node = trie.child(0, code)
+          if (node >= 0) pair(i, j, node, trie)
+        })
+      }
+    })
+    const raises = (found: Map<number, number>, otherSelf: number): Raises => ({
+      positions: Int32Array.from(found.keys()),
+      best: Float64Array.from(found.values()),
+      otherSelf
+    })
+    table = {
+      first: raises(bestFirst, two.bestSelf),
+      second: raises(bestSecond, one.bestSelf),
+      onward: {first: Int32Array.from(onward.first), second: Int32Array.from(onward.second), nodes: Int32Array.from(onward.nodes)},
+      secondPrior: two.prior
+    }
+    bySecond.set(second, table)
+  }
+  return table
+}
+
+/** A candidate's score raised to a word's (kept when higher). */
+type Raise = (position: number, score: number) => void
+
+/** Raise candidates to their best word with a damaged neighbour, less the neighbour's best score alone. */
+function addPairs(raise: Raise, side: Raises, info: CandidateInfo): void {
+  for (let index = 0; index < side.positions.length; index++) {
+    const position = side.positions[index]!
+    raise(position, side.best[index]! + info.prior[position]! - side.otherSelf)
+  }
+}
+
+/**
+ * Raise candidates to their best word that begins with them, goes through a
+ * candidate of the damaged neighbour after them and on into the intact text
+ * after that (`应用程序` across `应`, `用` and the intact `程序`), less the
+ * neighbour's best score alone and the intact characters' scores alone.
+ */
+function addPairsOnward(raise: Raise, candidates: readonly Candidate[], info: CandidateInfo, pairs: PairTable, next: string, lexicon: Lexicon): void {
+  const {first, second, nodes} = pairs.onward
+  if (first.length === 0) return
+  const codes: number[] = []
+  const alone: number[] = []
+  for (const char of next) {
+    if (codes.length === 2 || !isHan(char)) break
+    codes.push(char.codePointAt(0)!)
+    alone.push(lexicon.trie(char)?.value(0) ?? lexicon.floor)
+  }
+  if (codes.length === 0) return
+  for (let index = 0; index < first.length; index++) {
+    const position = first[index]!
+    const trie = lexicon.trie(candidates[position]!.char)!
+    let node = nodes[index]!
+    let spent = pairs.first.otherSelf
+    for (let offset = 0; offset < codes.length; offset++) {
+      node = trie.child(node, codes[offset]!)
+      if (node < 0) break
+      spent += alone[offset]!
+      const value = trie.value(node)
+      if (value !== undefined) raise(position, value + info.prior[position]! + pairs.secondPrior[second[index]!]! - spent)
+    }
+  }
+}
+
+/**
+ * Raise candidates to their best word that ends with them and begins in the
+ * intact text before (up to three characters back), less the intact
+ * characters' scores alone.
+ */
+function addFixedBefore(raise: Raise, info: CandidateInfo, before: string, lexicon: Lexicon): void {
+  const chars = [...before.slice(-6)].slice(-3)
+  for (let start = chars.length - 1; start >= 0; start--) {
     if (!isHan(chars[start]!)) break
     const trie = lexicon.trie(chars[start]!)
     if (trie === undefined) continue
     let node = 0
-    for (const char of chars.slice(start + 1)) {
-      node = trie.child(node, char.codePointAt(0)!)
+    let alone = 0
+    for (const [offset, char] of chars.slice(start).entries()) {
+      alone += lexicon.trie(char)?.value(0) ?? lexicon.floor
+      if (offset > 0) node = trie.child(node, char.codePointAt(0)!)
       if (node < 0) break
     }
-    if (node >= 0) trie.forEachChild(node, (code) => codes.add(code))
+    if (node < 0) continue
+    const word = (position: number, child: number): void => {
+      const value = trie.value(child)
+      if (value !== undefined) raise(position, value + info.prior[position]! - alone)
+    }
+    if (trie.childCount(node) < info.codes.length) {
+      trie.forEachChild(node, (code, child) => {
+        const position = info.byCode.get(code)
+        if (position !== undefined) word(position, child)
+      })
+    } else {
+      info.codes.forEach((code, position) => {
+        const child = trie.child(node, code)
+        if (child >= 0) word(position, child)
+      })
+    }
   }
-  return codes
 }
 
-/** Code points that may come right after a part: the next character, or the candidates of a damaged one. */
-function nextCodes(after: Part | undefined): Set<number> {
-  if (after === undefined) return new Set()
-  if (typeof after !== 'string') return new Set(after.candidates.map((candidate) => candidate.char.codePointAt(0)!))
-  const first = after.codePointAt(0)
-  return first === undefined || !isHan(String.fromCodePoint(first)) ? new Set() : new Set([first])
+/**
+ * Raise candidates to their best word that begins with them and goes on into
+ * the intact text after (up to three characters), less the intact
+ * characters' scores alone.
+ */
+function addFixedAfter(raise: Raise, candidates: readonly Candidate[], info: CandidateInfo, after: string, lexicon: Lexicon): void {
+  const chars: string[] = []
+  for (const char of after) {
+    if (chars.length === 3 || !isHan(char)) break
+    chars.push(char)
+  }
+  if (chars.length === 0) return
+  const codes = chars.map((char) => char.codePointAt(0)!)
+  const alone = chars.map((char) => lexicon.trie(char)?.value(0) ?? lexicon.floor)
+  const heads = startingWith(candidates, codes[0]!, lexicon)
+  for (let index = 0; index < heads.positions.length; index++) {
+    const position = heads.positions[index]!
+    let node = heads.nodes[index]!
+    const trie = lexicon.trie(candidates[position]!.char)!
+    let spent = 0
+    for (let offset = 0; offset < codes.length && node >= 0; offset++) {
+      if (offset > 0) node = trie.child(node, codes[offset]!)
+      if (node < 0) break
+      spent += alone[offset]!
+      const value = trie.value(node)
+      if (value !== undefined) raise(position, value + info.prior[position]! - spent)
+    }
+  }
+}
+
+const headCache = new WeakMap<Lexicon, WeakMap<readonly Candidate[], Map<number, {positions: Int32Array; nodes: Int32Array}>>>()
+
+/**
+ * The candidates that begin a word with a code point after them, and their
+ * trie's node there; kept per lexicon, list and code point (the same lone
+ * lead byte before the same character is worked out once).
+ */
+function startingWith(candidates: readonly Candidate[], code: number, lexicon: Lexicon): {positions: Int32Array; nodes: Int32Array} {
+  let byList = headCache.get(lexicon)
+  if (byList === undefined) {
+    byList = new WeakMap()
+    headCache.set(lexicon, byList)
+  }
+  let byCode = byList.get(candidates)
+  if (byCode === undefined) {
+    byCode = new Map()
+    byList.set(candidates, byCode)
+  }
+  let heads = byCode.get(code)
+  if (heads === undefined) {
+    const positions: number[] = []
+    const nodes: number[] = []
+    candidates.forEach((candidate, position) => {
+      const node = lexicon.trie(candidate.char)?.child(0, code) ?? -1
+      if (node >= 0) {
+        positions.push(position)
+        nodes.push(node)
+      }
+    })
+    heads = {positions: Int32Array.from(positions), nodes: Int32Array.from(nodes)}
+    byCode.set(code, heads)
+  }
+  return heads
 }
 
 /** Pruned candidate lists per lexicon, by the (shared) list of completions. */

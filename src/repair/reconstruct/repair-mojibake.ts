@@ -123,16 +123,24 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Repai
  */
 function stack(input: string, first: RepairResult, second: RepairResult): RepairResult {
   // Input offset of an offset in the middle text (a start, or an exclusive end), widened to whole records.
+  // The records are in order and do not overlap: a binary search finds the
+  // first one the offset is not past (a page damaged twice has thousands).
   const toInput = (at: number, end: boolean): number => {
-    let shift = 0
-    for (const record of first.repairs) {
-      const start = record.outputOffset
-      const stop = start + record.after.length
-      if (end ? at <= start : at < start) break
-      if (end ? at <= stop : at < stop) return end ? record.offset + record.before.length : record.offset
-      shift = record.offset + record.before.length - stop
+    const records = first.repairs
+    let low = 0
+    let high = records.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      const record = records[middle]!
+      const stop = record.outputOffset + record.after.length
+      if (end ? at > stop : at >= stop) low = middle + 1
+      else high = middle
     }
-    return at + shift
+    const previous = records[low - 1]
+    const shift = previous === undefined ? 0 : previous.offset + previous.before.length - (previous.outputOffset + previous.after.length)
+    const record = records[low]
+    if (record === undefined || (end ? at <= record.outputOffset : at < record.outputOffset)) return at + shift
+    return end ? record.offset + record.before.length : record.offset
   }
   interface Span {
     start: number
@@ -170,14 +178,19 @@ function stack(input: string, first: RepairResult, second: RepairResult): Repair
       merged.push({...span})
     }
   }
-  // Where an input offset outside the records lands in a pass's output.
+  // Where an input offset outside the records lands in a pass's output (the
+  // shift of the last record that starts before it).
   const toOutput = (result: RepairResult, at: number): number => {
-    let shift = 0
-    for (const record of result.repairs) {
-      if (record.offset >= at) break
-      shift = record.outputOffset + record.after.length - (record.offset + record.before.length)
+    const records = result.repairs
+    let low = 0
+    let high = records.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (records[middle]!.offset < at) low = middle + 1
+      else high = middle
     }
-    return at + shift
+    const previous = records[low - 1]
+    return previous === undefined ? at : at + previous.outputOffset + previous.after.length - (previous.offset + previous.before.length)
   }
   const edits: Edit[] = merged.map((span) => {
     const start = toOutput(second, toOutput(first, span.start))
@@ -292,7 +305,7 @@ function repairOnce(text: string, options: RepairOptions): RepairResult {
   edits.sort((a, b) => a.start - b.start)
   // The outer layer of a page damaged twice is undone piece by piece: the
   // next pass reads the inner layer whole, and its records stay small.
-  const layered = outer ? edits.map((edit) => ({...edit, after: edit.after.replace(/[\u0080-\u009F]/g, fromC1)})) : layer(edits, codecs(), options.maxLayers ?? 3)
+  const layered = outer ? edits.map((edit) => (c1Control.test(edit.after) ? {...edit, after: edit.after.replace(/[\u0080-\u009F]/g, fromC1)} : edit)) : layer(edits, codecs(), options.maxLayers ?? 3)
   const all = [...layered, ...controlEdits(text, layered)].sort((a, b) => a.start - b.start)
   if (all.length === 0) return {text, repairs: [], damage: null}
   return compose(text, all, lost, slots.length > 0, perhaps)
@@ -435,10 +448,13 @@ function survey(full: string, all: readonly SingleByteCodec[]): {tables: SingleB
       if (!marked && !complete) continue
       count += piece.end - piece.start
       if (codec === all[0]) {
-        const tail = piece.bytes.slice(1).filter((byte) => byte !== unknownByte)
-        a0 += tail.filter((byte) => byte === 0xa0).length
-        continuations += tail.length
-        c1 += tail.filter((byte) => byte < 0xa0).length
+        for (let index = 1; index < piece.bytes.length; index++) {
+          const byte = piece.bytes[index]!
+          if (byte === unknownByte) continue
+          continuations++
+          if (byte === 0xa0) a0++
+          if (byte < 0xa0) c1++
+        }
       }
     }
     support.set(codec, count)
@@ -459,6 +475,7 @@ function survey(full: string, all: readonly SingleByteCodec[]): {tables: SingleB
 /** Find mis-decoded characters left to right, preferring complete sequences. */
 function scanPieces(text: string, tables: readonly SingleByteCodec[], spaceAsA0 = true): Piece[] {
   const pieces: Piece[] = []
+  const options = {question: true, spaceAsA0}
   let index = 0
   while (index < text.length) {
     if (text.charCodeAt(index) < 0x80) {
@@ -469,7 +486,7 @@ function scanPieces(text: string, tables: readonly SingleByteCodec[], spaceAsA0 
     let partial: Piece | undefined
     let found: Piece | undefined
     for (const codec of tables) {
-      const piece = readPiece(text, index, codec, {question: true, spaceAsA0})
+      const piece = readPiece(text, index, codec, options)
       if (piece === undefined) continue
       if (piece.char !== '' || piece.bytes.length > 1) {
         found = piece
@@ -621,14 +638,12 @@ function layer(edits: readonly Edit[], tables: readonly SingleByteCodec[], maxLa
   for (const edit of edits) {
     const last = runs.at(-1)
     if (last !== undefined && last.end === edit.start && !last.rebuilt && !edit.rebuilt) {
-      runs[runs.length - 1] = {
-        ...last,
-        end: edit.end,
-        after: last.after + edit.after,
-        confidence: Math.min(last.confidence, edit.confidence),
-        kind: last.kind === 'lossy' || edit.kind === 'lossy' ? 'lossy' : 'lossless',
-        alternatives: []
-      }
+      // `last` is this function's own copy: grow it in place.
+      last.end = edit.end
+      last.after += edit.after
+      last.confidence = Math.min(last.confidence, edit.confidence)
+      last.kind = last.kind === 'lossy' || edit.kind === 'lossy' ? 'lossy' : 'lossless'
+      last.alternatives = []
     } else {
       runs.push({...edit})
     }
@@ -641,7 +656,7 @@ function layer(edits: readonly Edit[], tables: readonly SingleByteCodec[], maxLa
       if (next.lossy) run.kind = 'lossy'
       run.layers++
     }
-    run.after = run.after.replace(/[\u0080-\u009F]/g, fromC1)
+    if (c1Control.test(run.after)) run.after = run.after.replace(/[\u0080-\u009F]/g, fromC1)
   }
   return runs
 }
@@ -666,6 +681,9 @@ function decodeLayer(text: string, tables: readonly SingleByteCodec[]): {text: s
   output += text.slice(cursor)
   return badness(output) <= badness(text) ? {text: output, lossy} : undefined
 }
+
+/** A C1 control character. */
+const c1Control = /[\u0080-\u009F]/
 
 /** What windows-1252 shows for a C1 control's byte, or the control itself when undefined. */
 function fromC1(char: string): string {
