@@ -70,15 +70,17 @@ export const defaultContextWeights: ContextWeights = {adjacent: 0.7, window: 0.3
 /**
  * Frames of Chinese grammar that a corpus of short strings seldom shows
  * whole: a preposition and the word that closes its phrase later in the
- * clause (`与…不同`, `像…一样`, `在…中`, `从…中`).
+ * clause (`与…不同`, `像…一样`, `在…之前`). Only words of two characters
+ * close: a single `中` or `时` later in the clause, or a loose `进行`, spoke
+ * for `在` and `和` wherever a damaged character could be them (C1 stripped:
+ * 15 more wrong choices left unflagged on the tuning pages).
  */
 const phraseClosers: ReadonlyMap<string, readonly string[]> = new Map(
   Object.entries({
-    与: '一样 一起 相同 不同 类似 相似 相比 有关 无关 相关 之间 交互 通信 交谈 连接 比较 对比 合作 集成 兼容 结合 区别 进行',
-    和: '一样 一起 相同 不同 类似 相似 相比 有关 无关 相关 之间 交互 通信 交谈 连接 比较 对比 合作 集成 兼容 结合 区别 进行',
-    像: '一样 那样 这样 似的 一般',
-    在: '中 上 里 内 时 之间 之前 之后 以外',
-    从: '中 开始 起 到 里 上'
+    与: '一样 一起 相同 不同 类似 相似 相比 有关 无关 相关 之间 交互 通信 交谈 连接 比较 对比 合作 集成 兼容 结合 区别',
+    像: '一样 那样 这样 似的',
+    在: '之间 之前 之后 以外',
+    从: '开始 以来'
   }).map(([opener, closers]) => [opener, closers.split(' ')])
 )
 
