@@ -144,8 +144,24 @@ function withRaw(rehypeRaw: RehypeRaw): typeof toSafeHastWithoutRaw {
 /** Whether rehype-raw may change a node (raw HTML, footnotes, a code block opening with a line feed, anything unlisted). */
 function needsRaw(node: Nodes): boolean {
   if (node.type === 'code') return /^[\r\n]/.test(node.value)
+  // One HTML comment, such as a section marker (`<!-- body -->`): rehype-raw
+  // makes it a comment node and the sanitizer drops it; without rehype-raw it
+  // is a raw node, which the sanitizer drops too. Loading rehype-raw and
+  // parse5 for a page costs more than the rest of a small article.
+  if (node.type === 'html') return !isOneComment(node.value)
   if (!rawNeutral.has(node.type)) return true
   return 'children' in node && node.children.some(needsRaw)
+}
+
+/**
+ * Whether raw HTML is exactly one comment as HTML reads it: no text around
+ * it, no abrupt close (`<!-->`, `<!--->`) and no other close (`-->`, `--!>`)
+ * before its end.
+ */
+function isOneComment(value: string): boolean {
+  if (!value.startsWith('<!--') || !value.endsWith('-->') || value.length < 7) return false
+  const inside = value.slice(4, -3)
+  return !inside.startsWith('>') && !inside.startsWith('->') && !inside.includes('-->') && !inside.includes('--!>') && !inside.endsWith('-') && !inside.endsWith('--!')
 }
 
 /** Whether a node's HTML depends on another block of its list. */

@@ -7,7 +7,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified, type Plugin} from 'unified'
-import {selectGfmConstructs} from './gfm-constructs.js'
+import {mayUseGfm, selectGfmConstructs} from './gfm-constructs.js'
 
 /**
  * A unified processor that parses bitext articles (no transforms).
@@ -27,16 +27,20 @@ export function createParser() {
  *   constructs each document can contain.
  */
 export function createFragmentParser() {
-  return unified().use(remarkParse).use(remarkGfm).use(parseSelectingGfm)
+  return unified().use(remarkParse).use(remarkGfm).use(parseSelectingGfm, {onlyGfm: true})
 }
 
 /**
  * remark-parse's parser, with the GFM constructs a document cannot contain
- * turned off for that document (same tree, less work).
+ * turned off for that document (same tree, less work). `onlyGfm`: the
+ * processor's only extension is GFM, which a document that cannot use it
+ * then skips whole.
  */
-const parseSelectingGfm: Plugin<[], string, Root> = function () {
+const parseSelectingGfm: Plugin<[{onlyGfm?: boolean}?], string, Root> = function (options = {}) {
   const self = this
   self.parser = function (document: string): Root {
+    // With GFM as its only extension (no front matter), a text GFM cannot change parses as CommonMark.
+    if (options.onlyGfm && !mayUseGfm(document)) return fromMarkdown(document, {...self.data('settings')} as Options)
     const extensions = (self.data('micromarkExtensions') ?? []) as NonNullable<Options['extensions']>
     const mdastExtensions = (self.data('fromMarkdownExtensions') ?? []) as Array<FromMarkdownExtension | FromMarkdownExtension[]>
     return fromMarkdown(document, {...self.data('settings'), ...selectGfmConstructs(document, extensions, mdastExtensions)})

@@ -78,3 +78,24 @@ describe('lists of blocks converted together', () => {
     expect(() => listsToHast([html])).toThrow('These blocks have raw HTML: load rehype-raw and pass it')
   })
 })
+
+describe('a list whose only raw HTML is one comment', () => {
+  const withRaw = unified().use(remarkRehype, {allowDangerousHtml: true}).use(rehypeRaw).use(rehypeSanitize, articleSchema)
+  const paragraph = (value: string): RootContent => ({type: 'paragraph', children: [{type: 'text', value}]})
+  const comment = (value: string): RootContent => ({type: 'html', value})
+
+  it('needs no rehype-raw, and converts as rehype-raw would', () => {
+    for (const marker of ['<!-- body -->', '<!-- overview -->', '<!---->', '<!-- a\nb -->', '<!-- x - y -->']) {
+      const nodes = [paragraph('Before.'), comment(marker), paragraph('After.')]
+      expect(needsRawHtml([nodes])).toBe(false)
+      const expected = (withRaw.runSync({type: 'root', children: structuredClone(nodes)}) as HastRoot).children
+      expect(listsToHast([nodes])[0]).toEqual(expected)
+    }
+  })
+
+  it('still loads rehype-raw for anything HTML reads as more than one comment', () => {
+    for (const value of ['<!-- a --> <!-- b -->', '<!-- a --> text', ' <!-- a -->', '<!-->', '<!--->', '<!-- a --!> b -->', '<!-- a --->', '<b>x</b>']) {
+      expect(needsRawHtml([[comment(value)]])).toBe(true)
+    }
+  })
+})

@@ -9,8 +9,8 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
-import {selectGfmConstructs} from '../../src/parse/gfm-constructs.js'
-import {createParser} from '../../src/parse/index.js'
+import {mayUseGfm, selectGfmConstructs} from '../../src/parse/gfm-constructs.js'
+import {createFragmentParser, createParser} from '../../src/parse/index.js'
 
 const reference = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
 const parser = createParser()
@@ -75,6 +75,31 @@ describe('createParser', () => {
         expect(parser.parse(markdown)).toEqual(reference.parse(markdown))
       }),
       {numRuns: 300}
+    )
+  })
+})
+
+describe('createFragmentParser', () => {
+  const fragmentReference = unified().use(remarkParse).use(remarkGfm)
+  const fragments = createFragmentParser()
+
+  it('knows when a text can use GFM', () => {
+    for (const text of ['a | b', 'a\n:-', 'a@b', 'WWW.x', 'see http', '[^1]', '~~x~~', '- [ ] t', '- [x] t', '[\t]', '&#64;', '&commat;']) expect(mayUseGfm(text)).toBe(true)
+    for (const text of ['plain *text* with [a link](/path) and `code`', '- [a] item', '# Title\n\n> quote', '中文 text']) expect(mayUseGfm(text)).toBe(false)
+  })
+
+  it.each(samples)('parses %j as remark-gfm does', (markdown) => {
+    expect(fragments.parse(markdown)).toEqual(fragmentReference.parse(markdown))
+  })
+
+  it('gives the same tree as remark-gfm, with or without GFM in the text (property)', () => {
+    const piece = fc.constantFrom(...samples, 'plain 中文 text', '\n\n', '\n', ' ', '*a*', '`c`', '[l](/u)', '[r]\n\n[r]: /x\n', '- item\n', '1. one\n', '> q\n', '    code\n', '<b>x</b>', '|', '~', '[ ]', '[x]', '@', 'www', ']', '[')
+    fc.assert(
+      fc.property(fc.array(piece, {maxLength: 12}), (pieces) => {
+        const markdown = pieces.join('')
+        expect(fragments.parse(markdown)).toEqual(fragmentReference.parse(markdown))
+      }),
+      {numRuns: 400}
     )
   })
 })
