@@ -120,7 +120,13 @@ interface Context {
 function chooseSegment(units: readonly Unit[], lexicon: Lexicon, context: Context): SlotChoice[] {
   const count = units.length
   const edges: Edges = {from: [], to: [], cost: [], picks: [], pool: []}
-  for (let from = 0; from < count; from++) collectEdges(units, from, lexicon, edges, context)
+  // One walk state for every start (its stacks are empty again after each).
+  const state: Walk = {units, from: 0, lexicon, tries: trieTable(lexicon), edges, context, picks: [], slots: 0, branches: 0, chars: [], trie: undefined}
+  for (let from = 0; from < count; from++) {
+    state.from = from
+    state.branches = 0
+    walk(state, from, -1, 0)
+  }
   const size = edges.from.length
   edges.picks.push(edges.pool.length)
   const forward = new Array<number>(count + 1).fill(Number.NEGATIVE_INFINITY)
@@ -179,10 +185,14 @@ function bestFirst(scores: readonly number[], count: number): number[] {
   for (let candidate = 0; candidate < scores.length; candidate++) {
     const score = scores[candidate]!
     if (best.length === count && score <= scores[best[count - 1]!]!) continue
-    let at = best.length
-    while (at > 0 && scores[best[at - 1]!]! < score) at--
-    best.splice(at, 0, candidate)
-    if (best.length > count) best.pop()
+    // Insert in place (no splice): shift the lower ones down, dropping the last when full.
+    let at = best.length < count ? best.length : count - 1
+    if (best.length < count) best.push(candidate)
+    while (at > 0 && scores[best[at - 1]!]! < score) {
+      best[at] = best[at - 1]!
+      at--
+    }
+    best[at] = candidate
   }
   return best
 }
@@ -227,6 +237,8 @@ interface Walk {
   units: readonly Unit[]
   from: number
   lexicon: Lexicon
+  /** The lexicon's tries by code unit (see {@link trieTable}). */
+  tries: Array<LexiconTrie | null | undefined>
   edges: Edges
   context: Context
   picks: number[]
@@ -245,8 +257,33 @@ function cacheBonus(state: Walk, word: string, logProbability: number): number {
   return cache === undefined ? 0 : cache.bonus(offset + state.from, word, logProbability)
 }
 
-function collectEdges(units: readonly Unit[], from: number, lexicon: Lexicon, edges: Edges, context: Context): void {
-  walk({units, from, lexicon, edges, context, picks: [], slots: 0, branches: 0, chars: [], trie: undefined}, from, -1, 0)
+/**
+ * A lexicon's tries by UTF-16 code unit of their first character (null: no
+ * word starts with it), filled as the lattice meets them: the lattice asks
+ * for the trie of every character it starts a word at, and the lexicon's
+ * own look-up by code point is several times slower than an array.
+ */
+function trieTable(lexicon: Lexicon): Array<LexiconTrie | null | undefined> {
+  let table = trieTables.get(lexicon)
+  if (table === undefined) {
+    table = new Array<LexiconTrie | null | undefined>(0x10000).fill(undefined)
+    trieTables.set(lexicon, table)
+  }
+  return table
+}
+
+const trieTables = new WeakMap<Lexicon, Array<LexiconTrie | null | undefined>>()
+
+/** The trie of the words through a character, from the table (characters outside the BMP from the lexicon). */
+function trieOf(state: Walk, char: string): LexiconTrie | undefined {
+  if (char.length !== 1) return state.lexicon.trie(char)
+  const code = char.charCodeAt(0)
+  let trie = state.tries[code]
+  if (trie === undefined) {
+    trie = state.lexicon.trie(char) ?? null
+    state.tries[code] = trie
+  }
+  return trie ?? undefined
 }
 
 /**
@@ -271,7 +308,7 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
     let reached = -1
     if (node < 0) {
       // The first character: its trie holds every word through it.
-      state.trie = lexicon.trie(char)
+      state.trie = trieOf(state, char)
       if (state.trie !== undefined) reached = 0
       const value = state.trie?.value(0)
       let single = isHan(char) ? (value ?? lexicon.floor) : 0
@@ -322,9 +359,17 @@ function matching(trie: LexiconTrie, node: number, slot: Slot): number[] {
   const found: number[] = []
   trie.forEachChild(node, (code) => {
     const option = index.get(code)
-    if (option !== undefined) found.push(option)
+    if (option === undefined) return
+    // In order of option (insertion: there are few).
+    let at = found.length
+    found.push(option)
+    while (at > 0 && found[at - 1]! > option) {
+      found[at] = found[at - 1]!
+      at--
+    }
+    found[at] = option
   })
-  return found.sort((a, b) => a - b)
+  return found
 }
 
 /** Add the slots on the walk's stack to the last word, as offset/candidate pairs. */

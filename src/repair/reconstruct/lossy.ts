@@ -242,14 +242,19 @@ function narrow(candidates: readonly Candidate[], parts: readonly Part[], index:
       const last = topScores[count - 1]!
       if (score < last || (score === last && position > topPositions[count - 1]!)) return
     }
-    let at = count
-    while (at > 0 && (topScores[at - 1]! < score || (topScores[at - 1] === score && topPositions[at - 1]! > position))) at--
-    topPositions.splice(at, 0, position)
-    topScores.splice(at, 0, score)
-    if (topPositions.length > keptPerSlot) {
-      topPositions.pop()
-      topScores.pop()
+    // Insert in place, dropping the last when full.
+    let at = count < keptPerSlot ? count : count - 1
+    if (count < keptPerSlot) {
+      topPositions.push(position)
+      topScores.push(score)
     }
+    while (at > 0 && (topScores[at - 1]! < score || (topScores[at - 1] === score && topPositions[at - 1]! > position))) {
+      topPositions[at] = topPositions[at - 1]!
+      topScores[at] = topScores[at - 1]!
+      at--
+    }
+    topPositions[at] = position
+    topScores[at] = score
   }
   for (const position of raisedPositions) consider(position, scores[position]!)
   for (let rank = 0, taken = 0; rank < info.bySelf.length && taken < keptPerSlot; rank++) {
