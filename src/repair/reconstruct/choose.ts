@@ -121,7 +121,9 @@ function chooseSegment(units: readonly Unit[], lexicon: Lexicon, context: Contex
   const count = units.length
   const edges: Edges = {from: [], to: [], cost: [], picks: [], pool: []}
   // One walk state for every start (its stacks are empty again after each).
-  const state: Walk = {units, from: 0, lexicon, tries: trieTable(lexicon), edges, context, picks: [], slots: 0, branches: 0, chars: [], trie: undefined}
+  const singles = new Array<number>(count).fill(Number.NEGATIVE_INFINITY)
+  const slotSingles = units.map((unit) => (typeof unit === 'string' ? [] : new Array<number>(unit.candidates.length).fill(Number.NEGATIVE_INFINITY)))
+  const state: Walk = {units, from: 0, lexicon, tries: trieTable(lexicon), edges, singles, slotSingles, context, picks: [], slots: 0, branches: 0, chars: [], trie: undefined}
   for (let from = 0; from < count; from++) {
     state.from = from
     state.branches = 0
@@ -134,17 +136,36 @@ function chooseSegment(units: readonly Unit[], lexicon: Lexicon, context: Contex
   forward[0] = 0
   backward[count] = 0
   // Edges come out ordered by `from`, which is a topological order both ways.
-  for (let edge = 0; edge < size; edge++) {
-    const score = forward[edges.from[edge]!]! + edges.cost[edge]!
-    if (score > forward[edges.to[edge]!]!) forward[edges.to[edge]!] = score
+  // The one-character words of a position are its best one (adding the same
+  // number to each keeps their order exactly).
+  for (let position = 0, edge = 0; position < count; position++) {
+    const single = forward[position]! + singles[position]!
+    if (single > forward[position + 1]!) forward[position + 1] = single
+    for (; edge < size && edges.from[edge] === position; edge++) {
+      const score = forward[position]! + edges.cost[edge]!
+      if (score > forward[edges.to[edge]!]!) forward[edges.to[edge]!] = score
+    }
   }
-  for (let edge = size - 1; edge >= 0; edge--) {
-    const score = backward[edges.to[edge]!]! + edges.cost[edge]!
-    if (score > backward[edges.from[edge]!]!) backward[edges.from[edge]!] = score
+  for (let position = count - 1, edge = size - 1; position >= 0; position--) {
+    for (; edge >= 0 && edges.from[edge] === position; edge--) {
+      const score = backward[edges.to[edge]!]! + edges.cost[edge]!
+      if (score > backward[position]!) backward[position] = score
+    }
+    const single = backward[position + 1]! + singles[position]!
+    if (single > backward[position]!) backward[position] = single
   }
   const marginals = units.map((unit) =>
     typeof unit === 'string' ? [] : unit.candidates.map(() => Number.NEGATIVE_INFINITY)
   )
+  // A candidate as a word by itself.
+  for (let position = 0; position < count; position++) {
+    const costs = slotSingles[position]!
+    const row = marginals[position]!
+    for (let option = 0; option < costs.length; option++) {
+      const total = forward[position]! + costs[option]! + backward[position + 1]!
+      if (total > row[option]!) row[option] = total
+    }
+  }
   const {picks, pool} = edges
   for (let edge = 0; edge < size; edge++) {
     const first = picks[edge]!
@@ -237,6 +258,10 @@ interface Walk {
   units: readonly Unit[]
   from: number
   lexicon: Lexicon
+  /** The best one-character word's score at each position. */
+  singles: number[]
+  /** The one-character word's score of each candidate of a slot (empty for fixed units). */
+  slotSingles: number[][]
   /** The lexicon's tries by code unit (see {@link trieTable}). */
   tries: Array<LexiconTrie | null | undefined>
   edges: Edges
@@ -313,8 +338,10 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
       const value = state.trie?.value(0)
       let single = isHan(char) ? (value ?? lexicon.floor) : 0
       if (!fixed && isHan(char)) single += boundaryAffinity(units, position, char, lexicon, state.context) + cacheBonus(state, char, single)
-      addEdge(edges, from, position + 1, total + single)
-      if (!fixed) edges.pool.push(0, option)
+      // A one-character word: kept by position and candidate, not as an edge.
+      const word = total + single
+      if (!fixed) state.slotSingles[position]![option] = word
+      if (word > state.singles[position]!) state.singles[position] = word
     } else {
       reached = state.trie!.child(node, char.codePointAt(0)!)
       if (reached < 0) continue
