@@ -93,20 +93,24 @@ export function findGbkMojibake(text: string): GbkRepair[] {
 }
 
 /** GBK bytes of characters a GBK decoder shows, with the other byte pairs that show the same character. */
-const gbkBytes = new Map<string, number[][]>()
+const gbkBytes = new Map<string, number[][] | null>()
 const sameCharacter: Record<string, number[]> = {'\u20AC': [0xa2, 0xe3], '\u3000': [0xa3, 0xa0]}
 
 function bytesOf(char: string): number[][] | undefined {
   let known = gbkBytes.get(char)
   if (known === undefined) {
     const bytes = [...iconv.encode(char, 'gbk')]
-    if (iconv.decode(Buffer.from(bytes), 'gbk') !== char) return undefined
-    known = [bytes]
-    const other = sameCharacter[char]
-    if (other !== undefined) known.push(other)
+    // Characters GBK has no bytes for are kept too (null): UTF-8 mojibake is full of them.
+    if (iconv.decode(Buffer.from(bytes), 'gbk') !== char) {
+      known = null
+    } else {
+      known = [bytes]
+      const other = sameCharacter[char]
+      if (other !== undefined) known.push(other)
+    }
     if (gbkBytes.size < 65_536) gbkBytes.set(char, known)
   }
-  return known
+  return known ?? undefined
 }
 
 /** A piece of a run: a character's GBK bytes, or a hole where GBK could not decode. */

@@ -31,7 +31,9 @@ export function completions(
 ): readonly Candidate[] {
   // A document repeats its damaged characters (`ä¸` for 不, 中, 与 hundreds of
   // times): enumerate each shape once. The lists are shared: never changed.
-  const key = `${bytes.join(',')}|${lost.join(',')}|${unknown.join(',')}`
+  let shape = 0
+  for (const byte of bytes) shape = shape * 257 + byte + 2
+  const key = `${shape}|${listKey(lost)}|${listKey(unknown)}`
   let known = completionCache.get(key)
   if (known === undefined) {
     if (completionCache.size >= completionCacheSize) completionCache.clear()
@@ -40,6 +42,19 @@ export function completions(
   }
   return known
 }
+
+/** A list of byte values as a key, kept per (shared) list: a document passes the same few lists for every piece. */
+function listKey(list: readonly number[]): string {
+  if (list.length === 0) return ''
+  let key = listKeys.get(list)
+  if (key === undefined) {
+    key = list.join(',')
+    listKeys.set(list, key)
+  }
+  return key
+}
+
+const listKeys = new WeakMap<readonly number[], string>()
 
 const completionCacheSize = 8192
 const completionCache = new Map<string, readonly Candidate[]>()
@@ -159,6 +174,7 @@ const pairs: Record<string, string> = {
   '〔': '〕',
   '〖': '〗'
 }
+const openers = new Map(Object.entries(pairs))
 const closers = new Map(Object.entries(pairs).map(([open, close]) => [close, open]))
 
 /**
@@ -168,7 +184,7 @@ const closers = new Map(Object.entries(pairs).map(([open, close]) => [close, ope
  * @returns The partner and `after` (for an opener) or `before` (for a closer), or undefined.
  */
 export function partnerOf(char: string): {partner: string; direction: 'after' | 'before'} | undefined {
-  const close = pairs[char]
+  const close = openers.get(char)
   if (close !== undefined) return {partner: close, direction: 'after'}
   const open = closers.get(char)
   if (open !== undefined) return {partner: open, direction: 'before'}

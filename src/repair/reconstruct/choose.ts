@@ -120,7 +120,15 @@ interface Context {
 function chooseSegment(units: readonly Unit[], lexicon: Lexicon, context: Context): SlotChoice[] {
   const count = units.length
   const edges: Edges = {from: [], to: [], cost: [], picks: [], pool: []}
-  for (let from = 0; from < count; from++) collectEdges(units, from, lexicon, edges, context)
+  // One walk state for every start (its stacks are empty again after each).
+  const singles = new Array<number>(count).fill(Number.NEGATIVE_INFINITY)
+  const slotSingles = units.map((unit) => (typeof unit === 'string' ? [] : new Array<number>(unit.candidates.length).fill(Number.NEGATIVE_INFINITY)))
+  const state: Walk = {units, from: 0, lexicon, tries: trieTable(lexicon), edges, singles, slotSingles, context, picks: [], slots: 0, branches: 0, chars: [], trie: undefined}
+  for (let from = 0; from < count; from++) {
+    state.from = from
+    state.branches = 0
+    walk(state, from, -1, 0)
+  }
   const size = edges.from.length
   edges.picks.push(edges.pool.length)
   const forward = new Array<number>(count + 1).fill(Number.NEGATIVE_INFINITY)
@@ -128,17 +136,36 @@ function chooseSegment(units: readonly Unit[], lexicon: Lexicon, context: Contex
   forward[0] = 0
   backward[count] = 0
   // Edges come out ordered by `from`, which is a topological order both ways.
-  for (let edge = 0; edge < size; edge++) {
-    const score = forward[edges.from[edge]!]! + edges.cost[edge]!
-    if (score > forward[edges.to[edge]!]!) forward[edges.to[edge]!] = score
+  // The one-character words of a position are its best one (adding the same
+  // number to each keeps their order exactly).
+  for (let position = 0, edge = 0; position < count; position++) {
+    const single = forward[position]! + singles[position]!
+    if (single > forward[position + 1]!) forward[position + 1] = single
+    for (; edge < size && edges.from[edge] === position; edge++) {
+      const score = forward[position]! + edges.cost[edge]!
+      if (score > forward[edges.to[edge]!]!) forward[edges.to[edge]!] = score
+    }
   }
-  for (let edge = size - 1; edge >= 0; edge--) {
-    const score = backward[edges.to[edge]!]! + edges.cost[edge]!
-    if (score > backward[edges.from[edge]!]!) backward[edges.from[edge]!] = score
+  for (let position = count - 1, edge = size - 1; position >= 0; position--) {
+    for (; edge >= 0 && edges.from[edge] === position; edge--) {
+      const score = backward[edges.to[edge]!]! + edges.cost[edge]!
+      if (score > backward[position]!) backward[position] = score
+    }
+    const single = backward[position + 1]! + singles[position]!
+    if (single > backward[position]!) backward[position] = single
   }
   const marginals = units.map((unit) =>
     typeof unit === 'string' ? [] : unit.candidates.map(() => Number.NEGATIVE_INFINITY)
   )
+  // A candidate as a word by itself.
+  for (let position = 0; position < count; position++) {
+    const costs = slotSingles[position]!
+    const row = marginals[position]!
+    for (let option = 0; option < costs.length; option++) {
+      const total = forward[position]! + costs[option]! + backward[position + 1]!
+      if (total > row[option]!) row[option] = total
+    }
+  }
   const {picks, pool} = edges
   for (let edge = 0; edge < size; edge++) {
     const first = picks[edge]!
@@ -179,10 +206,14 @@ function bestFirst(scores: readonly number[], count: number): number[] {
   for (let candidate = 0; candidate < scores.length; candidate++) {
     const score = scores[candidate]!
     if (best.length === count && score <= scores[best[count - 1]!]!) continue
-    let at = best.length
-    while (at > 0 && scores[best[at - 1]!]! < score) at--
-    best.splice(at, 0, candidate)
-    if (best.length > count) best.pop()
+    // Insert in place (no splice): shift the lower ones down, dropping the last when full.
+    let at = best.length < count ? best.length : count - 1
+    if (best.length < count) best.push(candidate)
+    while (at > 0 && scores[best[at - 1]!]! < score) {
+      best[at] = best[at - 1]!
+      at--
+    }
+    best[at] = candidate
   }
   return best
 }
@@ -227,6 +258,12 @@ interface Walk {
   units: readonly Unit[]
   from: number
   lexicon: Lexicon
+  /** The best one-character word's score at each position. */
+  singles: number[]
+  /** The one-character word's score of each candidate of a slot (empty for fixed units). */
+  slotSingles: number[][]
+  /** The lexicon's tries by code unit (see {@link trieTable}). */
+  tries: Array<LexiconTrie | null | undefined>
   edges: Edges
   context: Context
   picks: number[]
@@ -245,8 +282,33 @@ function cacheBonus(state: Walk, word: string, logProbability: number): number {
   return cache === undefined ? 0 : cache.bonus(offset + state.from, word, logProbability)
 }
 
-function collectEdges(units: readonly Unit[], from: number, lexicon: Lexicon, edges: Edges, context: Context): void {
-  walk({units, from, lexicon, edges, context, picks: [], slots: 0, branches: 0, chars: [], trie: undefined}, from, -1, 0)
+/**
+ * A lexicon's tries by UTF-16 code unit of their first character (null: no
+ * word starts with it), filled as the lattice meets them: the lattice asks
+ * for the trie of every character it starts a word at, and the lexicon's
+ * own look-up by code point is several times slower than an array.
+ */
+function trieTable(lexicon: Lexicon): Array<LexiconTrie | null | undefined> {
+  let table = trieTables.get(lexicon)
+  if (table === undefined) {
+    table = new Array<LexiconTrie | null | undefined>(0x10000).fill(undefined)
+    trieTables.set(lexicon, table)
+  }
+  return table
+}
+
+const trieTables = new WeakMap<Lexicon, Array<LexiconTrie | null | undefined>>()
+
+/** The trie of the words through a character, from the table (characters outside the BMP from the lexicon). */
+function trieOf(state: Walk, char: string): LexiconTrie | undefined {
+  if (char.length !== 1) return state.lexicon.trie(char)
+  const code = char.charCodeAt(0)
+  let trie = state.tries[code]
+  if (trie === undefined) {
+    trie = state.lexicon.trie(char) ?? null
+    state.tries[code] = trie
+  }
+  return trie ?? undefined
 }
 
 /**
@@ -271,13 +333,15 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
     let reached = -1
     if (node < 0) {
       // The first character: its trie holds every word through it.
-      state.trie = lexicon.trie(char)
+      state.trie = trieOf(state, char)
       if (state.trie !== undefined) reached = 0
       const value = state.trie?.value(0)
       let single = isHan(char) ? (value ?? lexicon.floor) : 0
       if (!fixed && isHan(char)) single += boundaryAffinity(units, position, char, lexicon, state.context) + cacheBonus(state, char, single)
-      addEdge(edges, from, position + 1, total + single)
-      if (!fixed) edges.pool.push(0, option)
+      // A one-character word: kept by position and candidate, not as an edge.
+      const word = total + single
+      if (!fixed) state.slotSingles[position]![option] = word
+      if (word > state.singles[position]!) state.singles[position] = word
     } else {
       reached = state.trie!.child(node, char.codePointAt(0)!)
       if (reached < 0) continue
@@ -322,9 +386,17 @@ function matching(trie: LexiconTrie, node: number, slot: Slot): number[] {
   const found: number[] = []
   trie.forEachChild(node, (code) => {
     const option = index.get(code)
-    if (option !== undefined) found.push(option)
+    if (option === undefined) return
+    // In order of option (insertion: there are few).
+    let at = found.length
+    found.push(option)
+    while (at > 0 && found[at - 1]! > option) {
+      found[at] = found[at - 1]!
+      at--
+    }
+    found[at] = option
   })
-  return found.sort((a, b) => a - b)
+  return found
 }
 
 /** Add the slots on the walk's stack to the last word, as offset/candidate pairs. */

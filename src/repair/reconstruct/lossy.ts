@@ -242,14 +242,19 @@ function narrow(candidates: readonly Candidate[], parts: readonly Part[], index:
       const last = topScores[count - 1]!
       if (score < last || (score === last && position > topPositions[count - 1]!)) return
     }
-    let at = count
-    while (at > 0 && (topScores[at - 1]! < score || (topScores[at - 1] === score && topPositions[at - 1]! > position))) at--
-    topPositions.splice(at, 0, position)
-    topScores.splice(at, 0, score)
-    if (topPositions.length > keptPerSlot) {
-      topPositions.pop()
-      topScores.pop()
+    // Insert in place, dropping the last when full.
+    let at = count < keptPerSlot ? count : count - 1
+    if (count < keptPerSlot) {
+      topPositions.push(position)
+      topScores.push(score)
     }
+    while (at > 0 && (topScores[at - 1]! < score || (topScores[at - 1] === score && topPositions[at - 1]! > position))) {
+      topPositions[at] = topPositions[at - 1]!
+      topScores[at] = topScores[at - 1]!
+      at--
+    }
+    topPositions[at] = position
+    topScores[at] = score
   }
   for (const position of raisedPositions) consider(position, scores[position]!)
   for (let rank = 0, taken = 0; rank < info.bySelf.length && taken < keptPerSlot; rank++) {
@@ -352,6 +357,8 @@ interface PairTable {
   onward: {first: Int32Array; second: Int32Array; nodes: Int32Array}
   /** The second list's priors. */
   secondPrior: Float64Array
+  /** The raises of {@link addPairsOnward}, by the intact characters after the pair. */
+  onwardRaises: Map<string, {positions: Int32Array; scores: Float64Array}>
 }
 
 const pairCache = new WeakMap<Lexicon, WeakMap<readonly Candidate[], WeakMap<readonly Candidate[], PairTable>>>()
@@ -409,7 +416,8 @@ function pairTable(first: readonly Candidate[], second: readonly Candidate[], le
       first: raises(bestFirst, two.bestSelf),
       second: raises(bestSecond, one.bestSelf),
       onward: {first: Int32Array.from(onward.first), second: Int32Array.from(onward.second), nodes: Int32Array.from(onward.nodes)},
-      secondPrior: two.prior
+      secondPrior: two.prior,
+      onwardRaises: new Map()
     }
     bySecond.set(second, table)
   }
@@ -437,26 +445,41 @@ function addPairsOnward(raise: Raise, candidates: readonly Candidate[], info: Ca
   const {first, second, nodes} = pairs.onward
   if (first.length === 0) return
   const codes: number[] = []
-  const alone: number[] = []
+  const chars: string[] = []
   for (const char of next) {
     if (codes.length === 2 || !isHan(char)) break
     codes.push(char.codePointAt(0)!)
-    alone.push(lexicon.trie(char)?.value(0) ?? lexicon.floor)
+    chars.push(char)
   }
   if (codes.length === 0) return
-  for (let index = 0; index < first.length; index++) {
-    const position = first[index]!
-    const trie = lexicon.trie(candidates[position]!.char)!
-    let node = nodes[index]!
-    let spent = pairs.first.otherSelf
-    for (let offset = 0; offset < codes.length; offset++) {
-      node = trie.child(node, codes[offset]!)
-      if (node < 0) break
-      spent += alone[offset]!
-      const value = trie.value(node)
-      if (value !== undefined) raise(position, value + info.prior[position]! + pairs.secondPrior[second[index]!]! - spent)
+  // The same pair of shapes before the same intact characters recurs: its raises are kept.
+  const key = chars.join('')
+  let found = pairs.onwardRaises.get(key)
+  if (found === undefined) {
+    const alone = chars.map((char) => lexicon.trie(char)?.value(0) ?? lexicon.floor)
+    const positions: number[] = []
+    const scores: number[] = []
+    for (let index = 0; index < first.length; index++) {
+      const position = first[index]!
+      const trie = lexicon.trie(candidates[position]!.char)!
+      let node = nodes[index]!
+      let spent = pairs.first.otherSelf
+      for (let offset = 0; offset < codes.length; offset++) {
+        node = trie.child(node, codes[offset]!)
+        if (node < 0) break
+        spent += alone[offset]!
+        const value = trie.value(node)
+        if (value !== undefined) {
+          positions.push(position)
+          scores.push(value + info.prior[position]! + pairs.secondPrior[second[index]!]! - spent)
+        }
+      }
     }
+    found = {positions: Int32Array.from(positions), scores: Float64Array.from(scores)}
+    if (pairs.onwardRaises.size >= 256) pairs.onwardRaises.clear()
+    pairs.onwardRaises.set(key, found)
   }
+  for (let index = 0; index < found.positions.length; index++) raise(found.positions[index]!, found.scores[index]!)
 }
 
 /**
