@@ -36,6 +36,6 @@ describe('the seed through repair and the bilingual re-rank', () => {
   })
 
   it('raises few flags', () => {
-    expect(score.flags).toBe(43)
+    expect(score.flags).toBe(42)
   })
 })
