@@ -183,6 +183,14 @@ describe('rerankRepairs', () => {
     expect(evidence.note).not.toContain('negation')
   })
 
+  it('reads a full-width mark from the ASCII mark of the aligned sentence (seed 75: 梦想！)', () => {
+    const english = 'That’s a web developer’s dream!'
+    const evidence = (char: string) => candidateEvidence({chars: [...'这是一个开发者的梦想！'], slots: new Map([[10, ['！', '－', '．']]])}, 10, char, prepareSource(english, english), dictionary())
+    expect(evidence('！')).toEqual({bonus: 2.5, note: 'EN "!"', kind: 'char'})
+    expect(evidence('－')).toEqual({bonus: 0, note: ''})
+    expect(candidateEvidence({chars: [...'梦想？'], slots: new Map([[2, ['？', '！']]])}, 2, '？', prepareSource(english, english), dictionary()).bonus).toBe(0)
+  })
+
   it('keeps output offsets valid when a candidate has another UTF-16 length', () => {
     const text = 'a不b的c'
     const repairs: RepairRecord[] = [

@@ -70,6 +70,8 @@ export interface PreparedSource {
   negatorSlots: number
   /** Whether the aligned sentence is known and negates nothing, not even by a prefix (`unpractical`) or a suffix (`stateless`). */
   negationFree: boolean
+  /** The marks `! ? : ;` of the aligned sentence (empty when it is unknown). */
+  marks: ReadonlySet<string>
 }
 
 /** English words that Chinese renders with a negator (`不`, `没`, `无`, `未`, `非`). */
@@ -141,7 +143,8 @@ export function prepareSource(
     blockCovered,
     unrenderedNegations: Math.max(0, negated - rendered),
     negatorSlots: 1,
-    negationFree: tokens.length > 0 && negated === 0 && !tokens.some((token, index) => negativeForm.test(token) || haveTo(tokens, index))
+    negationFree: tokens.length > 0 && negated === 0 && !tokens.some((token, index) => negativeForm.test(token) || haveTo(tokens, index)),
+    marks: new Set(sentence.match(/[!?:;]/g) ?? [])
   }
 }
 
@@ -285,6 +288,9 @@ export interface CandidateEvidence {
 }
 
 const noEvidence: CandidateEvidence = {bonus: 0, note: ''}
+
+/** Full-width marks and the ASCII marks that English writes for them. */
+const fullWidthMarks: ReadonlyMap<string, string> = new Map([['！', '!'], ['？', '?'], ['：', ':'], ['；', ';']])
 const longestWord = 6
 const maxCombinations = 64
 
@@ -307,7 +313,11 @@ export function candidateEvidence(
   dictionary: GlossDictionary,
   weights: SourceWeights = defaultSourceWeights
 ): CandidateEvidence {
-  if (!isHan(candidate)) return noEvidence
+  if (!isHan(candidate)) {
+    // `梦想！` for "dream!": a full-width mark whose ASCII mark the sentence has.
+    const mark = fullWidthMarks.get(candidate)
+    return mark !== undefined && source.marks.has(mark) ? {bonus: weights.charInSentence, note: `EN "${mark}"`, kind: 'char'} : noEvidence
+  }
   let best = noEvidence
   const consider = (bonus: number, note: string, kind: EvidenceKind): void => {
     if (bonus > best.bonus) best = {bonus, note, kind}
