@@ -105,7 +105,9 @@ describe('rule messages agree with docs/rules', () => {
         if (!(patterns.get(rule) ?? []).some((pattern) => pattern.test(message.reason))) undocumented.push(`${rule}: ${message.reason}`)
       }
     }
-    expect(checked).toBeGreaterThan(100)
+    // A floor that shows the articles were checked at all (99 messages when the seed's repair flags 34
+    // characters; it fell below 100 as the re-rank flagged fewer right characters).
+    expect(checked).toBeGreaterThan(80)
     expect(undocumented).toEqual([])
   })
 })

@@ -103,13 +103,27 @@ const locativeOpeners: ReadonlyMap<string, string> = new Map([['中', '在从'],
  * @returns Whether a frame is completed.
  */
 export function phraseFrame(char: string, left: readonly string[], right: readonly string[]): boolean {
+  return completedFrame(char, left, right) !== undefined
+}
+
+/**
+ * The frame a character completes in its clause (see {@link phraseFrame}):
+ * its preposition and its closing word.
+ *
+ * @param char The candidate.
+ * @param left Units to the left, nearest first.
+ * @param right Units to the right, nearest first.
+ * @returns The opener and closer (`{opener: '与', closer: '一样'}`, `{opener: '在', closer: '中'}`), or undefined.
+ */
+export function completedFrame(char: string, left: readonly string[], right: readonly string[]): {opener: string; closer: string} | undefined {
   const closers = phraseClosers.get(char)
   if (closers !== undefined) {
     const after = right.slice(0, frameReach).join('')
-    if (closers.some((closer) => after.includes(closer))) return true
+    const closer = closers.find((word) => after.includes(word))
+    if (closer !== undefined) return {opener: char, closer}
   }
   const openers = locativeOpeners.get(char)
-  if (openers === undefined) return false
+  if (openers === undefined) return undefined
   // The phrase has something in it (`在中使用` is no `在…中`), the
   // preposition is no part of a word (`在线`, `存在`), and the character just
   // before is not damaged (`API 中?`: it may be the locative that closes it).
@@ -117,10 +131,13 @@ export function phraseFrame(char: string, left: readonly string[], right: readon
   const after = right.slice(0, frameReach).join('')
   for (const [distance, unit] of units.entries()) {
     // `在我们继续设计?实现指南之前`: the phrase closes later, with a word of two characters.
-    if (openers.includes(unit)) return distance > 0 && !compounds.has(unit + (units[distance - 1] ?? '')) && !compounds.has((units[distance + 1] ?? '') + unit) && !(phraseClosers.get(unit) ?? []).some((closer) => closer.length > 1 && after.includes(closer))
-    if (locativeOpeners.has(unit) || (unit === unknown && distance === 0)) return false
+    if (openers.includes(unit)) {
+      const opens = distance > 0 && !compounds.has(unit + (units[distance - 1] ?? '')) && !compounds.has((units[distance + 1] ?? '') + unit) && !(phraseClosers.get(unit) ?? []).some((closer) => closer.length > 1 && after.includes(closer))
+      return opens ? {opener: unit, closer: char} : undefined
+    }
+    if (locativeOpeners.has(unit) || (unit === unknown && distance === 0)) return undefined
   }
-  return false
+  return undefined
 }
 
 /** A trained context model. */

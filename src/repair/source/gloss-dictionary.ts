@@ -33,6 +33,12 @@ export interface Glosses {
    * (`与` → `and`, `with`; `中` → `in`, `within`, `among`; `像` → `like`).
    */
   function: readonly string[]
+  /**
+   * Present when a sense is a particle that makes a question (`吗` "question
+   * particle for yes-no questions", `么` "interrogative final particle"): an
+   * English question says what it is.
+   */
+  question?: true
 }
 
 /** A Chinese → English gloss index. */
@@ -154,8 +160,10 @@ function parseGlosses(text: string, shared: (token: string) => string): Glosses 
   const senses = new Map<string, string[]>()
   const head = new Set<string>()
   const functional = new Set<string>()
+  let question = false
   for (const sense of text.split('/')) {
     if (sense.length === 0 || skipped.test(sense)) continue
+    if (/\bparticle\b/i.test(sense) && /\b(?:question|interrogative)\b/i.test(sense)) question = true
     // The head of an apposition counts on its own (`Google, Internet company and search engine`).
     for (const part of sense.split(';').flatMap((item) => (item.includes(',') ? [item, item.slice(0, item.indexOf(','))] : [item]))) {
       const tokens = englishTokens(cleanSense(part))
@@ -172,8 +180,9 @@ function parseGlosses(text: string, shared: (token: string) => string): Glosses 
       if (words.length === 1) head.add(stems[0]!)
     }
   }
-  if (content.size === 0 && functional.size === 0) return null
-  return {content: [...content], senses: [...senses.values()], head: [...head], function: [...functional]}
+  if (content.size === 0 && functional.size === 0 && !question) return null
+  const glosses: Glosses = {content: [...content], senses: [...senses.values()], head: [...head], function: [...functional]}
+  return question ? {...glosses, question: true} : glosses
 }
 
 /** Remove notes in parentheses and Chinese cross-references (`與他握手|与他握手[yu3 …]`). */

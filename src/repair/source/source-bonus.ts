@@ -8,6 +8,7 @@
  * implementation` for `设计?实现`).
  */
 import {isHan} from '../reconstruct/choose.js'
+import {completedFrame, frameReach, unknown} from '../model/context-model.js'
 import {conjunctions, englishTokens, functionWords, habitualUsedTo, senseWords, stemEnglish} from './english.js'
 import type {GlossDictionary} from './gloss-dictionary.js'
 
@@ -21,6 +22,11 @@ export interface SourceWeights {
   charInSentence: number
   /** A function word in the aligned sentence next to the English of a Chinese neighbour (default 5: 3 lost `在现实世界中是` to the lexicon's `不是`). */
   functionAnchored: number
+  /**
+   * A function word in the aligned sentence, not anchored, for a candidate
+   * that completes a phrase frame of its clause (`像…一样` "like", `在…中` "in").
+   */
+  functionFramed: number
   /**
    * A function word in the aligned sentence, elsewhere (default 0: on the
    * CNCF corpus it breaks more than it fixes, `and` and `in` being everywhere).
@@ -44,6 +50,7 @@ export const defaultSourceWeights: SourceWeights = {
   wordInBlock: 1,
   charInSentence: 2.5,
   functionAnchored: 5,
+  functionFramed: 2.5,
   functionInSentence: 0,
   negation: 2.5,
   noNegation: 1.5
@@ -175,11 +182,14 @@ export function renderedStems(chars: readonly string[], damaged: ReadonlySet<num
 /** Forms of `do`, and what follows `do` as a main verb rather than an auxiliary (`do that`, `doing this`). */
 const doForms: ReadonlySet<string> = new Set(['do', 'does', 'did', 'doing', 'done'])
 const doObjects: ReadonlySet<string> = new Set(['this', 'that', 'it', 'so', 'something', 'anything', 'everything', 'nothing', 'what', 'these', 'those', 'more', 'much'])
+/** What follows `do` as a main verb with its object before it (`what I did on my laptop`), where an auxiliary would have its verb. */
+const afterMainDo: ReadonlySet<string> = new Set(['on', 'in', 'at', 'with', 'for', 'about', 'here', 'there', 'well', 'better', 'differently'])
 
 function contentStems(tokens: readonly string[]): Map<string, string> {
   const stems = new Map<string, string>()
   for (const [index, token] of tokens.entries()) {
-    if (doForms.has(token) && doObjects.has(tokens[index + 1] ?? '')) {
+    const next = tokens[index + 1]
+    if (doForms.has(token) && (next === undefined || doObjects.has(next) || afterMainDo.has(next))) {
       if (!stems.has('do')) stems.set('do', token)
       continue
     }
@@ -328,6 +338,10 @@ export function candidateEvidence(
   // Nor is it evidence for a lone character where another candidate makes a
   // word there (`coming` is no `来` in `?下来` where `接下来` is a word).
   const alone = !bound && !(around.slots.get(index) ?? []).some((other) => other !== candidate && formsWord(around, index, other, dictionary))
+  // `理解吗？` for "So far so good?": a question particle before a question mark, where the English asks.
+  if (alone && source.marks.has('?') && /^[？?]$/.test(around.chars[index + 1] ?? '') && dictionary.lookup(candidate)?.question === true) {
+    consider(weights.charInSentence, 'EN "?"', 'char')
+  }
   for (const word of wordsThrough(around, index, candidate)) {
     if (word.length < 2 && !alone) continue
     const glosses = dictionary.lookup(word)
@@ -350,12 +364,25 @@ export function candidateEvidence(
     const share = Math.min(1, source.unrenderedNegations / Math.max(1, source.negatorSlots))
     consider(weights.negation * share, `EN "${token}", which the intact Chinese does not negate`, 'negation')
   }
-  if (functions.length > 0 && source.tokens.length > 0) {
+  if (negators.has(candidate) && functions.includes('not')) {
+    // `不实际` for "unpractical": the word after the negator renders the English word without its negative prefix.
+    const negated = negatedWord(around, index, source, dictionary)
+    if (negated !== undefined) consider(weights.wordInSentence, `EN "${negated.token}" (${candidate}${negated.word})`, 'word')
+  }
+  // A preposition whose phrase the clause closes (`像其他 Linux 机器一样`), or a
+  // locative whose preposition opens it (`在现实世界中`): the Chinese frame is
+  // the other side of the English function word.
+  const frame = frameOf(around, index, candidate, dictionary)
+  const frameFunctions = frame === undefined ? functions : [...functions, ...frame.functions]
+  if (frameFunctions.length > 0 && source.tokens.length > 0) {
     const neighbours = neighbourGlosses(around, index, dictionary)
     source.tokens.forEach((token, position) => {
-      if (!functions.includes(token)) return
-      const anchor = anchorNear(source.tokens, position, neighbours, conjunctions.has(token))
-      if (anchor === undefined) consider(weights.functionInSentence, `EN "${token}"`, 'function')
+      if (!frameFunctions.includes(token)) return
+      const anchor = functions.includes(token) ? anchorNear(source.tokens, position, neighbours, conjunctions.has(token)) : undefined
+      if (frame !== undefined && !conjunctions.has(token)) {
+        if (anchor === undefined) consider(weights.functionFramed, `EN "${token}" (${frame.text})`, 'function')
+        else consider(weights.functionAnchored, `EN "${token}" by "${anchor.token}" (${frame.text})`, 'framed-function')
+      } else if (anchor === undefined) consider(weights.functionInSentence, `EN "${token}"`, 'function')
       else consider(weights.functionAnchored, `EN "${token}" by "${anchor.token}"`, anchor.framed ? 'framed-function' : 'function')
     })
   }
@@ -364,6 +391,70 @@ export function candidateEvidence(
     return {bonus: best.bonus + weights.noNegation, note: best.note === '' ? 'no negation in it, so not 不' : best.note, kind: best.kind ?? 'no-negation'}
   }
   return best
+}
+
+/**
+ * The clause on one side of a position, nearest first, as the context model
+ * takes it (`completedFrame`): Han characters, `' '` for a run of other
+ * letters or digits; it ends at punctuation. Other damaged characters count
+ * with their current choice (`之前` rebuilt still closes `在…之前`), except
+ * the one just before, which may be the locative itself.
+ */
+function clauseSide(around: Neighbourhood, index: number, step: number): string[] {
+  const {chars, slots} = around
+  const units: string[] = []
+  for (let position = index + step; position >= 0 && position < chars.length && units.length < frameReach; position += step) {
+    const char = chars[position]!
+    if (step < 0 && position === index - 1 && slots.has(position)) units.push(unknown)
+    else if (isHan(char)) units.push(char)
+    else if (/[\p{L}\p{N}]/u.test(char)) {
+      if (units.at(-1) !== ' ') units.push(' ')
+    } else if (char !== ' ' && char !== '\t') break
+  }
+  return units
+}
+
+/**
+ * The phrase frame a candidate completes in its clause, and the function
+ * words the frame can stand for besides the candidate's own: those of the
+ * word that closes a preposition's phrase (`与…一样` "like").
+ */
+function frameOf(around: Neighbourhood, index: number, candidate: string, dictionary: GlossDictionary): {text: string; functions: readonly string[]} | undefined {
+  const right = clauseSide(around, index, 1)
+  const frame = completedFrame(candidate, clauseSide(around, index, -1), right)
+  if (frame === undefined) return undefined
+  if (frame.opener !== candidate) return {text: `${frame.opener}…${frame.closer}`, functions: []}
+  // `与的节点充当像 ESXi 主机一样`: the `像` between opens the phrase that `一样` closes.
+  const between = right.slice(0, right.join('').indexOf(frame.closer))
+  if (between.some((unit) => unit !== ' ' && completedFrame(unit, [], right.slice(between.indexOf(unit) + 1))?.closer === frame.closer)) return undefined
+  return {text: `${frame.opener}…${frame.closer}`, functions: dictionary.lookup(frame.closer)?.function ?? []}
+}
+
+/**
+ * The word after a negator that renders an English word negated by its
+ * prefix: `实际` "practical" after `不`, for "unpractical".
+ */
+function negatedWord(around: Neighbourhood, index: number, source: PreparedSource, dictionary: GlossDictionary): {word: string; token: string} | undefined {
+  const stems = new Map<string, string>()
+  for (const token of source.tokens) {
+    if (!negativeAffix.test(token)) continue
+    const bare = token.replace(/^(?:non|un|in|im|ir|il)/, '')
+    if (bare.length >= 4) stems.set(stemEnglish(bare), token)
+  }
+  if (stems.size === 0) return undefined
+  let word = ''
+  for (let position = index + 1; position < around.chars.length && position - index <= 4; position++) {
+    const char = around.chars[position]!
+    if (around.slots.has(position) || !isHan(char)) break
+    word += char
+    if (word.length < 2) continue
+    for (const sense of dictionary.lookup(word)?.senses ?? []) {
+      if (sense.length !== 1) continue
+      const token = matchStem(sense[0]!, stems)
+      if (token !== undefined) return {word, token}
+    }
+  }
+  return undefined
 }
 
 /**
