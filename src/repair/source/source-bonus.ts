@@ -398,20 +398,25 @@ export function candidateEvidence(
  * takes it (`completedFrame`): Han characters, `' '` for a run of other
  * letters or digits; it ends at punctuation. Other damaged characters count
  * with their current choice (`之前` rebuilt still closes `在…之前`), except
- * the one just before, which may be the locative itself.
+ * the one just before when it may be a locative (`API 中?`: it may close the phrase itself).
  */
 function clauseSide(around: Neighbourhood, index: number, step: number): string[] {
   const {chars, slots} = around
   const units: string[] = []
   for (let position = index + step; position >= 0 && position < chars.length && units.length < frameReach; position += step) {
     const char = chars[position]!
-    if (step < 0 && position === index - 1 && slots.has(position)) units.push(unknown)
+    if (step < 0 && position === index - 1 && (slots.get(position) ?? []).some(isLocative)) units.push(unknown)
     else if (isHan(char)) units.push(char)
     else if (/[\p{L}\p{N}]/u.test(char)) {
       if (units.at(-1) !== ' ') units.push(' ')
     } else if (char !== ' ' && char !== '\t') break
   }
   return units
+}
+
+/** Whether a character is a locative that closes a phrase (`中`, `上`, `里`, `内`). */
+function isLocative(char: string): boolean {
+  return completedFrame(char, [' ', '在'], []) !== undefined
 }
 
 /**
@@ -421,9 +426,15 @@ function clauseSide(around: Neighbourhood, index: number, step: number): string[
  */
 function frameOf(around: Neighbourhood, index: number, candidate: string, dictionary: GlossDictionary): {text: string; functions: readonly string[]} | undefined {
   const right = clauseSide(around, index, 1)
-  const frame = completedFrame(candidate, clauseSide(around, index, -1), right)
+  const left = clauseSide(around, index, -1)
+  const frame = completedFrame(candidate, left, right)
   if (frame === undefined) return undefined
-  if (frame.opener !== candidate) return {text: `${frame.opener}…${frame.closer}`, functions: []}
+  if (frame.opener !== candidate) {
+    // The preposition is no end of a word (`旨在确保中`, like `存在`, `现在`).
+    const word = (left[left.indexOf(frame.opener) + 1] ?? '') + frame.opener
+    if (word.length > 1 && dictionary.has(word) && (around.isWord?.(word) ?? true)) return undefined
+    return {text: `${frame.opener}…${frame.closer}`, functions: []}
+  }
   // `与的节点充当像 ESXi 主机一样`: the `像` between opens the phrase that `一样` closes.
   const between = right.slice(0, right.join('').indexOf(frame.closer))
   if (between.some((unit) => unit !== ' ' && completedFrame(unit, [], right.slice(between.indexOf(unit) + 1))?.closer === frame.closer)) return undefined
@@ -445,7 +456,7 @@ function negatedWord(around: Neighbourhood, index: number, source: PreparedSourc
   let word = ''
   for (let position = index + 1; position < around.chars.length && position - index <= 4; position++) {
     const char = around.chars[position]!
-    if (around.slots.has(position) || !isHan(char)) break
+    if (!isHan(char)) break
     word += char
     if (word.length < 2) continue
     for (const sense of dictionary.lookup(word)?.senses ?? []) {
