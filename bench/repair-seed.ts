@@ -27,6 +27,7 @@ console.log(`${flags} flags, ${after.filter((record, index) => record.after !== 
 if (name === seedFile) {
   const score = scoreSeed(text, after, readExpected())
   const show = (list: typeof score.checked) => list.map((item) => `${item.line} ${item.place}: ${item.chosen}${item.expected === '?' ? '' : ` (${item.expected})`} ${item.confidence}`).join('\n  ')
+  console.log(`${score.uncertain} uncertain characters, ${score.flags} flags (twins, the same character rebuilt the same way in the same word, flagged once)`)
   console.log(`hand-read places: ${score.checked.length} rebuilt characters checked, ${score.wrong.length} wrong, ${score.wrongUnflagged.length} wrong and unflagged, ${score.unknownUnflagged.length} undecidable and unflagged, ${score.rightFlagged.length} right but flagged`)
   if (score.wrong.length > 0) console.log(`wrong:\n  ${show(score.wrong)}`)
   if (score.wrongUnflagged.length + score.unknownUnflagged.length > 0) console.log(`UNFLAGGED:\n  ${show([...score.wrongUnflagged, ...score.unknownUnflagged])}`)

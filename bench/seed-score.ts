@@ -11,7 +11,7 @@ import type {Root} from 'mdast'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import bitextAlign from '../src/align/index.js'
-import {isUncertain} from '../src/decisions/index.js'
+import {isUncertain, twinGroups} from '../src/decisions/index.js'
 import {createParser} from '../src/parse/index.js'
 import {repair, rerankWithSource} from '../src/repair/index.js'
 import type {RepairRecord} from '../src/types.js'
@@ -55,7 +55,12 @@ export interface SeedScore {
   unknownUnflagged: CheckedCharacter[]
   /** Right ones that are flagged anyway. */
   rightFlagged: CheckedCharacter[]
-  /** Every uncertain repair in the article: the flags `mojibake-uncertain` raises. */
+  /** Every uncertain repair in the article. */
+  uncertain: number
+  /**
+   * The flags `mojibake-uncertain` raises: one per decision a person makes,
+   * twins (the same character rebuilt the same way in the same word) counted once.
+   */
   flags: number
   /** Expected places not found (or found more than once) on their line: errors of the fixture. */
   missing: ExpectedPlace[]
@@ -101,7 +106,8 @@ export function scoreSeed(text: string, repairs: readonly RepairRecord[], places
   for (const record of repairs) if (record.kind === 'lossy') rebuilt.set(record.outputOffset, record)
   const lineStarts = [0]
   for (let index = 0; index < text.length; index++) if (text[index] === '\n') lineStarts.push(index + 1)
-  const score: SeedScore = {checked: [], wrong: [], wrongUnflagged: [], unknownUnflagged: [], rightFlagged: [], flags: repairs.filter(isUncertain).length, missing: []}
+  const uncertain = repairs.filter(isUncertain).map((record) => ({choice: record.after, others: record.alternatives, start: record.outputOffset, end: record.outputOffset + record.after.length}))
+  const score: SeedScore = {checked: [], wrong: [], wrongUnflagged: [], unknownUnflagged: [], rightFlagged: [], uncertain: uncertain.length, flags: twinGroups(text, uncertain).length, missing: []}
   for (const place of places) {
     const start = lineStarts[place.line - 1]
     if (start === undefined) {

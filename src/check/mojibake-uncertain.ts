@@ -2,9 +2,13 @@
  * `mojibake-uncertain`: a character rebuilt from lost bytes that a person
  * should confirm, either just repaired or kept open in the article's decision
  * block. The message names the likeliest candidate and why, and the others as
- * others: the chosen character is more likely right than not.
+ * others: the chosen character is more likely right than not. Twin decisions
+ * (the same character rebuilt the same way in the same word, `decisions/twins.ts`)
+ * are one message at the first place, naming the lines of the others: settling
+ * it settles them all.
  */
 import {isUncertain} from '../decisions/from-repairs.js'
+import {twinGroups} from '../decisions/twins.js'
 import type {Finding, Rule, RuleContext} from './rule.js'
 
 /** What the rule needs to know of an uncertain choice. */
@@ -36,14 +40,25 @@ function check(context: RuleContext): Finding[] {
     ...(context.decisions ?? [])
   ]
   return [
-    ...choices.map(finding),
+    ...twinGroups(context.text, choices).map((group) => finding(group[0]!, group.slice(1).map((twin) => lineOf(context.text, twin.start)))),
     ...(context.decisionProblems ?? []).map((problem) => ({reason: problem.reason, start: problem.start, end: problem.end}))
   ]
 }
 
-/** The finding of one uncertain choice. */
-function finding(choice: Choice): Finding {
-  const result: Finding = {reason: reasonOf(choice), start: choice.start, end: choice.end, actual: choice.choice}
+/** 1-based line of an offset (repair never moves lines: the line on disk too). */
+function lineOf(text: string, offset: number): number {
+  let line = 1
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++
+  return line
+}
+
+/** The finding of one uncertain choice, and of its twins on the lines given. */
+function finding(choice: Choice, twinLines: readonly number[] = []): Finding {
+  const lines = [...new Set(twinLines)]
+  const twins = twinLines.length === 0
+    ? ''
+    : `; the same choice in the same word ${twinLines.length === 1 ? 'once more' : `${twinLines.length} more times`}, on line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}: settling this one settles ${twinLines.length === 1 ? 'both' : 'all'}`
+  const result: Finding = {reason: reasonOf(choice) + twins, start: choice.start, end: choice.end, actual: choice.choice}
   if (choice.choice !== '\uFFFD') {
     const example = choice.others[0] ?? 'CHARACTER'
     result.note = `Confirm it with \`bitext repair --accept FILE:LINE:COLUMN\`, pick another with \`bitext repair --choose FILE:LINE:COLUMN=${example}\`, or edit the character by hand`

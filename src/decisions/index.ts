@@ -25,6 +25,7 @@ export {collectDecisions, type FileDecisions, type PlacedDecision} from './colle
 export {positionMap, type PositionMap, type Side} from './position-map.js'
 export {pointMap, type PointMap} from './points.js'
 export {settleDecisions, parseTarget, type SettleRequest, type SettleResult, type Target} from './settle.js'
+export {twinGroups, type TwinItem} from './twins.js'
 
 /**
  * Place the decisions of a file's block in its repaired text: open ones in

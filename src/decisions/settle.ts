@@ -6,6 +6,7 @@
 import {location} from 'vfile-location'
 import type {OpenDecision, RepairDecision} from '../types.js'
 import {anchorAt} from './locate.js'
+import {twinGroups} from './twins.js'
 
 /** A place given on the command line, as `lint` prints it (the file on disk). */
 export interface Target {
@@ -58,7 +59,9 @@ export function parseTarget(spec: string, choose: boolean): {file: string; targe
 }
 
 /**
- * Settle the decisions that targets point at.
+ * Settle the decisions that targets point at, and their twins (`twins.ts`):
+ * one `--accept` or `--choose` decides every place where the same character
+ * was rebuilt the same way in the same word.
  *
  * @param text The repaired text (without a decision block).
  * @param requests The open decisions with their places on disk.
@@ -69,6 +72,10 @@ export function parseTarget(spec: string, choose: boolean): {file: string; targe
 export function settleDecisions(text: string, requests: readonly SettleRequest[], lost: readonly RepairDecision[], targets: readonly Target[] | 'all'): SettleResult {
   const replacement = new Map<SettleRequest, string>()
   const unmatched: Target[] = []
+  const twinsOf = new Map<SettleRequest, SettleRequest[]>()
+  for (const group of twinGroups(text, requests.map((request) => ({...request.decision, request})))) {
+    for (const item of group) twinsOf.set(item.request, group.map((twin) => twin.request))
+  }
   if (targets === 'all') {
     for (const request of requests) replacement.set(request, request.decision.choice)
   } else {
@@ -76,7 +83,8 @@ export function settleDecisions(text: string, requests: readonly SettleRequest[]
       const matched = requests.filter((request) =>
         request.line === target.line && (target.column === undefined || (target.column >= request.column && target.column < Math.max(request.endColumn, request.column + 1))))
       if (matched.length === 0) unmatched.push(target)
-      for (const request of matched) replacement.set(request, target.text ?? request.decision.choice)
+      // A decision's twins (the same character rebuilt the same way in the same word) are decided with it.
+      for (const request of matched) for (const twin of twinsOf.get(request) ?? [request]) replacement.set(twin, target.text ?? request.decision.choice)
     }
   }
   // Replace from the end, so earlier offsets stay valid; remember each shift.
