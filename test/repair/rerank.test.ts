@@ -191,6 +191,47 @@ describe('rerankRepairs', () => {
     expect(candidateEvidence({chars: [...'梦想？'], slots: new Map([[2, ['？', '！']]])}, 2, '？', prepareSource(english, english), dictionary()).bonus).toBe(0)
   })
 
+  it('reads a phrase frame as the other side of an English function word (seed 119, 247, 129, 105)', () => {
+    const at = (text: string, char: string, others: string[], english: string) => {
+      const chars = [...text]
+      const index = chars.indexOf(char)
+      return candidateEvidence({chars, slots: new Map([[index, [char, ...others]]]), isWord: (word) => (lexicon().lookup(word) ?? 1) < 0}, index, char, prepareSource(english, english), dictionary())
+    }
+    // Anchored on one side ("world"), completed by `在` on the other: framed, strong.
+    expect(at('那么，在现实世界中是怎样的呢？', '中', ['与', '丁'], 'So, how does this look in the real world?')).toEqual({bonus: 5, note: 'EN "in" by "world" (在…中)', kind: 'framed-function'})
+    // Not anchored, but the frame completes: half the weight, one-sided.
+    expect(at('每个节点都像其他 Linux 机器一样具有 eth0 接口', '像', ['吃', '僭'], 'Each node has an eth0 interface like any Linux machine.')).toEqual({bonus: 2.5, note: 'EN "like" (像…一样)', kind: 'function'})
+    // A preposition stands for the function words of the word that closes its phrase (`一样` "like").
+    expect(at('与可以运行多个 VM 的 ESXi 主机一样，K8s 节点可以运行多个 Pod。', '与', ['中', '不'], 'Just like an ESXi host that can run multiple VMs, a K8s node can run multiple pods.').note).toBe('EN "like" (与…一样)')
+    // … unless another preposition between opens that phrase.
+    expect(at('同样，K8s 与的节点充当像 ESXi 主机一样的计算资源。', '与', ['中', '不'], 'Similarly, the K8s nodes act as the compute resources like ESXi hosts.').note).not.toContain('like')
+    // A preposition that ends a word opens no frame (`旨在`).
+    expect(at('安全旨在确保中传统安全模型', '中', ['与', '不'], 'Security aims to ensure in traditional models.').note).not.toContain('在…中')
+  })
+
+  it('reads a question particle before ？ where the English asks (seed 247: 还可以理解吗？)', () => {
+    const text = [...'目前为止，还可以理解吗？']
+    const slots = new Map([[10, ['吗', '块', '字', '受']]])
+    const evidence = (char: string, english: string) => candidateEvidence({chars: text, slots}, 10, char, prepareSource(english, english), dictionary())
+    expect(evidence('吗', 'So far so good?')).toEqual({bonus: 2.5, note: 'EN "?"', kind: 'char'})
+    expect(evidence('吗', 'So far so good.').bonus).toBe(0)
+    expect(evidence('块', 'So far so good?').bonus).toBe(0)
+  })
+
+  it('reads `do` as a main verb before a preposition (seed 67: 所做的 "what I did on my laptop")', () => {
+    const text = [...'重新编写我在笔记本电脑上所做的代码']
+    const evidence = (english: string) => candidateEvidence({chars: text, slots: new Map([[13, ['做', '厚', '博']]])}, 13, '做', prepareSource(english, english), dictionary())
+    expect(evidence('or just re-code what I did on my laptop to match the remote stacks').note).toBe('EN "did" (做)')
+    // An auxiliary `do` is no evidence.
+    expect(evidence('I did not code it on my laptop').bonus).toBe(0)
+  })
+
+  it('reads a negation by prefix as 不 and the word after it (seed 259: 不实际 "unpractical")', () => {
+    const text = [...'这是一个非常不实际的方式']
+    const english = 'it’s a very unpractical way to manage your networks.'
+    expect(candidateEvidence({chars: text, slots: new Map([[6, ['不', '与', '中']]])}, 6, '不', prepareSource(english, english), dictionary())).toEqual({bonus: 3, note: 'EN "unpractical" (不实际)', kind: 'word'})
+  })
+
   it('keeps output offsets valid when a candidate has another UTF-16 length', () => {
     const text = 'a不b的c'
     const repairs: RepairRecord[] = [
