@@ -232,6 +232,17 @@ describe('rerankRepairs', () => {
     expect(candidateEvidence({chars: text, slots: new Map([[6, ['不', '与', '中']]])}, 6, '不', prepareSource(english, english), dictionary())).toEqual({bonus: 3, note: 'EN "unpractical" (不实际)', kind: 'word'})
   })
 
+  it('gives a lone character no sense that a word of its sentence renders (seed 59: `回答` "answer" is no `接`)', () => {
+    const english = 'To answer this question, and in fact set the context for what is coming, I may have to tell you a little bit about my history.'
+    const evidence = (text: string) => {
+      const chars = [...text]
+      const index = chars.indexOf('来', chars.indexOf('，') + 1)
+      return candidateEvidence({chars, slots: new Map([[index, ['来', '接', '步']]])}, index, '接', prepareSource(english, english), dictionary())
+    }
+    expect(evidence('为了回答这个问题，以此作为一个实际的例子，来阐述我个人如何理解').bonus).toBe(0)
+    expect(evidence('为了这个问题，以此作为一个实际的例子，来阐述我个人如何理解').note).toBe('EN "answer" (接)')
+  })
+
   it('keeps output offsets valid when a candidate has another UTF-16 length', () => {
     const text = 'a不b的c'
     const repairs: RepairRecord[] = [

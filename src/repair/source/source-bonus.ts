@@ -349,6 +349,8 @@ export function candidateEvidence(
     for (const sense of word.length > 1 ? glosses.senses : glosses.head.map((stem) => [stem])) {
       const weight = word.length > 1 ? weights.wordInSentence : weights.charInSentence
       const inSentence = senseMatch(sense, source.sentenceStems, source.covered, dictionary)
+      // A lone character's sense that a word of its sentence renders (`answer` by `回答`, rebuilt too) is spoken for.
+      if (inSentence !== undefined && word.length < 2 && inSentence.tokens.some((token) => renderedInSentence(around, index, token, dictionary))) continue
       if (inSentence !== undefined) {
         consider(weight * inSentence.share, `EN "${inSentence.tokens.join(' ')}" (${word})`, word.length > 1 ? 'word' : 'char')
         continue
@@ -466,6 +468,28 @@ function negatedWord(around: Neighbourhood, index: number, source: PreparedSourc
     }
   }
   return undefined
+}
+
+/** Whether a word of two to four Han characters of the sentence around `index`, not through it, renders an English token. */
+function renderedInSentence(around: Neighbourhood, index: number, token: string, dictionary: GlossDictionary): boolean {
+  const {chars} = around
+  const stem = stemEnglish(token)
+  const end = (step: number): number => {
+    let position = index
+    while (position + step >= 0 && position + step < chars.length && !/[。！？!?\n]/.test(chars[position + step]!)) position += step
+    return position
+  }
+  const first = end(-1)
+  const last = end(1)
+  for (let start = first; start <= last; start++) {
+    let word = ''
+    for (let position = start; position <= last && position - start < 4; position++) {
+      if (position === index || !isHan(chars[position]!)) break
+      word += chars[position]!
+      if (word.length > 1 && (dictionary.lookup(word)?.content ?? []).includes(stem)) return true
+    }
+  }
+  return false
 }
 
 /**
