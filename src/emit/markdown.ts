@@ -37,13 +37,9 @@ export type BlockCache = WeakMap<Nodes, Map<string, {text: string; bulletAfter: 
 /** The cache of the serialization running now (serialization is synchronous). */
 let blockCache: BlockCache | undefined
 
-/**
- * A thematic break that opens the document is written `***`: a first line
- * `---` would be read back as the start of front matter, and
- * micromark-extension-frontmatter 2.0.0 then parses no quote or list in the
- * rest of the document.
- */
+/** The serializer's own handlers. */
 const handlers: Options['handlers'] = {
+  /** The default root handler, taking top-level blocks from {@link blockCache} when there is one. */
   root(node, parent, state, info) {
     const cache = blockCache
     if (!cache) return defaultHandlers.root(node, parent, state, info)
@@ -70,6 +66,12 @@ const handlers: Options['handlers'] = {
       state.handle = handle
     }
   },
+  /**
+   * A thematic break that opens the document is written `***`: a first line
+   * `---` would be read back as the start of front matter, and
+   * micromark-extension-frontmatter 2.0.0 then parses no quote or list in the
+   * rest of the document.
+   */
   thematicBreak(node, parent) {
     return parent?.type === 'root' && parent.children[0] === node ? '***' : '---'
   },
