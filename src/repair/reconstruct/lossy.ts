@@ -206,6 +206,7 @@ function narrow(candidates: readonly Candidate[], parts: readonly Part[], index:
   if (raisedStamp.length < candidates.length) {
     raisedStamp = new Int32Array(candidates.length * 2)
     raisedScore = new Float64Array(candidates.length * 2)
+    keptStamp = new Int32Array(candidates.length * 2)
   }
   const stamp = ++raisedGeneration
   const stamps = raisedStamp
@@ -278,8 +279,9 @@ function narrow(candidates: readonly Candidate[], parts: readonly Part[], index:
     const score = stamps[position] === stamp ? scores[position]! : info.self[position]!
     if (score < lowest) rest += Math.exp(score - top)
   }
+  for (const position of kept) keptStamp[position] = stamp
   for (const position of raisedPositions) {
-    if (!kept.includes(position)) rest += Math.exp(scores[position]! - top) - Math.exp(info.self[position]! - top)
+    if (keptStamp[position] !== stamp) rest += Math.exp(scores[position]! - top) - Math.exp(info.self[position]! - top)
   }
   kept.sort((a, b) => a - b)
   return {candidates: kept.map((position) => candidates[position]!), rest: Math.max(0, rest)}
@@ -289,6 +291,8 @@ function narrow(candidates: readonly Candidate[], parts: readonly Part[], index:
 let raisedStamp = new Int32Array(1024)
 let raisedScore = new Float64Array(1024)
 let raisedGeneration = 0
+/** Scratch of {@link narrow}: which positions are kept (by generation, as `raisedStamp`). */
+let keptStamp = new Int32Array(1024)
 
 /** What the narrowing needs of a (shared) candidate list, kept per lexicon. */
 interface CandidateInfo {
