@@ -32,5 +32,3 @@ for (const channel of channels.filter((each) => each.id.includes(values.channel)
   const best = Math.min(...samples)
   console.log(`${channel.id.padEnd(32)} ${(bytes / 1e6 / (best / 1000)).toFixed(2).padStart(6)} MB/s CPU (${(bytes / 1024).toFixed(0)} KiB; CPU ms in run order ${samples.map((ms) => ms.toFixed(0)).join(', ')})`)
 }
-const kept = (globalThis as unknown as {keptStats?: number[]}).keptStats
-if (kept !== undefined) console.log(`slots ${kept[0]}, candidates per slot ${(kept[1]! / kept[0]!).toFixed(2)}`)

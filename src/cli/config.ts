@@ -10,6 +10,9 @@ import {UsageError} from './command.js'
 import type {CliIo} from './io.js'
 
 /** Validated configuration. */
+/** The glossary a project uses when nothing else is configured. */
+export const defaultGlossaryName = 'glossary.yaml'
+
 export interface Config {
   /** Severity per rule id. */
   rules: RuleSettings

@@ -7,10 +7,10 @@ import {GlossaryError, parseGlossary} from '../glossary/parse-glossary.js'
 import type {Glossary} from '../glossary/types.js'
 import {displayPath} from './articles.js'
 import {UsageError} from './command.js'
+import {defaultGlossaryName} from './config.js'
 import type {CliIo} from './io.js'
 
-/** The glossary a project uses when nothing else is configured. */
-export const defaultGlossaryName = 'glossary.yaml'
+export {defaultGlossaryName} from './config.js'
 
 /**
  * Load the glossary: the given path (`--glossary` or configuration), else

@@ -7,7 +7,7 @@ import type {VFile} from 'vfile'
 import type {Outputs} from '../types.js'
 import {englishTitle, englishYaml} from './english-front-matter.js'
 import {renderArticlePage} from './html-page.js'
-import {toMarkdown} from './markdown.js'
+import {toMarkdown, type BlockCache} from './markdown.js'
 import {commentBilingualTree, commentEnTree, commentZhTree} from './comment-convention.js'
 import {bilingualIsChinese, bilingualTree, enTree, zhTree} from './split.js'
 import {protectTemplateBraces} from './template-braces.js'
@@ -49,7 +49,9 @@ export default function bitextEmit(options: Options = {}) {
       const raw = options.templateBraces !== 'keep' && file.data.frontMatter?.['disableNunjucks'] !== true
       // The three files share most nodes: each node's braces are wrapped once.
       const memo = new WeakMap<Nodes, Nodes>()
-      const write = (tree: Root) => toMarkdown(raw ? protectTemplateBraces(tree, memo) : tree)
+      // …and each top-level block they share is written once.
+      const blocks: BlockCache = new WeakMap()
+      const write = (tree: Root) => toMarkdown(raw ? protectTemplateBraces(tree, memo) : tree, blocks)
       if (alignment.convention === 'comment') {
         // English kept in `<!-- -->` comments: the pages keep the document's structure.
         outputs['index.zh.md'] = write(commentZhTree(tree, alignment))

@@ -2,8 +2,8 @@
  * Markdown serialization with one fixed style, so that every output is a
  * fixed point: parsing it again and stringifying it changes nothing.
  */
-import type {Root} from 'mdast'
-import {defaultHandlers} from 'mdast-util-to-markdown'
+import type {Nodes, Parents, Root} from 'mdast'
+import {defaultHandlers, type State} from 'mdast-util-to-markdown'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkStringify, {type Options} from 'remark-stringify'
@@ -25,12 +25,53 @@ export const stringifyOptions = {
 } as const
 
 /**
- * A thematic break that opens the document is written `***`: a first line
- * `---` would be read back as the start of front matter, and
- * micromark-extension-frontmatter 2.0.0 then parses no quote or list in the
- * rest of the document.
+ * Top-level blocks already written for the other Markdown files of the same
+ * article (`index.zh.md` and `bilingual.md` share every Chinese block), by
+ * node, then by what their text can depend on besides the node: the bullet
+ * of a list right before it (a list after a list with the same bullet
+ * switches bullets) and whether it opens the document (a thematic break
+ * there is written `***`). Positions in the file are tracked but never read.
  */
+export type BlockCache = WeakMap<Nodes, Map<string, {text: string; bulletAfter: string | undefined}>>
+
+/** The cache of the serialization running now (serialization is synchronous). */
+let blockCache: BlockCache | undefined
+
+/** The serializer's own handlers. */
 const handlers: Options['handlers'] = {
+  /** The default root handler, taking top-level blocks from {@link blockCache} when there is one. */
+  root(node, parent, state, info) {
+    const cache = blockCache
+    if (!cache) return defaultHandlers.root(node, parent, state, info)
+    const handle = state.handle
+    const cached = function (child: Nodes, childParent: Parents | undefined, ...rest: [State, Parameters<State['handle']>[3]]) {
+      if (childParent !== node) return handle.call(state, child, childParent, ...rest)
+      const key = `${state.bulletLastUsed ?? ''}|${node.children[0] === child ? 'first' : ''}`
+      let byKey = cache.get(child)
+      const known = byKey?.get(key)
+      if (known) {
+        state.bulletLastUsed = known.bulletAfter
+        return known.text
+      }
+      const text = handle.call(state, child, childParent, ...rest)
+      if (!byKey) cache.set(child, (byKey = new Map()))
+      byKey.set(key, {text, bulletAfter: state.bulletLastUsed})
+      return text
+    }
+    // The phrasing writer reads the handlers off `state.handle` (a zwitch) to peek at the next node.
+    state.handle = Object.assign(cached, {handlers: (handle as unknown as {handlers: unknown}).handlers}) as unknown as State['handle']
+    try {
+      return defaultHandlers.root(node, parent, state, info)
+    } finally {
+      state.handle = handle
+    }
+  },
+  /**
+   * A thematic break that opens the document is written `***`: a first line
+   * `---` would be read back as the start of front matter, and
+   * micromark-extension-frontmatter 2.0.0 then parses no quote or list in the
+   * rest of the document.
+   */
   thematicBreak(node, parent) {
     return parent?.type === 'root' && parent.children[0] === node ? '***' : '---'
   },
@@ -77,10 +118,18 @@ export function stringifyMarkdown(tree: Root): string {
  * Serialize a tree to Markdown.
  *
  * @param tree The tree.
+ * @param blocks Top-level blocks written for other files of the same
+ *   article, filled as this one is written (default: none).
  * @returns Markdown text ending in a newline.
  */
-export function toMarkdown(tree: Root): string {
-  let text = serializer.stringify(tree)
+export function toMarkdown(tree: Root, blocks?: BlockCache): string {
+  let text: string
+  blockCache = blocks
+  try {
+    text = serializer.stringify(tree)
+  } finally {
+    blockCache = undefined
+  }
   if (!mayBeUnstableText(text) && !mayBeUnstable(tree)) return text
   // Some trees have no fixed point in one pass (a tight list in a quote before
   // a nested quote reads back as loose): write what the text reads back as,

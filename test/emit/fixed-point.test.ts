@@ -39,6 +39,22 @@ describe('the fixed point of written Markdown, found by the fuzzer', () => {
   })
 })
 
+describe('a list ending an item of a loose list in a quote', () => {
+  // Found by the fuzzer (2,000 runs): `> - - x\n>\n> - x` reads back as a tight list.
+  it('is read back and settles', () => {
+    const tree = parser.parse('> - - x\n>\n> - x\n') as Root
+    expect(mayBeUnstable(tree)).toBe(true)
+    const text = toMarkdown(tree)
+    expect(text).toBe('> - - x\n> - x\n')
+    expect(once(text)).toBe(text)
+  })
+
+  it('is not flagged outside a quote, or when the inner list ends the last item', () => {
+    expect(mayBeUnstable(parser.parse('- - x\n\n- x\n') as Root)).toBe(false)
+    expect(mayBeUnstable(parser.parse('> - x\n>\n> - - x\n') as Root)).toBe(false)
+  })
+})
+
 describe('the fixed point holds for constructs other than lists', () => {
   it('settles a footnote definition in a quote followed by a zero-width no-break space', () => {
     const text = write('> [^1]: footnote\n\n\uFEFF Kubernetes\n集群\n')

@@ -11,10 +11,9 @@ import type {Format, ListedArticle} from '../../emit/index.js'
 import {displayPath, findArticles} from '../articles.js'
 import {batchArgs, batchUsage, toBatchOptions} from '../batch-options.js'
 import {UsageError, type Command} from '../command.js'
-import {loadConfig, publishSettings} from '../config.js'
+import {defaultGlossaryName, loadConfig, publishSettings} from '../config.js'
 import {checkBatch, checkLocalFiles, duplicateFinder, preloadBatchChecks} from '../publish-checks.js'
 import {reportWidth, type CliIo} from '../io.js'
-import {loadProjectGlossary} from '../glossary-file.js'
 import {summarize} from '../summary.js'
 import {hideStacks} from '../hide-stacks.js'
 import {acquireLock, describeHolder, LockBusyError, type Lock} from '../file-lock.js'
@@ -79,7 +78,12 @@ export const buildCommand: Command = {
     const wanted = parseFormats(values.format)
     const started = performance.now()
     const config = loadConfig(io, ruleIds.map((id) => ({id})))
-    const glossary = loadProjectGlossary(values.glossary ?? config.glossary, io)
+    const glossaryPath = values.glossary ?? config.glossary
+    // The glossary's parser (and its YAML library, 72 files) loads only when there is a glossary.
+    const glossary =
+      glossaryPath !== undefined || io.fs.existsSync(path.resolve(io.cwd, defaultGlossaryName))
+        ? (await import('../glossary-file.js')).loadProjectGlossary(glossaryPath, io)
+        : undefined
     const articlePaths = findArticles([values.articles], io)
     if (articlePaths.length === 0) throw new UsageError(`No Markdown articles in \`${values.articles}\`; add .md files or pass --articles DIR`)
     const outDir = path.resolve(io.cwd, values.out)

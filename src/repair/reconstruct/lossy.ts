@@ -93,12 +93,6 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
     addGrammar(units, slot, at, lexicon, afterNumber, beforeQuestion)
     if (options.context !== undefined) addContext(units, slot, at, options.context, options.contextWeight ?? defaultContextWeight)
   }
-  if (process.env['BITEXT_STATS'] !== undefined) {
-    const g = globalThis as unknown as {keptStats?: number[]}
-    g.keptStats ??= [0, 0]
-    g.keptStats[0]! += slots.length
-    for (const {slot} of slots) g.keptStats[1]! += slot.candidates.length
-  }
   const plain = chooseInLattice(units, lexicon, options.words)
   const choices = options.cache === undefined || options.cache === false ? plain : chooseInLattice(units, lexicon, documentCache(units, plain, lexicon, options.cache))
   return choices.map((choice, index) => {
@@ -177,13 +171,13 @@ function prune(candidates: readonly Candidate[], lexicon: Lexicon): readonly Can
   return kept
 }
 
-/** How many candidates of a slot go into the lattice at most (set by `BITEXT_KEPT` while tuning). */
-const keptPerSlot = Number(process.env['BITEXT_KEPT'] ?? 12)
-/** How far below the best local score a candidate may be and still go into the lattice (`BITEXT_MARGIN`). */
-const keptMargin = Number(process.env['BITEXT_MARGIN'] ?? 6)
+/** How many candidates of a slot go into the lattice at most (tuned on the matrix's tuning pages, docs/repair.md). */
+const keptPerSlot = 12
+/** How far below the best local score a candidate may be and still go into the lattice. */
+const keptMargin = 6
 
-/** How many of a slot's best candidates alone are kept whatever their neighbours (`BITEXT_ALONE`). */
-const keptAlone = Number(process.env['BITEXT_ALONE'] ?? 3)
+/** How many of a slot's best candidates alone are kept whatever their neighbours. */
+const keptAlone = 3
 
 /**
  * Narrow a slot to its few candidates with the best local score: the best
@@ -206,6 +200,7 @@ function narrow(candidates: readonly Candidate[], parts: readonly Part[], index:
   if (raisedStamp.length < candidates.length) {
     raisedStamp = new Int32Array(candidates.length * 2)
     raisedScore = new Float64Array(candidates.length * 2)
+    keptStamp = new Int32Array(candidates.length * 2)
   }
   const stamp = ++raisedGeneration
   const stamps = raisedStamp
@@ -278,8 +273,9 @@ function narrow(candidates: readonly Candidate[], parts: readonly Part[], index:
     const score = stamps[position] === stamp ? scores[position]! : info.self[position]!
     if (score < lowest) rest += Math.exp(score - top)
   }
+  for (const position of kept) keptStamp[position] = stamp
   for (const position of raisedPositions) {
-    if (!kept.includes(position)) rest += Math.exp(scores[position]! - top) - Math.exp(info.self[position]! - top)
+    if (keptStamp[position] !== stamp) rest += Math.exp(scores[position]! - top) - Math.exp(info.self[position]! - top)
   }
   kept.sort((a, b) => a - b)
   return {candidates: kept.map((position) => candidates[position]!), rest: Math.max(0, rest)}
@@ -289,6 +285,8 @@ function narrow(candidates: readonly Candidate[], parts: readonly Part[], index:
 let raisedStamp = new Int32Array(1024)
 let raisedScore = new Float64Array(1024)
 let raisedGeneration = 0
+/** Scratch of {@link narrow}: which positions are kept (by generation, as `raisedStamp`). */
+let keptStamp = new Int32Array(1024)
 
 /** What the narrowing needs of a (shared) candidate list, kept per lexicon. */
 interface CandidateInfo {
