@@ -17,7 +17,7 @@ import type {RepairDecision} from '../types.js'
 export const blockOpening = '<!-- bitext-decisions'
 
 const header = `${blockOpening}: uncertain repaired characters to settle (docs/repair.md#open-decisions)
-Keep this block: bitext lint, review and build flag each line until it is settled.
+Keep this block: bitext lint, review and build flag each line (identical ones once) until it is settled.
 Settle one with \`bitext repair --accept FILE:LINE:COLUMN\` (keep the choice) or
 \`bitext repair --choose FILE:LINE:COLUMN=CHARACTER\`, or edit the character in the text, or delete its line.`
 

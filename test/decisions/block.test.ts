@@ -11,7 +11,7 @@ describe('the decision block', () => {
   it('is written as an HTML comment after the content, one JSON line per decision', () => {
     expect(withBlock(content, [volume])).toBe(`${content}
 <!-- bitext-decisions: uncertain repaired characters to settle (docs/repair.md#open-decisions)
-Keep this block: bitext lint, review and build flag each line until it is settled.
+Keep this block: bitext lint, review and build flag each line (identical ones once) until it is settled.
 Settle one with \`bitext repair --accept FILE:LINE:COLUMN\` (keep the choice) or
 \`bitext repair --choose FILE:LINE:COLUMN=CHARACTER\`, or edit the character in the text, or delete its line.
 {"at":"7:8","choice":"号","others":["卷","川"],"confidence":0.71,"left":"每个虚拟机都有","right":"影副本。"}
