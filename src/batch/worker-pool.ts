@@ -63,20 +63,21 @@ export interface PoolOptions {
 }
 
 /**
- * Find the worker entry next to this module: the compiled `worker.js` (or
- * its bundle, `worker.bundle.js`, made by `npm run compile`, when it is not
- * older than any compiled module: it starts 0.3 s faster), or, when running
- * from sources (tsx, vitest), `worker.ts` loaded after registering tsx's
- * loader in the worker (`--import tsx` in a worker's `execArgv` does not
- * reach its entry on Node 20).
+ * Find the worker entry next to this module: the compiled `worker.js`, or,
+ * when `npm run compile` bundled it and the bundle is not older than any
+ * compiled module, `worker-loader.js`, which runs the bundle
+ * (`worker.bundle.cjs`) with its code cache: it starts ~0.4 s of CPU faster.
+ * When running from sources (tsx, vitest), `worker.ts` loaded after
+ * registering tsx's loader in the worker (`--import tsx` in a worker's
+ * `execArgv` does not reach its entry on Node 20).
  *
  * @returns The script, or undefined when neither can run.
  */
 export function findWorkerScript(): WorkerScript | undefined {
   const compiled = new URL('./worker.js', import.meta.url)
   if (fs.existsSync(fileURLToPath(compiled))) {
-    const bundle = new URL('./worker.bundle.js', import.meta.url)
-    return {url: bundleIsCurrent(fileURLToPath(bundle)) ? bundle : compiled}
+    const bundled = bundleIsCurrent(fileURLToPath(new URL('./worker.bundle.cjs', import.meta.url)))
+    return {url: bundled ? new URL('./worker-loader.js', import.meta.url) : compiled}
   }
   const source = new URL('./worker.ts', import.meta.url)
   if (!fs.existsSync(fileURLToPath(source))) return undefined
@@ -89,7 +90,7 @@ export function findWorkerScript(): WorkerScript | undefined {
  * Whether a bundle exists and was made after every compiled module beside
  * it (a `tsc` run without the bundling step leaves it stale: then it is not used).
  *
- * @param bundle The bundle's path, `<lib>/batch/worker.bundle.js`.
+ * @param bundle The bundle's path, `<lib>/batch/worker.bundle.cjs`.
  * @returns True when it can stand for the modules of `<lib>`.
  */
 export function bundleIsCurrent(bundle: string): boolean {
