@@ -87,10 +87,12 @@ export function runWithCodeCache(file: string, cache: string): {script: vm.Scrip
 const port = parentPort
 // Only in a worker a pool started (it passes a pipeline spec), not in any thread that imports this module.
 if (port && typeof workerData === 'object' && workerData !== null && 'spec' in workerData) {
-  const {script, source} = runWithCodeCache(bundleFile, codeCacheFile)
+  const ran = runWithCodeCache(bundleFile, codeCacheFile)
   // `scripts/bundle-worker.mjs` asks for the cache once the worker has built an article.
+  // Otherwise the source is not kept (V8 keeps its own copy of the wrapped text).
   const out = (workerData as {writeCodeCache?: string} | null)?.writeCodeCache
   if (out) {
+    const {script, source} = ran
     const post = port.postMessage.bind(port)
     port.postMessage = (message: WorkerReply) => {
       if (message.type === 'done') writeCodeCache(source, script.createCachedData(), out)
