@@ -34,6 +34,9 @@ await build({
 // example article. Without the article (an installed copy), there is none.
 const example = 'articles/rolling-updates-without-downtime.md'
 if (fs.existsSync(example)) {
+  // V8 takes a cache only under the same flags: those bin.js sets.
+  const {limitHeapGrowth} = await import('../lib/cli/heap-growth.js')
+  limitHeapGrowth(process.execArgv)
   const {answerSegment} = await import('../lib/check/segmenter.js')
   const worker = new Worker(new URL('../lib/batch/worker-loader.js', import.meta.url), {
     workerData: {spec: {}, writeCodeCache: cache}
