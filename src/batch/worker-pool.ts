@@ -15,6 +15,7 @@ import {failedResult, type ArticleResult} from './article-result.js'
 import {pipelineStages, type PipelineStage} from '../pipeline-stages.js'
 import type {WorkerInit, WorkerReply, WorkerRequest} from './worker-protocol.js'
 import {answerSegment, preloadSegmenter} from '../check/segmenter.js'
+import {mayNeedSegmenter} from '../check/han-repeat.js'
 
 /** How to start a worker: a module file, or (from sources) a bootstrap script evaluated as the entry. */
 export type WorkerScript = {url: URL} | {code: string}
@@ -145,20 +146,23 @@ export function createWorkerPool(
   let nextId = 0
   let broken = false
   let closed = false
-  // The workers' jieba lives here; it is built while the first worker loads its modules.
+  // The workers' jieba lives here. It is built ahead (while the first worker
+  // loads its modules) once an article may need it; otherwise on a worker's
+  // first request, if one comes (a post without a doubled Han word never asks).
   let segmenterLoading = !runsRepeatedText(init.spec)
+  const preload = (task: PoolTask): void => {
+    if (segmenterLoading || (init.spec.encoding === undefined && !mayNeedSegmenter(task.bytes))) return
+    segmenterLoading = true
+    setImmediate(() => {
+      try {
+        preloadSegmenter()
+      } catch {
+        // A worker's request then fails and the worker loads its own, which reports the error.
+      }
+    })
+  }
 
   function spawn(): Slot {
-    if (!segmenterLoading) {
-      segmenterLoading = true
-      setImmediate(() => {
-        try {
-          preloadSegmenter()
-        } catch {
-          // A worker's request then fails and the worker loads its own, which reports the error.
-        }
-      })
-    }
     const stage = new SharedArrayBuffer(4)
     const workerData: WorkerInit = {...init, stage}
     const worker = 'url' in script ? new Worker(script.url, {workerData}) : new Worker(script.code, {eval: true, workerData})
@@ -260,6 +264,7 @@ export function createWorkerPool(
 
   return {
     run(task) {
+      preload(task)
       return new Promise((resolve) => {
         queue.push({request: {id: nextId++, ...task}, resolve})
         dispatch()
