@@ -7,8 +7,6 @@ import {pathToFileURL} from 'node:url'
 
 const started = performance.now()
 const load = (name) => import(pathToFileURL(path.join(process.argv[2], name)).href)
-// As bin.js does before anything else (absent from older trees given to --compare).
-await load('cli/heap-growth.js').then((module) => module.limitHeapGrowth(process.execArgv), () => undefined)
 const {processIo} = await load('cli/io.js')
 const {run} = await load('cli/run.js')
 const code = await run(process.argv.slice(3), processIo())

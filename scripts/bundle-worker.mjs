@@ -34,9 +34,9 @@ await build({
 // example article. Without the article (an installed copy), there is none.
 const example = 'articles/rolling-updates-without-downtime.md'
 if (fs.existsSync(example)) {
-  // V8 takes a cache only under the same flags: those bin.js sets.
-  const {limitHeapGrowth} = await import('../lib/cli/heap-growth.js')
-  limitHeapGrowth(process.execArgv)
+  // Made under V8's default flags: a cache made under other flags is rejected
+  // (a batch of 8 articles or more limits heap growth, see src/cli/heap-growth.ts,
+  // and its workers compile the bundle from source, ~0.05 s each).
   const {answerSegment} = await import('../lib/check/segmenter.js')
   const worker = new Worker(new URL('../lib/batch/worker-loader.js', import.meta.url), {
     workerData: {spec: {}, writeCodeCache: cache}

@@ -2,11 +2,8 @@
 /**
  * The `bitext` executable.
  */
-import {limitHeapGrowth} from './heap-growth.js'
 import {processIo} from './io.js'
 import {run} from './run.js'
-
-limitHeapGrowth(process.execArgv)
 
 // `bitext lint | head`: a reader that stops early is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

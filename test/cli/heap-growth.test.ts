@@ -7,7 +7,8 @@ describe('limitHeapGrowth', () => {
     expect(limitHeapGrowth(['--max-old-space-size=512', '--heap-growing-percent', '50'])).toBe(false)
   })
 
-  it('sets one otherwise', () => {
+  it('sets one otherwise, once per process', () => {
     expect(limitHeapGrowth(['--max-old-space-size=512'])).toBe(true)
+    expect(limitHeapGrowth([])).toBe(false)
   })
 })
