@@ -10,22 +10,11 @@
  */
 import type {Finding, Rule, RuleContext} from './rule.js'
 import {maskedSource, sideOf, type Side} from './qa-helpers.js'
+import {hanRepeat, reduplications} from './han-repeat.js'
 import {localSegment, type Segment} from './segmenter.js'
-
-/** One or two Han characters, repeated at once. */
-const hanRepeat = /(\p{Script=Han}{1,2})\1/gu
 
 /** A Latin word repeated at once, across spaces or one line break. */
 const wordRepeat = /\b([A-Za-z]+)([ \t]+|[ \t]*\n[ \t>]*)\1\b/gi
-
-/**
- * Reduplicated words that are correct wherever they stand (adverbs, verbs
- * tried or done briefly, "every …" forms, the first half of AABB forms such
- * as 许许多多): accepted without asking jieba.
- */
-const reduplications = new Set(
-  '常常 往往 仅仅 刚刚 渐渐 慢慢 稍稍 略略 默默 悄悄 纷纷 频频 屡屡 匆匆 轻轻 紧紧 深深 久久 好好 大大 多多 许许 处处 时时 事事 人人 个个 天天 年年 步步 层层 种种 样样 点点 一一 看看 想想 试试 谈谈 说说 听听 等等 谢谢 明明 偏偏 恰恰 统统 通通 白白 重重'.split(' ')
-)
 
 /** English words that are correctly doubled (`had had`, `that that`). */
 const legitWords = new Set(['had', 'that', 'is', 'do'])
