@@ -41,14 +41,20 @@ if (fs.existsSync(example)) {
   const worker = new Worker(new URL('../lib/batch/worker-loader.js', import.meta.url), {
     workerData: {spec: {}, writeCodeCache: cache}
   })
-  await new Promise((resolve, reject) => {
-    worker.on('message', (message) => {
-      if (message.type === 'segment') answerSegment(message)
-      else if (message.type === 'ready') worker.postMessage({id: 0, path: 'example.md', bytes: fs.readFileSync(example)})
-      else if (message.type === 'done') resolve(undefined)
+  try {
+    await new Promise((resolve, reject) => {
+      worker.on('message', (message) => {
+        if (message.type === 'segment') answerSegment(message)
+        else if (message.type === 'ready') worker.postMessage({id: 0, path: 'example.md', bytes: fs.readFileSync(example)})
+        else if (message.type === 'done') resolve(undefined)
+      })
+      worker.on('error', reject)
+      worker.on('exit', (code) => reject(new Error(`the worker stopped with exit code ${code}`)))
     })
-    worker.on('error', reject)
-    worker.on('exit', (code) => reject(new Error(`the worker stopped with exit code ${code}`)))
-  })
+  } catch (error) {
+    // The cache only saves start-up time: without it workers compile the bundle.
+    fs.rmSync(cache, {force: true})
+    console.warn(`bitext compile: no worker code cache (${error instanceof Error ? error.message : String(error)}); workers will compile the bundle at start`)
+  }
   await worker.terminate()
 }
