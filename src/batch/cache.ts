@@ -93,10 +93,10 @@ const maxBodyBytes = 256 * 1024 * 1024
  *
  * @param file The entry's path.
  * @param fs File system.
- * @param verify Checks an HTML output (default: accept; the batch passes the page verifier).
+ * @param verify Checks an HTML output of the result (default: accept; the batch passes the page verifier).
  * @returns A hit, a miss (no entry), or a damaged entry with the reason.
  */
-export function readEntry(file: string, fs: CacheFs = nodeFs, verify: (html: string) => boolean = () => true): CacheRead {
+export function readEntry(file: string, fs: CacheFs = nodeFs, verify: (html: string, result: ArticleResult) => boolean = () => true): CacheRead {
   let stats: nodeFs.Stats
   try {
     stats = fs.lstatSync(file)
@@ -134,7 +134,7 @@ export function readEntry(file: string, fs: CacheFs = nodeFs, verify: (html: str
   if (problem) return {status: 'damaged', reason: problem}
   const result = value as ArticleResult
   for (const [name, content] of Object.entries(result.data.outputs ?? {})) {
-    if (name.endsWith('.html') && !verify(content)) return {status: 'damaged', reason: `its ${name} is not a page bitext writes (the sanitizer would change it)`}
+    if (name.endsWith('.html') && !verify(content, result)) return {status: 'damaged', reason: `its ${name} is not a page bitext writes (the sanitizer would change it)`}
   }
   return {status: 'hit', result}
 }

@@ -72,6 +72,13 @@ export interface BatchOptions {
    * against the sanitizer again (default: none).
    */
   trustedPage?: (html: string) => boolean
+  /**
+   * Results whose pages the caller will not publish (for `build`: articles
+   * that failed or that a blocking error refuses). Nothing of their pages is
+   * written, so a cache entry's pages are not checked against the sanitizer
+   * for them (default: every result's pages are checked).
+   */
+  unpublished?: (result: ArticleResult) => boolean
 }
 
 /** Counts over a batch, for the summary line. */
@@ -134,8 +141,8 @@ export async function* processBatch(paths: readonly string[], options: BatchOpti
       cacheFile = entryPath(cacheDir, entryKey(batch, shown, bytes))
       verifier ??= import('../emit/verify-page.js').then((module) => module.verifyPage)
       const verify = await verifier
-      const trusted = options.trustedPage
-      const read = readEntry(cacheFile, cacheFs, trusted ? (html) => trusted(html) || verify(html) : verify)
+      const {trustedPage: trusted, unpublished} = options
+      const read = readEntry(cacheFile, cacheFs, (html, result) => unpublished?.(result) === true || trusted?.(html) === true || verify(html))
       if (read.status === 'hit' && read.result.path === shown) return {...read.result, cache: 'hit'}
       if (read.status !== 'miss') options.onDamagedEntry?.(shown, read.status === 'damaged' ? read.reason : 'it belongs to another article')
     }

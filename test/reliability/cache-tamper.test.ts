@@ -119,6 +119,25 @@ describe('a tampered cache entry is never published', () => {
     )
   })
 
+  it('the pages of an article that is not published are not checked, and nothing of it is published', async () => {
+    const cwd = project()
+    expect((await build(cwd)).code).toBe(0)
+    // A failed article is never published, so its cached page is not read back through the sanitizer.
+    forge(entryOf(cwd, 'articles/good.md'), (body) =>
+      body.replace('"data":{', '"data":{"failed":true,').replace('<\\/article>', '<script>alert(1)<\\/script><\\/article>').replace('</article>', '<script>alert(1)</script></article>')
+    )
+    const rebuilt = await build(cwd)
+    expect(rebuilt.code).toBe(1)
+    expect(rebuilt.err).not.toMatch(/ignored the cache entry/)
+    expect(rebuilt.err).toMatch(/^bitext build: 1 article built, 1 failed, .* \(2 from cache\) → dist\n$/)
+    const published = fs.readdirSync(path.join(cwd, 'dist'), {recursive: true}) as string[]
+    expect(published.filter((name) => name.startsWith('rolling-updates-without-downtime'))).toEqual([])
+    for (const name of published) {
+      const file = path.join(cwd, 'dist', name)
+      if (fs.statSync(file).isFile()) expect(fs.readFileSync(file, 'utf8')).not.toContain('alert(1)')
+    }
+  })
+
   it('a slug that points outside dist/, with a digest that matches', async () => {
     await expectCaught((entry) => forge(entry, (body) => body.replace('"slug":"rolling-updates-without-downtime"', '"slug":"../../escaped"')), 'its slug would write outside the output folder')
   })

@@ -117,6 +117,8 @@ export const buildCommand: Command = {
       // entry holding the very same page is not checked again.
       const pages = publishedPages(io.fs, outDir)
       if (pages.size > 0) batch.trustedPage = (html) => pages.has(sha256(html))
+      // Nor are the pages of an article that will not be published.
+      batch.unpublished = (result) => result.data.failed === true || result.messages.some((message) => message.fatal === true && blocking.has(message.ruleId ?? ''))
       const output = stageOutput(io.fs, outDir)
       let built: {files: VFile[]; hits: number}
       try {
