@@ -22,6 +22,7 @@ import {classifyBlock, type Block} from './classify.js'
 import {readComment, type CommentContent} from './read-comment.js'
 import {detectLanguage, hasHan, isEnglishClause, maskedText} from './script.js'
 import {blockText, Mask} from './block-text.js'
+import {lineFinder} from '../parse/line-finder.js'
 
 /** Options of `alignComments`. */
 export interface AlignCommentsOptions {
@@ -188,25 +189,6 @@ function placeOf(comment: CommentContent, source: string, lineAt: (offset: numbe
   while (start < end && /\s/.test(source[start])) start++
   while (end > start && /\s/.test(source[end - 1])) end--
   return {line: lineAt(start), endLine: lineAt(Math.max(start, end - 1)), text: comment.text.trim()}
-}
-
-/**
- * The 1-based line of an offset: one plus the line feeds before it (found by
- * binary search over the line feeds, counted once per document).
- */
-function lineFinder(source: string): (offset: number) => number {
-  const feeds: number[] = []
-  for (let at = source.indexOf('\n'); at !== -1; at = source.indexOf('\n', at + 1)) feeds.push(at)
-  return (offset) => {
-    let low = 0
-    let high = feeds.length
-    while (low < high) {
-      const middle = (low + high) >> 1
-      if (feeds[middle]! < offset) low = middle + 1
-      else high = middle
-    }
-    return low + 1
-  }
 }
 
 /** Most blocks of one side in one pair. */

@@ -9,6 +9,7 @@
  */
 import {isUncertain} from '../decisions/from-repairs.js'
 import {twinGroups} from '../decisions/twins.js'
+import {lineFinder} from '../parse/line-finder.js'
 import type {Finding, Rule, RuleContext} from './rule.js'
 
 /** What the rule needs to know of an uncertain choice. */
@@ -39,17 +40,12 @@ function check(context: RuleContext): Finding[] {
     })),
     ...(context.decisions ?? [])
   ]
+  // Repair never moves lines: a line in the repaired text is the line on disk too.
+  const lineAt = lineFinder(context.text)
   return [
-    ...twinGroups(context.text, choices).map((group) => finding(group[0]!, group.slice(1).map((twin) => lineOf(context.text, twin.start)))),
+    ...twinGroups(context.text, choices).map((group) => finding(group[0]!, group.slice(1).map((twin) => lineAt(twin.start)))),
     ...(context.decisionProblems ?? []).map((problem) => ({reason: problem.reason, start: problem.start, end: problem.end}))
   ]
-}
-
-/** 1-based line of an offset (repair never moves lines: the line on disk too). */
-function lineOf(text: string, offset: number): number {
-  let line = 1
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++
-  return line
 }
 
 /** The finding of one uncertain choice, and of its twins on the lines given. */

@@ -14,6 +14,7 @@
  *
  * Running it again changes nothing: the markers say what was done.
  */
+import {lineFinder} from '../parse/line-finder.js'
 import {findMarkers, formatMarker, wasParagraphs} from './markers.js'
 import {prefixAt} from './normalize.js'
 import type {Marker, Paragraph, StoredParagraph, SyncResult} from './types.js'
@@ -218,19 +219,4 @@ function unitParagraphs(stored: StoredParagraph, result: SyncResult): StoredPara
 function bodyStart(text: string): number {
   const match = /^---\r?\n[^]*?\n---[ \t]*(?:\r?\n|$)/.exec(text)
   return match ? match[0].length : 0
-}
-
-function lineFinder(text: string): (offset: number) => number {
-  const starts = [0]
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1)
-  return (offset) => {
-    let lo = 0
-    let hi = starts.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (starts[mid] <= offset) lo = mid
-      else hi = mid - 1
-    }
-    return lo + 1
-  }
 }
