@@ -150,16 +150,30 @@ function pushFixed(units: Unit[], text: string): void {
 }
 
 /**
+ * The inner cache kept under `key` in a cache of caches (per lexicon, per
+ * candidate list, …), made empty the first time it is asked for.
+ *
+ * @param caches The outer cache.
+ * @param key Its key.
+ * @param Empty The inner cache's constructor.
+ * @returns The inner cache.
+ */
+function level<K extends WeakKey, V extends object>(caches: WeakMap<K, V>, key: K, Empty: new () => NoInfer<V>): V {
+  let inner = caches.get(key)
+  if (inner === undefined) {
+    inner = new Empty()
+    caches.set(key, inner)
+  }
+  return inner
+}
+
+/**
  * Drop candidates that cannot win: characters the kind prior rules out
  * (format controls, private use, rare Han extensions) and Han characters the
  * lexicon does not know at all, as long as something better remains.
  */
 function prune(candidates: readonly Candidate[], lexicon: Lexicon): readonly Candidate[] {
-  let cache = pruned.get(lexicon)
-  if (cache === undefined) {
-    cache = new WeakMap()
-    pruned.set(lexicon, cache)
-  }
+  const cache = level(pruned, lexicon, WeakMap)
   let kept = cache.get(candidates)
   if (kept === undefined) {
     const filtered = candidates.filter((candidate) =>
@@ -309,11 +323,7 @@ interface CandidateInfo {
 const infoCache = new WeakMap<Lexicon, WeakMap<readonly Candidate[], CandidateInfo>>()
 
 function candidateInfo(candidates: readonly Candidate[], lexicon: Lexicon): CandidateInfo {
-  let byList = infoCache.get(lexicon)
-  if (byList === undefined) {
-    byList = new WeakMap()
-    infoCache.set(lexicon, byList)
-  }
+  const byList = level(infoCache, lexicon, WeakMap)
   let info = byList.get(candidates)
   if (info === undefined) {
     const codes = Int32Array.from(candidates, (candidate) => candidate.char.codePointAt(0)!)
@@ -362,16 +372,7 @@ interface PairTable {
 const pairCache = new WeakMap<Lexicon, WeakMap<readonly Candidate[], WeakMap<readonly Candidate[], PairTable>>>()
 
 function pairTable(first: readonly Candidate[], second: readonly Candidate[], lexicon: Lexicon): PairTable {
-  let byFirst = pairCache.get(lexicon)
-  if (byFirst === undefined) {
-    byFirst = new WeakMap()
-    pairCache.set(lexicon, byFirst)
-  }
-  let bySecond = byFirst.get(first)
-  if (bySecond === undefined) {
-    bySecond = new WeakMap()
-    byFirst.set(first, bySecond)
-  }
+  const bySecond = level(level(pairCache, lexicon, WeakMap), first, WeakMap)
   let table = bySecond.get(second)
   if (table === undefined) {
     const one = candidateInfo(first, lexicon)
@@ -555,16 +556,7 @@ const headCache = new WeakMap<Lexicon, WeakMap<readonly Candidate[], Map<number,
  * lead byte before the same character is worked out once).
  */
 function startingWith(candidates: readonly Candidate[], code: number, lexicon: Lexicon): {positions: Int32Array; nodes: Int32Array} {
-  let byList = headCache.get(lexicon)
-  if (byList === undefined) {
-    byList = new WeakMap()
-    headCache.set(lexicon, byList)
-  }
-  let byCode = byList.get(candidates)
-  if (byCode === undefined) {
-    byCode = new Map()
-    byList.set(candidates, byCode)
-  }
+  const byCode = level(level(headCache, lexicon, WeakMap), candidates, Map)
   let heads = byCode.get(code)
   if (heads === undefined) {
     const positions: number[] = []
@@ -720,11 +712,7 @@ function addContext(units: readonly Unit[], slot: Slot, at: number, model: Conte
 
 /** Which candidates the context model knows well enough (kept per model and candidate list). */
 function trusted(candidates: readonly string[], model: ContextModel): readonly boolean[] {
-  let cache = trustedCache.get(model)
-  if (cache === undefined) {
-    cache = new Map()
-    trustedCache.set(model, cache)
-  }
+  const cache = level(trustedCache, model, Map)
   const key = candidates.join('')
   let known = cache.get(key)
   if (known === undefined) {
