@@ -118,7 +118,7 @@ export const buildCommand: Command = {
       const pages = publishedPages(io.fs, outDir)
       if (pages.size > 0) batch.trustedPage = (html) => pages.has(sha256(html))
       // Nor are the pages of an article that will not be published.
-      batch.unpublished = (result) => result.data.failed === true || result.messages.some((message) => message.fatal === true && blocking.has(message.ruleId ?? ''))
+      batch.unpublished = (result) => result.data.failed === true || blocked(result.messages)
       const output = stageOutput(io.fs, outDir)
       let built: {files: VFile[]; hits: number}
       try {
@@ -234,9 +234,14 @@ function release(file: VFile): void {
 /** Rules whose error means the article must not be published. */
 const blocking = new Set(['no-translation', 'template-braces'])
 
+/** Whether a blocking rule reports an error among an article's messages (a file's, or a result's). */
+function blocked(messages: ReadonlyArray<{fatal?: boolean | null | undefined; ruleId?: string | null | undefined}>): boolean {
+  return messages.some((message) => message.fatal === true && blocking.has(message.ruleId ?? ''))
+}
+
 /** Refuse an article a blocking rule reports as an error: it is counted as failed. */
 function refused(file: VFile): boolean {
-  if (!file.messages.some((message) => message.fatal === true && blocking.has(message.ruleId ?? ''))) return false
+  if (!blocked(file.messages)) return false
   file.data.failed = true
   return true
 }
