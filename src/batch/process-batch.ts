@@ -79,6 +79,12 @@ export interface BatchOptions {
    * for them (default: every result's pages are checked).
    */
   unpublished?: (result: ArticleResult) => boolean
+  /**
+   * Called each time a worker thread has started and is ready for articles
+   * (default: nothing; the command line stops this thread's young
+   * generation from growing then, see `src/cli/heap-growth.ts`).
+   */
+  onWorkerReady?: () => void
 }
 
 /** Counts over a batch, for the summary line. */
@@ -123,8 +129,8 @@ export async function* processBatch(paths: readonly string[], options: BatchOpti
   const script = wantPool ? findWorkerScript() : undefined
   if (wantPool && !script) options.onFallback?.('no compiled worker (lib/batch/worker.js) and no tsx to run its source')
   const onBroken = (error: Error) => options.onFallback?.(`worker threads cannot start: ${error.message}`)
-  const pool: WorkerPool | undefined =
-    script && spec ? createWorkerPool(script, keep ? {spec, keep} : {spec}, jobs, inProcess, onBroken, timeoutMs === undefined ? {} : {timeoutMs}) : undefined
+  const poolOptions = {...(timeoutMs === undefined ? {} : {timeoutMs}), ...(options.onWorkerReady ? {onWorkerReady: options.onWorkerReady} : {})}
+  const pool: WorkerPool | undefined = script && spec ? createWorkerPool(script, keep ? {spec, keep} : {spec}, jobs, inProcess, onBroken, poolOptions) : undefined
 
   async function start(file: string): Promise<ArticleResult> {
     const shown = show(file)
