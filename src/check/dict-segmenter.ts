@@ -37,9 +37,6 @@ function jiebaHan(code: number): boolean {
   )
 }
 
-const space = 0x20
-const newline = 0x0a
-
 /**
  * Make a segmenter from the bytes of jieba's `dict.txt`.
  *
@@ -50,26 +47,37 @@ const newline = 0x0a
  */
 export function createDictSegmenter(dict: Uint8Array): DictSegment {
   const bytes = Buffer.from(dict.buffer, dict.byteOffset, dict.byteLength)
-  // Per line: where its word starts and ends (the first space). One pass
-  // over the bytes, which also checks the order and sums the frequencies.
+  // Per line: where its word starts and ends (the first space). One pass,
+  // which also checks the order and sums the frequencies, over the bytes
+  // read as Latin-1 (one character per byte, so offsets and order are the
+  // bytes'), where finding line ends and spaces is native.
+  const latin1 = bytes.toString('latin1')
   let wordStarts = new Int32Array(1 << 16)
   let wordEnds = new Int32Array(1 << 16)
   let lines = 0
   let total = 0
-  let lineStart = 0
-  let wordEnd = -1
-  let freq = 0
-  let digits = 0
-  // 0: in the word, 1: in the frequency, 2: after it.
-  let field = 0
-  const endLine = (end: number) => {
-    if (wordEnd === -1) {
-      // Only a blank line may lack a frequency.
-      if (end === lineStart || (end === lineStart + 1 && bytes[lineStart] === 0x0d)) return
-      throw new Error(`jieba's dictionary has a line without a frequency at byte ${lineStart}`)
+  for (let lineStart = 0; lineStart < latin1.length; ) {
+    let lineEnd = latin1.indexOf('\n', lineStart)
+    if (lineEnd === -1) lineEnd = latin1.length
+    const next = lineEnd + 1
+    if (lineEnd > lineStart && latin1.charCodeAt(lineEnd - 1) === 0x0d) lineEnd--
+    if (lineEnd === lineStart) {
+      lineStart = next
+      continue
     }
-    if (digits === 0 || wordEnd === lineStart) throw new Error(`jieba's dictionary has a malformed line at byte ${lineStart}`)
-    if (lines > 0 && !below(bytes, wordStarts[lines - 1]!, wordEnds[lines - 1]!, lineStart, wordEnd)) {
+    const wordEnd = latin1.indexOf(' ', lineStart)
+    if (wordEnd === -1 || wordEnd >= lineEnd) throw new Error(`jieba's dictionary has a line without a frequency at byte ${lineStart}`)
+    let freq = 0
+    let at = wordEnd + 1
+    for (; at < lineEnd; at++) {
+      const code = latin1.charCodeAt(at)
+      if (code < 0x30 || code > 0x39) break
+      freq = freq * 10 + (code - 0x30)
+    }
+    if (wordEnd === lineStart || at === wordEnd + 1 || (at < lineEnd && latin1.charCodeAt(at) !== 0x20)) {
+      throw new Error(`jieba's dictionary has a malformed line at byte ${lineStart}`)
+    }
+    if (lines > 0 && !below(latin1, wordStarts[lines - 1]!, wordEnds[lines - 1]!, lineStart, wordEnd)) {
       throw new Error(`jieba's dictionary is not sorted at byte ${lineStart}`)
     }
     if (lines === wordStarts.length) {
@@ -80,30 +88,8 @@ export function createDictSegmenter(dict: Uint8Array): DictSegment {
     wordEnds[lines] = wordEnd
     lines++
     total += freq
+    lineStart = next
   }
-  for (let at = 0; at < bytes.length; at++) {
-    const byte = bytes[at]!
-    if (byte === newline) {
-      endLine(at)
-      lineStart = at + 1
-      wordEnd = -1
-      freq = 0
-      digits = 0
-      field = 0
-    } else if (field === 0) {
-      if (byte === space) {
-        wordEnd = at
-        field = 1
-      }
-    } else if (field === 1) {
-      if (byte >= 0x30 && byte <= 0x39) {
-        freq = freq * 10 + (byte - 0x30)
-        digits++
-      } else if (byte === space || byte === 0x0d) field = 2
-      else throw new Error(`jieba's dictionary has a malformed frequency at byte ${lineStart}`)
-    }
-  }
-  if (lineStart < bytes.length) endLine(bytes.length)
   wordStarts = wordStarts.slice(0, lines)
   wordEnds = wordEnds.slice(0, lines)
   const logTotal = Math.log(total)
@@ -172,10 +158,12 @@ export function createDictSegmenter(dict: Uint8Array): DictSegment {
   }
 }
 
-/** Whether the bytes `[a, aEnd)` sort strictly before `[b, bEnd)`. */
-function below(bytes: Uint8Array, a: number, aEnd: number, b: number, bEnd: number): boolean {
+/** Whether the characters `[a, aEnd)` of `text` sort strictly before `[b, bEnd)`. */
+function below(text: string, a: number, aEnd: number, b: number, bEnd: number): boolean {
   for (; a < aEnd && b < bEnd; a++, b++) {
-    if (bytes[a] !== bytes[b]) return bytes[a]! < bytes[b]!
+    const left = text.charCodeAt(a)
+    const right = text.charCodeAt(b)
+    if (left !== right) return left < right
   }
   return a === aEnd && b < bEnd
 }

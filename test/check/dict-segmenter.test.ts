@@ -47,7 +47,7 @@ describe('createDictSegmenter on a small dictionary', () => {
     expect(() => createDictSegmenter(Buffer.from('甲 1 n\n乙 1 n\n'))).toThrow('not sorted at byte 8')
     expect(() => createDictSegmenter(Buffer.from('甲 1 n\n甲 2 n\n'))).toThrow('not sorted at byte 8')
     expect(() => createDictSegmenter(Buffer.from('甲 1 n\n乙\n'))).toThrow('without a frequency at byte 8')
-    expect(() => createDictSegmenter(Buffer.from('甲 x n\n'))).toThrow('malformed frequency at byte 0')
+    expect(() => createDictSegmenter(Buffer.from('甲 x n\n'))).toThrow('malformed line at byte 0')
     expect(() => createDictSegmenter(Buffer.from('乙 1 n\n\n甲 2\r\n'))).not.toThrow()
   })
 })
