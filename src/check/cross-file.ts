@@ -11,6 +11,7 @@ import type {TermUse} from '../types.js'
 import {glossaryInconsistent} from './glossary-inconsistent.js'
 import {severityOf, type RuleSettings} from './settings.js'
 import {applySuppressions} from './suppress.js'
+import {mayHaveMarkers} from './suppress-markers.js'
 
 /** Options of `checkCrossFile`. */
 export interface CrossFileOptions {
@@ -91,9 +92,4 @@ export function checkCrossFile(files: readonly VFile[], options: CrossFileOption
     if (tree) applySuppressions(tree, file, {onDisk: true})
   }
   return added
-}
-
-/** Whether a text can hold a suppression marker (`<!-- bitext-disable … -->`, `bitext-enable`, `bitext-disable-next-line`). */
-function mayHaveMarkers(text: string): boolean {
-  return text.includes('bitext-disable') || text.includes('bitext-enable')
 }

@@ -209,3 +209,24 @@ describe('publishing switches', () => {
     expect(fs.existsSync(path.join(cwd, 'dist', 'chart'))).toBe(false)
   })
 })
+
+describe('bitext build applies suppression markers to cross-file messages', () => {
+  it('reports an inconsistent rendering, except in the article that switches the rule off', async () => {
+    const cwd = tempDir('bitext-markers-')
+    const articles = path.join(cwd, 'articles')
+    fs.mkdirSync(articles)
+    const post = (title: string, body: string) => `---\ntitle: ${title}\ndate: 2024-03-18\n---\n\n${body}`
+    const usual = '> A ReplicaSet keeps the pods.\n\nReplicaSet 保持这些 Pod。\n'
+    fs.writeFileSync(path.join(articles, 'a.md'), post('甲', usual.repeat(3)))
+    fs.writeFileSync(path.join(articles, 'b.md'), post('乙', '> Set the ReplicaSet values.\n\n设置副本集的值。\n'))
+    fs.writeFileSync(path.join(articles, 'c.md'), post('丙', '<!-- bitext-disable glossary-inconsistent -->\n\n> Set the ReplicaSet values.\n\n设置副本集的值。\n'))
+    fs.writeFileSync(path.join(cwd, 'glossary.yaml'), 'version: 1\nterms:\n  - en: ReplicaSet\n    zh: [副本集, ReplicaSet]\n')
+    const io = captureIo(cwd, wide)
+    expect(await run(['build', '--no-cache'], io)).toBe(0)
+    const inconsistent = messageLines(io.err()).filter((line) => line.endsWith('.md') || line.includes('glossary-inconsistent'))
+    expect(inconsistent).toEqual([
+      'articles/b.md',
+      '8:3-8:6 warning Inconsistent `副本集` for `ReplicaSet`, expected `ReplicaSet` as in articles/a.md:8:1, articles/a.md:11:1, articles/a.md:14:1 glossary-inconsistent bitext'
+    ])
+  })
+})

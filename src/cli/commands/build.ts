@@ -19,6 +19,7 @@ import {hideStacks} from '../hide-stacks.js'
 import {acquireLock, describeHolder, LockBusyError, type Lock} from '../file-lock.js'
 import type {RuleSettings} from '../../check/settings.js'
 import {publishedPages, recoverOutput, sha256, stageOutput, type StagedOutput} from '../staged-output.js'
+import {mayHaveMarkers} from '../../check/suppress-markers.js'
 
 const usage = `Usage: bitext build [options]
 
@@ -224,11 +225,13 @@ function lockOutput(io: CliIo, outDir: string, wait: boolean): Lock {
 
 /**
  * Release an article's bulk: only its messages are needed from here on (and
- * its text, which the cross-file check reads comment markers from).
+ * its text when it may hold suppression markers, which the cross-file check
+ * reads; a text without one is not read again).
  */
 function release(file: VFile): void {
   delete file.data.outputs
   delete file.data.localFiles
+  if (typeof file.value === 'string' && !mayHaveMarkers(file.value)) file.value = ''
 }
 
 /** Rules whose error means the article must not be published. */
