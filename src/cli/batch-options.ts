@@ -55,16 +55,11 @@ export interface BatchArgValues {
  * @throws UsageError for a malformed `--jobs` or `--shard`.
  */
 export function toBatchOptions(values: BatchArgValues, pipeline: PipelineOptions, count: number, io: CliIo): BatchOptions {
-  const jobs = parseJobs(values.jobs, count)
-  // A large batch keeps its heaps small; a small one starts faster without
-  // (see heap-growth.ts). With one worker, it gets its full young
-  // generation at start and this thread, which only hands out articles and
-  // writes outputs, keeps a small one.
-  const youngGeneration = jobs === 1
-  if (count >= minArticles) limitHeapGrowth(process.execArgv, youngGeneration)
+  // A large batch keeps its heaps small; a small one starts faster without (see heap-growth.ts).
+  if (count >= minArticles) limitHeapGrowth(process.execArgv)
   const options: BatchOptions = {
     pipeline,
-    jobs,
+    jobs: parseJobs(values.jobs, count),
     cacheDir: values['no-cache'] ? false : path.resolve(io.cwd, values['cache-dir'] ?? defaultCacheDir(io.cwd)),
     readFile: (file) => readRegularFile(file, io.fs),
     displayPath: (file) => displayPath(file, io)
@@ -78,7 +73,9 @@ export function toBatchOptions(values: BatchArgValues, pipeline: PipelineOptions
       throw new UsageError((error as Error).message)
     }
   }
-  if (count >= minArticles && youngGeneration) options.onWorkerReady = keepYoungGenerationSmall
+  // Workers get their full young generation at start; this thread, which
+  // only hands out articles and writes outputs, keeps a small one.
+  if (count >= minArticles) options.onWorkerReady = keepYoungGenerationSmall
   if (values.debug) options.onFallback = (reason) => io.stderr.write(`bitext: running in one thread: ${reason}\n`)
   return options
 }

@@ -6,8 +6,7 @@ import {setFlagsFromString} from 'node:v8'
 /**
  * Let each heap grow to twice what survived its last full collection, and
  * give worker threads started from now on their full young generation at
- * once when asked (so that `keepYoungGenerationSmall` can stop the others
- * growing).
+ * once (so that `keepYoungGenerationSmall` can stop the others growing).
  *
  * V8 lets a heap grow to up to four times what survived when collecting is
  * cheap; a build allocates fast and keeps little, so its worker's heap grew
@@ -30,16 +29,13 @@ import {setFlagsFromString} from 'node:v8'
  * @param execArgv Node's own flags (`process.execArgv`): a
  *   `--heap-growing-percent` given there wins, and young generation sizes
  *   given there are left alone.
- * @param youngGeneration Whether to size the workers' young generation
- *   (default: false). Only for a batch with one worker: with two, the
- *   whole arrangement cost 7–8 % more CPU (docs/performance.md).
  * @returns Whether the flag was set.
  */
-export function limitHeapGrowth(execArgv: readonly string[], youngGeneration = false): boolean {
+export function limitHeapGrowth(execArgv: readonly string[]): boolean {
   if (limited) return false
   if (execArgv.some((flag) => flag.startsWith('--heap-growing-percent'))) return false
   setFlagsFromString('--heap-growing-percent=100')
-  if (youngGeneration && !sizesYoungGeneration(execArgv)) {
+  if (!sizesYoungGeneration(execArgv)) {
     setFlagsFromString(`--min-semi-space-size=${workerSemiSpaceMb}`)
     youngSized = true
   }

@@ -45,7 +45,7 @@ describe('limitHeapGrowth', () => {
 
   it('sets one otherwise, once per process, and sizes the young generation of workers', async () => {
     const before = await workerYoungMb()
-    expect(limitHeapGrowth(['--max-old-space-size=512'], true)).toBe(true)
+    expect(limitHeapGrowth(['--max-old-space-size=512'])).toBe(true)
     expect(limitHeapGrowth([])).toBe(false)
     // A new thread's young generation starts at one semi-space of 1 MiB;
     // from now on, at 16 MiB (committed as it is used).
