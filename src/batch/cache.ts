@@ -93,7 +93,8 @@ const maxBodyBytes = 256 * 1024 * 1024
  *
  * @param file The entry's path.
  * @param fs File system.
- * @param verify Checks an HTML output of the result (default: accept; the batch passes the page verifier).
+ * @param verify Checks an HTML output of the result (default: accept; `processBatch` checks the pages
+ *   of a hit itself, with `cachedPages`, so that it loads the sanitizer only for a page that needs it).
  * @returns A hit, a miss (no entry), or a damaged entry with the reason.
  */
 export function readEntry(file: string, fs: CacheFs = nodeFs, verify: (html: string, result: ArticleResult) => boolean = () => true): CacheRead {
@@ -133,10 +134,29 @@ export function readEntry(file: string, fs: CacheFs = nodeFs, verify: (html: str
   const problem = resultProblem(value)
   if (problem) return {status: 'damaged', reason: problem}
   const result = value as ArticleResult
-  for (const [name, content] of Object.entries(result.data.outputs ?? {})) {
-    if (name.endsWith('.html') && !verify(content, result)) return {status: 'damaged', reason: `its ${name} is not a page bitext writes (the sanitizer would change it)`}
-  }
-  return {status: 'hit', result}
+  const page = cachedPages(result).find(([, html]) => !verify(html, result))
+  return page ? {status: 'damaged', reason: pageProblem(page[0])} : {status: 'hit', result}
+}
+
+/**
+ * The HTML pages among a result's outputs, which a cache hit must pass
+ * through the sanitizer (unless the caller vouches for them).
+ *
+ * @param result A result read from the cache.
+ * @returns Pairs of output name and page, in output order.
+ */
+export function cachedPages(result: ArticleResult): Array<[name: string, html: string]> {
+  return Object.entries(result.data.outputs ?? {}).filter(([name]) => name.endsWith('.html'))
+}
+
+/**
+ * Why a cached page is refused.
+ *
+ * @param name The output's name (`index.html`).
+ * @returns The reason `onDamagedEntry` reports.
+ */
+export function pageProblem(name: string): string {
+  return `its ${name} is not a page bitext writes (the sanitizer would change it)`
 }
 
 /**

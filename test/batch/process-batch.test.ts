@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {toResult, type ArticleResult} from '../../src/batch/article-result.js'
+import {readEntry, writeEntry} from '../../src/batch/cache.js'
 import {cacheStats, processBatch, processBatchAll, type BatchOptions} from '../../src/batch/process-batch.js'
 import {findWorkerScript} from '../../src/batch/worker-pool.js'
 import {createGlossary} from '../../src/glossary/parse-glossary.js'
@@ -126,6 +127,39 @@ describe('processBatch with a cache', () => {
     // No temporary files are left behind.
     const leftovers = fs.readdirSync(cacheDir, {recursive: true, withFileTypes: false}) as string[]
     expect(leftovers.filter((entry) => entry.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('checks a cached page against the sanitizer unless the caller vouches for it or will not publish it', async () => {
+    const {dir, paths} = corpus(2)
+    const cacheDir = path.join(dir, 'cache')
+    const run = (extra: Partial<BatchOptions> = {}) => processBatchAll(paths, options(dir, {pipeline: {formats: ['html']}, cacheDir, fingerprint: 'test', ...extra}))
+    const cold = await run()
+    const genuine = cold[0]!.data.outputs!['index.html']!
+    // Forge the first article's entry with a valid digest: a script in its page.
+    const entries = (fs.readdirSync(cacheDir, {recursive: true}) as string[]).map((name) => path.join(cacheDir, name)).filter((file) => file.endsWith('.json'))
+    const entry = entries.find((file) => {
+      const read = readEntry(file)
+      return read.status === 'hit' && read.result.path === 'post-0.md'
+    })!
+    const read = readEntry(entry)
+    if (read.status !== 'hit') throw new Error('no entry')
+    const forged = genuine.replace('</article>', '<script>alert(1)</script></article>')
+    writeEntry(entry, {...read.result, data: {...read.result.data, outputs: {'index.html': forged}}})
+
+    // Vouched for (a page the last build published), or not to be published: taken as it is.
+    const vouched = await run({trustedPage: (html) => html === forged})
+    expect(vouched.map((result) => result.cache)).toEqual(['hit', 'hit'])
+    expect(vouched[0]!.data.outputs!['index.html']).toBe(forged)
+    const unpublished = await run({unpublished: (result) => result.path === 'post-0.md'})
+    expect(unpublished.map((result) => result.cache)).toEqual(['hit', 'hit'])
+
+    // Otherwise the sanitizer refuses it: built again, reported once, entry rewritten.
+    const damaged: string[] = []
+    const checked = await run({trustedPage: (html) => html === genuine, onDamagedEntry: (shown, reason) => damaged.push(`${shown}: ${reason}`)})
+    expect(damaged).toEqual(['post-0.md: its index.html is not a page bitext writes (the sanitizer would change it)'])
+    expect(checked.map((result) => result.cache)).toEqual(['miss', 'hit'])
+    expect(checked[0]!.data.outputs!['index.html']).toBe(genuine)
+    expect((await run()).map((result) => result.cache)).toEqual(['hit', 'hit'])
   })
 
   it('does not cache custom rules (their code is not part of the key)', async () => {
