@@ -69,9 +69,10 @@ export interface BatchOptions {
   /**
    * Pages known to be bitext's own (for `build`: the pages it published last
    * time, unchanged), which a cache entry may hold without being checked
-   * against the sanitizer again (default: none).
+   * against the sanitizer again (default: none). A page read from the cache
+   * comes as its UTF-8 bytes.
    */
-  trustedPage?: (html: string) => boolean
+  trustedPage?: (html: string | Uint8Array) => boolean
   /**
    * Results whose pages the caller will not publish (for `build`: articles
    * that failed or that a blocking error refuses). Nothing of their pages is
@@ -117,7 +118,7 @@ export async function* processBatch(paths: readonly string[], options: BatchOpti
     if (pages.length === 0) return read
     verifier ??= import('../emit/verify-page.js').then((module) => module.verifyPage)
     const verify = await verifier
-    const page = pages.find(([, html]) => !verify(html))
+    const page = pages.find(([, html]) => !verify(typeof html === 'string' ? html : Buffer.from(html.buffer, html.byteOffset, html.byteLength).toString('utf8')))
     return page ? {status: 'damaged', reason: pageProblem(page[0])} : read
   }
 
