@@ -1,6 +1,8 @@
 /**
  * Mojibake bitext recognises but cannot rebuild: UTF-8 read as another
- * double-byte codec than GBK (Big5, Shift_JIS, EUC-KR). Those codecs leave
+ * double-byte codec than GBK (Big5, Shift_JIS, EUC-KR), or as a single-byte
+ * codec that leaves many bytes undefined and that no channel reads
+ * (windows-1255, windows-1258, windows-874, ISO-8859-3/6/7/8). Those codecs leave
  * U+FFFD for most UTF-8 byte pairs they do not define, often a lead byte
  * with them, so about every character of Chinese loses a byte or two and no
  * channel can rebuild the text. Repairing it as something else (a few runs
@@ -13,6 +15,7 @@
  * any language does not.
  */
 import iconv from 'iconv-lite'
+import {codecNames} from '../channels/codecs.js'
 import {decodeSequence, sequenceLength} from '../channels/utf8.js'
 
 /** What the text was read as, and where the evidence is. */
@@ -27,13 +30,29 @@ export interface ForeignMojibake {
   offset: number
 }
 
-/** The codecs looked for, by iconv-lite name and display name; GBK competes too, and wins when it explains more (its channel repairs it). */
-const codecs = [
+/**
+ * The codecs looked for, by iconv-lite name and display name: double-byte
+ * codecs other than GBK, and single-byte codecs that leave many bytes
+ * undefined and that no channel reads (Hebrew, Vietnamese, Thai, the
+ * ISO Greek, Arabic and Hebrew pages).
+ */
+const foreign = [
   {name: 'Big5', iconv: 'big5'},
   {name: 'Shift_JIS', iconv: 'shift_jis'},
   {name: 'EUC-KR', iconv: 'euc-kr'},
-  {name: 'GBK', iconv: 'gbk'}
+  {name: 'windows-1255', iconv: 'windows-1255'},
+  {name: 'windows-1258', iconv: 'windows-1258'},
+  {name: 'windows-874', iconv: 'windows-874'},
+  {name: 'ISO-8859-3', iconv: 'iso-8859-3'},
+  {name: 'ISO-8859-6', iconv: 'iso-8859-6'},
+  {name: 'ISO-8859-7', iconv: 'iso-8859-7'},
+  {name: 'ISO-8859-8', iconv: 'iso-8859-8'}
 ] as const
+
+/** The codecs whose mojibake bitext repairs compete in the same test, and win when they explain at least as much. */
+const handled = [{name: 'GBK', iconv: 'gbk'}, ...codecNames.map((name) => ({name, iconv: name}))]
+const codecs = [...handled, ...foreign]
+const handledNames = new Set<string>(handled.map((codec) => codec.name))
 
 /** Fewest U+FFFD, explained pieces and explained bytes before the text is said to be such mojibake. */
 const minLost = 3
@@ -96,7 +115,7 @@ export function findForeignMojibake(text: string): ForeignMojibake | undefined {
       best = {codec: codec.name, pieces, lost, offset}
     }
   }
-  return best?.codec === 'GBK' ? undefined : best
+  return best === undefined || handledNames.has(best.codec) ? undefined : best
 }
 
 /** The bytes a piece of text came from in a codec, or undefined when the codec cannot give it back exactly. */
