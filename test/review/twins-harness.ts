@@ -55,11 +55,6 @@ export async function reviewOf(dir: string, file: string, slug: string): Promise
   return {review, html, printed: {decisions, characters: match?.[2] === undefined ? decisions : Number(match[2])}}
 }
 
-/** The shell words of a command as the review card prints it (single quotes only: what `shellWord` writes). */
-export function shellSplit(command: string): string[] {
-  return [...command.matchAll(/'((?:[^']|'\\'')*)'|(\S+)/gu)].map((match) => match[1] === undefined ? match[2]! : match[1].replaceAll(`'\\''`, `'`))
-}
-
 /** The list item (card) of one message in the page. */
 export function cardOf(html: string, message: ReviewMessage): string {
   return new RegExp(`<li class="msg[^"]*" id="${message.id}".*?</li>`, 'su').exec(html)?.[0] ?? ''

@@ -10,8 +10,8 @@ import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {readBlock} from '../../src/decisions/index.js'
 import {utf8ReadAs} from '../../src/repair/channels/catalog.js'
-import {projectRoot, tempDir} from '../helpers.js'
-import {bitext, cardOf, checkTwinsReview, lintUncertain, reviewOf, shellSplit} from './twins-harness.js'
+import {projectRoot, shellArgs, tempDir} from '../helpers.js'
+import {bitext, cardOf, checkTwinsReview, lintUncertain, reviewOf} from './twins-harness.js'
 
 /** The front matter and the section "Tuning the rollout" of the sample article, damaged. */
 function damagedSection(): string {
@@ -45,7 +45,7 @@ describe('twin decisions in the review of a damaged article', () => {
     const choice = card.choice!
     const command = /<code>(bitext repair --choose [^<]*)<\/code>/u.exec(cardOf(before.html, card))?.[1] ?? ''
     expect(command).toBe(`bitext repair --choose ${file}:${card.line}:${card.column}=${choice.others[0]}`)
-    const [, ...args] = shellSplit(command)
+    const [, ...args] = shellArgs(command)
     const settled = await bitext(dir, ...args)
     expect(settled.code).toBe(0)
     // One command, every place of the decision: the card's and its twins', at their places on disk.
