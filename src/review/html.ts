@@ -369,7 +369,7 @@ export function renderReviewDocument(review: ReviewDocument, options: HtmlOption
  * @param counts The counts of the model.
  * @returns Summary parts (nothing when nothing waits).
  */
-export function uncertainSummary(counts: ReviewUncertainCounts): string[] {
+function uncertainSummary(counts: ReviewUncertainCounts): string[] {
   const parts: string[] = []
   if (counts.decisions > 0) {
     const characters = counts.characters === counts.decisions ? '' : ` (${counts.characters} characters)`
