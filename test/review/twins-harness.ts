@@ -42,17 +42,20 @@ export interface ReviewOutput {
   html: string
   /** `N decisions to make (M characters)` of the page's summary (M = N when it says no characters). */
   printed: {decisions: number; characters: number}
+  /** What the command printed on stderr. */
+  err: string
 }
 
 /** Run `bitext review` on one article and read what it wrote. */
 export async function reviewOf(dir: string, file: string, slug: string): Promise<ReviewOutput> {
-  expect((await bitext(dir, 'review', file, '--no-cache', '--jobs', '1', '--out', 'review')).code).toBe(0)
+  const {code, err} = await bitext(dir, 'review', file, '--no-cache', '--jobs', '1', '--out', 'review')
+  expect(code).toBe(0)
   const review = JSON.parse(fs.readFileSync(path.join(dir, 'review', `${slug}.json`), 'utf8')) as ReviewDocument
   const html = fs.readFileSync(path.join(dir, 'review', `${slug}.html`), 'utf8')
   const summary = /<header class="page">.*?<\/header>/su.exec(html)?.[0] ?? ''
   const match = / · (\d+) decisions? to make(?: \((\d+) characters\))?/u.exec(summary)
   const decisions = Number(match?.[1] ?? 0)
-  return {review, html, printed: {decisions, characters: match?.[2] === undefined ? decisions : Number(match[2])}}
+  return {review, html, printed: {decisions, characters: match?.[2] === undefined ? decisions : Number(match[2])}, err}
 }
 
 /** The list item (card) of one message in the page. */
@@ -90,6 +93,9 @@ export async function checkTwinsReview(dir: string, file: string, slug: string):
   expect(review.uncertain.problems).toBe(0)
   expect(printed).toEqual({decisions: lint.length, characters: review.uncertain.characters})
   expect(review.uncertain.decisions).toBe(lint.length)
+  // The command's own summary line counts them the same way.
+  const characters = printed.characters === printed.decisions ? '' : ` \\(${printed.characters} characters\\)`
+  expect(output.err).toMatch(lint.length === 0 ? /^bitext review: 1 articles, \d+ messages → / : new RegExp(`^bitext review: 1 articles, \\d+ messages, ${lint.length} decisions? to make${characters} → `))
   // Characters: every uncertain repair made now and every open decision of the block.
   expect(review.uncertain.characters).toBe(review.repairs.filter(isUncertain).length + review.decisions.length)
   expect(review.uncertain.characters).toBe(uncertainMessages.reduce((total, message) => total + 1 + (message.choice?.twins.length ?? 0), 0))
