@@ -144,31 +144,34 @@ function candidatesItem(choice: ReviewChoice): Element {
 /**
  * How to settle the decision of a message, with the exact commands: its
  * twins' places first (one command settles them all), then `--accept` and
- * `--choose` at the place the message points at.
+ * `--choose` at the place the message points at. The commands take the
+ * place of the message's note, which says the same with `FILE:LINE:COLUMN`.
  */
-function settleItems(message: ReviewMessage, path: string): Element[] {
+function settleItems(message: ReviewMessage, path: string): {twins: Element[]; commands: Element | undefined} {
   const choice = message.choice
-  if (choice === null || message.line === null) return []
+  if (choice === null || message.line === null) return {twins: [], commands: undefined}
   const count = choice.twins.length + 1
   const twins = choice.twins.length === 0
     ? []
     : [h('p', {className: ['twins']}, [
         `One decision for ${count} characters: the same choice in the same word also at `,
         ...choice.twins.flatMap((twin, index) => [...(index === 0 ? [] : [index === choice.twins.length - 1 ? ' and ' : ', ']), `${twin.line}:${twin.column}`]),
-        `. One command settles all ${count}; editing one by hand settles only that one.`
+        `. One command settles all ${count}.`
       ])]
   // A lost character (U+FFFD) has nothing to keep: only a character written in its place settles it.
-  if (choice.choice === '\uFFFD') return twins
+  if (choice.choice === '\uFFFD') return {twins, commands: undefined}
   const commands = settleCommands(path, message.line, message.column ?? 1, choice.others[0] ?? 'CHARACTER')
   const all = count === 1 ? '' : ` (all ${count})`
-  return [
-    ...twins,
-    h('p', {className: ['settle']}, [
+  return {
+    twins,
+    commands: h('p', {className: ['settle']}, [
       'Keep ', h('code', choice.choice), `${all}: `, h('code', commands.accept),
       h('br'),
-      `Put another candidate in its place${all}: `, h('code', commands.choose)
+      `Put another candidate in its place${all}: `, h('code', commands.choose),
+      h('br'),
+      count === 1 ? 'Or edit the character by hand.' : 'Or edit the characters by hand: editing one settles only that one.'
     ])
-  ]
+  }
 }
 
 /**
@@ -187,6 +190,7 @@ function cell(lang: 'en' | 'zh', side: ReviewSide | null, highlights: Highlight[
 function messageItem(message: ReviewMessage, path: string, options: HtmlOptions): Element {
   const href = message.url === null || message.ruleId === undefined ? undefined : options.docsBase === undefined ? rulePageHref(message.ruleId) : `${options.docsBase.replace(/\/$/, '')}/${encodeURIComponent(message.ruleId)}.html`
   const where = message.line === null ? 'file' : `${message.line}:${message.column ?? 1}${message.side ? ` ${message.side.toUpperCase()}` : ''}`
+  const settle = settleItems(message, path)
   return h('li', {
     className: ['msg', `sev-${message.severity}`],
     id: message.id,
@@ -201,11 +205,11 @@ function messageItem(message: ReviewMessage, path: string, options: HtmlOptions)
     ...(message.actual !== null && message.actual.length <= 200 && message.actual !== ''
       ? [h('p', {className: ['actual']}, ['Found: ', h('code', message.actual)])]
       : []),
-    ...(message.choice === null ? [] : [candidatesItem(message.choice), ...settleItems(message, path)]),
+    ...(message.choice === null ? [] : [candidatesItem(message.choice), ...settle.twins, ...(settle.commands ? [settle.commands] : [])]),
     ...(message.expected.length > 0
       ? [h('p', {className: ['expected']}, ['Expected: ', ...message.expected.flatMap((text, index) => [...(index > 0 ? [' or '] : []), h('code', text === '' ? '(nothing)' : text)])])]
       : []),
-    ...(message.note === null ? [] : [h('p', {className: ['note']}, message.note)])
+    ...(message.note === null || settle.commands !== undefined ? [] : [h('p', {className: ['note']}, message.note)])
   ])
 }
 

@@ -35,8 +35,10 @@ describe('twin decisions in the review of the seed', () => {
     const shadow = review.messages.find((message) => message.ruleId === 'mojibake-uncertain' && message.line === 203 && message.choice?.choice === '号')!
     expect(shadow.choice!.twins.map((twin) => `${twin.line}:${twin.column}`)).toEqual(['203:336', '203:428'])
     const card = cardOf(html, shadow)
-    expect(card).toContain('<p class="twins">One decision for 3 characters: the same choice in the same word also at 203:336 and 203:428. One command settles all 3; editing one by hand settles only that one.</p>')
-    expect(card).toContain(`<code>bitext repair --choose ${file}:203:268=州</code>`)
+    expect(card).toContain('<p class="twins">One decision for 3 characters: the same choice in the same word also at 203:336 and 203:428. One command settles all 3.</p>')
+    expect(card).toContain(`<code>bitext repair --choose ${file}:203:268=州</code><br>Or edit the characters by hand: editing one settles only that one.</p>`)
+    // The exact commands take the place of the message's note, which has placeholders.
+    expect(card).not.toContain('FILE:LINE:COLUMN')
     // What the seed gives today (measured 2026-12-07; test/repair/seed-flags.test.ts holds the 32).
     expect(printed).toEqual({decisions: 30, characters: 32})
     expect(html).toContain(' · 30 decisions to make (32 characters)')
