@@ -95,7 +95,7 @@ export async function checkTwinsReview(dir: string, file: string, slug: string):
   expect(review.uncertain.decisions).toBe(lint.length)
   // The command's own summary line counts them the same way.
   const characters = printed.characters === printed.decisions ? '' : ` \\(${printed.characters} characters\\)`
-  expect(output.err).toMatch(lint.length === 0 ? /^bitext review: 1 articles, \d+ messages → / : new RegExp(`^bitext review: 1 articles, \\d+ messages, ${lint.length} decisions? to make${characters} → `))
+  expect(output.err).toMatch(lint.length === 0 ? /^bitext review: 1 article, \d+ messages → / : new RegExp(`^bitext review: 1 article, \\d+ messages, ${lint.length} decisions? to make${characters} → `))
   // Characters: every uncertain repair made now and every open decision of the block.
   expect(review.uncertain.characters).toBe(review.repairs.filter(isUncertain).length + review.decisions.length)
   expect(review.uncertain.characters).toBe(uncertainMessages.reduce((total, message) => total + 1 + (message.choice?.twins.length ?? 0), 0))

@@ -96,7 +96,7 @@ export const reviewCommand: Command = {
     writeRulePages(io, path.join(outDir, rulePagesFolder))
     const failed = files.filter((file) => file.data.failed).length
     const messages = files.reduce((total, file) => total + file.messages.length, 0)
-    io.stderr.write(`bitext review: ${files.length} articles, ${messages} messages${decisionsSummary(reviews)}${failed > 0 ? `, ${failed} failed` : ''} → ${displayPath(path.join(outDir, 'index.html'), io)}\n`)
+    io.stderr.write(`bitext review: ${files.length} ${files.length === 1 ? 'article' : 'articles'}, ${messages} messages${decisionsSummary(reviews)}${failed > 0 ? `, ${failed} failed` : ''} → ${displayPath(path.join(outDir, 'index.html'), io)}\n`)
     return failed > 0 ? 1 : 0
   }
 }
