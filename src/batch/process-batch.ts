@@ -80,6 +80,13 @@ export interface BatchOptions {
    * for them (default: every result's pages are checked).
    */
   unpublished?: (result: ArticleResult) => boolean
+  /**
+   * Called once, just before the first article the cache does not answer is
+   * processed (in this thread or on a worker, before any worker starts); a
+   * batch answered whole by the cache never calls it (default: nothing; the
+   * CLI limits the heap's growth then).
+   */
+  beforeProcessing?: () => void
 }
 
 /** Counts over a batch, for the summary line. */
@@ -139,6 +146,7 @@ export async function* processBatch(paths: readonly string[], options: BatchOpti
   const pool: WorkerPool | undefined =
     script && spec ? createWorkerPool(script, keep ? {spec, keep} : {spec}, jobs, inProcess, onBroken, timeoutMs === undefined ? {} : {timeoutMs}) : undefined
 
+  let processing = false
   async function start(file: string): Promise<ArticleResult> {
     const shown = show(file)
     let bytes: Uint8Array
@@ -157,6 +165,10 @@ export async function* processBatch(paths: readonly string[], options: BatchOpti
       if (read.status !== 'miss') options.onDamagedEntry?.(shown, read.status === 'damaged' ? read.reason : 'it belongs to another article')
     }
     const task: PoolTask = {path: shown, bytes, ...(cacheFile ? {cacheFile} : {})}
+    if (!processing) {
+      processing = true
+      options.beforeProcessing?.()
+    }
     const result = pool ? await pool.run(task) : await inProcess(task)
     return cacheFile ? {...result, cache: 'miss'} : result
   }

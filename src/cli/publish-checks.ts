@@ -162,9 +162,16 @@ export function preloadBatchChecks(): Promise<typeof import('../check/inconsiste
   return import('../check/inconsistent-renderings.js')
 }
 
+/**
+ * What `/\s+/g` matches, less the single spaces, which it would replace by
+ * themselves: the same text comes out, about twice as fast (most white space
+ * in an article is single spaces between words).
+ */
+const spaceRuns = /\s{2,}|[^\S ]/g
+
 function articleKeys(file: VFile): Array<{key: string; why: string}> {
   const keys: Array<{key: string; why: string}> = []
-  const text = String(file.value ?? '').replace(/\s+/g, ' ').trim()
+  const text = String(file.value ?? '').replace(spaceRuns, ' ').trim()
   if (text !== '') keys.push({key: `text:${createHash('sha256').update(text).digest('hex')}`, why: 'the same text'})
   const frontMatter = file.data.frontMatter ?? {}
   const title = frontMatter['title']

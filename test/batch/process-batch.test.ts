@@ -131,6 +131,26 @@ describe('processBatch with a cache', () => {
     expect(leftovers.filter((entry) => entry.endsWith('.tmp'))).toEqual([])
   })
 
+  it('calls beforeProcessing once, before the first article the cache does not answer, and never when it answers them all', async () => {
+    const {dir, paths} = corpus(3)
+    const cacheDir = path.join(dir, 'cache')
+    const run = async () => {
+      const events: string[] = []
+      for await (const result of processBatch(paths, options(dir, {pipeline: {formats: ['md']}, cacheDir, fingerprint: 'test', beforeProcessing: () => events.push('before')}))) {
+        events.push(`${result.path} ${result.cache}`)
+      }
+      return events
+    }
+    expect(await run()).toEqual(['before', 'post-0.md miss', 'post-1.md miss', 'post-2.md miss'])
+    expect(await run()).toEqual(['post-0.md hit', 'post-1.md hit', 'post-2.md hit'])
+    fs.appendFileSync(paths[2]!, '\n> One more line.\n\n再加一行。\n')
+    // Called before the changed article is processed (the hits before it may come out first or not).
+    const edited = await run()
+    expect(edited.filter((event) => event !== 'before')).toEqual(['post-0.md hit', 'post-1.md hit', 'post-2.md miss'])
+    expect(edited.filter((event) => event === 'before')).toHaveLength(1)
+    expect(edited.indexOf('before')).toBeLessThan(edited.indexOf('post-2.md miss'))
+  })
+
   it('checks a cached page against the sanitizer unless the caller vouches for it or will not publish it', async () => {
     const {dir, paths} = corpus(2)
     const cacheDir = path.join(dir, 'cache')
