@@ -27,8 +27,16 @@ await build({
   // `createRequire(import.meta.url)` resolves packages and data files from the bundle's folder.
   define: {'import.meta.url': '__bundleUrl'},
   banner: {js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;"},
+  // Without comments and indentation the bundle is a quarter smaller. Names
+  // and code stay as they are.
+  minifyWhitespace: true,
   logLevel: 'warning'
 })
+
+// esbuild leaves characters beyond ASCII in regular expressions: a pure
+// ASCII source takes V8 one byte per character instead of two.
+const {escapeNonAscii} = await import('../lib/batch/ascii-source.js')
+fs.writeFileSync(bundle, escapeNonAscii(fs.readFileSync(bundle, 'utf8')))
 
 // The code cache: what a worker compiled while it built the project's clean
 // example article. Without the article (an installed copy), there is none.

@@ -87,6 +87,12 @@ export interface BatchOptions {
    * CLI limits the heap's growth then).
    */
   beforeProcessing?: () => void
+  /**
+   * Called each time a worker thread has started and is ready for articles
+   * (default: nothing; the command line stops this thread's young
+   * generation from growing then, see `src/cli/heap-growth.ts`).
+   */
+  onWorkerReady?: () => void
 }
 
 /** Counts over a batch, for the summary line. */
@@ -143,8 +149,8 @@ export async function* processBatch(paths: readonly string[], options: BatchOpti
   const script = wantPool ? findWorkerScript() : undefined
   if (wantPool && !script) options.onFallback?.('no compiled worker (lib/batch/worker.js) and no tsx to run its source')
   const onBroken = (error: Error) => options.onFallback?.(`worker threads cannot start: ${error.message}`)
-  const pool: WorkerPool | undefined =
-    script && spec ? createWorkerPool(script, keep ? {spec, keep} : {spec}, jobs, inProcess, onBroken, timeoutMs === undefined ? {} : {timeoutMs}) : undefined
+  const poolOptions = {...(timeoutMs === undefined ? {} : {timeoutMs}), ...(options.onWorkerReady ? {onWorkerReady: options.onWorkerReady} : {})}
+  const pool: WorkerPool | undefined = script && spec ? createWorkerPool(script, keep ? {spec, keep} : {spec}, jobs, inProcess, onBroken, poolOptions) : undefined
 
   let processing = false
   async function start(file: string): Promise<ArticleResult> {

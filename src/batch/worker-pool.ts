@@ -61,6 +61,8 @@ export interface PoolOptions {
   timeoutMs?: number
   /** The cap on wall-clock time, as a multiple of `timeoutMs` (default: 10). */
   wallFactor?: number
+  /** Called each time a worker has started and is ready for articles (default: nothing). */
+  onWorkerReady?: () => void
 }
 
 /**
@@ -175,6 +177,7 @@ export function createWorkerPool(
       if (reply.type === 'ready') {
         slot.ready = true
         slot.stat = reply.stat
+        options.onWorkerReady?.()
         if (slot.task) startDeadline(slot)
         return
       }

@@ -12,7 +12,7 @@ import type {PipelineOptions} from '../pipeline.js'
 import {displayPath} from './articles.js'
 import {UsageError} from './command.js'
 import type {CliIo} from './io.js'
-import {limitHeapGrowth, minArticles} from './heap-growth.js'
+import {keepYoungGenerationSmall, limitHeapGrowth, minArticles} from './heap-growth.js'
 
 /** `parseArgs` definitions of the shared options. */
 export const batchArgs = {
@@ -77,6 +77,9 @@ export function toBatchOptions(values: BatchArgValues, pipeline: PipelineOptions
       throw new UsageError((error as Error).message)
     }
   }
+  // Workers get their full young generation at start; this thread, which
+  // only hands out articles and writes outputs, keeps a small one.
+  if (count >= minArticles) options.onWorkerReady = keepYoungGenerationSmall
   if (values.debug) options.onFallback = (reason) => io.stderr.write(`bitext: running in one thread: ${reason}\n`)
   return options
 }

@@ -65,7 +65,10 @@ describe('processBatch', () => {
     const pipeline: PipelineOptions = {glossary, settings: {'length-ratio': 'off'}}
     const single = await processBatchAll(paths, options(dir, {pipeline}))
     const fallbacks: string[] = []
-    const parallel = await processBatchAll(paths, options(dir, {pipeline, jobs: 2, onFallback: (reason) => fallbacks.push(reason)}))
+    let ready = 0
+    const parallel = await processBatchAll(paths, options(dir, {pipeline, jobs: 2, onFallback: (reason) => fallbacks.push(reason), onWorkerReady: () => ready++}))
+    // Both workers started and said so once.
+    expect(ready).toBe(2)
     expect(findWorkerScript()).toEqual({code: expect.stringContaining(new URL('../../src/batch/worker.ts', import.meta.url).href)})
     expect(fallbacks).toEqual([])
     expect(parallel.map((result) => result.path)).toEqual(paths.map((file) => path.relative(dir, file)))

@@ -7,6 +7,12 @@ describe('segmenter', () => {
     expect(localSegment('为了了解')).toEqual(['为了', '了解'])
   })
 
+  it('asks jieba itself for what the dictionary reader leaves to it', () => {
+    // 〇 is Han, but jieba's cut reads it outside its Han blocks.
+    expect(localSegment('〇为了了解')).toEqual(['〇', '为了', '了解'])
+    expect(localSegment('一〇〇为了')).toEqual(['一', '〇', '〇', '为了'])
+  })
+
   it('gives the same words when another thread answers through the shared buffer', () => {
     const posted: SegmentRequest[] = []
     const segment = remoteSegment((request) => {

@@ -234,7 +234,7 @@ function release(file: VFile): void {
 }
 
 /** Rules whose error means the article must not be published. */
-const blocking = new Set(['no-translation', 'template-braces'])
+const blocking = new Set(['no-translation', 'template-braces', 'mojibake-unrepaired'])
 
 /** Whether a blocking rule reports an error among an article's messages (a file's, or a result's). */
 function blocked(messages: ReadonlyArray<{fatal?: boolean | null | undefined; ruleId?: string | null | undefined}>): boolean {

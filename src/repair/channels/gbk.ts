@@ -158,11 +158,11 @@ function utf8ReadAsGbk(full: string, offset: number): GbkRepair | undefined {
     if (choices === undefined) return undefined
     tokens.push({start: offset + index, end: offset + index + 1, choices})
   }
-  let parsed = parseTokens(tokens, [])
+  let parsed = parseTokens(tokens)
   let used = 0
   if (parsed === undefined && questions > 0) {
     tokens.push({start: offset + run.length, end: offset + run.length + 1, choices: [hole1, hole2]})
-    parsed = parseTokens(tokens, [])
+    parsed = parseTokens(tokens)
     used = 1
     run = full.slice(0, run.length + 1)
   }
@@ -181,27 +181,76 @@ function utf8ReadAsGbk(full: string, offset: number): GbkRepair | undefined {
 /**
  * Turn tokens into bytes (trying each token's choices, first ones first) and
  * the bytes into UTF-8 characters; unknown bytes make damaged characters.
+ *
+ * The first choices (in that order) that parse are taken. Whether the rest of
+ * a run can still parse depends only on the token reached and the bytes of the
+ * character left open there, so a dead end is remembered by those two and
+ * never walked again: a run of many holes (`浣�浣�…`, each one or two bytes)
+ * costs time in proportion to its length, not 2^holes.
  */
-function parseTokens(tokens: readonly Token[], chosen: number[]): {units: Unit[]; bytes: number[]; ends: number[]} | undefined {
-  if (chosen.length === tokens.length) {
-    const bytes: number[] = []
-    const ends: number[] = []
-    tokens.forEach((token, index) => {
-      bytes.push(...token.choices[chosen[index]!]!)
-      ends.push(bytes.length)
-    })
-    const units = parseUtf8(bytes)
-    return units === undefined ? undefined : {units, bytes, ends}
+function parseTokens(tokens: readonly Token[]): {units: Unit[]; bytes: number[]; ends: number[]} | undefined {
+  const chosen: number[] = []
+  const deadEnds = new Set<string>()
+  const search = (index: number, open: readonly number[]): boolean => {
+    if (index === tokens.length) return open.length === 0
+    const key = `${index}|${open.join(',')}`
+    if (deadEnds.has(key)) return false
+    const token = tokens[index]!
+    for (let choice = 0; choice < token.choices.length; choice++) {
+      const next = feed(open, token.choices[choice]!)
+      if (next === undefined) continue
+      chosen.push(choice)
+      if (search(index + 1, next)) return true
+      chosen.pop()
+    }
+    deadEnds.add(key)
+    return false
   }
-  const token = tokens[chosen.length]!
-  // Only the few ambiguous tokens branch; a run has at most a handful.
-  for (let choice = 0; choice < token.choices.length; choice++) {
-    chosen.push(choice)
-    const result = parseTokens(tokens, chosen)
-    chosen.pop()
-    if (result !== undefined) return result
+  if (!search(0, [])) return undefined
+  const bytes: number[] = []
+  const ends: number[] = []
+  tokens.forEach((token, index) => {
+    bytes.push(...token.choices[chosen[index]!]!)
+    ends.push(bytes.length)
+  })
+  const units = parseUtf8(bytes)
+  return units === undefined ? undefined : {units, bytes, ends}
+}
+
+/**
+ * Feed bytes to a UTF-8 reader holding the bytes of an unfinished character.
+ *
+ * @returns The bytes of the character left unfinished after them, or
+ * undefined when they cannot be UTF-8 (the test of `parseUtf8`, byte by byte).
+ */
+function feed(open: readonly number[], bytes: readonly number[]): number[] | undefined {
+  let sequence = [...open]
+  for (const byte of bytes) {
+    if (sequence.length === 0) {
+      if (byte === unknownByte) return undefined
+      if (byte < 0x80) continue
+      if (sequenceLength(byte) === 0) return undefined
+      sequence = [byte]
+      continue
+    }
+    if (byte !== unknownByte && (byte < 0x80 || byte > 0xbf)) return undefined
+    sequence.push(byte)
+    if (sequence.length < sequenceLength(sequence[0]!)) continue
+    if (!isCharacter(sequence)) return undefined
+    sequence = []
   }
-  return undefined
+  return sequence
+}
+
+/** Whether the bytes of one whole UTF-8 sequence (some perhaps unknown) can be a character. */
+function isCharacter(sequence: readonly number[]): boolean {
+  if (sequence.includes(unknownByte)) return completions(sequence, [], holeBytes).length > 0
+  try {
+    strictUtf8.decode(Uint8Array.from(sequence))
+    return true
+  } catch {
+    return false
+  }
 }
 
 /** Parse bytes (with unknown ones) as UTF-8 characters, or undefined when they cannot be. */
