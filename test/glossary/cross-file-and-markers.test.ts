@@ -96,13 +96,7 @@ describe('comment markers', () => {
   })
 
   it('markers apply to files without a tree (rebuilt from batch results)', async () => {
-    const markdown = [
-      bilingual(['A ReplicaSet.', '一个副本集。'], ['A ReplicaSet.', '一个副本集。']),
-      '> A ReplicaSet.\n',
-      '<!-- bitext-disable-next-line glossary-inconsistent -->\n',
-      '一个 ReplicaSet。\n',
-      bilingual(['A ReplicaSet.', '一个 ReplicaSet。'])
-    ].join('\n')
+    const markdown = markedDocument()
     const file = await check(markdown, glossary, glossaryRules)
     delete file.data.tree
     expect(checkCrossFile([file])).toBe(2)
@@ -110,13 +104,7 @@ describe('comment markers', () => {
   })
 
   it('the comparison alone gives the messages before markers, and names the files whose markers must be read', async () => {
-    const markdown = [
-      bilingual(['A ReplicaSet.', '一个副本集。'], ['A ReplicaSet.', '一个副本集。']),
-      '> A ReplicaSet.\n',
-      '<!-- bitext-disable-next-line glossary-inconsistent -->\n',
-      '一个 ReplicaSet。\n',
-      bilingual(['A ReplicaSet.', '一个 ReplicaSet。'])
-    ].join('\n')
+    const markdown = markedDocument()
     const marked = await check(markdown, glossary, glossaryRules, {}, 'marked.md')
     delete marked.data.tree
     const plain = await check(bilingual(['A ReplicaSet.', '一个副本集。'], ['A ReplicaSet.', '一个副本集。'], ['A ReplicaSet.', '一个 ReplicaSet。']), glossary, glossaryRules, {}, 'plain.md')
@@ -145,3 +133,14 @@ describe('comment markers', () => {
     expect(file.messages).toEqual([])
   })
 })
+
+/** Two renderings of ReplicaSet as 副本集, then one marked to be left alone, then one that is not. */
+function markedDocument(): string {
+  return [
+    bilingual(['A ReplicaSet.', '一个副本集。'], ['A ReplicaSet.', '一个副本集。']),
+    '> A ReplicaSet.\n',
+    '<!-- bitext-disable-next-line glossary-inconsistent -->\n',
+    '一个 ReplicaSet。\n',
+    bilingual(['A ReplicaSet.', '一个 ReplicaSet。'])
+  ].join('\n')
+}
