@@ -11,6 +11,7 @@ import {completions} from '../reconstruct/candidates.js'
 import {unknownByte} from './scan.js'
 import {sequenceLength} from './utf8.js'
 import {gbkReadAsWindows1252} from './gbk-as-windows-1252.js'
+import {isBad} from '../detect/badness.js'
 
 /** A damaged character inside a repaired run: its candidates. */
 export interface GbkDamaged {
@@ -173,10 +174,46 @@ function utf8ReadAsGbk(full: string, offset: number): GbkRepair | undefined {
   for (const unit of wide) {
     if (unit.char === undefined ? unit.bytes![0]! >= 0xe2 : /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\u2010-\u2027\u2190-\u21FF\u2500-\u257F]/u.test(unit.char)) cjk++
   }
-  if (wide.length >= run.length || cjk < wide.length * 0.5) return undefined
+  if ((wide.length >= run.length || cjk < wide.length * 0.5) && !isSingleByteLayer(units, run)) return undefined
   const strong = gbkTell.test(run) || run.length >= 6 || (used > 0 && run.length >= 3)
   return {start: offset, end: offset + run.length, segments: segmentsOf(units, tokens, ends), from: 'utf-8', via: 'gbk', strong}
 }
+
+/**
+ * Whether the UTF-8 under a run is itself single-byte mojibake (`ä¸­æ–‡`):
+ * UTF-8 read as windows-1252, saved as UTF-8, then read as GBK. Such a run
+ * does not shrink (a Latin-1 character is two bytes, as a GBK one is) and
+ * holds no CJK; it is taken when it is two characters or more (a short run
+ * only in a document with long ones, as every GBK run), every
+ * character under it is one a single-byte reading of UTF-8 shows, and the
+ * text under it is bad by the badness sequences or starts a three-byte
+ * character as such mojibake does. The next layer of repair
+ * undoes the windows-1252 reading.
+ */
+function isSingleByteLayer(units: readonly Unit[], run: string): boolean {
+  if (run.length < 2) return false
+  let text = ''
+  for (const unit of units) {
+    if (unit.char === undefined) {
+      text += '\uFFFD'
+      continue
+    }
+    if (unit.char.charCodeAt(0) >= 0x80 && !singleByteShown.test(unit.char)) return false
+    text += unit.char
+  }
+  return isBad(text) || threeByteLead.test(text)
+}
+
+/**
+ * The windows-1252 reading of a three-byte UTF-8 lead (0xE0–0xEF: `à`–`ï`)
+ * and of a continuation byte after it: how every CJK character starts in
+ * such mojibake (`å’` of `和`, `è“` of `蓝`), short runs the badness
+ * sequences do not cover.
+ */
+const threeByteLead = /[\u00E0-\u00EF][\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201A\u201C-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]/
+
+/** Characters windows-1252 or Latin-1 show for a byte 0x80–0xFF. */
+const singleByteShown = /^[\u0080-\u00FF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201A\u201C-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]$/
 
 /**
  * Turn tokens into bytes (trying each token's choices, first ones first) and
