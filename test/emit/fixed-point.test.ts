@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type {Blockquote, List, Nodes, Root} from 'mdast'
+import type {Blockquote, List, ListItem, Nodes, Root} from 'mdast'
 import {describe, expect, it} from 'vitest'
 import {stringifyMarkdown, toMarkdown} from '../../src/emit/markdown.js'
 import {mayBeUnstable, mayBeUnstableText} from '../../src/emit/unstable-shapes.js'
@@ -170,6 +170,34 @@ describe('the trees read back at run time', () => {
     }
     expect(tightSettled).toBe(105)
     expect(unsettled).toBeGreaterThan(0)
+  })
+
+  it('settle in one pass when the outer list is tight, whatever the spread of its item and of the inner list', () => {
+    const sources = ['> - a\n>   - b\n> - c\n', '> - a\n>   - b\n>   - d\n> - c\n', '> 1. a\n>    - b\n> 2. c\n', '- x\n\n  > - a\n  >   - b\n  > - c\n']
+    let settled = 0
+    for (const source of sources) {
+      for (const itemSpread of [false, true]) {
+        for (const innerSpread of [false, true]) {
+          for (const innerItemSpread of [false, true]) {
+            const tree = parser.parse(source) as Root
+            const first = tree.children[0] as Blockquote | List
+            const quote = first.type === 'blockquote' ? first : ((first.children[0] as ListItem).children[1] as Blockquote)
+            const outer = quote.children[0] as List
+            outer.spread = false
+            const item = outer.children[0] as ListItem
+            item.spread = itemSpread
+            const inner = item.children.at(-1) as List
+            inner.spread = innerSpread
+            for (const innerItem of inner.children) innerItem.spread = innerItemSpread
+            expect(mayBeUnstable(tree)).toBe(false)
+            const text = stringifyMarkdown(tree)
+            expect(once(text), text).toBe(text)
+            settled++
+          }
+        }
+      }
+    }
+    expect(settled).toBe(32)
   })
 
   it('are those with an HTML block that holds a blank line', () => {
