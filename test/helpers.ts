@@ -2,6 +2,7 @@
  * Test helpers shared by the suites: paths to the project, the shared data,
  * and an in-memory CLI I/O over a real temporary folder.
  */
+import {execFileSync} from 'node:child_process'
 import * as fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -53,4 +54,9 @@ export function captureIo(cwd: string, env: Record<string, string | undefined> =
 /** Copy a file or folder recursively. */
 export function copy(from: string, to: string): void {
   fs.cpSync(from, to, {recursive: true})
+}
+
+/** The arguments a POSIX shell passes to a command line as the review card prints it (`sh` itself reads it). */
+export function shellArgs(command: string): string[] {
+  return execFileSync('sh', ['-c', `set -- ${command}; for word; do printf '%s\\0' "$word"; done`], {encoding: 'utf8'}).split('\0').slice(0, -1)
 }

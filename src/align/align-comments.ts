@@ -143,10 +143,12 @@ export function alignComments(tree: Root, source: string, comments: DocumentComm
   }
 
   let ratio = options.ratio ?? priorRatio
-  let drafts = regions.flatMap((region) => alignRegion(region, ratio))
+  // Both passes weigh the same groups of blocks by their anchors, which do not depend on the ratio.
+  const anchorCosts = new Map<string, number>()
+  let drafts = regions.flatMap((region) => alignRegion(region, ratio, anchorCosts))
   if (options.ratio === undefined) {
     ratio = estimateRatio(drafts.filter((draft) => draft.kind === 'pair' && draft.en.length === 1 && draft.zh.length === 1), ratio).ratio
-    drafts = regions.flatMap((region) => alignRegion(region, ratio))
+    drafts = regions.flatMap((region) => alignRegion(region, ratio, anchorCosts))
   }
   for (const block of shared) drafts.push({kind: 'shared', en: [block], zh: [block], flags: []})
   drafts.sort((a, b) => firstOffset(a) - firstOffset(b))
@@ -208,7 +210,7 @@ const maxLengthCost = 4
  * English in the region is English left without a comment (`source-only`),
  * unless it repeats the comment word for word (a block left untranslated).
  */
-function alignRegion(region: Region, ratio: number): UnitDraft[] {
+function alignRegion(region: Region, ratio: number, anchorCosts: Map<string, number>): UnitDraft[] {
   const en = region.comments.flatMap((comment) => comment.blocks)
   const drafts: UnitDraft[] = []
   const zh = region.after
@@ -258,7 +260,7 @@ function alignRegion(region: Region, ratio: number): UnitDraft[] {
           if (cost[i - di][j - dj] === Number.POSITIVE_INFINITY) continue
           const a = en.slice(i - di, i)
           const b = zh.slice(j - dj, j)
-          let value = pairCost(a, b, ratio)
+          let value = pairCost(a, b, ratio, anchorCosts)
           for (let k = j - dj; k < j; k++) value += penalty[k]
           if (value !== Number.POSITIVE_INFINITY) consider(di, dj, value, {kind: 'pair', en: a, zh: b, flags: []})
         }
@@ -278,8 +280,12 @@ function alignRegion(region: Region, ratio: number): UnitDraft[] {
   return drafts
 }
 
-/** Cost of a pair inside a region: kinds must agree, lengths only roughly. */
-function pairCost(en: readonly Block[], zh: readonly Block[], ratio: number): number {
+/**
+ * Cost of a pair inside a region: kinds must agree, lengths only roughly.
+ * `anchorCosts` keeps the anchor term of each group of blocks (a group is a
+ * run of consecutive blocks: its first block's index and its size name it).
+ */
+function pairCost(en: readonly Block[], zh: readonly Block[], ratio: number, anchorCosts: Map<string, number>): number {
   if (en.length > 1 && en.some((block) => block.kind === 'heading')) return Number.POSITIVE_INFINITY
   if (zh.length > 1 && zh.some((block) => block.kind === 'heading')) return Number.POSITIVE_INFINITY
   let kinds = 0
@@ -287,7 +293,12 @@ function pairCost(en: readonly Block[], zh: readonly Block[], ratio: number): nu
   if (kinds === Number.POSITIVE_INFINITY) return kinds
   const enLength = en.reduce((sum, block) => sum + block.length, 0)
   const zhLength = zh.reduce((sum, block) => sum + block.length, 0)
-  const anchors = anchorCost(mergeAnchors(en.map((block) => block.anchors)), mergeAnchors(zh.map((block) => block.anchors)))
+  const key = `${en[0]!.index}+${en.length}|${zh[0]!.index}+${zh.length}`
+  let anchors = anchorCosts.get(key)
+  if (anchors === undefined) {
+    anchors = anchorCost(mergeAnchors(en.map((block) => block.anchors)), mergeAnchors(zh.map((block) => block.anchors)))
+    anchorCosts.set(key, anchors)
+  }
   return (
     extraBlockCost * (en.length + zh.length - 2) +
     kinds +

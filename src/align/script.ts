@@ -19,24 +19,72 @@ export interface ScriptStats {
 }
 
 const hanRe = /[\p{Script=Han}\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFFFD]/u
-const hanGlobal = /[\p{Script=Han}\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFFFD]/gu
 const wordRe = /\p{Script=Latin}[\p{Script=Latin}\d'’-]*/gu
-const letterRe = /\p{Script=Latin}/gu
 const urlRe = /\b(?:[a-z][a-z\d+.-]*:\/\/|www\.)\S+/gi
+
+/** Script of a character for `scriptStats`: Han (with CJK punctuation), Latin, or other. */
+const enum ScriptClass {
+  Unknown = 0,
+  Han = 1,
+  Latin = 2,
+  Other = 3
+}
+
+/** Classes of the BMP's code units, filled on first sight (the same answer as `hanRe` and `\p{Script=Latin}`). */
+const bmpClasses = new Uint8Array(0x10000)
+const latinRe = /\p{Script=Latin}/u
+
+function classOf(char: string): ScriptClass {
+  return hanRe.test(char) ? ScriptClass.Han : latinRe.test(char) ? ScriptClass.Latin : ScriptClass.Other
+}
 
 /**
  * Count scripts in a text.
+ *
+ * One pass over the code points (a block of English used to make an array
+ * of every letter): Han characters and CJK punctuation, Latin letters, and
+ * Latin words (a Latin letter, then letters, ASCII digits, `'`, `’` or `-`).
  *
  * @param text Any text.
  * @returns Han characters, Latin words and Latin letters.
  */
 export function scriptStats(text: string): ScriptStats {
-  const clean = text.replace(urlRe, ' ')
-  return {
-    han: clean.match(hanGlobal)?.length ?? 0,
-    words: clean.match(wordRe)?.length ?? 0,
-    letters: clean.match(letterRe)?.length ?? 0
+  const clean = text.includes('/') || /www\./i.test(text) ? text.replace(urlRe, ' ') : text
+  let han = 0
+  let words = 0
+  let letters = 0
+  let inWord = false
+  for (let index = 0; index < clean.length; index++) {
+    const code = clean.charCodeAt(index)
+    let kind: ScriptClass
+    if (code < 0x80) {
+      kind = (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? ScriptClass.Latin : ScriptClass.Other
+    } else if (code >= 0xd800 && code <= 0xdbff && index + 1 < clean.length) {
+      const low = clean.charCodeAt(index + 1)
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        kind = classOf(clean.slice(index, index + 2))
+        index++
+      } else {
+        kind = ScriptClass.Other
+      }
+    } else {
+      kind = bmpClasses[code] as ScriptClass
+      if (kind === ScriptClass.Unknown) {
+        kind = classOf(clean[index]!)
+        bmpClasses[code] = kind
+      }
+    }
+    if (kind === ScriptClass.Latin) {
+      letters++
+      if (!inWord) words++
+      inWord = true
+    } else {
+      if (kind === ScriptClass.Han) han++
+      // Inside a word, ASCII digits, apostrophes and hyphens continue it.
+      if (inWord && !((code >= 48 && code <= 57) || code === 39 || code === 0x2019 || code === 45)) inWord = false
+    }
   }
+  return {han, words, letters}
 }
 
 /**
@@ -74,11 +122,19 @@ export function detectLanguage(text: BlockText): Lang {
  * @returns A string as long as `text.text`.
  */
 export function maskedText(text: BlockText, keep: readonly number[]): string {
-  let result = ''
-  for (let i = 0; i < text.text.length; i++) {
-    result += keep.includes(text.mask[i]) ? text.text[i] : ' '
+  const {mask} = text
+  const source = text.text
+  // Runs of kept and of dropped characters, sliced and padded whole.
+  const parts: string[] = []
+  let index = 0
+  while (index < source.length) {
+    const kept = keep.includes(mask[index]!)
+    let end = index + 1
+    while (end < source.length && keep.includes(mask[end]!) === kept) end++
+    parts.push(kept ? source.slice(index, end) : ' '.repeat(end - index))
+    index = end
   }
-  return result
+  return parts.join('')
 }
 
 /**

@@ -33,10 +33,11 @@ export function splitEnglish(text: BlockText): Sentence[] {
   const ranges: Range[] = []
   // Soft line breaks do not end sentences; breaks between blocks (list items,
   // quoted paragraphs) do. Replacing keeps the length, so offsets still hold.
-  let flat = ''
-  for (let i = 0; i < text.text.length; i++) {
-    const ch = text.text[i]
-    flat += ch === '\n' && text.mask[i] !== Mask.Gap ? ' ' : ch
+  let flat = text.text
+  if (flat.includes('\n')) {
+    const chars = flat.split('')
+    for (let i = 0; i < chars.length; i++) if (chars[i] === '\n' && text.mask[i] !== Mask.Gap) chars[i] = ' '
+    flat = chars.join('')
   }
   for (const part of segmenter.segment(flat)) {
     let at = part.index

@@ -1,8 +1,8 @@
 /**
  * Batch processing: parallel, cached, sharded.
  */
-export {failedResult, fromResult, toResult, type ArticleResult, type ResultData, type ResultField, type SerializedCause, type SerializedMessage} from './article-result.js'
-export {batchKey, cacheSchema, defaultCacheDir, entryKey, entryPath, readEntry, stableJson, writeEntry, type CacheFs, type CacheRead} from './cache.js'
+export {decodeOutputs, failedResult, fromResult, toResult, type ArticleResult, type ResultData, type ResultField, type ResultOutputs, type SerializedCause, type SerializedMessage} from './article-result.js'
+export {batchKey, cachedPages, cacheSchema, defaultCacheDir, entryKey, entryPath, pageProblem, readEntry, stableJson, writeEntry, type CacheFs, type CacheRead} from './cache.js'
 export {codeFingerprint} from './fingerprint.js'
 export {toPipelineSpec, type PipelineSpec} from './pipeline-spec.js'
 export {fromPipelineSpec} from './from-pipeline-spec.js'

@@ -2,30 +2,16 @@
  * The cross-file part of `glossary-inconsistent`: after every file went
  * through the check stage, compare the approved renderings each English term
  * got (`file.data.termUses`) across all files, and warn at each use of a
- * rendering other than the most used one, naming where the usual one is.
+ * rendering other than the most used one, naming where the usual one is;
+ * then apply each file's comment markers to those messages.
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {createParser} from '../parse/index.js'
-import type {TermUse} from '../types.js'
-import {glossaryInconsistent} from './glossary-inconsistent.js'
-import {severityOf, type RuleSettings} from './settings.js'
+import {needsMarkers, reportInconsistentRenderings, type CrossFileOptions} from './inconsistent-renderings.js'
 import {applySuppressions} from './suppress.js'
-import {mayHaveMarkers} from './suppress-markers.js'
 
-/** Options of `checkCrossFile`. */
-export interface CrossFileOptions {
-  /** Severity per rule id (default: the rule's default, `warn`). */
-  settings?: RuleSettings
-  /** How many places a message names before "and N more" (default 3). */
-  maxPlaces?: number
-}
-
-/** One use with its file. */
-interface Located {
-  file: VFile
-  use: TermUse
-}
+export type {CrossFileOptions} from './inconsistent-renderings.js'
 
 /**
  * Report inconsistent renderings across files, as `glossary-inconsistent`
@@ -37,59 +23,21 @@ interface Located {
  * @returns The number of messages added.
  */
 export function checkCrossFile(files: readonly VFile[], options: CrossFileOptions = {}): number {
-  const severity = severityOf(glossaryInconsistent, options.settings ?? {})
-  if (severity === undefined) return 0
-  const maxPlaces = options.maxPlaces ?? 3
-  const byTerm = new Map<string, Located[]>()
-  for (const file of files) {
-    for (const use of file.data.termUses ?? []) {
-      const list = byTerm.get(use.term) ?? []
-      list.push({file, use})
-      byTerm.set(use.term, list)
-    }
-  }
+  const {added, touched} = reportInconsistentRenderings(files, options)
+  applyMarkers([...touched].filter((file) => needsMarkers(file)))
+  return added
+}
 
-  const touched = new Set<VFile>()
-  let added = 0
-  for (const [term, uses] of byTerm) {
-    const byRendering = new Map<string, Located[]>()
-    for (const located of uses) {
-      const list = byRendering.get(located.use.rendering) ?? []
-      list.push(located)
-      byRendering.set(located.use.rendering, list)
-    }
-    if (byRendering.size < 2) continue
-    // The usual rendering: most uses; on a tie, the one used first.
-    const [usual, usualUses] = [...byRendering].reduce((best, entry) => (entry[1].length > best[1].length ? entry : best))
-    const places = usualUses.map((located) => `${located.file.path}:${located.use.line}:${located.use.column}`)
-    const named = places.length > maxPlaces ? `${places.slice(0, maxPlaces).join(', ')} and ${places.length - maxPlaces} more` : places.join(', ')
-    for (const [rendering, odd] of byRendering) {
-      if (rendering === usual) continue
-      for (const {file, use} of odd) {
-        const start = {line: use.line, column: use.column}
-        const place = use.endLine !== undefined && use.endColumn !== undefined ? {start, end: {line: use.endLine, column: use.endColumn}} : start
-        const message = file.message(`Inconsistent \`${rendering}\` for \`${term}\`, expected \`${usual}\` as in ${named}`, {
-          place,
-          ruleId: glossaryInconsistent.id,
-          source: 'bitext'
-        })
-        message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined
-        message.url = `docs/rules/${glossaryInconsistent.id}.md`
-        message.actual = rendering
-        message.expected = [usual]
-        message.note = `\`${term}\` is rendered \`${usual}\` ${usualUses.length} time${usualUses.length === 1 ? '' : 's'} and \`${rendering}\` ${odd.length} time${odd.length === 1 ? '' : 's'} in the checked files`
-        touched.add(file)
-        added++
-      }
-    }
-  }
-  for (const file of touched) {
-    // Files rebuilt from batch results carry no tree: parse their text again
-    // for the markers, unless it has none (most files: a parse each was most
-    // of what this check cost at the end of a build).
-    if (!file.data.tree && typeof file.value === 'string' && !mayHaveMarkers(file.value)) continue
+/**
+ * Apply the comment markers of files to their messages (`bitext-disable`
+ * and its kin switch messages off), reading them from `file.data.tree`, or
+ * from the file's text parsed again.
+ *
+ * @param files Files that got cross-file messages and may have markers (`needsMarkers`).
+ */
+export function applyMarkers(files: readonly VFile[]): void {
+  for (const file of files) {
     const tree = (file.data.tree as Root | undefined) ?? (typeof file.value === 'string' ? createParser().parse(file.value) : undefined)
     if (tree) applySuppressions(tree, file, {onDisk: true})
   }
-  return added
 }

@@ -19,11 +19,33 @@ const spread = 3.5
 
 /**
  * Characters that carry content: letters, digits and Han, not spaces,
- * punctuation or markup.
+ * punctuation or markup (code points of `\p{L}` or `\p{N}`, counted in one
+ * pass: a pair's sides used to become an array of their letters).
  */
 function weight(text: string): number {
-  return (text.match(/[\p{L}\p{N}]/gu) ?? []).length
+  let count = 0
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code < 0x80) {
+      if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) count++
+    } else if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) {
+      if (contentRe.test(text.slice(index, index + 2))) count++
+      index++
+    } else {
+      let known = bmpContent[code]!
+      if (known === 0) {
+        known = contentRe.test(text[index]!) ? 1 : 2
+        bmpContent[code] = known
+      }
+      if (known === 1) count++
+    }
+  }
+  return count
 }
+
+const contentRe = /^[\p{L}\p{N}]$/u
+/** Whether each BMP code unit is a letter or a number: 1 yes, 2 no, 0 not seen yet. */
+const bmpContent = new Uint8Array(0x10000)
 
 /**
  * Median of numbers (which must not be empty).

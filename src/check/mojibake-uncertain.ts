@@ -7,43 +7,24 @@
  * are one message at the first place, naming the lines of the others: settling
  * it settles them all.
  */
-import {isUncertain} from '../decisions/from-repairs.js'
-import {twinGroups} from '../decisions/twins.js'
+import {openDecisionGroups, type OpenChoice} from '../decisions/open-choices.js'
 import {lineFinder} from '../parse/line-finder.js'
 import type {Finding, Rule, RuleContext} from './rule.js'
 
 /** What the rule needs to know of an uncertain choice. */
-interface Choice {
-  choice: string
-  others: readonly string[]
-  confidence: number
-  evidence?: string | undefined
-  start: number
-  end: number
-}
+type Choice = Pick<OpenChoice, 'choice' | 'others' | 'confidence' | 'evidence' | 'start' | 'end'>
 
 /**
  * Report uncertain repairs and open decisions.
  *
  * @param context The document's data.
- * @returns One finding per uncertain repair, open decision and unusable decision line.
+ * @returns One finding per decision (an uncertain repair or open decision with its twins) and per unusable decision line.
  */
 function check(context: RuleContext): Finding[] {
-  const choices: Choice[] = [
-    ...context.repairs.filter(isUncertain).map((repair) => ({
-      choice: repair.after,
-      others: repair.alternatives,
-      confidence: repair.confidence,
-      evidence: repair.evidence,
-      start: repair.outputOffset,
-      end: repair.outputOffset + repair.after.length
-    })),
-    ...(context.decisions ?? [])
-  ]
   // Repair never moves lines: a line in the repaired text is the line on disk too.
   const lineAt = lineFinder(context.text)
   return [
-    ...twinGroups(context.text, choices).map((group) => finding(group[0]!, group.slice(1).map((twin) => lineAt(twin.start)))),
+    ...openDecisionGroups(context.text, context.repairs, context.decisions ?? []).map((group) => finding(group[0]!, group.slice(1).map((twin) => lineAt(twin.start)))),
     ...(context.decisionProblems ?? []).map((problem) => ({reason: problem.reason, start: problem.start, end: problem.end}))
   ]
 }

@@ -81,41 +81,61 @@ export interface MaskOptions {
  */
 export function maskedSource(text: string, side: Side, options: MaskOptions = {}): string {
   const [start, end] = side.range
-  const chars = text.slice(start, end)
-  const blanks: Array<[number, number]> = []
-  for (const root of side.nodes) {
-    visit(root as Nodes, (node) => {
-      const from = node.position?.start.offset
-      const to = node.position?.end.offset
-      if (from === undefined || to === undefined) return
-      if (node.type === 'image' || node.type === 'imageReference' || node.type === 'html' || node.type === 'definition') {
-        blanks.push([from, to])
-        return 'skip'
-      }
-      if (node.type === 'inlineCode' && options.code !== false) {
-        blanks.push([from, to])
-        return 'skip'
-      }
-      if (node.type === 'code') {
-        blanks.push([from, to])
-        return 'skip'
-      }
-      if (node.type === 'link' || node.type === 'linkReference') {
-        const last = node.children.at(-1)?.position?.end.offset
-        if (options.linkText === true || last === undefined) blanks.push([from, to])
-        else blanks.push([last, to])
-      }
-      return undefined
-    })
-  }
-  let out = chars
-  for (const [from, to] of blanks) {
+  let out = text.slice(start, end)
+  for (const span of nonProse(side.nodes)) {
+    if (span.kind === 'inlineCode' && options.code === false) continue
+    const from = span.kind === 'link' && options.linkText !== true && span.label !== undefined ? span.label : span.from
     const a = Math.max(from, start) - start
-    const b = Math.min(to, end) - start
+    const b = Math.min(span.to, end) - start
     if (b <= a) continue
     out = out.slice(0, a) + ' '.repeat(b - a) + out.slice(b)
   }
   return out
+}
+
+/** A part of a side that `maskedSource` may blank, with the file offsets it covers. */
+interface NonProse {
+  /** `other`: link and image targets, images, HTML, definitions, code blocks (always blanked). */
+  kind: 'other' | 'inlineCode' | 'link'
+  from: number
+  to: number
+  /** A link's: the end of its visible text, when it has one with a position. */
+  label?: number | undefined
+}
+
+/**
+ * The parts of each side's nodes that are not prose, found once per node list
+ * (the rules ask for the same side up to eight times with different options;
+ * the nodes do not change while they run). A memo keyed by the node list, not state.
+ */
+const nonProseOf = new WeakMap<readonly RootContent[], NonProse[]>()
+
+function nonProse(nodes: readonly RootContent[]): NonProse[] {
+  let spans = nonProseOf.get(nodes)
+  if (spans) return spans
+  spans = []
+  const found = spans
+  for (const root of nodes) {
+    visit(root as Nodes, (node) => {
+      const from = node.position?.start.offset
+      const to = node.position?.end.offset
+      if (from === undefined || to === undefined) return undefined
+      if (node.type === 'image' || node.type === 'imageReference' || node.type === 'html' || node.type === 'definition' || node.type === 'code') {
+        found.push({kind: 'other', from, to})
+        return 'skip'
+      }
+      if (node.type === 'inlineCode') {
+        found.push({kind: 'inlineCode', from, to})
+        return 'skip'
+      }
+      if (node.type === 'link' || node.type === 'linkReference') {
+        found.push({kind: 'link', from, to, label: node.children.at(-1)?.position?.end.offset})
+      }
+      return undefined
+    })
+  }
+  nonProseOf.set(nodes, spans)
+  return spans
 }
 
 /**

@@ -121,9 +121,12 @@ export function duplicateFinder(): (file: VFile) => VFile | undefined {
 /**
  * Run the checks over the whole batch after every article was processed.
  *
- * The cross-file checks are loaded here, not with the command (they bring
- * the Markdown parser, which a thread that only hands articles to workers
- * does not otherwise need); `preloadBatchChecks` starts loading them early.
+ * The cross-file checks are loaded here, not with the command;
+ * `preloadBatchChecks` starts loading them early. The Markdown parser (and
+ * what comes with it, ~0.1 s of CPU to load), which applies comment markers
+ * to their messages, loads only when a file that got one has markers: a
+ * thread that only hands articles to workers, or reads them from the cache,
+ * does not otherwise need it.
  *
  * @param files The processed articles, in order.
  * @param settings Severity per rule id.
@@ -131,8 +134,9 @@ export function duplicateFinder(): (file: VFile) => VFile | undefined {
 export async function checkBatch(files: readonly VFile[], settings: RuleSettings): Promise<void> {
   // They report only a term rendered in two ways: without one, nothing to load.
   if (!renderingsDiffer(files)) return
-  const {checkCrossFile} = await preloadBatchChecks()
-  checkCrossFile(files, {settings})
+  const {needsMarkers, reportInconsistentRenderings} = await preloadBatchChecks()
+  const marked = [...reportInconsistentRenderings(files, {settings}).touched].filter((file) => needsMarkers(file))
+  if (marked.length > 0) (await import('../check/cross-file.js')).applyMarkers(marked)
 }
 
 /** Whether some glossary term got two different renderings in the files. */
@@ -152,15 +156,22 @@ function renderingsDiffer(files: readonly VFile[]): boolean {
  * Start loading the checks `checkBatch` runs, so that they are ready when the
  * last article is (the same promise every time).
  *
- * @returns The cross-file checks' module.
+ * @returns The module that compares renderings across files.
  */
-export function preloadBatchChecks(): Promise<typeof import('../check/cross-file.js')> {
-  return import('../check/cross-file.js')
+export function preloadBatchChecks(): Promise<typeof import('../check/inconsistent-renderings.js')> {
+  return import('../check/inconsistent-renderings.js')
 }
+
+/**
+ * What `/\s+/g` matches, less the single spaces, which it would replace by
+ * themselves: the same text comes out, about twice as fast (most white space
+ * in an article is single spaces between words).
+ */
+const spaceRuns = /\s{2,}|[^\S ]/g
 
 function articleKeys(file: VFile): Array<{key: string; why: string}> {
   const keys: Array<{key: string; why: string}> = []
-  const text = String(file.value ?? '').replace(/\s+/g, ' ').trim()
+  const text = String(file.value ?? '').replace(spaceRuns, ' ').trim()
   if (text !== '') keys.push({key: `text:${createHash('sha256').update(text).digest('hex')}`, why: 'the same text'})
   const frontMatter = file.data.frontMatter ?? {}
   const title = frontMatter['title']

@@ -25,7 +25,9 @@ export {collectDecisions, type FileDecisions, type PlacedDecision} from './colle
 export {positionMap, type PositionMap, type Side} from './position-map.js'
 export {pointMap, type PointMap} from './points.js'
 export {settleDecisions, parseTarget, type SettleRequest, type SettleResult, type Target} from './settle.js'
+export {settleCommands, shellWord, type SettleCommands} from './settle-command.js'
 export {twinGroups, type TwinItem} from './twins.js'
+export {openChoices, openDecisionGroups, type OpenChoice} from './open-choices.js'
 
 /**
  * Place the decisions of a file's block in its repaired text: open ones in

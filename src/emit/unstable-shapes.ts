@@ -4,7 +4,7 @@
  * tests and the fuzzer (`test/fuzz`) check; only these are read back and
  * written again at run time.
  */
-import type {Parent, Root, RootContent} from 'mdast'
+import type {List, Parent, Root, RootContent} from 'mdast'
 
 /** Containers whose children are blocks. */
 const blockContainers = new Set<string>(['blockquote', 'list', 'listItem', 'footnoteDefinition'])
@@ -28,7 +28,10 @@ const listFollowers = new Set<string>(['list', 'blockquote', 'footnoteDefinition
  *   inside a quote that ends an item followed by another item
  *   (`> - - x\n>\n> - x`, found by the fuzzer later: the `>` line between
  *   the items is read as the end of the inner list, and the outer list as
- *   tight);
+ *   tight). Only when that `>` line is written: the serializer joins the
+ *   items of a list whose `spread` is `false` with a bare line break
+ *   (mdast-util-to-markdown's `joinDefaults`), so a tight outer list is
+ *   written as it reads back (kubernetes/website's memory-manager);
  * - an HTML block with a blank line inside is read back as several blocks
  *   (the comment convention leaves a line of tabs where it removes an English
  *   comment from an HTML table: kubernetes/website's pod-security-standards).
@@ -51,7 +54,8 @@ function unstableChild(parent: Parent, inQuote: boolean, itemFollowed: boolean):
     if (child.type === 'html' && blankLine.test(child.value)) return true
     if (inQuote && child.type === 'list' && listFollowers.has(children[index + 1]?.type ?? '')) return true
     if (inQuote && child.type === 'list' && itemFollowed && index === children.length - 1) return true
-    const followed = parent.type === 'list' && index < children.length - 1
+    // Items of a list whose `spread` is false are joined by a bare line break: no `>` line between them.
+    const followed = parent.type === 'list' && index < children.length - 1 && (parent as List).spread !== false
     if (isContainer(child) && unstableChild(child, inQuote || child.type === 'blockquote', followed)) return true
   }
   return false

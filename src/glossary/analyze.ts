@@ -140,17 +140,26 @@ export function analyzeUnit(
   return result
 }
 
-/** Compiled `when` / `unless` words of a term. */
-const senseCache = new WeakMap<Term, {when: RegExp[]; unless: RegExp[]}>()
+/** Compiled `when` / `unless` words of a term: one pattern for any of them, or none. */
+const senseCache = new WeakMap<Term, {when: RegExp | undefined; unless: RegExp | undefined}>()
 
-/** A plain word or phrase as a pattern: any case, -s/-es/-ed/-ing/-d forms, `-` and spaces alike, whole words. */
-function wordPattern(word: string): RegExp {
-  const escaped = word
-    .trim()
-    .split(/[\s-]+/)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('[\\s-]+')
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?:s|es|ed|d|ing)?(?![\\p{L}\\p{N}])`, 'iu')
+/**
+ * Plain words or phrases as one pattern that finds any of them: any case,
+ * -s/-es/-ed/-ing/-d forms, `-` and spaces alike, whole words. One
+ * alternation finds what one pattern per word would (a test of each), and
+ * costs one compilation: a Unicode, case-insensitive pattern with its letter
+ * classes took ~0.7 ms to compile, once per word for each process.
+ */
+function wordsPattern(words: readonly string[]): RegExp | undefined {
+  if (words.length === 0) return undefined
+  const escaped = words.map((word) =>
+    word
+      .trim()
+      .split(/[\s-]+/)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[\\s-]+')
+  )
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?:s|es|ed|d|ing)?(?![\\p{L}\\p{N}])`, 'iu')
 }
 
 /**
@@ -165,11 +174,11 @@ export function inSense(term: Term, enText: string): boolean {
   if (!term.when?.length && !term.unless?.length) return true
   let compiled = senseCache.get(term)
   if (!compiled) {
-    compiled = {when: (term.when ?? []).map(wordPattern), unless: (term.unless ?? []).map(wordPattern)}
+    compiled = {when: wordsPattern(term.when ?? []), unless: wordsPattern(term.unless ?? [])}
     senseCache.set(term, compiled)
   }
-  if (compiled.unless.some((pattern) => pattern.test(enText))) return false
-  return compiled.when.length === 0 || compiled.when.some((pattern) => pattern.test(enText))
+  if (compiled.unless?.test(enText)) return false
+  return compiled.when === undefined || compiled.when.test(enText)
 }
 
 /**

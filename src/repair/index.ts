@@ -2,9 +2,12 @@
  * Repair stage: undo mojibake in `file.value` and explain every repair.
  */
 import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import {findForeignMojibake} from './detect/foreign-mojibake.js'
 import {repairMojibake, type RepairOptions} from './reconstruct/repair-mojibake.js'
 
 export {repairMojibake} from './reconstruct/repair-mojibake.js'
+export {findForeignMojibake, type ForeignMojibake} from './detect/foreign-mojibake.js'
 export type {RepairOptions, RepairResult} from './reconstruct/repair-mojibake.js'
 export {lexiconLoader, loadLexicon, parseLexicon} from './model/lexicon.js'
 export type {Lexicon, LexiconLoader, LexiconTrie} from './model/lexicon.js'
@@ -27,7 +30,9 @@ export type RepairStageOptions = RepairOptions
  * Repair mojibake in a decoded file: replaces `file.value`, sets
  * `file.data.repairs` and `file.data.damage`, and reports one `info` message
  * per damaged file. Uncertain repairs are reported by the `mojibake-uncertain`
- * check, whose severity is configurable like every rule's.
+ * check, whose severity is configurable like every rule's. UTF-8 read as a
+ * codec whose lost bytes cannot be rebuilt (Big5, Shift_JIS, EUC-KR) is
+ * left as it is, with one `mojibake-unrepaired` error saying what to do.
  *
  * @param file A file whose value is a string (run `decode` first).
  * @param options Repair options.
@@ -35,6 +40,18 @@ export type RepairStageOptions = RepairOptions
  */
 export function repair(file: VFile, options: RepairStageOptions = {}): void {
   const text = String(file.value)
+  const foreign = findForeignMojibake(text)
+  if (foreign !== undefined) {
+    file.data.repairs = []
+    file.data.damage = null
+    const place = location(text).toPoint(foreign.offset)
+    const message = file.message(
+      `Unrepairable mojibake: this is UTF-8 read as ${foreign.codec} (${foreign.lost} \`\uFFFD\` or \`?\` where bytes were lost, ${foreign.pieces} runs that read back as Chinese); bitext cannot rebuild the lost bytes and left the text as it is: restore the article from its original UTF-8 file`,
+      {ruleId: 'mojibake-unrepaired', source: 'bitext', ...(place ? {place} : {})}
+    )
+    message.fatal = true
+    return
+  }
   const result = repairMojibake(text, options)
   file.value = result.text
   file.data.repairs = result.repairs

@@ -3,13 +3,14 @@
  * with long messages wrapped so that no line grows past a width (a terminal's
  * columns, or 100 when piped). Widths are counted by `displayWidth` (the
  * same as string-width, fast on ASCII and CJK) and the report is written by
- * `vfileReport` (vfile-reporter's, measuring each cell once).
+ * `vfileReport` (vfile-reporter's, measuring each cell once), which takes
+ * the wrapped reasons in place of the messages' own.
  */
 import {stringifyPosition} from 'unist-util-stringify-position'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {displayWidth, isPlainCharacter} from './display-width.js'
-import {shownMessages, type ReportOptions} from './types.js'
+import type {ReportOptions} from './types.js'
 import {vfileReport} from './vfile-report.js'
 
 /** Narrowest a wrapped message column gets, however narrow the width. */
@@ -24,31 +25,41 @@ const minReasonWidth = 20
  * @returns The report (empty when nothing is shown).
  */
 export function stylish(files: readonly VFile[], options: ReportOptions = {}): string {
-  const shown = options.width === undefined ? [...files] : wrapFiles(files, options, options.width)
-  return vfileReport(shown, {color: options.color ?? false, silent: options.quiet ?? false, quiet: options.onlyWithMessages ?? false})
+  const reasons = options.width === undefined ? undefined : wrappedReasons(files, options, options.width)
+  return vfileReport(files, {color: options.color ?? false, silent: options.quiet ?? false, quiet: options.onlyWithMessages ?? false, ...(reasons ? {reasons} : {})})
 }
 
-/** Copies of the files whose long messages have line breaks, indented under the message column. */
-function wrapFiles(files: readonly VFile[], options: ReportOptions, width: number): VFile[] {
-  const messages = files.flatMap((file) => shownMessages(file, options))
-  if (messages.length === 0) return [...files]
-  const widest = (values: string[]): number => Math.max(0, ...values.map((value) => displayWidth(value)))
-  const placeWidth = widest(messages.map((message) => stringifyPosition(message.place)))
-  const labelWidth = widest(messages.map((message) => (message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info')))
-  const ruleWidth = widest(messages.map((message) => message.ruleId ?? ''))
-  const sourceWidth = widest(messages.map((message) => message.source ?? ''))
+/**
+ * The reasons of the long messages, with line breaks, indented under the
+ * message column (the messages themselves are not copied: the report takes
+ * these in their place).
+ */
+function wrappedReasons(files: readonly VFile[], options: ReportOptions, width: number): Map<VFileMessage, string> {
+  const wrapped = new Map<VFileMessage, string>()
+  const shown: VFileMessage[] = []
+  let placeWidth = 0
+  let labelWidth = 0
+  let ruleWidth = 0
+  let sourceWidth = 0
+  for (const file of files) {
+    for (const message of file.messages) {
+      if (options.quiet && message.fatal !== true) continue
+      shown.push(message)
+      placeWidth = Math.max(placeWidth, displayWidth(stringifyPosition(message.place)))
+      labelWidth = Math.max(labelWidth, message.fatal === true ? 5 : message.fatal === false ? 7 : 4)
+      ruleWidth = Math.max(ruleWidth, displayWidth(message.ruleId ?? ''))
+      sourceWidth = Math.max(sourceWidth, displayWidth(message.source ?? ''))
+    }
+  }
   const indent = placeWidth + 1 + labelWidth + 1
   const reasonWidth = Math.max(minReasonWidth, width - indent - (ruleWidth + 1) - sourceWidth - 1)
-  return files.map((file) => {
-    const copy = Object.assign(Object.create(Object.getPrototypeOf(file) as object) as VFile, file)
-    copy.messages = file.messages.map((message) => {
-      const lines = message.reason.split('\n').flatMap((paragraph) => wrap(paragraph, reasonWidth))
-      if (lines.length === 1) return message
-      const text = lines.join('\n' + ' '.repeat(indent))
-      return Object.assign(Object.create(Object.getPrototypeOf(message) as object) as VFileMessage, message, {message: text, reason: text, stack: ''})
-    })
-    return copy
-  })
+  const padding = '\n' + ' '.repeat(indent)
+  for (const message of shown) {
+    const reason = message.reason
+    const lines = reason.includes('\n') ? reason.split('\n').flatMap((paragraph) => wrap(paragraph, reasonWidth)) : wrap(reason, reasonWidth)
+    if (lines.length > 1) wrapped.set(message, lines.join(padding))
+  }
+  return wrapped
 }
 
 /**

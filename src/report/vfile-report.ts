@@ -20,11 +20,18 @@ export interface VFileReportOptions {
   silent?: boolean
   /** Only files with messages (default: false). */
   quiet?: boolean
+  /**
+   * Text to show instead of some messages' own (their stack, or else their
+   * message), as if the messages had it as their reason (it sorts so too):
+   * `stylish` passes the long ones wrapped (default: none).
+   */
+  reasons?: ReadonlyMap<VFileMessage, string>
 }
 
 interface State {
   quiet: boolean
   silent: boolean
+  reasons: ReadonlyMap<VFileMessage, string>
   bold: string
   underline: string
   normalIntensity: string
@@ -61,6 +68,7 @@ export function vfileReport(files: readonly VFile[], options: VFileReportOptions
       {
         quiet: options.quiet ?? false,
         silent: options.silent ?? false,
+        reasons: options.reasons ?? new Map(),
         bold: color ? '\u001B[1m' : '',
         underline: color ? '\u001B[4m' : '',
         normalIntensity: color ? '\u001B[22m' : '',
@@ -82,7 +90,7 @@ function createRows(state: State, files: readonly VFile[]): Row[] {
   const rows: Row[] = []
   let lastWasMessage = false
   for (const file of sortedFiles) {
-    const messages = [...file.messages].sort(compareMessage)
+    const messages = [...file.messages].sort((a, b) => compareMessage(a, b, state.reasons))
     const messageRows: Row[] = []
     for (const message of messages) {
       if (!state.silent || message.fatal) {
@@ -154,7 +162,7 @@ function createFileLine(state: State, file: VFile): string {
 
 function createMessageLine(state: State, message: VFileMessage): Row[] {
   const label = fatalToLabel(message.fatal)
-  let reason = message.stack || message.message
+  let reason = state.reasons.get(message) ?? (message.stack || message.message)
   const match = eol.exec(reason)
   let rest: Row[] = []
   if (match) {
@@ -242,19 +250,20 @@ function statistics(messages: readonly VFileMessage[]): Statistics {
   return {...result, total: result.fatal + result.warn + result.info}
 }
 
-function compareMessage(a: VFileMessage, b: VFileMessage): number {
+function compareMessage(a: VFileMessage, b: VFileMessage, reasons: ReadonlyMap<VFileMessage, string>): number {
   return (
     (a.line || 0) - (b.line || 0) ||
     (a.column || 0) - (b.column || 0) ||
     scoreNullableBoolean(a.fatal) - scoreNullableBoolean(b.fatal) ||
     compareString(a.source, b.source) ||
     compareString(a.ruleId, b.ruleId) ||
-    compareString(a.reason, b.reason)
+    compareString(reasons.get(a) ?? a.reason, reasons.get(b) ?? b.reason)
   )
 }
 
 function compareString(a: string | null | undefined, b: string | null | undefined): number {
-  return String(a || '').localeCompare(String(b || ''))
+  // Equal strings (most ties: the same source, the same rule) skip the collator.
+  return a === b ? 0 : String(a || '').localeCompare(String(b || ''))
 }
 
 function scoreNullableBoolean(value: boolean | null | undefined): number {

@@ -41,6 +41,7 @@ mark.sev-error{background:var(--err-bg);border-bottom-color:var(--err)}
 mark.off{background:none;border-bottom-color:transparent}
 mark.repair.off{background:none;border-bottom:1px dotted var(--fix)}
 mark.repair.uncertain.off{background:#ffd8b5;border-bottom:2px solid #bc4c00}
+mark.repair.uncertain.twin{background:#fff0e3;border-bottom:2px dashed #bc4c00;cursor:pointer}
 ol.msgs{list-style:none;margin:0;padding:0;border-top:1px solid var(--line)}
 .msg{padding:6px 10px;border-top:1px solid #eaeef2;font-size:.9rem}
 .msg:first-child{border-top:0}
@@ -50,8 +51,8 @@ ol.msgs{list-style:none;margin:0;padding:0;border-top:1px solid var(--line)}
 .sev-error .sev,.sev.error{background:var(--err);color:#fff}.sev-warning .sev,.sev.warning{background:var(--warn);color:#fff}.sev-info .sev,.sev.info{background:var(--info);color:#fff}
 .rule{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.8rem;margin-right:6px}
 .where{color:var(--muted);font-size:.8rem;margin-left:6px}
-.expected,.candidates,.note,.actual{margin:2px 0 0;font-size:.85rem;color:var(--muted)}
-.expected code,.candidates code,.actual code{color:var(--fg);background:#eff1f3;padding:0 3px;border-radius:4px;white-space:pre-wrap}
+.expected,.candidates,.twins,.settle,.note,.actual{margin:2px 0 0;font-size:.85rem;color:var(--muted)}
+.expected code,.candidates code,.twins code,.settle code,.actual code{color:var(--fg);background:#eff1f3;padding:0 3px;border-radius:4px;white-space:pre-wrap}
 table.summary{border-collapse:collapse;font-size:.9rem;margin:8px 0}
 table.summary th,table.summary td{border:1px solid var(--line);padding:4px 8px;text-align:right}
 table.summary th:first-child,table.summary td:first-child{text-align:left;min-width:16em}

@@ -11,8 +11,8 @@ import type {VFile} from 'vfile'
 import type {Severity} from '../types.js'
 import {reviewPage} from './page.js'
 import {contentSecurityPolicy, reviewScript} from './assets.js'
-import {reviewModel, type ReviewChoice, type ReviewDecision, type ReviewDocument, type ReviewMessage, type ReviewRepair, type ReviewRow, type ReviewSide} from './model.js'
-import {isUncertain} from '../decisions/index.js'
+import {reviewModel, type ReviewChoice, type ReviewDecision, type ReviewDocument, type ReviewMessage, type ReviewRepair, type ReviewRow, type ReviewSide, type ReviewUncertainCounts} from './model.js'
+import {isUncertain, settleCommands} from '../decisions/index.js'
 import {rulePageHref} from './rule-page.js'
 import {diffPrefix} from '../check/outdated-translation.js'
 import {parseDiff} from '../sync/diff.js'
@@ -60,6 +60,8 @@ interface Highlight {
   message?: ReviewMessage
   repair?: ReviewRepair
   decision?: ReviewDecision
+  /** For a twin (not the first place of its decision): the message of its decision, its card. */
+  twinOf?: ReviewMessage
 }
 
 /**
@@ -92,6 +94,9 @@ function renderSlice(slice: ReviewSide, highlights: Highlight[]): ElementContent
     const messages = covering.flatMap((item) => (item.message ? [item.message] : []))
     const repairs = covering.flatMap((item) => (item.repair ? [item.repair] : []))
     const decisions = covering.flatMap((item) => (item.decision ? [item.decision] : []))
+    // A twin is not an open item of its own: its mark leads to the card of its decision.
+    const cards = covering.flatMap((item) => (item.twinOf && !messages.includes(item.twinOf) ? [item.twinOf] : []))
+    const linked = [...messages, ...cards]
     const worst = messages.reduce<Severity | undefined>(
       (found, message) => (!found || severityRank[message.severity] > severityRank[found] ? message.severity : found),
       undefined
@@ -99,14 +104,16 @@ function renderSlice(slice: ReviewSide, highlights: Highlight[]): ElementContent
     const className = [
       ...(worst ? [`sev-${worst}`] : []),
       ...(repairs.length > 0 || decisions.length > 0 ? ['repair'] : []),
-      ...(decisions.length > 0 || repairs.some((repair) => isUncertain(repair)) ? ['uncertain'] : [])
+      ...(decisions.length > 0 || repairs.some((repair) => isUncertain(repair)) ? ['uncertain'] : []),
+      ...(cards.length > 0 ? ['twin'] : [])
     ]
     const title = [
       ...messages.map((message) => `${message.severity} ${message.ruleId}: ${message.reason}`),
       ...repairs.map((repair) => `repaired ${repair.before} → ${repair.after} (${choiceSummary({choice: repair.after, others: repair.alternatives, confidence: repair.confidence, evidence: repair.evidence})})`),
-      ...decisions.map((decision) => `open decision: ${decision.choice} (${choiceSummary(decision)})`)
+      ...decisions.map((decision) => `open decision: ${decision.choice} (${choiceSummary(decision)})`),
+      ...cards.map((card) => `the same decision as ${card.line ?? 1}:${card.column ?? 1} (the same choice in the same word): settled with it, see its message`)
     ].join('\n')
-    out.push(h('mark', {className, title, ...(messages.length > 0 ? {dataM: messages.map((message) => message.id).join(' '), tabIndex: 0} : {})}, text))
+    out.push(h('mark', {className, title, ...(linked.length > 0 ? {dataM: linked.map((message) => message.id).join(' '), tabIndex: 0} : {})}, text))
   }
   return sanitize(out)
 }
@@ -135,6 +142,39 @@ function candidatesItem(choice: ReviewChoice): Element {
 }
 
 /**
+ * How to settle the decision of a message, with the exact commands: its
+ * twins' places first (one command settles them all), then `--accept` and
+ * `--choose` at the place the message points at. The commands take the
+ * place of the message's note, which says the same with `FILE:LINE:COLUMN`.
+ */
+function settleItems(message: ReviewMessage, path: string): {twins: Element[]; commands: Element | undefined} {
+  const choice = message.choice
+  if (choice === null || message.line === null) return {twins: [], commands: undefined}
+  const count = choice.twins.length + 1
+  const twins = choice.twins.length === 0
+    ? []
+    : [h('p', {className: ['twins']}, [
+        `One decision for ${count} characters: the same choice in the same word also at `,
+        ...choice.twins.flatMap((twin, index) => [...(index === 0 ? [] : [index === choice.twins.length - 1 ? ' and ' : ', ']), `${twin.line}:${twin.column}`]),
+        `. One command settles all ${count}.`
+      ])]
+  // A lost character (U+FFFD) has nothing to keep: only a character written in its place settles it.
+  if (choice.choice === '\uFFFD') return {twins, commands: undefined}
+  const commands = settleCommands(path, message.line, message.column ?? 1, choice.others[0] ?? 'CHARACTER')
+  const all = count === 1 ? '' : ` (all ${count})`
+  return {
+    twins,
+    commands: h('p', {className: ['settle']}, [
+      'Keep ', h('code', choice.choice), `${all}: `, h('code', commands.accept),
+      h('br'),
+      `Put another candidate in its place${all}: `, h('code', commands.choose),
+      h('br'),
+      count === 1 ? 'Or edit the character by hand.' : 'Or edit the characters by hand: editing one settles only that one.'
+    ])
+  }
+}
+
+/**
  * One side cell.
  */
 function cell(lang: 'en' | 'zh', side: ReviewSide | null, highlights: Highlight[]): Element {
@@ -147,9 +187,10 @@ function cell(lang: 'en' | 'zh', side: ReviewSide | null, highlights: Highlight[
 /**
  * The list item of one message.
  */
-function messageItem(message: ReviewMessage, options: HtmlOptions): Element {
+function messageItem(message: ReviewMessage, path: string, options: HtmlOptions): Element {
   const href = message.url === null || message.ruleId === undefined ? undefined : options.docsBase === undefined ? rulePageHref(message.ruleId) : `${options.docsBase.replace(/\/$/, '')}/${encodeURIComponent(message.ruleId)}.html`
   const where = message.line === null ? 'file' : `${message.line}:${message.column ?? 1}${message.side ? ` ${message.side.toUpperCase()}` : ''}`
+  const settle = settleItems(message, path)
   return h('li', {
     className: ['msg', `sev-${message.severity}`],
     id: message.id,
@@ -164,23 +205,27 @@ function messageItem(message: ReviewMessage, options: HtmlOptions): Element {
     ...(message.actual !== null && message.actual.length <= 200 && message.actual !== ''
       ? [h('p', {className: ['actual']}, ['Found: ', h('code', message.actual)])]
       : []),
-    ...(message.choice === null ? [] : [candidatesItem(message.choice)]),
+    ...(message.choice === null ? [] : [candidatesItem(message.choice), ...settle.twins, ...(settle.commands ? [settle.commands] : [])]),
     ...(message.expected.length > 0
       ? [h('p', {className: ['expected']}, ['Expected: ', ...message.expected.flatMap((text, index) => [...(index > 0 ? [' or '] : []), h('code', text === '' ? '(nothing)' : text)])])]
       : []),
-    ...(message.note === null ? [] : [h('p', {className: ['note']}, message.note)])
+    ...(message.note === null || settle.commands !== undefined ? [] : [h('p', {className: ['note']}, message.note)])
   ])
 }
 
 /**
  * One row: a unit with its sides (sentence by sentence in pairs) and messages.
  */
-function renderRow(row: ReviewRow, review: ReviewDocument, byId: Map<string, ReviewMessage>, options: HtmlOptions): Element {
+function renderRow(row: ReviewRow, review: ReviewDocument, byId: Map<string, ReviewMessage>, twinCards: Map<number, ReviewMessage>, options: HtmlOptions): Element {
   const messages = row.messages.flatMap((id) => byId.get(id) ?? [])
+  const card = (start: number) => {
+    const found = twinCards.get(start)
+    return found === undefined ? {} : {twinOf: found}
+  }
   const highlights: Highlight[] = [
     ...messages.flatMap((message) => (message.start === null || message.end === null ? [] : [{start: message.start, end: message.end, message}])),
-    ...review.repairs.map((repair) => ({start: repair.start, end: repair.end, repair})),
-    ...review.decisions.map((decision) => ({start: decision.start, end: decision.end, decision}))
+    ...review.repairs.map((repair) => ({start: repair.start, end: repair.end, repair, ...card(repair.start)})),
+    ...review.decisions.map((decision) => ({start: decision.start, end: decision.end, decision, ...card(decision.start)}))
   ]
   const worst = messages.reduce((rank, message) => Math.max(rank, severityRank[message.severity]), 0)
   const lines = [row.en ? `EN L${row.en.line}` : '', row.zh ? `ZH L${row.zh.line}` : ''].filter(Boolean).join(' · ')
@@ -209,7 +254,7 @@ function renderRow(row: ReviewRow, review: ReviewDocument, byId: Map<string, Rev
       ...row.flags.map((flag) => h('span', {className: ['flag']}, flag))
     ]),
     h('div', {className: ['cols']}, body),
-    ...(messages.length > 0 ? [h('ol', {className: ['msgs']}, messages.map((message) => messageItem(message, options)))] : [])
+    ...(messages.length > 0 ? [h('ol', {className: ['msgs']}, messages.map((message) => messageItem(message, review.path, options)))] : [])
   ])
 }
 
@@ -288,7 +333,9 @@ export function renderReviewHtml(file: VFile, options: HtmlOptions = {}): string
 export function renderReviewDocument(review: ReviewDocument, options: HtmlOptions = {}): string {
   const byId = new Map(review.messages.map((message) => [message.id, message]))
   const documentMessages = review.documentMessages.flatMap((id) => byId.get(id) ?? [])
-  const uncertain = review.repairs.filter((repair) => isUncertain(repair)).length
+  // Each twin's mark leads to the message of its decision (its card).
+  const twinCards = new Map<number, ReviewMessage>()
+  for (const message of review.messages) for (const twin of message.choice?.twins ?? []) twinCards.set(twin.start, message)
   const indexHref = options.indexHref ?? 'index.html'
   return reviewPage(`Review: ${review.title}`, contentSecurityPolicy(reviewScript), [
     h('a', {className: ['skip'], href: '#rows'}, 'Skip to the units'),
@@ -298,8 +345,8 @@ export function renderReviewDocument(review: ReviewDocument, options: HtmlOption
         ...(indexHref === false ? [] : [h('a', {href: indexHref}, 'All articles'), ' · ']),
         `${review.path} · ${review.rows.length} units · `,
         h('strong', `${review.counts.error} errors, ${review.counts.warning} warnings, ${review.counts.info} info`),
-        ` · ${review.repairs.length} repairs (${uncertain} uncertain)`,
-        ...(review.decisions.length > 0 ? [` · ${review.decisions.length} open repair decisions`] : []),
+        ` · ${review.repairs.length} repairs`,
+        ...uncertainSummary(review.uncertain),
         ...(review.ratio === null ? [] : [` · ZH:EN ratio ${review.ratio.toFixed(2)}`])
       ])
     ]),
@@ -308,12 +355,30 @@ export function renderReviewDocument(review: ReviewDocument, options: HtmlOption
       ...(documentMessages.length > 0
         ? [h('section', {className: ['row', 'kind-document'], id: 'document', ariaLabel: 'Whole article'}, [
             h('div', {className: ['row-head']}, [h('span', 'Whole article')]),
-            h('ol', {className: ['msgs']}, documentMessages.map((message) => messageItem(message, options)))
+            h('ol', {className: ['msgs']}, documentMessages.map((message) => messageItem(message, review.path, options)))
           ])]
         : []),
       ...staleSection(review),
-      ...review.rows.map((row) => renderRow(row, review, byId, options))
+      ...review.rows.map((row) => renderRow(row, review, byId, twinCards, options))
     ]),
     h('script', reviewScript)
   ])
+}
+
+/**
+ * The summary of what repair left to a person: decisions (twins counted
+ * once, as `mojibake-uncertain` reports them) and, when that differs, the
+ * characters they cover.
+ *
+ * @param counts The counts of the model.
+ * @returns Summary parts (nothing when nothing waits).
+ */
+function uncertainSummary(counts: ReviewUncertainCounts): string[] {
+  const parts: string[] = []
+  if (counts.decisions > 0) {
+    const characters = counts.characters === counts.decisions ? '' : ` (${counts.characters} characters)`
+    parts.push(` · ${counts.decisions} ${counts.decisions === 1 ? 'decision' : 'decisions'} to make${characters}`)
+  }
+  if (counts.problems > 0) parts.push(` · ${counts.problems} decision block ${counts.problems === 1 ? 'line' : 'lines'} to fix`)
+  return parts
 }

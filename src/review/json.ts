@@ -3,7 +3,7 @@
  * page is rendered from.
  */
 import type {VFile} from 'vfile'
-import {reviewModel} from './model.js'
+import {reviewModel, type ReviewDocument} from './model.js'
 
 /**
  * Render the review of one processed article as JSON.
@@ -12,5 +12,15 @@ import {reviewModel} from './model.js'
  * @returns Pretty-printed JSON of the review model (`version: 1`).
  */
 export function renderReviewJson(file: VFile): string {
-  return `${JSON.stringify(reviewModel(file), null, 2)}\n`
+  return renderReviewModelJson(reviewModel(file))
+}
+
+/**
+ * Render a review model as JSON.
+ *
+ * @param review The model (`reviewModel`).
+ * @returns Pretty-printed JSON (`version: 1`).
+ */
+export function renderReviewModelJson(review: ReviewDocument): string {
+  return `${JSON.stringify(review, null, 2)}\n`
 }

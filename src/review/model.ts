@@ -8,7 +8,7 @@ import type {VFile} from 'vfile'
 import type {Point} from 'unist'
 import type {VFileMessage} from 'vfile-message'
 import {location} from 'vfile-location'
-import {isUncertain, pointMap, type PointMap} from '../decisions/index.js'
+import {openDecisionGroups, pointMap, type OpenChoice, type PointMap} from '../decisions/index.js'
 import {nodesRange} from '../parse/nodes-range.js'
 import type {AlignUnit, Severity, UnitKind} from '../types.js'
 
@@ -71,7 +71,20 @@ export interface ReviewMessage {
   choice: ReviewChoice | null
 }
 
-/** An uncertain character: the candidate chosen as likeliest and the other candidates. */
+/** A place in the text shown, with its line and column in the file on disk. */
+export interface ReviewPlace {
+  /** 0-based offsets in the text shown. */
+  start: number
+  end: number
+  /** 1-based line and column in the file on disk. */
+  line: number
+  column: number
+}
+
+/**
+ * An uncertain character: the candidate chosen as likeliest and the other
+ * candidates, and the twins decided with it.
+ */
 export interface ReviewChoice {
   /** The likeliest candidate, which the text has now. */
   choice: string
@@ -83,6 +96,14 @@ export interface ReviewChoice {
   evidence: string | null
   /** `repair`: repaired now, in memory; `block`: kept open in the article's decision block. */
   origin: 'repair' | 'block'
+  /**
+   * The other places of the same decision, in text order: the same choice
+   * with the same candidates in the same word (`decisions/twins.ts`). One
+   * `bitext repair --accept` or `--choose` at any of them settles them all,
+   * and `mojibake-uncertain` reports them in one message, at the first.
+   * Empty when the choice has no twin.
+   */
+  twins: ReviewPlace[]
 }
 
 /** An open decision of the article's decision block, at its place. */
@@ -111,6 +132,20 @@ export interface ReviewRepair {
   evidence: string | null
 }
 
+/**
+ * What waits for a person in an article's repair: the decisions, as
+ * `mojibake-uncertain` reports them (twins are one decision), and the
+ * characters they cover.
+ */
+export interface ReviewUncertainCounts {
+  /** Decisions to make: uncertain repairs and open decisions, twins counted once. */
+  decisions: number
+  /** Uncertain characters these decisions cover (each twin counted). */
+  characters: number
+  /** Decision block lines that cannot be used (malformed, or their place is lost). */
+  problems: number
+}
+
 /** Message counts. */
 export interface ReviewCounts {
   error: number
@@ -134,8 +169,10 @@ export interface ReviewDocument {
   rows: ReviewRow[]
   messages: ReviewMessage[]
   repairs: ReviewRepair[]
-  /** Open decisions kept in the article's decision block. */
+  /** Open decisions kept in the article's decision block, one per character. */
   decisions: ReviewDecision[]
+  /** The decisions a person has to make, twins counted once. */
+  uncertain: ReviewUncertainCounts
   /** Ids of messages not inside any row (front matter, whole file, fatal). */
   documentMessages: string[]
 }
@@ -166,11 +203,15 @@ export function reviewModel(file: VFile): ReviewDocument {
   // Messages point at the file on disk; the text shown is repaired: map back.
   const repairRecords = file.data.repairs ?? []
   const map = pointMap(text, repairRecords)
+  // The same groups as the `mojibake-uncertain` rule: one decision per group of twins.
+  const groups = openDecisionGroups(text, repairRecords, file.data.decisions ?? [])
   const choices = new Map<number, ReviewChoice>()
-  for (const repair of repairRecords.filter(isUncertain)) choices.set(repair.outputOffset, choiceOf(repair.after, repair.alternatives, repair.confidence, repair.evidence, 'repair'))
+  for (const group of groups) {
+    const places = group.map((item) => placeOf(item, map, place))
+    group.forEach((item, index) => choices.set(item.start, choiceOf(item, places.filter((_, other) => other !== index))))
+  }
   const decisions: ReviewDecision[] = (file.data.decisions ?? []).map((decision) => {
-    const choice = choiceOf(decision.choice, decision.others, decision.confidence, decision.evidence, 'block')
-    choices.set(decision.start, choice)
+    const choice = choices.get(decision.start) ?? choiceOf({...decision, origin: 'block'}, [])
     const point = map.toDisk(place.toPoint(decision.start) ?? {line: decision.line, column: decision.column})
     return {...choice, start: decision.start, end: decision.end, line: point.line, column: point.column}
   })
@@ -247,6 +288,11 @@ export function reviewModel(file: VFile): ReviewDocument {
     messages,
     repairs,
     decisions,
+    uncertain: {
+      decisions: groups.length,
+      characters: groups.reduce((total, group) => total + group.length, 0),
+      problems: file.data.decisionProblems?.length ?? 0
+    },
     documentMessages
   }
 }
@@ -257,9 +303,15 @@ function offsetOf(point: Point | undefined, map: PointMap, side: 'start' | 'end'
   return map.toText(point, side).offset
 }
 
-/** A review choice. */
-function choiceOf(choice: string, others: readonly string[], confidence: number, evidence: string | undefined, origin: ReviewChoice['origin']): ReviewChoice {
-  return {choice, others: [...others], confidence, evidence: evidence ?? null, origin}
+/** A review choice, with the places of its twins. */
+function choiceOf(item: Pick<OpenChoice, 'choice' | 'others' | 'confidence' | 'evidence' | 'origin'>, twins: ReviewPlace[]): ReviewChoice {
+  return {choice: item.choice, others: [...item.others], confidence: item.confidence, evidence: item.evidence ?? null, origin: item.origin, twins}
+}
+
+/** The place of a choice: its span in the text shown, its line and column on disk (where lint reports it). */
+function placeOf(item: Pick<OpenChoice, 'start' | 'end'>, map: PointMap, place: ReturnType<typeof location>): ReviewPlace {
+  const point = map.toDisk(place.toPoint(item.start) ?? {line: 1, column: 1})
+  return {start: item.start, end: item.end, line: point.line, column: point.column}
 }
 
 /**

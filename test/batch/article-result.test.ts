@@ -48,14 +48,18 @@ function messageFields(file: VFile) {
     expected: message.expected,
     note: message.note,
     url: message.url,
-    cause: message.cause instanceof Error ? [message.cause.name, message.cause.message] : message.cause
+    cause: message.cause instanceof Error ? [message.cause.name, message.cause.message, message.cause.stack] : message.cause,
+    stack: message.stack
   }))
 }
 
 describe('toResult / fromResult', () => {
   it('round-trips messages, data and value through structured clone', () => {
     const file = sampleFile()
+    const limit = Error.stackTraceLimit
     const back = fromResult(structuredClone(toResult(file)))
+    // Messages are rebuilt without capturing stack traces, and the limit is put back.
+    expect(Error.stackTraceLimit).toBe(limit)
     expect(back.path).toBe(file.path)
     expect(back.value).toBe(file.value)
     expect(messageFields(back)).toEqual(messageFields(file))

@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import {gunzipSync} from 'node:zlib'
+import {brotliCompressSync, brotliDecompressSync} from 'node:zlib'
 import {describe, expect, it} from 'vitest'
 import {batchKey, cacheSchema, entryKey, entryPath, readEntry, stableJson, writeEntry} from '../../src/batch/cache.js'
 import {codeFingerprint} from '../../src/batch/fingerprint.js'
@@ -47,6 +47,12 @@ describe('cache keys', () => {
   })
 })
 
+/** Write an entry's body after a first line with a valid digest, as a forger who read the source would. */
+function writeBody(file: string, key: string, packed: Buffer): void {
+  const digest = createHash('sha256').update(`${key}\n`).update(packed).digest('hex')
+  fs.writeFileSync(file, Buffer.concat([Buffer.from(`bitext-cache ${cacheSchema} sha256=${digest}\n`), packed]))
+}
+
 describe('cache entries', () => {
   it('are written atomically, leaving no temporary files', () => {
     const dir = tempDir()
@@ -56,17 +62,23 @@ describe('cache entries', () => {
     expect(readEntry(file)).toEqual({status: 'hit', result: {path: 'a.md', value: 'x', messages: [], data: {slug: 'a'}}})
   })
 
-  it('carry a digest of their key and content in their first line, then their JSON gzipped', () => {
+  it('carry a digest of their key and content in their first line, then, packed with brotli, their JSON on one line and their outputs as bytes', () => {
     const dir = tempDir()
     const key = 'cd'.repeat(32)
     const file = entryPath(dir, key)
-    writeEntry(file, {path: 'a.md', messages: [], data: {slug: 'a'}})
+    writeEntry(file, {path: 'a.md', messages: [], data: {slug: 'a', outputs: {'index.zh.md': '你好\n', 'index.html': '<p>x</p>'}}})
     const bytes = fs.readFileSync(file)
     const newline = bytes.indexOf(0x0a)
     const packed = bytes.subarray(newline + 1)
     const digest = createHash('sha256').update(`${key}\n`).update(packed).digest('hex')
     expect(bytes.toString('latin1', 0, newline + 1)).toBe(`bitext-cache ${cacheSchema} sha256=${digest}\n`)
-    expect(gunzipSync(packed).toString('utf8')).toBe('{"path":"a.md","messages":[],"data":{"slug":"a"}}')
+    expect(brotliDecompressSync(packed).toString('utf8')).toBe('{"path":"a.md","messages":[],"data":{"slug":"a"},"outputBytes":[["index.zh.md",7],["index.html",8]]}\n你好\n<p>x</p>')
+    // Read back as UTF-8 bytes, in their order.
+    const read = readEntry(file)
+    if (read.status !== 'hit') throw new Error(`expected a hit, got ${JSON.stringify(read)}`)
+    const outputs = read.result.data.outputs ?? {}
+    expect(Object.keys(outputs)).toEqual(['index.zh.md', 'index.html'])
+    expect(Object.values(outputs).map((content) => content instanceof Uint8Array && Buffer.from(content).toString('utf8'))).toEqual(['你好\n', '<p>x</p>'])
   })
 
   it('treat a body that does not unpack as damaged, even with a matching digest', () => {
@@ -74,10 +86,28 @@ describe('cache entries', () => {
     const key = 'ef'.repeat(32)
     const file = entryPath(dir, key)
     fs.mkdirSync(path.dirname(file), {recursive: true})
-    const body = Buffer.from('{"path":"a.md","messages":[],"data":{}}')
-    const digest = createHash('sha256').update(`${key}\n`).update(body).digest('hex')
-    fs.writeFileSync(file, Buffer.concat([Buffer.from(`bitext-cache ${cacheSchema} sha256=${digest}\n`), body]))
-    expect(readEntry(file)).toEqual({status: 'damaged', reason: 'not gzipped JSON of at most 256 MiB'})
+    writeBody(file, key, Buffer.from('{"path":"a.md","messages":[],"data":{}}'))
+    expect(readEntry(file)).toEqual({status: 'damaged', reason: 'not packed with brotli, or more than 256 MiB'})
+  })
+
+  it('treat outputs that do not add up to the bytes after the JSON, or that would leave the output folder, as damaged', () => {
+    const dir = tempDir()
+    const key = '12'.repeat(32)
+    const file = entryPath(dir, key)
+    fs.mkdirSync(path.dirname(file), {recursive: true})
+    const entry = (json: string, rest: string) => {
+      writeBody(file, key, brotliCompressSync(Buffer.from(`${json}\n${rest}`)))
+      return readEntry(file)
+    }
+    const json = (outputBytes: string, data = '{}') => `{"path":"a.md","messages":[],"data":${data},"outputBytes":${outputBytes}}`
+    expect(entry(json('[["index.html",3]]'), 'abc')).toMatchObject({status: 'hit'})
+    expect(entry(json('[["index.html",4]]'), 'abc')).toEqual({status: 'damaged', reason: 'its outputs do not add up to its content'})
+    expect(entry(json('[["index.html",2]]'), 'abc')).toEqual({status: 'damaged', reason: 'its outputs do not add up to its content'})
+    expect(entry(json('[["../index.html",3]]'), 'abc')).toEqual({status: 'damaged', reason: 'an output name would write outside the output folder'})
+    expect(entry(json('[["a.md",1],["a.md",2]]'), 'abc')).toEqual({status: 'damaged', reason: 'not a result'})
+    expect(entry(json('[["index.html",-1]]'), '')).toEqual({status: 'damaged', reason: 'not a result'})
+    expect(entry(json('[]', '{"outputs":{"index.html":"<p>x</p>"}}'), '')).toEqual({status: 'damaged', reason: 'not a result'})
+    expect(entry(json('[]').replace(',"outputBytes":[]', ''), '')).toEqual({status: 'damaged', reason: 'not a result'})
   })
 
   it('treat a missing entry as a miss, and one that is not an entry of this bitext as damaged', () => {

@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {toResult, type ArticleResult} from '../../src/batch/article-result.js'
+import {decodeOutputs, toResult, type ArticleResult} from '../../src/batch/article-result.js'
+import {readEntry, writeEntry} from '../../src/batch/cache.js'
 import {cacheStats, processBatch, processBatchAll, type BatchOptions} from '../../src/batch/process-batch.js'
 import {findWorkerScript} from '../../src/batch/worker-pool.js'
 import {createGlossary} from '../../src/glossary/parse-glossary.js'
@@ -37,9 +38,9 @@ function options(dir: string, extra: Partial<BatchOptions> = {}): BatchOptions {
   return {jobs: 1, readFile: (file) => fs.readFileSync(file), displayPath: (file) => path.relative(dir, file), ...extra}
 }
 
-/** Results without the cache marker, for comparing runs. */
+/** Results without the cache marker, outputs as strings (a cache hit's are bytes), for comparing runs. */
 function plain(results: readonly ArticleResult[]): ArticleResult[] {
-  return results.map(({cache, ...rest}) => rest)
+  return results.map(({cache, ...rest}) => (rest.data.outputs ? {...rest, data: {...rest.data, outputs: decodeOutputs(rest.data.outputs)}} : rest))
 }
 
 describe('processBatch', () => {
@@ -110,6 +111,8 @@ describe('processBatch with a cache', () => {
     const warm = await run(base)
     expect(cacheStats(warm)).toEqual({hits: 5, misses: 0})
     expect(plain(warm)).toEqual(plain(cold))
+    // A hit's outputs are the UTF-8 bytes of the pipeline's strings.
+    expect(Object.values(warm[0]!.data.outputs!).every((content) => content instanceof Uint8Array)).toBe(true)
 
     // One article changed: only it is rebuilt.
     fs.appendFileSync(paths[3]!, '\n> One more line.\n\n再加一行。\n')
@@ -129,6 +132,61 @@ describe('processBatch with a cache', () => {
     // No temporary files are left behind.
     const leftovers = fs.readdirSync(cacheDir, {recursive: true, withFileTypes: false}) as string[]
     expect(leftovers.filter((entry) => entry.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('calls beforeProcessing once, before the first article the cache does not answer, and never when it answers them all', async () => {
+    const {dir, paths} = corpus(3)
+    const cacheDir = path.join(dir, 'cache')
+    const run = async () => {
+      const events: string[] = []
+      for await (const result of processBatch(paths, options(dir, {pipeline: {formats: ['md']}, cacheDir, fingerprint: 'test', beforeProcessing: () => events.push('before')}))) {
+        events.push(`${result.path} ${result.cache}`)
+      }
+      return events
+    }
+    expect(await run()).toEqual(['before', 'post-0.md miss', 'post-1.md miss', 'post-2.md miss'])
+    expect(await run()).toEqual(['post-0.md hit', 'post-1.md hit', 'post-2.md hit'])
+    fs.appendFileSync(paths[2]!, '\n> One more line.\n\n再加一行。\n')
+    // Called before the changed article is processed (the hits before it may come out first or not).
+    const edited = await run()
+    expect(edited.filter((event) => event !== 'before')).toEqual(['post-0.md hit', 'post-1.md hit', 'post-2.md miss'])
+    expect(edited.filter((event) => event === 'before')).toHaveLength(1)
+    expect(edited.indexOf('before')).toBeLessThan(edited.indexOf('post-2.md miss'))
+  })
+
+  it('checks a cached page against the sanitizer unless the caller vouches for it or will not publish it', async () => {
+    const {dir, paths} = corpus(2)
+    const cacheDir = path.join(dir, 'cache')
+    const run = (extra: Partial<BatchOptions> = {}) => processBatchAll(paths, options(dir, {pipeline: {formats: ['html']}, cacheDir, fingerprint: 'test', ...extra}))
+    const cold = await run()
+    const page = (result: ArticleResult | undefined) => decodeOutputs(result?.data.outputs ?? {})['index.html']
+    const text = (html: string | Uint8Array) => decodeOutputs({html})['html']
+    const genuine = page(cold[0])!
+    // Forge the first article's entry with a valid digest: a script in its page.
+    const entries = (fs.readdirSync(cacheDir, {recursive: true}) as string[]).map((name) => path.join(cacheDir, name)).filter((file) => file.endsWith('.json'))
+    const entry = entries.find((file) => {
+      const read = readEntry(file)
+      return read.status === 'hit' && read.result.path === 'post-0.md'
+    })!
+    const read = readEntry(entry)
+    if (read.status !== 'hit') throw new Error('no entry')
+    const forged = genuine.replace('</article>', '<script>alert(1)</script></article>')
+    writeEntry(entry, {...read.result, data: {...read.result.data, outputs: {'index.html': forged}}})
+
+    // Vouched for (a page the last build published), or not to be published: taken as it is.
+    const vouched = await run({trustedPage: (html) => text(html) === forged})
+    expect(vouched.map((result) => result.cache)).toEqual(['hit', 'hit'])
+    expect(page(vouched[0])).toBe(forged)
+    const unpublished = await run({unpublished: (result) => result.path === 'post-0.md'})
+    expect(unpublished.map((result) => result.cache)).toEqual(['hit', 'hit'])
+
+    // Otherwise the sanitizer refuses it: built again, reported once, entry rewritten.
+    const damaged: string[] = []
+    const checked = await run({trustedPage: (html) => text(html) === genuine, onDamagedEntry: (shown, reason) => damaged.push(`${shown}: ${reason}`)})
+    expect(damaged).toEqual(['post-0.md: its index.html is not a page bitext writes (the sanitizer would change it)'])
+    expect(checked.map((result) => result.cache)).toEqual(['miss', 'hit'])
+    expect(page(checked[0])).toBe(genuine)
+    expect((await run()).map((result) => result.cache)).toEqual(['hit', 'hit'])
   })
 
   it('does not cache custom rules (their code is not part of the key)', async () => {

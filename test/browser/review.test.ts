@@ -76,6 +76,21 @@ describe.skipIf(!browser.chromium)(`review report in Chromium${skipNote(browser)
     expect(chinese.map((font) => font.familyName), JSON.stringify(fonts)).not.toEqual([])
   })
 
+  it('leads from a twin\'s mark to the card of its decision, which names the twins and the command', async () => {
+    await page.goto(pathToFileURL(path.join(out, `${review.slug}.html`)).href)
+    // The seed's three 号影: one message, two twins whose marks are no open items of their own.
+    const card = review.messages.find((message) => (message.choice?.twins.length ?? 0) > 0)!
+    const twins = page.locator(`mark.twin[data-m="${card.id}"]`)
+    expect(await twins.count()).toBe(card.choice!.twins.length)
+    await twins.last().click()
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe(card.id)
+    const places = card.choice!.twins.map((twin) => `${twin.line}:${twin.column}`)
+    expect(await page.locator(`#${card.id} p.twins`).textContent()).toContain(`also at ${places.join(' and ')}. One command settles all ${places.length + 1}`)
+    expect(await page.locator(`#${card.id} p.settle code`).allTextContents()).toContain(`bitext repair --accept ${review.path}:${card.line}:${card.column}`)
+    await page.locator(`#${card.id}`).scrollIntoViewIfNeeded()
+    await page.screenshot({path: path.join(artifacts, 'review-seed-twins.png')})
+  })
+
   it('hides the messages of a rule when its filter is unchecked', async () => {
     const typography = review.messages.filter((message) => message.ruleId === 'zh-typography').length
     expect(typography).toBeGreaterThan(0)

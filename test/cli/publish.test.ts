@@ -230,3 +230,30 @@ describe('bitext build applies suppression markers to cross-file messages', () =
     ])
   })
 })
+
+describe('bitext build on UTF-8 read as Big5', () => {
+  it('refuses that article with one error that says what to do, changes nothing in it, and builds the other', async () => {
+    const cwd = tempDir('bitext-big5-')
+    const articles = path.join(cwd, 'articles')
+    fs.mkdirSync(articles)
+    fs.writeFileSync(path.join(articles, 'rolling.md'), rolling)
+    // The GBK article's UTF-8 bytes shown by a Big5 reader and saved again as UTF-8.
+    const damaged = iconv.decode(Buffer.from(gbk, 'utf8'), 'big5')
+    fs.writeFileSync(path.join(articles, 'big5.md'), damaged)
+    const build = captureIo(cwd, wide)
+    const code = await run(['build', '--no-cache'], build)
+    expect(code).toBe(1)
+    expect(build.err()).toMatch(/^bitext build: 1 article built, 1 failed, /m)
+    const errors = messageLines(build.err()).filter((line) => line.includes(' error '))
+    expect(errors).toEqual([
+      expect.stringMatching(/^8:12 error Unrepairable mojibake: this is UTF-8 read as Big5 \(\d+ `\uFFFD` or `\?` where bytes were lost, \d+ runs that read back as Chinese\); bitext cannot rebuild the lost bytes and left the text as it is: restore the article from its original UTF-8 file mojibake-unrepaired bitext$/)
+    ])
+    expect(build.err()).not.toContain('mojibake-repaired')
+    expect(fs.existsSync(path.join(cwd, 'dist', 'rolling', 'index.zh.md'))).toBe(true)
+    expect(fs.existsSync(path.join(cwd, 'dist', 'big5'))).toBe(false)
+    expect(fs.readFileSync(path.join(articles, 'big5.md'), 'utf8')).toBe(damaged)
+    const lint = captureIo(cwd, wide)
+    expect(await run(['lint', '--no-cache'], lint)).toBe(1)
+    expect(messageLines(lint.out())).toEqual(messageLines(build.err()))
+  })
+})

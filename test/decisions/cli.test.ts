@@ -174,8 +174,8 @@ describe('open decisions in a repaired article', () => {
     ])
     const flagged = review.messages.filter((message) => message.ruleId === 'mojibake-uncertain')
     expect(flagged.map((message) => [message.line, message.column, message.expected, message.choice])).toEqual([
-      [2, 8, [], {choice: '号', others: ['卷', '川'], confidence: 0.77, evidence: null, origin: 'block'}],
-      [7, 8, [], {choice: '号', others: ['卷', '偷'], confidence: 0.71, evidence: 'EN "volume" (卷)', origin: 'block'}]
+      [2, 8, [], {choice: '号', others: ['卷', '川'], confidence: 0.77, evidence: null, origin: 'block', twins: []}],
+      [7, 8, [], {choice: '号', others: ['卷', '偷'], confidence: 0.71, evidence: 'EN "volume" (卷)', origin: 'block', twins: []}]
     ])
     const html = fs.readFileSync(path.join(dir, 'dist/review/a.html'), 'utf8')
     expect(html).toContain('<p class="candidates">Likeliest: <code>号</code> (confidence 0.71, by the English: EN "volume" (卷)) · other candidates: <code>卷</code> <code>偷</code> · open in the decision block</p>')

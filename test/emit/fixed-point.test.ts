@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type {Root} from 'mdast'
+import type {Blockquote, List, ListItem, Nodes, Root} from 'mdast'
 import {describe, expect, it} from 'vitest'
 import {stringifyMarkdown, toMarkdown} from '../../src/emit/markdown.js'
 import {mayBeUnstable, mayBeUnstableText} from '../../src/emit/unstable-shapes.js'
@@ -43,7 +43,13 @@ describe('a list ending an item of a loose list in a quote', () => {
   // Found by the fuzzer (2,000 runs): `> - - x\n>\n> - x` reads back as a tight list.
   it('is read back and settles', () => {
     const tree = parser.parse('> - - x\n>\n> - x\n') as Root
+    // Read back, the outer list is tight: written without a `>` line between the items, it needs no second pass.
+    expect(mayBeUnstable(tree)).toBe(false)
+    expect(stringifyMarkdown(tree)).toBe('> - - x\n> - x\n')
+    // The fuzzer's tree had a loose outer list.
+    ;((tree.children[0] as Blockquote).children[0] as List).spread = true
     expect(mayBeUnstable(tree)).toBe(true)
+    expect(stringifyMarkdown(tree)).toBe('> - - x\n>\n> - x\n')
     const text = toMarkdown(tree)
     expect(text).toBe('> - - x\n> - x\n')
     expect(once(text)).toBe(text)
@@ -111,6 +117,87 @@ describe('the trees read back at run time', () => {
     }
     // The shapes exist: lists in the four containers with a quote, before a list, a quote or a footnote.
     expect(unsettled).toBe(60)
+  })
+
+  it('are lists in a quote that end an item of a list written with blank lines between its items', () => {
+    const tight = parser.parse('> - a\n>   - b\n> - c\n') as Root
+    expect(mayBeUnstable(tight)).toBe(false)
+    const outer = (tight.children[0] as Blockquote).children[0] as List
+    for (const spread of [true, null, undefined]) {
+      outer.spread = spread
+      expect(mayBeUnstable(tight), String(spread)).toBe(true)
+    }
+    // The fuzzer's tree: a loose outer list is written with a `>` line between the items, and read back tight.
+    outer.spread = true
+    const text = stringifyMarkdown(tight)
+    expect(text).toBe('> - a\n>   - b\n>\n> - c\n')
+    expect(once(text)).not.toBe(text)
+  })
+
+  it('cover every list that ends an item in a quote, with the outer list tight, loose or unset', () => {
+    const inner = [['- x'], ['- x', '- y'], ['1. x', '2. y'], ['- x', '', '- y'], ['- x', '  - z'], ['- x', '  > q'], ['- x', '', '  p']]
+    const nexts = [['- c'], ['- c', '  - d'], ['-'], ['- c', '', '  e'], ['- > c']]
+    const containers: Array<(lines: string[]) => string[]> = [
+      (lines) => lines.map((line) => (line ? `> ${line}` : '>')),
+      (lines) => ['- top', '', ...lines.map((line) => (line ? `  > ${line}` : '  >'))],
+      (lines) => ['[^9]: top', '', ...lines.map((line) => (line ? `    > ${line}` : '    >'))]
+    ]
+    const outerLists = (node: Nodes, found: List[] = []): List[] => {
+      if (node.type === 'list' && node.children.some((item) => item.children.at(-1)?.type === 'list')) found.push(node)
+      if ('children' in node) for (const child of node.children) outerLists(child, found)
+      return found
+    }
+    let unsettled = 0
+    let tightSettled = 0
+    for (const container of containers) {
+      for (const list of inner) {
+        for (const next of nexts) {
+          const tree = parser.parse(container(['- a', ...list.map((line) => `  ${line}`), ...next]).join('\n') + '\n') as Root
+          const lists = outerLists(tree)
+          expect(lists.length).toBeGreaterThan(0)
+          for (const spread of [false, true, undefined]) {
+            for (const each of lists) each.spread = spread
+            const text = stringifyMarkdown(tree)
+            if (once(text) === text) {
+              if (spread === false) tightSettled++
+              continue
+            }
+            unsettled++
+            expect(mayBeUnstable(tree), text).toBe(true)
+          }
+        }
+      }
+    }
+    expect(tightSettled).toBe(105)
+    expect(unsettled).toBeGreaterThan(0)
+  })
+
+  it('settle in one pass when the outer list is tight, whatever the spread of its item and of the inner list', () => {
+    const sources = ['> - a\n>   - b\n> - c\n', '> - a\n>   - b\n>   - d\n> - c\n', '> 1. a\n>    - b\n> 2. c\n', '- x\n\n  > - a\n  >   - b\n  > - c\n']
+    let settled = 0
+    for (const source of sources) {
+      for (const itemSpread of [false, true]) {
+        for (const innerSpread of [false, true]) {
+          for (const innerItemSpread of [false, true]) {
+            const tree = parser.parse(source) as Root
+            const first = tree.children[0] as Blockquote | List
+            const quote = first.type === 'blockquote' ? first : ((first.children[0] as ListItem).children[1] as Blockquote)
+            const outer = quote.children[0] as List
+            outer.spread = false
+            const item = outer.children[0] as ListItem
+            item.spread = itemSpread
+            const inner = item.children.at(-1) as List
+            inner.spread = innerSpread
+            for (const innerItem of inner.children) innerItem.spread = innerItemSpread
+            expect(mayBeUnstable(tree)).toBe(false)
+            const text = stringifyMarkdown(tree)
+            expect(once(text), text).toBe(text)
+            settled++
+          }
+        }
+      }
+    }
+    expect(settled).toBe(32)
   })
 
   it('are those with an HTML block that holds a blank line', () => {

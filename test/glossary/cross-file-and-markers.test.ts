@@ -3,7 +3,8 @@
  * glossary messages off.
  */
 import {describe, expect, it} from 'vitest'
-import {checkCrossFile} from '../../src/check/cross-file.js'
+import {applyMarkers, checkCrossFile} from '../../src/check/cross-file.js'
+import {needsMarkers, reportInconsistentRenderings} from '../../src/check/inconsistent-renderings.js'
 import {glossaryRules} from '../../src/check/glossary-rules.js'
 import {parseGlossary} from '../../src/glossary/parse-glossary.js'
 import {bilingual, check, messages} from './helpers.js'
@@ -95,17 +96,30 @@ describe('comment markers', () => {
   })
 
   it('markers apply to files without a tree (rebuilt from batch results)', async () => {
-    const markdown = [
-      bilingual(['A ReplicaSet.', '一个副本集。'], ['A ReplicaSet.', '一个副本集。']),
-      '> A ReplicaSet.\n',
-      '<!-- bitext-disable-next-line glossary-inconsistent -->\n',
-      '一个 ReplicaSet。\n',
-      bilingual(['A ReplicaSet.', '一个 ReplicaSet。'])
-    ].join('\n')
+    const markdown = markedDocument()
     const file = await check(markdown, glossary, glossaryRules)
     delete file.data.tree
     expect(checkCrossFile([file])).toBe(2)
     expect(messages(file)).toEqual(['17:4-17:14: Inconsistent `ReplicaSet` for `ReplicaSet`, expected `副本集` as in doc.md:3:3, doc.md:7:3'])
+  })
+
+  it('the comparison alone gives the messages before markers, and names the files whose markers must be read', async () => {
+    const markdown = markedDocument()
+    const marked = await check(markdown, glossary, glossaryRules, {}, 'marked.md')
+    delete marked.data.tree
+    const plain = await check(bilingual(['A ReplicaSet.', '一个副本集。'], ['A ReplicaSet.', '一个副本集。'], ['A ReplicaSet.', '一个 ReplicaSet。']), glossary, glossaryRules, {}, 'plain.md')
+    delete plain.data.tree
+    const {added, touched} = reportInconsistentRenderings([marked, plain])
+    expect(added).toBe(3)
+    expect([...touched].map((file) => file.path)).toEqual(['marked.md', 'plain.md'])
+    const expected = 'expected `副本集` as in marked.md:3:3, marked.md:7:3, plain.md:3:3 and 1 more'
+    expect(messages(marked)).toEqual([`13:4-13:14: Inconsistent \`ReplicaSet\` for \`ReplicaSet\`, ${expected}`, `17:4-17:14: Inconsistent \`ReplicaSet\` for \`ReplicaSet\`, ${expected}`])
+    expect(messages(plain)).toEqual([`11:4-11:14: Inconsistent \`ReplicaSet\` for \`ReplicaSet\`, ${expected}`])
+    // Only the file with a marker in its text needs the parser; a file with a tree always reads it.
+    expect([marked, plain].map((file) => needsMarkers(file))).toEqual([true, false])
+    expect(needsMarkers(await check(bilingual(['A ReplicaSet.', '一个副本集。']), glossary, glossaryRules))).toBe(true)
+    applyMarkers([marked])
+    expect(messages(marked)).toEqual([`17:4-17:14: Inconsistent \`ReplicaSet\` for \`ReplicaSet\`, ${expected}`])
   })
 
   it('markers apply to cross-file messages too', async () => {
@@ -119,3 +133,14 @@ describe('comment markers', () => {
     expect(file.messages).toEqual([])
   })
 })
+
+/** Two renderings of ReplicaSet as 副本集, then one marked to be left alone, then one that is not. */
+function markedDocument(): string {
+  return [
+    bilingual(['A ReplicaSet.', '一个副本集。'], ['A ReplicaSet.', '一个副本集。']),
+    '> A ReplicaSet.\n',
+    '<!-- bitext-disable-next-line glossary-inconsistent -->\n',
+    '一个 ReplicaSet。\n',
+    bilingual(['A ReplicaSet.', '一个 ReplicaSet。'])
+  ].join('\n')
+}

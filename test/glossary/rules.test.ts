@@ -7,7 +7,9 @@ import {glossaryForbidden} from '../../src/check/glossary-forbidden.js'
 import {glossaryKeep} from '../../src/check/glossary-keep.js'
 import {glossaryMissing} from '../../src/check/glossary-missing.js'
 import type {Rule} from '../../src/check/rule.js'
+import {inSense} from '../../src/glossary/analyze.js'
 import {parseGlossary} from '../../src/glossary/parse-glossary.js'
+import type {Term} from '../../src/glossary/types.js'
 import {bilingual, check, messages} from './helpers.js'
 
 const glossary = parseGlossary(
@@ -190,6 +192,25 @@ terms:
       [glossaryMissing]
     )
     expect(messages(file)).toEqual(['3:1-3:9: Missing `镜像` for `image`, translate it as `镜像`', '11:1-11:10: Missing `镜像` for `images`, translate it as `镜像`'])
+  })
+
+  it('finds any when or unless word: whole words, any case, -s/-es/-ed/-d/-ing forms, - and spaces alike', () => {
+    const term: Term = {en: ['image'], zh: ['镜像'], keep: false, forbid: [], case: false, examples: [], line: 1, when: ['container', 'pull request', 'Docker-file'], unless: ['logo', 'photo']}
+    const cases: Array<[string, boolean]> = [
+      ['Containers run here.', true],
+      ['containerd runs here.', true],
+      ['Open a PULL-REQUESTS list.', true],
+      ['Write a docker  file.', true],
+      ['Containerize it.', false],
+      ['A subcontainer.', false],
+      ['pull the request', false],
+      ['The container logos.', false],
+      ['A photo of a container.', false],
+      ['Nothing here.', false]
+    ]
+    expect(cases.map(([text]) => inSense(term, text))).toEqual(cases.map(([, expected]) => expected))
+    expect(inSense({...term, when: []}, 'Nothing here.')).toBe(true)
+    expect(inSense({...term, when: [], unless: []}, 'A photo.')).toBe(true)
   })
 
   it('says to keep a keep term in English, not that it is missing for itself', async () => {

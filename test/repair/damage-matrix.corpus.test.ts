@@ -27,7 +27,9 @@ const floors: Record<string, number> = {
   'utf-8>latin1/c1-stripped': 0.95,
   'utf-8>gbk/fffd': 0.998,
   'utf-8>gbk/question': 0.998,
-  'gbk>windows-1252/question': 0.999
+  'gbk>windows-1252/question': 0.999,
+  // No target in the issue; measured 98.43 % when the channel was added (untuned).
+  'utf-8>windows-1252>gbk/fffd': 0.98
 }
 
 describe('the damage matrix', () => {

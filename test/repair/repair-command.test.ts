@@ -1,4 +1,5 @@
 import * as fs from 'node:fs'
+import iconv from 'iconv-lite'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {repairCommand} from '../../src/cli/commands/repair.js'
@@ -101,6 +102,26 @@ describe('bitext repair', () => {
     expect(io.err()).toContain('missing.md: cannot read: ')
     expect(io.err()).toContain('bin.md: Unexpected NUL byte at line 2: this is not a text file')
     expectTitleOutput(fs.readFileSync(path.join(dir, 'out', 'a.md'), 'utf8'))
+  })
+
+  it('says where mojibake it cannot rebuild starts, leaves the file as it is and exits 1; reads a lossless codec outside ftfy\'s list back', async () => {
+    const article = fs.readFileSync(path.join(projectRoot, 'articles', 'rolling-updates-without-downtime.md'), 'utf8')
+    const big5 = iconv.decode(Buffer.from(article, 'utf8'), 'big5')
+    const arabic = iconv.decode(Buffer.from(article, 'utf8'), 'windows-1256')
+    const dir = setup({'big5.md': big5, 'arabic.md': arabic})
+    const io = captureIo(dir)
+    expect(await repairCommand.run(['--write', 'big5.md', 'arabic.md'], io)).toBe(1)
+    expect(io.err()).toMatch(/^big5\.md:2:8: Unrepairable mojibake: this is UTF-8 read as Big5 \(\d+ `\uFFFD` or `\?` where bytes were lost, \d+ runs that read back as Chinese\); bitext cannot rebuild the lost bytes and left the text as it is: restore the article from its original UTF-8 file\narabic\.md: UTF-8 read as windows-1256: \d+ repairs, 0 uncertain\n$/)
+    expect(fs.readFileSync(path.join(dir, 'big5.md'), 'utf8')).toBe(big5)
+    expect(fs.existsSync(path.join(dir, 'big5.md.orig'))).toBe(false)
+    expect(fs.readFileSync(path.join(dir, 'arabic.md'), 'utf8')).toBe(article)
+    const json = captureIo(dir)
+    fs.writeFileSync(path.join(dir, 'big5.md'), big5)
+    expect(await repairCommand.run(['--json', 'big5.md'], json)).toBe(1)
+    const report = JSON.parse(json.out()) as {damage: unknown; unrepaired: string; repairs: unknown[]}
+    expect(report.damage).toBeNull()
+    expect(report.repairs).toEqual([])
+    expect(report.unrepaired).toMatch(/^Unrepairable mojibake: this is UTF-8 read as Big5 /)
   })
 
   it('refuses bad usage', async () => {

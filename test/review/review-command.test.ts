@@ -25,13 +25,17 @@ describe('bitext review', () => {
     const io = captureIo(dir)
     expect(await reviewCommand.run(['--out', 'out'], io)).toBe(0)
     expect(fs.readdirSync(path.join(dir, 'out')).sort()).toEqual(['index.html', 'rules', 'seed.html', 'seed.json', 'small.html', 'small.json'])
-    const seed = JSON.parse(fs.readFileSync(path.join(dir, 'out', 'seed.json'), 'utf8')) as {path: string; rows: unknown[]; messages: Array<{ruleId: string}>}
+    const seed = JSON.parse(fs.readFileSync(path.join(dir, 'out', 'seed.json'), 'utf8')) as {path: string; rows: unknown[]; messages: Array<{ruleId: string}>; uncertain: {decisions: number; characters: number}}
     expect(seed.path).toBe(path.join('articles', 'seed.md'))
     expect(seed.rows.length).toBeGreaterThan(50)
     expect(seed.messages.some((message) => message.ruleId === 'untranslated')).toBe(true)
     const index = fs.readFileSync(path.join(dir, 'out', 'index.html'), 'utf8')
     expect(index.indexOf('seed.html')).toBeLessThan(index.indexOf('small.html'))
-    expect(io.err()).toMatch(/^bitext review: 2 articles, \d+ messages → out\/index.html\n$/)
+    // The seed's repair decisions, counted as lint counts its mojibake-uncertain messages (twins once).
+    const {decisions, characters} = seed.uncertain
+    expect(decisions).toBe(seed.messages.filter((message) => message.ruleId === 'mojibake-uncertain').length)
+    expect(characters).toBeGreaterThan(decisions)
+    expect(io.err()).toMatch(new RegExp(`^bitext review: 2 articles, \\d+ messages, ${decisions} decisions to make \\(${characters} characters\\) → out/index.html\n$`))
   })
 
   it('writes the rule pages its rule links point to, from docs/rules', async () => {

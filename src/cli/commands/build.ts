@@ -4,7 +4,7 @@
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import type {VFile} from 'vfile'
-import {fromResult} from '../../batch/article-result.js'
+import {fromResult, type ResultOutputs} from '../../batch/article-result.js'
 import {cacheStats, processBatch, type BatchOptions} from '../../batch/process-batch.js'
 import {ruleIds} from '../../check/rule-ids.js'
 import type {Format, ListedArticle} from '../../emit/index.js'
@@ -172,7 +172,9 @@ async function publish(
   for await (const result of results) {
     progress?.increment()
     cache.push(result.cache ? {cache: result.cache} : {})
-    const file = fromResult(result)
+    // The outputs are written as they come (a cache hit's are UTF-8 bytes, never decoded), not through the file.
+    const {outputs, ...data} = result.data
+    const file = fromResult({...result, data})
     files.push(file)
     if (file.data.failed) continue
     const copies = checkLocalFiles(file, path.resolve(io.cwd, result.path), options.root, io)
@@ -190,7 +192,7 @@ async function publish(
       continue
     }
     slugs.set(slug, file.path)
-    writeOutputs(output, slug, file.data.outputs ?? {})
+    writeOutputs(output, slug, outputs ?? {})
     for (const copy of copies) output.copyFile(path.join(slug, copy.to), copy.from)
     const frontMatter = file.data.frontMatter ?? {}
     const titleEn = file.data.titleEn
@@ -226,16 +228,16 @@ function lockOutput(io: CliIo, outDir: string, wait: boolean): Lock {
 /**
  * Release an article's bulk: only its messages are needed from here on (and
  * its text when it may hold suppression markers, which the cross-file check
- * reads; a text without one is not read again).
+ * reads; a text without one is not read again). Its outputs never entered
+ * the file.
  */
 function release(file: VFile): void {
-  delete file.data.outputs
   delete file.data.localFiles
   if (typeof file.value === 'string' && !mayHaveMarkers(file.value)) file.value = ''
 }
 
 /** Rules whose error means the article must not be published. */
-const blocking = new Set(['no-translation', 'template-braces'])
+const blocking = new Set(['no-translation', 'template-braces', 'mojibake-unrepaired'])
 
 /** Whether a blocking rule reports an error among an article's messages (a file's, or a result's). */
 function blocked(messages: ReadonlyArray<{fatal?: boolean | null | undefined; ruleId?: string | null | undefined}>): boolean {
@@ -269,6 +271,6 @@ async function progressBar(io: CliIo, total: number, quiet: boolean) {
   return bar
 }
 
-function writeOutputs(output: StagedOutput, slug: string, outputs: Record<string, string>): void {
+function writeOutputs(output: StagedOutput, slug: string, outputs: ResultOutputs): void {
   for (const [name, content] of Object.entries(outputs)) output.write(path.join(slug, name), content)
 }

@@ -64,6 +64,8 @@ interface Report {
   encoding: string
   confidence: number
   damage: VFile['data']['damage']
+  /** Mojibake recognised and left as it is, with what to do (`mojibake-unrepaired`). */
+  unrepaired?: string
   repairs: Array<{line: number; column: number; before: string; after: string; confidence: number; alternatives: string[]}>
   decisions: Array<{line: number; column: number; choice: string; others: string[]; confidence: number; evidence?: string; state: 'open' | 'lost'}>
   text: string
@@ -122,7 +124,8 @@ export const repairCommand: Command = {
         const {file, bytes, found} = outcome
         const repairs = file.data.repairs ?? []
         const lost = repairs.filter((record) => record.after.includes('\uFFFD') && !record.before.includes('\uFFFD')).length
-        const lostFailed = lost > 0 ? 1 : 0
+        // Characters lost for good, or mojibake that cannot be rebuilt at all (left as it is): exit 1.
+        const lostFailed = lost > 0 || unrepaired(file) !== undefined ? 1 : 0
         const settle = settling.get(name) ?? {all: false, targets: []}
         const settled = settleDecisions(String(file.value), found.open, found.lost.map((entry) => entry.decision), settle.all ? 'all' : settle.targets)
         io.stderr.write(summary(name, file, lost, found, settled, write && values.decisions))
@@ -263,13 +266,21 @@ function summary(name: string, file: VFile, lost: number, found: FileDecisions, 
     ? ''
     : `; ${open} open ${open === 1 ? 'decision' : 'decisions'}${kept && open > 0 ? ' kept in the file (see `bitext lint`; settle with `bitext repair --accept` or `--choose`)' : ''}`
   const byHand = found.resolved.length > 0 ? `; ${found.resolved.length} settled by hand` : ''
-  if (file.data.damage === null || file.data.damage === undefined) {
+  const left = unrepaired(file)
+  if (left !== undefined) {
+    lines.push(`${name}:${left.line ?? 1}:${left.column ?? 1}: ${left.reason}`)
+  } else if (file.data.damage === null || file.data.damage === undefined) {
     lines.push(`${name}: clean${decoded}${decisions}${byHand}`)
   } else {
     const uncertain = repairs.filter(isUncertain).length
     lines.push(`${name}: ${file.data.damage.summary}${decoded}: ${repairs.length} repairs, ${uncertain} uncertain${lost > 0 ? `, ${lost} characters lost for good (U+FFFD)` : ''}${decisions}${byHand}`)
   }
   return lines.map((line) => `${line}\n`).join('')
+}
+
+/** The error of mojibake the repair recognised and could not rebuild (`mojibake-unrepaired`), if any. */
+function unrepaired(file: VFile): VFile['messages'][number] | undefined {
+  return file.messages.find((message) => message.ruleId === 'mojibake-unrepaired')
 }
 
 /** Say that a place holds no open decision, and which places do nearby. */
@@ -289,6 +300,7 @@ function toReport(file: VFile, name: string | undefined, found: FileDecisions): 
     encoding: encoding.encoding,
     confidence: encoding.confidence,
     damage: file.data.damage ?? null,
+    ...(unrepaired(file) === undefined ? {} : {unrepaired: unrepaired(file)!.reason}),
     repairs: (file.data.repairs ?? []).map(({line, column, before, after, confidence, alternatives}) => ({
       line,
       column,

@@ -10,7 +10,7 @@ import type {VFile} from 'vfile'
 import {allRules} from '../../check/rules.js'
 import {fromResult, processBatch} from '../../batch/index.js'
 import type {PipelineOptions} from '../../pipeline.js'
-import {renderReviewHtml, renderReviewIndex, renderReviewJson, renderRulePage, rulePagesFolder} from '../../review/index.js'
+import {renderIndexDocument, renderReviewDocument, renderReviewModelJson, renderRulePage, reviewModel, rulePagesFolder, type ReviewDocument} from '../../review/index.js'
 import {displayPath, findArticles} from '../articles.js'
 import type {CliIo} from '../io.js'
 import {UsageError, type Command} from '../command.js'
@@ -87,17 +87,30 @@ export const reviewCommand: Command = {
     }
     // Term consistency is a property of the whole set of articles: check it before rendering.
     await checkBatch(files, settings)
-    for (const file of files) {
-      io.fs.writeFileSync(path.join(outDir, `${file.data.slug}.html`), renderReviewHtml(file))
-      io.fs.writeFileSync(path.join(outDir, `${file.data.slug}.json`), renderReviewJson(file))
+    const reviews = files.map((file) => reviewModel(file))
+    for (const review of reviews) {
+      io.fs.writeFileSync(path.join(outDir, `${review.slug}.html`), renderReviewDocument(review))
+      io.fs.writeFileSync(path.join(outDir, `${review.slug}.json`), renderReviewModelJson(review))
     }
-    io.fs.writeFileSync(path.join(outDir, 'index.html'), renderReviewIndex(files))
+    io.fs.writeFileSync(path.join(outDir, 'index.html'), renderIndexDocument(reviews))
     writeRulePages(io, path.join(outDir, rulePagesFolder))
     const failed = files.filter((file) => file.data.failed).length
     const messages = files.reduce((total, file) => total + file.messages.length, 0)
-    io.stderr.write(`bitext review: ${files.length} articles, ${messages} messages${failed > 0 ? `, ${failed} failed` : ''} → ${displayPath(path.join(outDir, 'index.html'), io)}\n`)
+    io.stderr.write(`bitext review: ${files.length} ${files.length === 1 ? 'article' : 'articles'}, ${messages} messages${decisionsSummary(reviews)}${failed > 0 ? `, ${failed} failed` : ''} → ${displayPath(path.join(outDir, 'index.html'), io)}\n`)
     return failed > 0 ? 1 : 0
   }
+}
+
+/**
+ * The repair decisions left to a person in all articles, counted as
+ * `mojibake-uncertain` reports them (twins once), with the characters they
+ * cover when that differs: `, 30 decisions to make (32 characters)`.
+ */
+function decisionsSummary(reviews: readonly ReviewDocument[]): string {
+  const decisions = reviews.reduce((total, review) => total + review.uncertain.decisions, 0)
+  const characters = reviews.reduce((total, review) => total + review.uncertain.characters, 0)
+  if (decisions === 0) return ''
+  return `, ${decisions} ${decisions === 1 ? 'decision' : 'decisions'} to make${characters === decisions ? '' : ` (${characters} characters)`}`
 }
 
 /** docs/rules/ of the bitext package (the same from src/ and from lib/). */

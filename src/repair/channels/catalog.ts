@@ -71,6 +71,24 @@ export const gbkReadAsWindows1252: Channel = {
   }
 }
 
+/**
+ * Two codecs in layers: UTF-8 read as windows-1252 (undefined bytes kept as
+ * C1 controls), saved as UTF-8, then read as GBK (U+FFFD for what GBK
+ * cannot decode, mostly a lone byte before ASCII).
+ */
+export const utf8ReadAsWindows1252ThenGbk: Channel = {
+  id: 'utf-8>windows-1252>gbk/fffd',
+  title: 'UTF-8 read as windows-1252, then read as GBK, undecodable bytes as U+FFFD',
+  from: 'utf-8',
+  via: 'gbk',
+  loss: 'fffd',
+  layers: 2,
+  lossy: true,
+  damage(text) {
+    return iconv.decode(Buffer.from(decodeSingleByte(Buffer.from(text, 'utf8'), 'windows-1252', 'c1-kept'), 'utf8'), 'gbk')
+  }
+}
+
 /** Every channel of the damage matrix, lossless first. */
 export const channels: readonly Channel[] = [
   utf8ReadAs('windows-1252', 'c1-kept'),
@@ -84,5 +102,6 @@ export const channels: readonly Channel[] = [
   utf8ReadAs('latin1', 'c1-stripped'),
   utf8ReadAsGbk('fffd'),
   utf8ReadAsGbk('question'),
-  gbkReadAsWindows1252
+  gbkReadAsWindows1252,
+  utf8ReadAsWindows1252ThenGbk
 ]

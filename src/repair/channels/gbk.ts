@@ -11,6 +11,7 @@ import {completions} from '../reconstruct/candidates.js'
 import {unknownByte} from './scan.js'
 import {sequenceLength} from './utf8.js'
 import {gbkReadAsWindows1252} from './gbk-as-windows-1252.js'
+import {isBad} from '../detect/badness.js'
 
 /** A damaged character inside a repaired run: its candidates. */
 export interface GbkDamaged {
@@ -158,11 +159,11 @@ function utf8ReadAsGbk(full: string, offset: number): GbkRepair | undefined {
     if (choices === undefined) return undefined
     tokens.push({start: offset + index, end: offset + index + 1, choices})
   }
-  let parsed = parseTokens(tokens, [])
+  let parsed = parseTokens(tokens)
   let used = 0
   if (parsed === undefined && questions > 0) {
     tokens.push({start: offset + run.length, end: offset + run.length + 1, choices: [hole1, hole2]})
-    parsed = parseTokens(tokens, [])
+    parsed = parseTokens(tokens)
     used = 1
     run = full.slice(0, run.length + 1)
   }
@@ -173,35 +174,120 @@ function utf8ReadAsGbk(full: string, offset: number): GbkRepair | undefined {
   for (const unit of wide) {
     if (unit.char === undefined ? unit.bytes![0]! >= 0xe2 : /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\u2010-\u2027\u2190-\u21FF\u2500-\u257F]/u.test(unit.char)) cjk++
   }
-  if (wide.length >= run.length || cjk < wide.length * 0.5) return undefined
+  if ((wide.length >= run.length || cjk < wide.length * 0.5) && !isSingleByteLayer(units, run)) return undefined
   const strong = gbkTell.test(run) || run.length >= 6 || (used > 0 && run.length >= 3)
   return {start: offset, end: offset + run.length, segments: segmentsOf(units, tokens, ends), from: 'utf-8', via: 'gbk', strong}
 }
 
 /**
+ * Whether the UTF-8 under a run is itself single-byte mojibake (`ä¸­æ–‡`):
+ * UTF-8 read as windows-1252, saved as UTF-8, then read as GBK. Such a run
+ * does not shrink (a Latin-1 character is two bytes, as a GBK one is) and
+ * holds no CJK; it is taken when it is two characters or more (a short run
+ * only in a document with long ones, as every GBK run), every
+ * character under it is one a single-byte reading of UTF-8 shows, and the
+ * text under it is bad by the badness sequences or starts a three-byte
+ * character as such mojibake does. The next layer of repair
+ * undoes the windows-1252 reading.
+ */
+function isSingleByteLayer(units: readonly Unit[], run: string): boolean {
+  if (run.length < 2) return false
+  let text = ''
+  for (const unit of units) {
+    if (unit.char === undefined) {
+      text += '\uFFFD'
+      continue
+    }
+    if (unit.char.charCodeAt(0) >= 0x80 && !singleByteShown.test(unit.char)) return false
+    text += unit.char
+  }
+  return isBad(text) || threeByteLead.test(text)
+}
+
+/**
+ * The windows-1252 reading of a three-byte UTF-8 lead (0xE0–0xEF: `à`–`ï`)
+ * and of a continuation byte after it: how every CJK character starts in
+ * such mojibake (`å’` of `和`, `è“` of `蓝`), short runs the badness
+ * sequences do not cover.
+ */
+const threeByteLead = /[\u00E0-\u00EF][\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201A\u201C-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]/
+
+/** Characters windows-1252 or Latin-1 show for a byte 0x80–0xFF. */
+const singleByteShown = /^[\u0080-\u00FF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201A\u201C-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]$/
+
+/**
  * Turn tokens into bytes (trying each token's choices, first ones first) and
  * the bytes into UTF-8 characters; unknown bytes make damaged characters.
+ *
+ * The first choices (in that order) that parse are taken. Whether the rest of
+ * a run can still parse depends only on the token reached and the bytes of the
+ * character left open there, so a dead end is remembered by those two and
+ * never walked again: a run of many holes (`浣�浣�…`, each one or two bytes)
+ * costs time in proportion to its length, not 2^holes.
  */
-function parseTokens(tokens: readonly Token[], chosen: number[]): {units: Unit[]; bytes: number[]; ends: number[]} | undefined {
-  if (chosen.length === tokens.length) {
-    const bytes: number[] = []
-    const ends: number[] = []
-    tokens.forEach((token, index) => {
-      bytes.push(...token.choices[chosen[index]!]!)
-      ends.push(bytes.length)
-    })
-    const units = parseUtf8(bytes)
-    return units === undefined ? undefined : {units, bytes, ends}
+function parseTokens(tokens: readonly Token[]): {units: Unit[]; bytes: number[]; ends: number[]} | undefined {
+  const chosen: number[] = []
+  const deadEnds = new Set<string>()
+  const search = (index: number, open: readonly number[]): boolean => {
+    if (index === tokens.length) return open.length === 0
+    const key = `${index}|${open.join(',')}`
+    if (deadEnds.has(key)) return false
+    const token = tokens[index]!
+    for (let choice = 0; choice < token.choices.length; choice++) {
+      const next = feed(open, token.choices[choice]!)
+      if (next === undefined) continue
+      chosen.push(choice)
+      if (search(index + 1, next)) return true
+      chosen.pop()
+    }
+    deadEnds.add(key)
+    return false
   }
-  const token = tokens[chosen.length]!
-  // Only the few ambiguous tokens branch; a run has at most a handful.
-  for (let choice = 0; choice < token.choices.length; choice++) {
-    chosen.push(choice)
-    const result = parseTokens(tokens, chosen)
-    chosen.pop()
-    if (result !== undefined) return result
+  if (!search(0, [])) return undefined
+  const bytes: number[] = []
+  const ends: number[] = []
+  tokens.forEach((token, index) => {
+    bytes.push(...token.choices[chosen[index]!]!)
+    ends.push(bytes.length)
+  })
+  const units = parseUtf8(bytes)
+  return units === undefined ? undefined : {units, bytes, ends}
+}
+
+/**
+ * Feed bytes to a UTF-8 reader holding the bytes of an unfinished character.
+ *
+ * @returns The bytes of the character left unfinished after them, or
+ * undefined when they cannot be UTF-8 (the test of `parseUtf8`, byte by byte).
+ */
+function feed(open: readonly number[], bytes: readonly number[]): number[] | undefined {
+  let sequence = [...open]
+  for (const byte of bytes) {
+    if (sequence.length === 0) {
+      if (byte === unknownByte) return undefined
+      if (byte < 0x80) continue
+      if (sequenceLength(byte) === 0) return undefined
+      sequence = [byte]
+      continue
+    }
+    if (byte !== unknownByte && (byte < 0x80 || byte > 0xbf)) return undefined
+    sequence.push(byte)
+    if (sequence.length < sequenceLength(sequence[0]!)) continue
+    if (!isCharacter(sequence)) return undefined
+    sequence = []
   }
-  return undefined
+  return sequence
+}
+
+/** Whether the bytes of one whole UTF-8 sequence (some perhaps unknown) can be a character. */
+function isCharacter(sequence: readonly number[]): boolean {
+  if (sequence.includes(unknownByte)) return completions(sequence, [], holeBytes).length > 0
+  try {
+    strictUtf8.decode(Uint8Array.from(sequence))
+    return true
+  } catch {
+    return false
+  }
 }
 
 /** Parse bytes (with unknown ones) as UTF-8 characters, or undefined when they cannot be. */

@@ -4,6 +4,7 @@
  * GBK or GBK read as windows-1252, span by span and only where the text itself
  * gives evidence.
  */
+import {readWholePage} from '../channels/whole-page.js'
 import type {DamageReport, RepairRecord} from '../../types.js'
 import {badness, isBad} from '../detect/badness.js'
 import {completions} from './candidates.js'
@@ -106,6 +107,9 @@ const mojibakeAlphabet = /[\u0080-\u02FF\u0370-\u04FF\u2020-\u2022\u2030\u2039\u
  * @returns The repaired text, the repairs made and the damage found.
  */
 export function repairMojibake(text: string, options: RepairOptions = {}): RepairResult {
+  // A page without a CJK ideograph may be UTF-8 read whole as a lossless codec the badness sequences do not know.
+  const whole = readWholePage(text)
+  if (whole !== undefined) return whole
   const first = repairOnce(text, options)
   // A whole page damaged twice, the inner layer lossy: the first pass undoes
   // the outer layer (its runs cannot be decoded further while bytes are
