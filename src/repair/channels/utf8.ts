@@ -73,3 +73,14 @@ export function isAcceptableOutput(codePoint: number, allowC1 = false): boolean 
   if ((codePoint & 0xfffe) === 0xfffe) return false
   return codePoint <= 0x10ffff
 }
+
+/**
+ * Whether a code point is Chinese as the detectors of whole pages count it:
+ * a CJK unified ideograph, CJK punctuation, or a full-width form.
+ *
+ * @param codePoint A code point.
+ * @returns True for U+3000–U+303F, U+4E00–U+9FFF and U+FF00–U+FFEF.
+ */
+export function isChineseCodePoint(codePoint: number): boolean {
+  return (codePoint >= 0x4e00 && codePoint <= 0x9fff) || (codePoint >= 0x3000 && codePoint <= 0x303f) || (codePoint >= 0xff00 && codePoint <= 0xffef)
+}

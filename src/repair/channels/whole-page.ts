@@ -15,6 +15,7 @@
 import iconv from 'iconv-lite'
 import type {DamageReport, RepairRecord} from '../../types.js'
 import {codecNames} from './codecs.js'
+import {isChineseCodePoint} from './utf8.js'
 
 /** Lossless single-byte codecs, by iconv-lite name, not in `codecNames`. */
 const codecs = ['windows-1256', 'koi8-r', 'koi8-u', 'iso-8859-5', 'iso-8859-15', 'iso-8859-4', 'iso-8859-13', 'cp850', 'cp852', 'cp866'] as const
@@ -51,9 +52,10 @@ export function readWholePage(text: string): WholePage | undefined {
   for (const codec of codecs) {
     const decoded = decodeRuns(runs, codec)
     if (decoded === undefined) continue
-    const chinese = decoded.join('').match(/[\u3000-\u303F\u4E00-\u9FFF\uFF00-\uFFEF]/g)?.length ?? 0
-    const wide = decoded.join('').length
-    if (chinese < wide * 0.5) continue
+    const all = decoded.join('')
+    let chinese = 0
+    for (const char of all) if (isChineseCodePoint(char.codePointAt(0)!)) chinese++
+    if (chinese < all.length * 0.5) continue
     return page(text, runs, decoded, codec)
   }
   return undefined

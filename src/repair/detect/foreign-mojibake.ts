@@ -16,7 +16,7 @@
  */
 import iconv from 'iconv-lite'
 import {codecNames} from '../channels/codecs.js'
-import {decodeSequence, sequenceLength} from '../channels/utf8.js'
+import {decodeSequence, isChineseCodePoint, sequenceLength} from '../channels/utf8.js'
 
 /** What the text was read as, and where the evidence is. */
 export interface ForeignMojibake {
@@ -136,7 +136,7 @@ function chineseBytes(bytes: Uint8Array): number {
     const length = sequenceLength(bytes[index]!)
     if (length === 3 && index + 3 <= bytes.length) {
       const codePoint = decodeSequence([bytes[index]!, bytes[index + 1]!, bytes[index + 2]!])
-      if (isChinese(codePoint)) {
+      if (isChineseCodePoint(codePoint)) {
         count += 3
         index += 3
         continue
@@ -145,8 +145,4 @@ function chineseBytes(bytes: Uint8Array): number {
     index++
   }
   return count
-}
-
-function isChinese(codePoint: number): boolean {
-  return (codePoint >= 0x4e00 && codePoint <= 0x9fff) || (codePoint >= 0x3000 && codePoint <= 0x303f) || (codePoint >= 0xff00 && codePoint <= 0xffef)
 }
