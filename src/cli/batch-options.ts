@@ -24,8 +24,8 @@ export const batchArgs = {
 } as const
 
 /** Usage lines of the shared options. */
-export const batchUsage = `  --jobs N          worker threads (default: the number of cores when there
-                    are 8 articles or more, else 1)
+export const batchUsage = `  --jobs N          worker threads (default: one fewer than the cores, at
+                    least 1, when there are 8 articles or more, else 1)
   --cache-dir DIR   cache folder (default: node_modules/.cache/bitext)
   --no-cache        process every article even if nothing changed
   --shard I/N       process only shard I of N (for a CI matrix), e.g. 1/4
@@ -86,7 +86,10 @@ export function toBatchOptions(values: BatchArgValues, pipeline: PipelineOptions
 
 function parseJobs(value: string | undefined, count: number): number {
   // Starting a worker costs about as much as a few articles: small batches stay in this thread.
-  if (value === undefined) return count >= 8 ? availableParallelism() : 1
+  // A large batch gets a worker per core but one: this thread (results, outputs,
+  // the report) and the garbage collector keep ~half a core busy, so on 2 cores
+  // a second worker took as long as one for +30 % CPU (docs/performance.md).
+  if (value === undefined) return count >= 8 ? Math.max(1, availableParallelism() - 1) : 1
   if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--jobs takes a whole number of 1 or more, such as 2, not \`${value}\``)
   return Number(value)
 }
