@@ -80,3 +80,17 @@ export function buildCodec(name: string): SingleByteCodec {
 export function buildCodecs(): SingleByteCodec[] {
   return codecNames.map((name) => buildCodec(name))
 }
+
+/**
+ * The bytes a text came from in a codec, when the codec gives it back
+ * exactly (any codec iconv-lite knows, single- or double-byte).
+ *
+ * @param text Text as the codec decoded it.
+ * @param codec Codec name known to iconv-lite.
+ * @returns The bytes, or undefined when the codec cannot encode the text or
+ * its bytes decode to something else.
+ */
+export function encodeBack(text: string, codec: string): Uint8Array | undefined {
+  const bytes = iconv.encode(text, codec)
+  return iconv.decode(bytes, codec) === text ? bytes : undefined
+}

@@ -12,19 +12,16 @@
  * is the whole page, never one run: a page that still holds a CJK
  * ideograph, or one run that does not decode, is left to the other channels.
  */
-import iconv from 'iconv-lite'
-import type {DamageReport, RepairRecord} from '../../types.js'
-import {codecNames} from './codecs.js'
+import {codecNames, encodeBack} from './codecs.js'
 import {isChineseCodePoint} from './utf8.js'
 
 /** Lossless single-byte codecs, by iconv-lite name, not in `codecNames`. */
 const codecs = ['windows-1256', 'koi8-r', 'koi8-u', 'iso-8859-5', 'iso-8859-15', 'iso-8859-4', 'iso-8859-13', 'cp850', 'cp852', 'cp866'] as const
 
-/** A page read whole: its text, one record per run, and the damage. */
+/** A page read whole: the codec, and each run of mojibake with what it stands for. */
 export interface WholePage {
-  text: string
-  repairs: RepairRecord[]
-  damage: DamageReport
+  codec: string
+  runs: Array<{start: number; end: number; after: string}>
 }
 
 const ideograph = /[\u3400-\u4DBF\u4E00-\u9FFF]/
@@ -56,7 +53,7 @@ export function readWholePage(text: string): WholePage | undefined {
     let chinese = 0
     for (const char of all) if (isChineseCodePoint(char.codePointAt(0)!)) chinese++
     if (chinese < all.length * 0.5) continue
-    return page(text, runs, decoded, codec)
+    return {codec, runs: runs.map((run, index) => ({start: run.index!, end: run.index! + run[0].length, after: decoded[index]!}))}
   }
   return undefined
 }
@@ -65,8 +62,8 @@ export function readWholePage(text: string): WholePage | undefined {
 function decodeRuns(runs: readonly RegExpMatchArray[], codec: string): string[] | undefined {
   const decoded: string[] = []
   for (const run of runs) {
-    const bytes = iconv.encode(run[0], codec)
-    if (iconv.decode(bytes, codec) !== run[0]) return undefined
+    const bytes = encodeBack(run[0], codec)
+    if (bytes === undefined) return undefined
     try {
       decoded.push(strictUtf8.decode(bytes))
     } catch {
@@ -74,30 +71,4 @@ function decodeRuns(runs: readonly RegExpMatchArray[], codec: string): string[] 
     }
   }
   return decoded
-}
-
-function page(text: string, runs: readonly RegExpMatchArray[], decoded: readonly string[], codec: string): WholePage {
-  const parts: string[] = []
-  const repairs: RepairRecord[] = []
-  let at = 0
-  let line = 1
-  let lineStart = 0
-  let output = 0
-  runs.forEach((run, index) => {
-    const offset = run.index!
-    const before = text.slice(at, offset)
-    for (let newline = before.indexOf('\n'); newline !== -1; newline = before.indexOf('\n', newline + 1)) {
-      line++
-      lineStart = at + newline + 1
-    }
-    parts.push(before)
-    output += before.length
-    const after = decoded[index]!
-    repairs.push({line, column: offset - lineStart + 1, offset, outputOffset: output, before: run[0], after, confidence: 1, alternatives: [], kind: 'lossless'})
-    parts.push(after)
-    output += after.length
-    at = offset + run[0].length
-  })
-  parts.push(text.slice(at))
-  return {text: parts.join(''), repairs, damage: {summary: `UTF-8 read as ${codec}`, from: 'utf-8', via: codec, lostBytes: [], layers: 1}}
 }

@@ -14,8 +14,7 @@
  * the codec, gives bytes that are mostly valid UTF-8 Chinese; real text in
  * any language does not.
  */
-import iconv from 'iconv-lite'
-import {codecNames} from '../channels/codecs.js'
+import {codecNames, encodeBack} from '../channels/codecs.js'
 import {decodeSequence, isChineseCodePoint, sequenceLength} from '../channels/utf8.js'
 
 /** What the text was read as, and where the evidence is. */
@@ -116,12 +115,6 @@ export function findForeignMojibake(text: string): ForeignMojibake | undefined {
     }
   }
   return best === undefined || handledNames.has(best.codec) ? undefined : best
-}
-
-/** The bytes a piece of text came from in a codec, or undefined when the codec cannot give it back exactly. */
-function encodeBack(piece: string, codec: string): Uint8Array | undefined {
-  const bytes = iconv.encode(piece, codec)
-  return iconv.decode(bytes, codec) === piece ? bytes : undefined
 }
 
 /**

@@ -109,7 +109,10 @@ const mojibakeAlphabet = /[\u0080-\u02FF\u0370-\u04FF\u2020-\u2022\u2030\u2039\u
 export function repairMojibake(text: string, options: RepairOptions = {}): RepairResult {
   // A page without a CJK ideograph may be UTF-8 read whole as a lossless codec the badness sequences do not know.
   const whole = readWholePage(text)
-  if (whole !== undefined) return whole
+  if (whole !== undefined) {
+    const edits = whole.runs.map((run): Edit => ({...run, confidence: 1, alternatives: [], kind: 'lossless', codec: undefined, layers: 1}))
+    return compose(text, edits, [], false, undefined, {summary: `UTF-8 read as ${whole.codec}`, from: 'utf-8', via: whole.codec, lostBytes: [], layers: 1})
+  }
   const first = repairOnce(text, options)
   // A whole page damaged twice, the inner layer lossy: the first pass undoes
   // the outer layer (its runs cannot be decoded further while bytes are
