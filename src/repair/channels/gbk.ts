@@ -12,6 +12,7 @@ import {unknownByte} from './scan.js'
 import {sequenceLength} from './utf8.js'
 import {gbkReadAsWindows1252} from './gbk-as-windows-1252.js'
 import {isBad} from '../detect/badness.js'
+import {buildCodec} from './codecs.js'
 
 /** A damaged character inside a repaired run: its candidates. */
 export interface GbkDamaged {
@@ -192,28 +193,54 @@ function utf8ReadAsGbk(full: string, offset: number): GbkRepair | undefined {
  */
 function isSingleByteLayer(units: readonly Unit[], run: string): boolean {
   if (run.length < 2) return false
+  const {any, continuation} = singleByteShown()
   let text = ''
   for (const unit of units) {
     if (unit.char === undefined) {
       text += '\uFFFD'
       continue
     }
-    if (unit.char.charCodeAt(0) >= 0x80 && !singleByteShown.test(unit.char)) return false
+    if (unit.char.charCodeAt(0) >= 0x80 && !any.has(unit.char)) return false
     text += unit.char
   }
-  return isBad(text) || threeByteLead.test(text)
+  return isBad(text) || startsThreeByte(text, continuation)
 }
 
 /**
- * The windows-1252 reading of a three-byte UTF-8 lead (0xE0–0xEF: `à`–`ï`)
- * and of a continuation byte after it: how every CJK character starts in
- * such mojibake (`å’` of `和`, `è“` of `蓝`), short runs the badness
- * sequences do not cover.
+ * Whether the text holds the windows-1252 reading of a three-byte UTF-8 lead
+ * (0xE0–0xEF: `à`–`ï`) and of a continuation byte after it: how every CJK
+ * character starts in such mojibake (`å’` of `和`, `è“` of `蓝`), short runs
+ * the badness sequences do not cover.
  */
-const threeByteLead = /[\u00E0-\u00EF][\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201A\u201C-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]/
+function startsThreeByte(text: string, continuation: ReadonlySet<string>): boolean {
+  for (let index = 0; index + 1 < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code >= 0xe0 && code <= 0xef && continuation.has(text[index + 1]!)) return true
+  }
+  return false
+}
 
-/** Characters windows-1252 or Latin-1 show for a byte 0x80–0xFF. */
-const singleByteShown = /^[\u0080-\u00FF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201A\u201C-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]$/
+/**
+ * The characters windows-1252 or Latin-1 show for a byte 0x80–0xFF (`any`)
+ * and for a continuation byte 0x80–0xBF, from the codec's own table; built
+ * on first use (an explicit, immutable cache).
+ */
+let shownCache: {any: ReadonlySet<string>; continuation: ReadonlySet<string>} | undefined
+function singleByteShown(): {any: ReadonlySet<string>; continuation: ReadonlySet<string>} {
+  if (shownCache !== undefined) return shownCache
+  const windows1252 = buildCodec('windows-1252')
+  const any = new Set<string>()
+  const continuation = new Set<string>()
+  for (let byte = 0x80; byte <= 0xff; byte++) {
+    for (const char of [String.fromCharCode(byte), windows1252.decode[byte]!]) {
+      if (char === '') continue
+      any.add(char)
+      if (byte <= 0xbf) continuation.add(char)
+    }
+  }
+  shownCache = {any, continuation}
+  return shownCache
+}
 
 /**
  * Turn tokens into bytes (trying each token's choices, first ones first) and
