@@ -294,13 +294,14 @@ function unmatchedMessage(name: string, target: Target, found: FileDecisions): s
 }
 
 function toReport(file: VFile, name: string | undefined, found: FileDecisions): Report {
+  const left = unrepaired(file)
   const encoding = file.data.encoding ?? {encoding: 'utf-8', confidence: 1, bom: false, source: 'utf-8'}
   return {
     ...(name === undefined ? {} : {file: name}),
     encoding: encoding.encoding,
     confidence: encoding.confidence,
     damage: file.data.damage ?? null,
-    ...(unrepaired(file) === undefined ? {} : {unrepaired: unrepaired(file)!.reason}),
+    ...(left === undefined ? {} : {unrepaired: left.reason}),
     repairs: (file.data.repairs ?? []).map(({line, column, before, after, confidence, alternatives}) => ({
       line,
       column,
