@@ -18,6 +18,7 @@ import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {channels} from '../src/repair/channels/catalog.js'
 import {run} from '../src/cli/run.js'
+import {pairPost} from './clean-corpus.js'
 import {readPagePairs} from './corpus.js'
 import {percent, readPages, score, splitPages} from './repair-matrix.js'
 
@@ -26,23 +27,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const shared = path.resolve(root, process.env['BITEXT_SHARED'] ?? path.join('..', 'shared'))
 const heldOut = new Set(splitPages(readPages(shared)).heldOut.map((page) => page.name))
 
-const quote = (block: string) => block.split('\n').map((line) => (line === '' ? '>' : `> ${line}`)).join('\n')
 const pairs = readPagePairs(path.join(shared, 'corpus', 'cncf-glossary')).filter((pair) => heldOut.has(path.join('cncf-glossary', 'zh-cn', pair.name)))
 const posts: Array<{name: string; text: string}> = []
-for (let index = 0; index + 1 < pairs.length; index += 2) {
-  const two = [pairs[index]!, pairs[index + 1]!]
-  const lines = ['---', `title: ${two[0]!.zh.title}与${two[1]!.zh.title}`, 'date: 2024-03-04', '---', '']
-  for (const page of two) {
-    lines.push(`## ${page.en.title}`, '', `## ${page.zh.title}`, '')
-    for (let block = 0; block < Math.max(page.en.blocks.length, page.zh.blocks.length); block++) {
-      const en = page.en.blocks[block]
-      const zh = page.zh.blocks[block]
-      if (en !== undefined) lines.push(/^#{1,6} /.test(en) && zh !== undefined && /^#{1,6} /.test(zh) ? en : quote(en), '')
-      if (zh !== undefined) lines.push(zh, '')
-    }
-  }
-  posts.push({name: `${two[0]!.name}+${two[1]!.name}`, text: lines.join('\n')})
-}
+for (let turn = 0; 2 * turn + 1 < pairs.length; turn++) posts.push(pairPost(turn, pairs, turn))
 for (const page of readPages(shared)) if (heldOut.has(page.name) && page.name.startsWith('k8s-website')) posts.push(page)
 posts.push({name: 'articles/rolling-updates-without-downtime.md', text: fs.readFileSync(path.join(root, 'articles', 'rolling-updates-without-downtime.md'), 'utf8')})
 
