@@ -20,6 +20,47 @@ export interface Slot {
    * the confidence as they would have in the lattice.
    */
   rest?: number
+  /**
+   * The two-character word beginnings of this slot's candidates with the
+   * candidates of the slot right after it, when known beforehand (the
+   * narrowing's pair tables): they spare the walk a trie look-up for every
+   * pair. Absent, the walk looks every pair up.
+   */
+  follow?: Follow
+  /** What the lexicon says of each candidate as a word's first character, when known beforehand (else looked up). */
+  lexical?: Lexical
+}
+
+/**
+ * The lexicon's view of a slot's candidates as first characters, from tables
+ * shared by every slot of the same shape: candidate `c` is entry
+ * `positions[c]` (entry `c` without positions). Computed with the lexicon the
+ * lattice is chosen with.
+ */
+export interface Lexical {
+  /** The character's value as a word by itself (NaN when it is none). */
+  words: Float64Array
+  /** 0 when no word begins with the character, 1 when only the character itself is one, 2 when longer words begin with it. */
+  onward: Uint8Array
+  /** Entry of each candidate, or undefined when entry and candidate are the same. */
+  positions: Int32Array | undefined
+}
+
+/**
+ * Which candidates of the next slot continue a word from each candidate of a
+ * slot: for candidate `a`, the entries from `table[a]` up to `table[a + 1]`
+ * of `table` are pairs of the next slot's candidate `b` (in increasing
+ * order) and the node the two reach in the trie of `a`'s character
+ * (`lexicon.trie(a).child(0, b)`), or -1 when no longer word goes through
+ * them. These are every pair the walk would find by looking them up.
+ */
+export interface Follow {
+  /** The slot these pairs lead into (they hold only while it is the next unit). */
+  next: Slot
+  /** Offsets by candidate (`candidates.length + 1` of them), then the pairs. */
+  table: Int32Array
+  /** The value of a pair as a word at the index of its candidate in `table` (NaN when the two are no word). */
+  values: Float64Array
 }
 
 /** A unit of the lattice: a fixed character or a slot. */
@@ -322,20 +363,41 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
   const fixed = typeof unit === 'string'
   const count = fixed ? 1 : unit.candidates.length
   const cached = state.context.cache !== undefined
+  // From a slot into the next one, the pairs may be known (`Slot.follow`).
+  const previous = !fixed && node === 0 && position === from + 1 ? units[from]! : undefined
+  const pairs = typeof previous === 'object' && previous.follow?.next === unit ? previous.follow : undefined
+  const follow = pairs?.table
   // Inside a word, a slot with more candidates than the word has ways to go
   // on is walked by the trie's children instead (C1 stripped: hundreds).
-  const options = !fixed && node >= 0 && state.trie!.childCount(node) < count ? matching(state.trie!, node, unit) : undefined
-  const end = options === undefined ? count : options.length
+  const options = follow === undefined && !fixed && node >= 0 && state.trie!.childCount(node) < count ? matching(state.trie!, node, unit) : undefined
+  const first = follow === undefined ? 0 : follow[picks[0]!]!
+  const end = follow !== undefined ? (follow[picks[0]! + 1]! - first) >> 1 : options === undefined ? count : options.length
   for (let step = 0; step < end; step++) {
-    const option = options === undefined ? step : options[step]!
+    const option = follow !== undefined ? follow[first + 2 * step]! : options === undefined ? step : options[step]!
     const char = fixed ? unit : unit.candidates[option]!
     const total = fixed ? cost : cost + unit.priors[option]!
     let reached = -1
     if (node < 0) {
       // The first character: its trie holds every word through it.
-      state.trie = trieOf(state, char)
-      if (state.trie !== undefined) reached = 0
-      const value = state.trie?.value(0)
+      const lexical = fixed ? undefined : unit.lexical
+      let value: number | undefined
+      if (lexical === undefined) {
+        state.trie = trieOf(state, char)
+        if (state.trie !== undefined) reached = state.trie.hasChildren(0) ? 0 : -1
+        value = state.trie?.value(0)
+      } else {
+        // Known beforehand: the trie is only needed to go on.
+        const entry = lexical.positions === undefined ? option : lexical.positions[option]!
+        const known = lexical.words[entry]!
+        value = Number.isNaN(known) ? undefined : known
+        // Into the next slot, only the known pairs go on (none: nothing to walk).
+        const onward = (unit as Slot).follow
+        const pairs = onward !== undefined && onward.next === units[position + 1] ? onward.table : undefined
+        if (lexical.onward[entry] === 2 && (pairs === undefined || pairs[option + 1]! > pairs[option]!)) {
+          reached = 0
+          state.trie = trieOf(state, char)
+        }
+      }
       let single = isHan(char) ? (value ?? lexicon.floor) : 0
       if (!fixed && isHan(char)) single += boundaryAffinity(units, position, char, lexicon, state.context) + cacheBonus(state, char, single)
       // A one-character word: kept by position and candidate, not as an edge.
@@ -343,9 +405,17 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
       if (!fixed) state.slotSingles[position]![option] = word
       if (word > state.singles[position]!) state.singles[position] = word
     } else {
-      reached = state.trie!.child(node, char.codePointAt(0)!)
-      if (reached < 0) continue
-      const value = state.trie!.value(reached)
+      let value: number | undefined
+      if (follow !== undefined) {
+        // Known: the node (-1 when the word ends here) and the value (NaN for none).
+        reached = follow[first + 2 * step + 1]!
+        const known = pairs!.values[first + 2 * step]!
+        value = Number.isNaN(known) ? undefined : known
+      } else {
+        reached = state.trie!.child(node, char.codePointAt(0)!)
+        if (reached < 0) continue
+        value = state.trie!.value(reached)
+      }
       if (value !== undefined) {
         // The cache speaks for rebuilt characters only: boosting intact words
         // would only move the segmentation around them.
@@ -358,7 +428,8 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
         if (!fixed) state.slots--
       }
     }
-    if (reached < 0 || !state.trie!.hasChildren(reached) || position + 1 >= units.length) continue
+    // (At the first character, `reached` is 0 only when longer words begin there.)
+    if (reached < 0 || (follow === undefined && node >= 0 && !state.trie!.hasChildren(reached)) || position + 1 >= units.length) continue
     if (node >= 0) {
       if (state.branches >= maxBranches) continue
       state.branches++
