@@ -99,7 +99,7 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
     slot.priors = basePriors(units, shape, at, lexicon)
     if (lineEnd || lineStart) addLinePosition(slot, lineEnd, paragraphEnd, lineStart)
     addGrammar(units, slot, at, lexicon, afterNumber, beforeQuestion)
-    if (options.context !== undefined) addContext(units, slot, at, options.context, options.contextWeight ?? defaultContextWeight)
+    if (options.context !== undefined) addContext(units, slot, shape, at, options.context, options.contextWeight ?? defaultContextWeight)
   }
   const plain = chooseInLattice(units, lexicon, options.words)
   const choices = options.cache === undefined || options.cache === false ? plain : chooseInLattice(units, lexicon, documentCache(units, plain, lexicon, options.cache))
@@ -143,27 +143,38 @@ function follow(shape: Shape, next: {slot: Slot; shape: Shape}, lexicon: Lexicon
     optionOf[position] = option
   }
   const count = shape.positions === undefined ? shape.all.length : shape.positions.length
-  let size = count + 1
-  for (let option = 0; option < count; option++) {
-    const position = shape.positions === undefined ? option : shape.positions[option]!
-    for (let hit = hits.start[position]!; hit < hits.start[position + 1]!; hit++) if (optionStamp[hits.second[hit]!] === stamp) size += 2
-  }
-  const table = new Int32Array(size)
-  const values = new Float64Array(size)
+  // Written into scratch tables first: how many pairs there are is known at the end.
   let at = count + 1
   for (let option = 0; option < count; option++) {
-    table[option] = at
+    followTable[option] = at
     const position = shape.positions === undefined ? option : shape.positions[option]!
-    for (let hit = hits.start[position]!; hit < hits.start[position + 1]!; hit++) {
+    const last = hits.start[position + 1]!
+    for (let hit = hits.start[position]!; hit < last; hit++) {
       const second = hits.second[hit]!
       if (optionStamp[second] !== stamp) continue
-      values[at] = hits.values[hit]!
-      table[at++] = optionOf[second]!
-      table[at++] = hits.nodes[hit]!
+      if (at + 2 > followTable.length) growFollow()
+      followValues[at] = hits.values[hit]!
+      followTable[at++] = optionOf[second]!
+      followTable[at++] = hits.nodes[hit]!
     }
   }
-  table[count] = at
+  followTable[count] = at
+  const table = followTable.slice(0, at)
+  const values = followValues.slice(0, at)
   return {next: next.slot, table, values}
+}
+
+/** Scratch of {@link follow}: the pairs as they are found. */
+let followTable = new Int32Array(4096)
+let followValues = new Float64Array(4096)
+
+function growFollow(): void {
+  const table = new Int32Array(followTable.length * 2)
+  table.set(followTable)
+  followTable = table
+  const values = new Float64Array(followValues.length * 2)
+  values.set(followValues)
+  followValues = values
 }
 
 /** Scratch of {@link follow}: the next slot's candidate by position (by generation). */
@@ -364,7 +375,9 @@ function narrow(candidates: readonly Candidate[], parts: readonly Part[], index:
     for (; at > 0 && positions[at - 1]! > position; at--) positions[at] = positions[at - 1]!
     positions[at] = position
   }
-  return {candidates: Array.from(positions, (position) => candidates[position]!), positions, rest: Math.max(0, rest)}
+  const chosen = new Array<Candidate>(positions.length)
+  for (let index = 0; index < positions.length; index++) chosen[index] = candidates[positions[index]!]!
+  return {candidates: chosen, positions, rest: Math.max(0, rest)}
 }
 
 /** Scratch of {@link narrow}: which positions are raised (by generation) and their scores. */
@@ -815,9 +828,9 @@ function lineIsBlank(units: readonly Unit[], position: number, step: number): bo
  * around it in its clause. A character the corpus hardly has gets no credit
  * for its ignorance: it scores as the worst of the well-known candidates.
  */
-function addContext(units: readonly Unit[], slot: Slot, at: number, model: ContextModel, weight: number): void {
+function addContext(units: readonly Unit[], slot: Slot, shape: Shape, at: number, model: ContextModel, weight: number): void {
   if (slot.candidates.length < 2) return
-  const known = trusted(slot.candidates, model)
+  const known = trusted(shape, model)
   if (!known.includes(true)) return
   const left = clauseSide(units, at, -1, frameReach)
   const right = clauseSide(units, at, 1, frameReach)
@@ -831,20 +844,22 @@ function addContext(units: readonly Unit[], slot: Slot, at: number, model: Conte
   })
 }
 
-/** Which candidates the context model knows well enough (kept per model and candidate list). */
-function trusted(candidates: readonly string[], model: ContextModel): readonly boolean[] {
-  const cache = level(trustedCache, model, Map)
-  const key = candidates.join('')
-  let known = cache.get(key)
+/** Which candidates of a slot the context model knows well enough (kept per model and shape). */
+function trusted(shape: Shape, model: ContextModel): readonly boolean[] {
+  const cache = level(trustedCache, model, WeakMap)
+  let known = cache.get(shape.all)
   if (known === undefined) {
-    known = candidates.map((char) => isHan(char) && model.count(char) >= minimumCount)
-    if (cache.size >= 8192) cache.clear()
-    cache.set(key, known)
+    known = shape.all.map(({char}) => isHan(char) && model.count(char) >= minimumCount)
+    cache.set(shape.all, known)
   }
-  return known
+  const {positions} = shape
+  if (positions === undefined) return known
+  const kept = new Array<boolean>(positions.length)
+  for (let option = 0; option < positions.length; option++) kept[option] = known[positions[option]!]!
+  return kept
 }
 
-const trustedCache = new WeakMap<ContextModel, Map<string, readonly boolean[]>>()
+const trustedCache = new WeakMap<ContextModel, WeakMap<readonly Candidate[], readonly boolean[]>>()
 
 /** Occurrences in the corpus below which a character's context score is not trusted. */
 const minimumCount = 50
