@@ -20,6 +20,47 @@ export interface Slot {
    * the confidence as they would have in the lattice.
    */
   rest?: number
+  /**
+   * The two-character word beginnings of this slot's candidates with the
+   * candidates of the slot right after it, when known beforehand (the
+   * narrowing's pair tables): they spare the walk a trie look-up for every
+   * pair. Absent, the walk looks every pair up.
+   */
+  follow?: Follow
+  /** What the lexicon says of each candidate as a word's first character, when known beforehand (else looked up). */
+  lexical?: Lexical
+}
+
+/**
+ * The lexicon's view of a slot's candidates as first characters, from tables
+ * shared by every slot of the same shape: candidate `c` is entry
+ * `positions[c]` (entry `c` without positions). Computed with the lexicon the
+ * lattice is chosen with.
+ */
+export interface Lexical {
+  /** The character's value as a word by itself (NaN when it is none). */
+  words: Float64Array
+  /** 0 when no word begins with the character, 1 when only the character itself is one, 2 when longer words begin with it. */
+  onward: Uint8Array
+  /** Entry of each candidate, or undefined when entry and candidate are the same. */
+  positions: Int32Array | undefined
+}
+
+/**
+ * Which candidates of the next slot continue a word from each candidate of a
+ * slot: for candidate `a`, the entries from `table[a]` up to `table[a + 1]`
+ * of `table` are pairs of the next slot's candidate `b` (in increasing
+ * order) and the node the two reach in the trie of `a`'s character
+ * (`lexicon.trie(a).child(0, b)`), or -1 when no longer word goes through
+ * them. These are every pair the walk would find by looking them up.
+ */
+export interface Follow {
+  /** The slot these pairs lead into (they hold only while it is the next unit). */
+  next: Slot
+  /** Offsets by candidate (`candidates.length + 1` of them), then the pairs. */
+  table: Int32Array
+  /** The value of a pair as a word at the index of its candidate in `table` (NaN when the two are no word). */
+  values: Float64Array
 }
 
 /** A unit of the lattice: a fixed character or a slot. */
@@ -58,26 +99,78 @@ export function isHan(char: string): boolean {
 const hanPattern = /^\p{Script=Han}$/u
 
 /**
- * The words of a segment's lattice, in parallel arrays (one entry per word,
- * no object each): where it starts and ends, its score, and the slots it
- * covers as pairs of unit offset (from its start) and candidate index, kept
- * one after the other in `pool` from `picks[word]` to `picks[word + 1]`.
+ * The words of a segment's lattice, in parallel typed arrays (one entry per
+ * word, no object each): where it starts and ends, its score, and the slots
+ * it covers as pairs of unit offset (from its start) and candidate index,
+ * kept one after the other in `pool` from `picks[word]` to `picks[word + 1]`.
+ * One instance is reused by every segment (the lattice is chosen one segment
+ * at a time): `size` and `poolSize` say how much of it is in use.
  */
-interface Edges {
-  from: number[]
-  to: number[]
-  cost: number[]
-  /** Where each word's pairs begin in `pool`, and (last) where the pool ends. */
-  picks: number[]
-  pool: number[]
+class Edges {
+  from = new Int32Array(1024)
+  to = new Int32Array(1024)
+  cost = new Float64Array(1024)
+  /** Where each word's pairs begin in `pool`, and (after the last word) where the pool ends. */
+  picks = new Int32Array(1024)
+  pool = new Int32Array(4096)
+  size = 0
+  poolSize = 0
+
+  /** Forget every word. */
+  clear(): void {
+    this.size = 0
+    this.poolSize = 0
+  }
+
+  /** Add a word; its pairs follow with {@link Edges.pick}. */
+  add(from: number, to: number, cost: number): void {
+    if (this.size + 1 >= this.from.length) this.grow()
+    this.from[this.size] = from
+    this.to[this.size] = to
+    this.cost[this.size] = cost
+    this.picks[this.size] = this.poolSize
+    this.size++
+  }
+
+  /** Add a pair of unit offset and candidate to the last word. */
+  pick(offset: number, option: number): void {
+    if (this.poolSize + 2 > this.pool.length) this.pool = widen(this.pool, this.pool.length * 2)
+    this.pool[this.poolSize++] = offset
+    this.pool[this.poolSize++] = option
+  }
+
+  /** Close the list: the pool's end after the last word. */
+  close(): void {
+    if (this.size + 1 >= this.from.length) this.grow()
+    this.picks[this.size] = this.poolSize
+  }
+
+  private grow(): void {
+    const length = this.from.length * 2
+    this.from = widen(this.from, length)
+    this.to = widen(this.to, length)
+    this.cost = widen(this.cost, length)
+    this.picks = widen(this.picks, length)
+  }
 }
 
-function addEdge(edges: Edges, from: number, to: number, cost: number): void {
-  edges.from.push(from)
-  edges.to.push(to)
-  edges.cost.push(cost)
-  edges.picks.push(edges.pool.length)
+/** A copy of a typed array, longer. */
+function widen<T extends Int32Array | Float64Array>(array: T, length: number): T {
+  const wider = new (array.constructor as new (length: number) => T)(length)
+  wider.set(array)
+  return wider
 }
+
+/** The edges of the segment being chosen (see {@link Edges}). */
+const segmentEdges = new Edges()
+
+/** Scratch of a segment, by position: reused, longer when needed. */
+let forwardScratch = new Float64Array(1024)
+let backwardScratch = new Float64Array(1024)
+let singlesScratch = new Float64Array(1024)
+/** Where each position's candidates begin in {@link slotSinglesScratch}, and (last) where they end. */
+let slotStartScratch = new Int32Array(1024)
+let slotSinglesScratch = new Float64Array(4096)
 
 /**
  * Score every slot of a lattice.
@@ -119,20 +212,36 @@ interface Context {
 
 function chooseSegment(units: readonly Unit[], lexicon: Lexicon, context: Context): SlotChoice[] {
   const count = units.length
-  const edges: Edges = {from: [], to: [], cost: [], picks: [], pool: []}
+  const edges = segmentEdges
+  edges.clear()
+  if (forwardScratch.length < count + 1) {
+    forwardScratch = new Float64Array(2 * (count + 1))
+    backwardScratch = new Float64Array(2 * (count + 1))
+    singlesScratch = new Float64Array(2 * (count + 1))
+    slotStartScratch = new Int32Array(2 * (count + 1))
+  }
+  const slotStart = slotStartScratch
+  let width = 0
+  for (let position = 0; position < count; position++) {
+    slotStart[position] = width
+    const unit = units[position]!
+    if (typeof unit !== 'string') width += unit.candidates.length
+  }
+  slotStart[count] = width
+  if (slotSinglesScratch.length < width) slotSinglesScratch = new Float64Array(2 * width)
+  const singles = singlesScratch.fill(Number.NEGATIVE_INFINITY, 0, count)
+  const slotSingles = slotSinglesScratch.fill(Number.NEGATIVE_INFINITY, 0, width)
   // One walk state for every start (its stacks are empty again after each).
-  const singles = new Array<number>(count).fill(Number.NEGATIVE_INFINITY)
-  const slotSingles = units.map((unit) => (typeof unit === 'string' ? [] : new Array<number>(unit.candidates.length).fill(Number.NEGATIVE_INFINITY)))
-  const state: Walk = {units, from: 0, lexicon, tries: trieTable(lexicon), edges, singles, slotSingles, context, picks: [], slots: 0, branches: 0, chars: [], trie: undefined}
+  const state: Walk = {units, from: 0, lexicon, tries: trieTable(lexicon), edges, singles, slotSingles, slotStart, context, picks: [], slots: 0, branches: 0, chars: [], trie: undefined}
   for (let from = 0; from < count; from++) {
     state.from = from
     state.branches = 0
     walk(state, from, -1, 0)
   }
-  const size = edges.from.length
-  edges.picks.push(edges.pool.length)
-  const forward = new Array<number>(count + 1).fill(Number.NEGATIVE_INFINITY)
-  const backward = new Array<number>(count + 1).fill(Number.NEGATIVE_INFINITY)
+  const size = edges.size
+  edges.close()
+  const forward = forwardScratch.fill(Number.NEGATIVE_INFINITY, 0, count + 1)
+  const backward = backwardScratch.fill(Number.NEGATIVE_INFINITY, 0, count + 1)
   forward[0] = 0
   backward[count] = 0
   // Edges come out ordered by `from`, which is a topological order both ways.
@@ -159,10 +268,10 @@ function chooseSegment(units: readonly Unit[], lexicon: Lexicon, context: Contex
   )
   // A candidate as a word by itself.
   for (let position = 0; position < count; position++) {
-    const costs = slotSingles[position]!
     const row = marginals[position]!
-    for (let option = 0; option < costs.length; option++) {
-      const total = forward[position]! + costs[option]! + backward[position + 1]!
+    const first = slotStart[position]!
+    for (let option = 0; option < row.length; option++) {
+      const total = forward[position]! + slotSingles[first + option]! + backward[position + 1]!
       if (total > row[option]!) row[option] = total
     }
   }
@@ -259,9 +368,11 @@ interface Walk {
   from: number
   lexicon: Lexicon
   /** The best one-character word's score at each position. */
-  singles: number[]
+  singles: Float64Array
   /** The one-character word's score of each candidate of a slot (empty for fixed units). */
-  slotSingles: number[][]
+  slotSingles: Float64Array
+  /** Where each position's candidates begin in `slotSingles`. */
+  slotStart: Int32Array
   /** The lexicon's tries by code unit (see {@link trieTable}). */
   tries: Array<LexiconTrie | null | undefined>
   edges: Edges
@@ -322,43 +433,73 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
   const fixed = typeof unit === 'string'
   const count = fixed ? 1 : unit.candidates.length
   const cached = state.context.cache !== undefined
+  // From a slot into the next one, the pairs may be known (`Slot.follow`).
+  const previous = !fixed && node === 0 && position === from + 1 ? units[from]! : undefined
+  const pairs = typeof previous === 'object' && previous.follow?.next === unit ? previous.follow : undefined
+  const follow = pairs?.table
   // Inside a word, a slot with more candidates than the word has ways to go
   // on is walked by the trie's children instead (C1 stripped: hundreds).
-  const options = !fixed && node >= 0 && state.trie!.childCount(node) < count ? matching(state.trie!, node, unit) : undefined
-  const end = options === undefined ? count : options.length
+  const options = follow === undefined && !fixed && node >= 0 && state.trie!.childCount(node) < count ? matching(state.trie!, node, unit) : undefined
+  const first = follow === undefined ? 0 : follow[picks[0]!]!
+  const end = follow !== undefined ? (follow[picks[0]! + 1]! - first) >> 1 : options === undefined ? count : options.length
   for (let step = 0; step < end; step++) {
-    const option = options === undefined ? step : options[step]!
+    const option = follow !== undefined ? follow[first + 2 * step]! : options === undefined ? step : options[step]!
     const char = fixed ? unit : unit.candidates[option]!
     const total = fixed ? cost : cost + unit.priors[option]!
     let reached = -1
     if (node < 0) {
       // The first character: its trie holds every word through it.
-      state.trie = trieOf(state, char)
-      if (state.trie !== undefined) reached = 0
-      const value = state.trie?.value(0)
+      const lexical = fixed ? undefined : unit.lexical
+      let value: number | undefined
+      if (lexical === undefined) {
+        state.trie = trieOf(state, char)
+        if (state.trie !== undefined) reached = state.trie.hasChildren(0) ? 0 : -1
+        value = state.trie?.value(0)
+      } else {
+        // Known beforehand: the trie is only needed to go on.
+        const entry = lexical.positions === undefined ? option : lexical.positions[option]!
+        const known = lexical.words[entry]!
+        value = Number.isNaN(known) ? undefined : known
+        // Into the next slot, only the known pairs go on (none: nothing to walk).
+        const onward = (unit as Slot).follow
+        const pairs = onward !== undefined && onward.next === units[position + 1] ? onward.table : undefined
+        if (lexical.onward[entry] === 2 && (pairs === undefined || pairs[option + 1]! > pairs[option]!)) {
+          reached = 0
+          state.trie = trieOf(state, char)
+        }
+      }
       let single = isHan(char) ? (value ?? lexicon.floor) : 0
       if (!fixed && isHan(char)) single += boundaryAffinity(units, position, char, lexicon, state.context) + cacheBonus(state, char, single)
       // A one-character word: kept by position and candidate, not as an edge.
       const word = total + single
-      if (!fixed) state.slotSingles[position]![option] = word
+      if (!fixed) state.slotSingles[state.slotStart[position]! + option] = word
       if (word > state.singles[position]!) state.singles[position] = word
     } else {
-      reached = state.trie!.child(node, char.codePointAt(0)!)
-      if (reached < 0) continue
-      const value = state.trie!.value(reached)
+      let value: number | undefined
+      if (follow !== undefined) {
+        // Known: the node (-1 when the word ends here) and the value (NaN for none).
+        reached = follow[first + 2 * step + 1]!
+        const known = pairs!.values[first + 2 * step]!
+        value = Number.isNaN(known) ? undefined : known
+      } else {
+        reached = state.trie!.child(node, char.codePointAt(0)!)
+        if (reached < 0) continue
+        value = state.trie!.value(reached)
+      }
       if (value !== undefined) {
         // The cache speaks for rebuilt characters only: boosting intact words
         // would only move the segmentation around them.
         const bonus = cached && state.slots + (fixed ? 0 : 1) > 0 ? cacheBonus(state, chars.join('') + char, value) : 0
         picks.push(fixed ? -1 : option)
         if (!fixed) state.slots++
-        addEdge(edges, from, position + 1, total + value + bonus)
+        edges.add(from, position + 1, total + value + bonus)
         if (state.slots > 0) pushPicks(state)
         picks.pop()
         if (!fixed) state.slots--
       }
     }
-    if (reached < 0 || !state.trie!.hasChildren(reached) || position + 1 >= units.length) continue
+    // (At the first character, `reached` is 0 only when longer words begin there.)
+    if (reached < 0 || (follow === undefined && node >= 0 && !state.trie!.hasChildren(reached)) || position + 1 >= units.length) continue
     if (node >= 0) {
       if (state.branches >= maxBranches) continue
       state.branches++
@@ -401,10 +542,9 @@ function matching(trie: LexiconTrie, node: number, slot: Slot): number[] {
 
 /** Add the slots on the walk's stack to the last word, as offset/candidate pairs. */
 function pushPicks(state: Walk): void {
-  const {picks} = state
-  const {pool} = state.edges
+  const {picks, edges} = state
   for (let offset = 0; offset < picks.length; offset++) {
     const pick = picks[offset]!
-    if (pick >= 0) pool.push(offset, pick)
+    if (pick >= 0) edges.pick(offset, pick)
   }
 }

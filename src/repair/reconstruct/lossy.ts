@@ -4,7 +4,7 @@
  * lexicon.
  */
 import {classPrior, partnerOf, type Candidate} from './candidates.js'
-import {chooseInLattice, gapUnit, isHan, type Slot, type Unit} from './choose.js'
+import {chooseInLattice, gapUnit, isHan, type Follow, type Lexical, type Slot, type Unit} from './choose.js'
 import {documentCache, type DocumentCacheOptions, type WordCache} from '../model/document-cache.js'
 import {frameReach, unknown, windowSize, type ContextModel} from '../model/context-model.js'
 import type {Lexicon, LexiconTrie} from '../model/lexicon.js'
@@ -63,12 +63,13 @@ const defaultContextWeight = 0.7
  */
 export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: RebuildOptions = {}): Rebuilt[] {
   const units: Unit[] = []
-  const slots: Array<{slot: Slot; candidates: readonly Candidate[]; at: number; afterNumber: boolean; beforeQuestion: boolean; lineEnd: boolean; paragraphEnd: boolean; lineStart: boolean}> = []
+  const slots: Array<{slot: Slot; shape: Shape; at: number; afterNumber: boolean; beforeQuestion: boolean; lineEnd: boolean; paragraphEnd: boolean; lineStart: boolean}> = []
   parts.forEach((part, index) => {
     if (typeof part === 'string') {
       pushFixed(units, part)
     } else {
-      const {candidates, rest} = narrow(prune(part.candidates, lexicon), parts, index, lexicon)
+      const all = prune(part.candidates, lexicon)
+      const {candidates, positions, rest} = narrow(all, parts, index, lexicon)
       const slot: Slot = {candidates: candidates.map((candidate) => candidate.char), priors: [], rest}
       // Next to a damaged character (`X`), none of the line and grammar
       // positions below can hold: skip building the text around it.
@@ -76,7 +77,7 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
       const after = typeof parts[index + 1] === 'object' ? 'X' : textAround(parts, index, 1)
       slots.push({
         slot,
-        candidates,
+        shape: {all, positions},
         at: units.length,
         afterNumber: typeof before === 'string' && /\d[ \t]*$/.test(before),
         beforeQuestion: typeof after === 'string' && /^[？?]/.test(after),
@@ -87,11 +88,18 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
       units.push(slot)
     }
   })
-  for (const {slot, candidates, at, afterNumber, beforeQuestion, lineEnd, paragraphEnd, lineStart} of slots) {
-    slot.priors = basePriors(units, candidates, at)
+  slots.forEach(({slot, shape, at}, index) => {
+    const {lexical} = candidateInfo(shape.all, lexicon)
+    slot.lexical = shape.positions === undefined ? lexical : {...lexical, positions: shape.positions}
+    const next = slots[index + 1]
+    const found = next !== undefined && next.at === at + 1 ? follow(shape, next, lexicon) : undefined
+    if (found !== undefined) slot.follow = found
+  })
+  for (const {slot, shape, at, afterNumber, beforeQuestion, lineEnd, paragraphEnd, lineStart} of slots) {
+    slot.priors = basePriors(units, shape, at, lexicon)
     if (lineEnd || lineStart) addLinePosition(slot, lineEnd, paragraphEnd, lineStart)
     addGrammar(units, slot, at, lexicon, afterNumber, beforeQuestion)
-    if (options.context !== undefined) addContext(units, slot, at, options.context, options.contextWeight ?? defaultContextWeight)
+    if (options.context !== undefined) addContext(units, slot, shape, at, options.context, options.contextWeight ?? defaultContextWeight)
   }
   const plain = chooseInLattice(units, lexicon, options.words)
   const choices = options.cache === undefined || options.cache === false ? plain : chooseInLattice(units, lexicon, documentCache(units, plain, lexicon, options.cache))
@@ -105,6 +113,74 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
     }
   })
 }
+
+/** A slot's candidates before the narrowing, and the positions there of those it kept (undefined: all). */
+interface Shape {
+  all: readonly Candidate[]
+  positions: Int32Array | undefined
+}
+
+/**
+ * The pairs of a slot's candidates with the next slot's that begin words,
+ * from the pair table of their shapes (see {@link Follow}).
+ */
+function follow(shape: Shape, next: {slot: Slot; shape: Shape}, lexicon: Lexicon): Follow | undefined {
+  // The table finds one candidate per code point: a list that repeats one is walked pair by pair.
+  if (!candidateInfo(next.shape.all, lexicon).distinct) return undefined
+  const {hits} = pairTable(shape.all, next.shape.all, lexicon)
+  // The next slot's candidate by position before its narrowing (stamped scratch).
+  const nextPositions = next.shape.positions
+  const width = next.shape.all.length
+  if (optionStamp.length < width) {
+    optionStamp = new Int32Array(width * 2)
+    optionOf = new Int32Array(width * 2)
+  }
+  const stamp = ++optionGeneration
+  const nextCount = nextPositions === undefined ? width : nextPositions.length
+  for (let option = 0; option < nextCount; option++) {
+    const position = nextPositions === undefined ? option : nextPositions[option]!
+    optionStamp[position] = stamp
+    optionOf[position] = option
+  }
+  const count = shape.positions === undefined ? shape.all.length : shape.positions.length
+  // Written into scratch tables first: how many pairs there are is known at the end.
+  let at = count + 1
+  for (let option = 0; option < count; option++) {
+    followTable[option] = at
+    const position = shape.positions === undefined ? option : shape.positions[option]!
+    const last = hits.start[position + 1]!
+    for (let hit = hits.start[position]!; hit < last; hit++) {
+      const second = hits.second[hit]!
+      if (optionStamp[second] !== stamp) continue
+      if (at + 2 > followTable.length) growFollow()
+      followValues[at] = hits.values[hit]!
+      followTable[at++] = optionOf[second]!
+      followTable[at++] = hits.nodes[hit]!
+    }
+  }
+  followTable[count] = at
+  const table = followTable.slice(0, at)
+  const values = followValues.slice(0, at)
+  return {next: next.slot, table, values}
+}
+
+/** Scratch of {@link follow}: the pairs as they are found. */
+let followTable = new Int32Array(4096)
+let followValues = new Float64Array(4096)
+
+function growFollow(): void {
+  const table = new Int32Array(followTable.length * 2)
+  table.set(followTable)
+  followTable = table
+  const values = new Float64Array(followValues.length * 2)
+  values.set(followValues)
+  followValues = values
+}
+
+/** Scratch of {@link follow}: the next slot's candidate by position (by generation). */
+let optionStamp = new Int32Array(1024)
+let optionOf = new Int32Array(1024)
+let optionGeneration = 0
 
 /**
  * Up to a few characters of text on one side of a part, across fixed parts;
@@ -207,8 +283,8 @@ const keptAlone = 3
  * A candidate's score is its score alone unless a word raises it, and few
  * do: the raised ones and the best few alone are all that is ranked.
  */
-function narrow(candidates: readonly Candidate[], parts: readonly Part[], index: number, lexicon: Lexicon): {candidates: readonly Candidate[]; rest: number} {
-  if (candidates.length <= keptPerSlot) return {candidates, rest: 0}
+function narrow(candidates: readonly Candidate[], parts: readonly Part[], index: number, lexicon: Lexicon): {candidates: readonly Candidate[]; positions: Int32Array | undefined; rest: number} {
+  if (candidates.length <= keptPerSlot) return {candidates, positions: undefined, rest: 0}
   const info = candidateInfo(candidates, lexicon)
   // The raised scores, in a scratch table by position (stamped, never cleared).
   if (raisedStamp.length < candidates.length) {
@@ -291,8 +367,17 @@ function narrow(candidates: readonly Candidate[], parts: readonly Part[], index:
   for (const position of raisedPositions) {
     if (keptStamp[position] !== stamp) rest += Math.exp(scores[position]! - top) - Math.exp(info.self[position]! - top)
   }
-  kept.sort((a, b) => a - b)
-  return {candidates: kept.map((position) => candidates[position]!), rest: Math.max(0, rest)}
+  // In their order in the list (by insertion: there are a dozen at most).
+  const positions = Int32Array.from(kept)
+  for (let index = 1; index < positions.length; index++) {
+    const position = positions[index]!
+    let at = index
+    for (; at > 0 && positions[at - 1]! > position; at--) positions[at] = positions[at - 1]!
+    positions[at] = position
+  }
+  const chosen = new Array<Candidate>(positions.length)
+  for (let index = 0; index < positions.length; index++) chosen[index] = candidates[positions[index]!]!
+  return {candidates: chosen, positions, rest: Math.max(0, rest)}
 }
 
 /** Scratch of {@link narrow}: which positions are raised (by generation) and their scores. */
@@ -318,6 +403,12 @@ interface CandidateInfo {
   selfMass: number
   /** Candidate position by code point. */
   byCode: ReadonlyMap<number, number>
+  /** Whether no two candidates have the same code point. */
+  distinct: boolean
+  /** The lexicon's view of each candidate as a first character (see {@link Lexical}), without positions. */
+  lexical: Lexical
+  /** 1 for a bracket or quote (a character with a partner), else 0. */
+  paired: Uint8Array
 }
 
 const infoCache = new WeakMap<Lexicon, WeakMap<readonly Candidate[], CandidateInfo>>()
@@ -338,7 +429,14 @@ function candidateInfo(candidates: readonly Candidate[], lexicon: Lexicon): Cand
     const bestSelf = self[bySelf[0]!]!
     let selfMass = 0
     for (const score of self) selfMass += Math.exp(score - bestSelf)
-    info = {codes, prior, self, bySelf, bestSelf, selfMass, byCode}
+    const tries = candidates.map((candidate) => lexicon.trie(candidate.char))
+    const lexical: Lexical = {
+      words: Float64Array.from(tries, (trie) => trie?.value(0) ?? Number.NaN),
+      onward: Uint8Array.from(tries, (trie) => (trie === undefined ? 0 : trie.hasChildren(0) ? 2 : 1)),
+      positions: undefined
+    }
+    const paired = Uint8Array.from(candidates, (candidate) => (partnerOf(candidate.char) === undefined ? 0 : 1))
+    info = {codes, prior, self, bySelf, bestSelf, selfMass, byCode, distinct: byCode.size === codes.length, lexical, paired}
     byList.set(candidates, info)
   }
   return info
@@ -367,6 +465,14 @@ interface PairTable {
   secondPrior: Float64Array
   /** The raises of {@link addPairsOnward}, by the intact characters after the pair. */
   onwardRaises: Map<string, {positions: Int32Array; scores: Float64Array}>
+  /**
+   * Every pair that begins a word or is one: for candidate `i` of the first
+   * list, the entries `start[i]` to `start[i + 1]` of `second` (in
+   * increasing order), `nodes` (the node of the two in the trie of `i`, -1
+   * when no longer word goes through it) and `values` (the word's, NaN when
+   * the two are no word).
+   */
+  hits: {start: Int32Array; second: Int32Array; nodes: Int32Array; values: Float64Array}
 }
 
 const pairCache = new WeakMap<Lexicon, WeakMap<readonly Candidate[], WeakMap<readonly Candidate[], PairTable>>>()
@@ -380,7 +486,28 @@ function pairTable(first: readonly Candidate[], second: readonly Candidate[], le
     const bestFirst = new Map<number, number>()
     const bestSecond = new Map<number, number>()
     const onward: {first: number[]; second: number[]; nodes: number[]} = {first: [], second: [], nodes: []}
+    const hitStart = new Int32Array(first.length + 1)
+    const hitSecond: number[] = []
+    const hitNodes: number[] = []
+    const hitValues: number[] = []
     const pair = (i: number, j: number, node: number, trie: LexiconTrie): void => {
+      const onwards = trie.hasChildren(node) ? node : -1
+      const word = trie.value(node) ?? Number.NaN
+      // In increasing order of `j` (the trie's children come by code point).
+      let at = hitSecond.length
+      hitSecond.push(j)
+      hitNodes.push(onwards)
+      hitValues.push(word)
+      while (at > hitStart[i]! && hitSecond[at - 1]! > j) {
+        hitSecond[at] = hitSecond[at - 1]!
+        hitNodes[at] = hitNodes[at - 1]!
+        hitValues[at] = hitValues[at - 1]!
+        at--
+      }
+      hitSecond[at] = j
+      hitNodes[at] = onwards
+      hitValues[at] = word
+
       if (trie.hasChildren(node)) {
         onward.first.push(i)
         onward.second.push(j)
@@ -392,6 +519,7 @@ function pairTable(first: readonly Candidate[], second: readonly Candidate[], le
       if (value + one.prior[i]! > (bestSecond.get(j) ?? Number.NEGATIVE_INFINITY)) bestSecond.set(j, value + one.prior[i]!)
     }
     first.forEach((candidate, i) => {
+      hitStart[i] = hitSecond.length
       const trie = lexicon.trie(candidate.char)
       if (trie === undefined) return
       if (trie.childCount(0) < second.length) {
@@ -406,6 +534,7 @@ function pairTable(first: readonly Candidate[], second: readonly Candidate[], le
         })
       }
     })
+    hitStart[first.length] = hitSecond.length
     const raises = (found: Map<number, number>, otherSelf: number): Raises => ({
       positions: Int32Array.from(found.keys()),
       best: Float64Array.from(found.values()),
@@ -416,7 +545,8 @@ function pairTable(first: readonly Candidate[], second: readonly Candidate[], le
       second: raises(bestSecond, one.bestSelf),
       onward: {first: Int32Array.from(onward.first), second: Int32Array.from(onward.second), nodes: Int32Array.from(onward.nodes)},
       secondPrior: two.prior,
-      onwardRaises: new Map()
+      onwardRaises: new Map(),
+      hits: {start: hitStart, second: Int32Array.from(hitSecond), nodes: Int32Array.from(hitNodes), values: Float64Array.from(hitValues)}
     }
     bySecond.set(second, table)
   }
@@ -583,18 +713,22 @@ const pruned = new WeakMap<Lexicon, WeakMap<readonly Candidate[], readonly Candi
  * penalty when no partner, intact or among the candidates of another damaged
  * character, is in the paragraph at all (an opening `『` that nothing closes).
  */
-function basePriors(units: readonly Unit[], candidates: readonly Candidate[], at: number): number[] {
-  return candidates.map((candidate) => {
-    const {char} = candidate
-    let prior = classPrior(char) + (candidate.bonus ?? 0)
-    const pairing = partnerOf(char)
-    if (pairing !== undefined) {
+function basePriors(units: readonly Unit[], shape: Shape, at: number, lexicon: Lexicon): number[] {
+  const info = candidateInfo(shape.all, lexicon)
+  const count = shape.positions === undefined ? shape.all.length : shape.positions.length
+  const priors = new Array<number>(count)
+  for (let option = 0; option < count; option++) {
+    const position = shape.positions === undefined ? option : shape.positions[option]!
+    let prior = info.prior[position]!
+    if (info.paired[position] === 1) {
+      const pairing = partnerOf(shape.all[position]!.char)!
       const found = findPartner(units, at, pairing.partner, pairing.direction)
       if (found === 'line') prior += pairingBonus
       else if (found === 'none') prior -= pairingBonus
     }
-    return prior
-  })
+    priors[option] = prior
+  }
+  return priors
 }
 
 /**
@@ -694,9 +828,9 @@ function lineIsBlank(units: readonly Unit[], position: number, step: number): bo
  * around it in its clause. A character the corpus hardly has gets no credit
  * for its ignorance: it scores as the worst of the well-known candidates.
  */
-function addContext(units: readonly Unit[], slot: Slot, at: number, model: ContextModel, weight: number): void {
+function addContext(units: readonly Unit[], slot: Slot, shape: Shape, at: number, model: ContextModel, weight: number): void {
   if (slot.candidates.length < 2) return
-  const known = trusted(slot.candidates, model)
+  const known = trusted(shape, model)
   if (!known.includes(true)) return
   const left = clauseSide(units, at, -1, frameReach)
   const right = clauseSide(units, at, 1, frameReach)
@@ -710,20 +844,22 @@ function addContext(units: readonly Unit[], slot: Slot, at: number, model: Conte
   })
 }
 
-/** Which candidates the context model knows well enough (kept per model and candidate list). */
-function trusted(candidates: readonly string[], model: ContextModel): readonly boolean[] {
-  const cache = level(trustedCache, model, Map)
-  const key = candidates.join('')
-  let known = cache.get(key)
+/** Which candidates of a slot the context model knows well enough (kept per model and shape). */
+function trusted(shape: Shape, model: ContextModel): readonly boolean[] {
+  const cache = level(trustedCache, model, WeakMap)
+  let known = cache.get(shape.all)
   if (known === undefined) {
-    known = candidates.map((char) => isHan(char) && model.count(char) >= minimumCount)
-    if (cache.size >= 8192) cache.clear()
-    cache.set(key, known)
+    known = shape.all.map(({char}) => isHan(char) && model.count(char) >= minimumCount)
+    cache.set(shape.all, known)
   }
-  return known
+  const {positions} = shape
+  if (positions === undefined) return known
+  const kept = new Array<boolean>(positions.length)
+  for (let option = 0; option < positions.length; option++) kept[option] = known[positions[option]!]!
+  return kept
 }
 
-const trustedCache = new WeakMap<ContextModel, Map<string, readonly boolean[]>>()
+const trustedCache = new WeakMap<ContextModel, WeakMap<readonly Candidate[], readonly boolean[]>>()
 
 /** Occurrences in the corpus below which a character's context score is not trusted. */
 const minimumCount = 50
