@@ -15,7 +15,7 @@
 import type {Html, Nodes, Root, RootContent} from 'mdast'
 import {location} from 'vfile-location'
 import type {Alignment, AlignUnit, StoredComment} from '../types.js'
-import {anchorCost, mergeAnchors} from './anchors.js'
+import {anchorCost, mergeAnchors, type Anchors} from './anchors.js'
 import {kindCost, lengthCost, sourceOnlyCost, targetOnlyCost} from './block-cost.js'
 import {buildUnit, estimateRatio, priorRatio, type UnitDraft} from './build-units.js'
 import {classifyBlock, type Block} from './classify.js'
@@ -143,12 +143,11 @@ export function alignComments(tree: Root, source: string, comments: DocumentComm
   }
 
   let ratio = options.ratio ?? priorRatio
-  // Both passes weigh the same groups of blocks by their anchors, which do not depend on the ratio.
-  const anchorCosts = new Map<string, number>()
-  let drafts = regions.flatMap((region) => alignRegion(region, ratio, anchorCosts))
+  const tables = regions.map(regionTable)
+  let drafts = tables.flatMap((table) => alignRegion(table, ratio))
   if (options.ratio === undefined) {
     ratio = estimateRatio(drafts.filter((draft) => draft.kind === 'pair' && draft.en.length === 1 && draft.zh.length === 1), ratio).ratio
-    drafts = regions.flatMap((region) => alignRegion(region, ratio, anchorCosts))
+    drafts = tables.flatMap((table) => alignRegion(table, ratio))
   }
   for (const block of shared) drafts.push({kind: 'shared', en: [block], zh: [block], flags: []})
   drafts.sort((a, b) => firstOffset(a) - firstOffset(b))
@@ -206,13 +205,32 @@ const uncommentedCost = 0.5
 const maxLengthCost = 4
 
 /**
- * Pair the English of a region with the Chinese after it. Uncommented
- * English in the region is English left without a comment (`source-only`),
- * unless it repeats the comment word for word (a block left untranslated).
+ * What both passes over a region (before and after the ratio is estimated)
+ * share: its blocks, what skipping each Chinese block costs, and the anchor
+ * term and merged anchors of each run of blocks, filled as the passes ask.
  */
-function alignRegion(region: Region, ratio: number, anchorCosts: Map<string, number>): UnitDraft[] {
+interface RegionTable {
+  en: Block[]
+  zh: Block[]
+  /** Extra cost of taking each Chinese block as (part of) a rendering. */
+  penalty: number[]
+  /** Each Chinese block left unpaired, and what that costs. */
+  skips: Array<{draft: () => UnitDraft; cost: number}>
+  /** Merged anchors of the run of `di` English blocks from `s`, at `s * maxEn + di - 1`. */
+  enAnchors: Array<Anchors | undefined>
+  /** Merged anchors of the run of `dj` Chinese blocks from `t`, at `t * maxZh + dj - 1`. */
+  zhAnchors: Array<Anchors | undefined>
+  /** Anchor term of a pair of runs, keyed by `enRun * zhRuns + zhRun`. */
+  anchorCosts: Map<number, number>
+}
+
+/**
+ * Read a region's blocks once for {@link alignRegion}. Uncommented English
+ * in the region is English left without a comment (`source-only`), unless
+ * it repeats the comment word for word (a block left untranslated).
+ */
+function regionTable(region: Region): RegionTable {
   const en = region.comments.flatMap((comment) => comment.blocks)
-  const drafts: UnitDraft[] = []
   const zh = region.after
   const enTexts = new Set(en.map((block) => normalize(block.text.text)))
   // English outside the comments: left without a comment, or (rarely) the
@@ -221,90 +239,126 @@ function alignRegion(region: Region, ratio: number, anchorCosts: Map<string, num
     if (block.lang !== 'en' || hasHan(block.text.text)) return 0
     return enTexts.has(normalize(block.text.text)) ? 0 : englishRenderingCost
   })
-  const skip = (block: Block, index: number): UnitDraft & {cost: number} => {
+  const skips = zh.map((block, index): {draft: () => UnitDraft; cost: number} => {
     // An image not paired stays in both pages, as images do.
-    if (block.kind === 'image') return {kind: 'shared', en: [block], zh: [block], flags: [], cost: targetOnlyCost}
-    if (penalty[index] === 0) return {kind: 'target-only', en: [], zh: [block], flags: [], cost: targetOnlyCost}
-    if (isProse(block)) return {kind: 'source-only', en: [block], zh: [], flags: [], cost: uncommentedCost}
+    if (block.kind === 'image') return {draft: () => ({kind: 'shared', en: [block], zh: [block], flags: []}), cost: targetOnlyCost}
+    if (penalty[index] === 0) return {draft: () => ({kind: 'target-only', en: [], zh: [block], flags: []}), cost: targetOnlyCost}
+    if (isProse(block)) return {draft: () => ({kind: 'source-only', en: [block], zh: [], flags: []}), cost: uncommentedCost}
     // Names, link lists and headings such as `### Privileged` left in English belong to both pages.
-    return {kind: 'shared', en: [block], zh: [block], flags: ['uncommented'], cost: uncommentedCost}
-  }
+    return {draft: () => ({kind: 'shared', en: [block], zh: [block], flags: ['uncommented']}), cost: uncommentedCost}
+  })
+  return {en, zh, penalty, skips, enAnchors: [], zhAnchors: [], anchorCosts: new Map()}
+}
+
+/**
+ * Pair the English of a region with the Chinese after it: a dynamic program
+ * over the region's English and Chinese blocks, in order.
+ */
+function alignRegion(table: RegionTable, ratio: number): UnitDraft[] {
+  const {en, zh, penalty, skips} = table
   const n = en.length
   const m = zh.length
-  const cost: number[][] = []
-  const back: Array<Array<[number, number, UnitDraft] | undefined>> = []
-  for (let i = 0; i <= n; i++) {
-    cost.push(new Array<number>(m + 1).fill(Number.POSITIVE_INFINITY))
-    back.push(new Array(m + 1))
-  }
-  cost[0][0] = 0
+  const width = m + 1
+  const cost = new Float64Array((n + 1) * width).fill(Number.POSITIVE_INFINITY)
+  // The step that reached each cell: how many English and Chinese blocks it took.
+  const stepEn = new Uint8Array((n + 1) * width)
+  const stepZh = new Uint8Array((n + 1) * width)
+  cost[0] = 0
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
       if (i === 0 && j === 0) continue
+      // Ties keep the first step considered: an English block left alone, a
+      // Chinese block left alone, then pairs by growing size.
       let best = Number.POSITIVE_INFINITY
-      let step: [number, number, UnitDraft] | undefined
-      const consider = (di: number, dj: number, value: number, draft: UnitDraft): void => {
-        const total = cost[i - di][j - dj] + value
+      let bestEn = 0
+      let bestZh = 0
+      if (i > 0) {
+        const total = cost[(i - 1) * width + j] + sourceOnlyCost
         if (total < best) {
           best = total
-          step = [di, dj, draft]
+          bestEn = 1
+          bestZh = 0
         }
       }
-      if (i > 0) consider(1, 0, sourceOnlyCost, {kind: 'source-only', en: [en[i - 1]], zh: [], flags: []})
       if (j > 0) {
-        const {cost: value, ...draft} = skip(zh[j - 1], j - 1)
-        consider(0, 1, value, draft)
+        const total = cost[i * width + j - 1] + skips[j - 1].cost
+        if (total < best) {
+          best = total
+          bestEn = 0
+          bestZh = 1
+        }
       }
       for (let di = 1; di <= maxEn && di <= i; di++) {
         for (let dj = 1; dj <= maxZh && dj <= j; dj++) {
-          if (cost[i - di][j - dj] === Number.POSITIVE_INFINITY) continue
-          const a = en.slice(i - di, i)
-          const b = zh.slice(j - dj, j)
-          let value = pairCost(a, b, ratio, anchorCosts)
+          const before = cost[(i - di) * width + j - dj]
+          if (before === Number.POSITIVE_INFINITY) continue
+          let value = pairCost(table, i - di, di, j - dj, dj, ratio)
           for (let k = j - dj; k < j; k++) value += penalty[k]
-          if (value !== Number.POSITIVE_INFINITY) consider(di, dj, value, {kind: 'pair', en: a, zh: b, flags: []})
+          if (value === Number.POSITIVE_INFINITY) continue
+          const total = before + value
+          if (total < best) {
+            best = total
+            bestEn = di
+            bestZh = dj
+          }
         }
       }
-      cost[i][j] = best
-      back[i][j] = step
+      cost[i * width + j] = best
+      stepEn[i * width + j] = bestEn
+      stepZh[i * width + j] = bestZh
     }
   }
+  const drafts: UnitDraft[] = []
   let i = n
   let j = m
   while (i > 0 || j > 0) {
-    const step = back[i][j]!
-    drafts.push(step[2])
-    i -= step[0]
-    j -= step[1]
+    const di = stepEn[i * width + j]
+    const dj = stepZh[i * width + j]
+    if (dj === 0) drafts.push({kind: 'source-only', en: [en[i - 1]], zh: [], flags: []})
+    else if (di === 0) drafts.push(skips[j - 1].draft())
+    else drafts.push({kind: 'pair', en: en.slice(i - di, i), zh: zh.slice(j - dj, j), flags: []})
+    i -= di
+    j -= dj
   }
   return drafts
 }
 
 /**
- * Cost of a pair inside a region: kinds must agree, lengths only roughly.
- * `anchorCosts` keeps the anchor term of each group of blocks (a group is a
- * run of consecutive blocks: its first block's index and its size name it).
+ * Cost of a pair inside a region (the English blocks `s` to `s + di`, the
+ * Chinese blocks `t` to `t + dj`): kinds must agree, lengths only roughly.
+ * The anchor term does not depend on the ratio: `table` keeps it for the
+ * second pass, and the merged anchors of each run for the other pairs.
  */
-function pairCost(en: readonly Block[], zh: readonly Block[], ratio: number, anchorCosts: Map<string, number>): number {
-  if (en.length > 1 && en.some((block) => block.kind === 'heading')) return Number.POSITIVE_INFINITY
-  if (zh.length > 1 && zh.some((block) => block.kind === 'heading')) return Number.POSITIVE_INFINITY
+function pairCost(table: RegionTable, s: number, di: number, t: number, dj: number, ratio: number): number {
+  const {en, zh} = table
+  if (di > 1) for (let k = s; k < s + di; k++) if (en[k].kind === 'heading') return Number.POSITIVE_INFINITY
+  if (dj > 1) for (let k = t; k < t + dj; k++) if (zh[k].kind === 'heading') return Number.POSITIVE_INFINITY
   let kinds = 0
-  for (const a of en) for (const b of zh) kinds = Math.max(kinds, kindCost(a, b))
+  for (let a = s; a < s + di; a++) for (let b = t; b < t + dj; b++) kinds = Math.max(kinds, kindCost(en[a], zh[b]))
   if (kinds === Number.POSITIVE_INFINITY) return kinds
-  const enLength = en.reduce((sum, block) => sum + block.length, 0)
-  const zhLength = zh.reduce((sum, block) => sum + block.length, 0)
-  const key = `${en[0]!.index}+${en.length}|${zh[0]!.index}+${zh.length}`
-  let anchors = anchorCosts.get(key)
+  let enLength = 0
+  for (let k = s; k < s + di; k++) enLength += en[k].length
+  let zhLength = 0
+  for (let k = t; k < t + dj; k++) zhLength += zh[k].length
+  const enRun = s * maxEn + di - 1
+  const zhRun = t * maxZh + dj - 1
+  const key = enRun * zh.length * maxZh + zhRun
+  let anchors = table.anchorCosts.get(key)
   if (anchors === undefined) {
-    anchors = anchorCost(mergeAnchors(en.map((block) => block.anchors)), mergeAnchors(zh.map((block) => block.anchors)))
-    anchorCosts.set(key, anchors)
+    anchors = anchorCost(runAnchors(table.enAnchors, enRun, en, s, di), runAnchors(table.zhAnchors, zhRun, zh, t, dj))
+    table.anchorCosts.set(key, anchors)
   }
-  return (
-    extraBlockCost * (en.length + zh.length - 2) +
-    kinds +
-    Math.min(lengthCost(enLength, zhLength, ratio), maxLengthCost) +
-    0.5 * anchors
-  )
+  return extraBlockCost * (di + dj - 2) + kinds + Math.min(lengthCost(enLength, zhLength, ratio), maxLengthCost) + 0.5 * anchors
+}
+
+/** The merged anchors of `size` blocks from `start`, kept at `run` in `cache`. */
+function runAnchors(cache: Array<Anchors | undefined>, run: number, blocks: readonly Block[], start: number, size: number): Anchors {
+  let anchors = cache[run]
+  if (anchors === undefined) {
+    anchors = mergeAnchors(blocks.slice(start, start + size).map((block) => block.anchors))
+    cache[run] = anchors
+  }
+  return anchors
 }
 
 function languageOf(node: Nodes, source: string): string {

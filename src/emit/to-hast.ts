@@ -10,7 +10,8 @@
  */
 import type {Element, ElementContent, Root as HastRoot} from 'hast'
 import {sanitize} from 'hast-util-sanitize'
-import type {Nodes, Parent, Root, RootContent} from 'mdast'
+import type {Nodes, Root, RootContent} from 'mdast'
+import type {Node} from 'unist'
 import {defaultSchema, type Options as Schema} from 'rehype-sanitize'
 import rehypeSanitize from 'rehype-sanitize'
 import remarkRehype, {type Options as ToHastOptions} from 'remark-rehype'
@@ -22,17 +23,23 @@ export const articleSchema: Schema = {...defaultSchema, strip: [...(defaultSchem
 /** rehype-raw's plugin, loaded by the caller when {@link needsRawHtml} says a page needs it. */
 export type RehypeRaw = Plugin<[], HastRoot>
 
-/** A list of blocks converted inside the page's tree: becomes one element holding their HTML. */
-interface BlocksNode extends Parent {
+/**
+ * A list of blocks converted inside the page's tree: becomes one element
+ * holding their HTML. The blocks are not the node's `children`:
+ * mdast-util-to-hast walks the whole tree first to collect definitions, and
+ * these lists hold none (they do not refer across blocks), so that walk
+ * would find nothing; it cost as much as the conversion itself.
+ */
+interface BlocksNode extends Node {
   type: 'bitextBlocks'
-  children: RootContent[]
+  blocks: RootContent[]
 }
 
 type Handler = NonNullable<NonNullable<ToHastOptions['handlers']>['root']>
 
 /** A list of blocks becomes what remark-rehype makes of a root with those blocks. */
 const blocksHandler: Handler = (state, node: BlocksNode) => {
-  const element: Element = {type: 'element', tagName: 'div', properties: {}, children: state.wrap(state.all({type: 'root', children: node.children}), false)}
+  const element: Element = {type: 'element', tagName: 'div', properties: {}, children: state.wrap(state.all({type: 'root', children: node.blocks}), false)}
   return element
 }
 
@@ -96,7 +103,7 @@ export function listsToHast(lists: ReadonlyArray<readonly RootContent[]>, rehype
     else alone.push(index)
   }
   if (alone.length === 0) return results
-  const blocks: BlocksNode[] = alone.map((index) => ({type: 'bitextBlocks', children: [...(lists[index] ?? [])]}))
+  const blocks: BlocksNode[] = alone.map((index) => ({type: 'bitextBlocks', blocks: [...(lists[index] ?? [])]}))
   const tree = {type: 'root', children: blocks} as unknown as Root
   const hast = toHastInOneTree.runSync(tree) as HastRoot
   const converted = hast.children.filter((node): node is Element => node.type === 'element')
