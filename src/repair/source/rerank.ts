@@ -224,13 +224,16 @@ function rerankOnce(text: string, repairs: readonly RepairRecord[], spans: reado
 
 /**
  * Whether the English confirms a choice between two function characters
- * (`reconstruct/confusion.ts`), so that its confidence need not be
- * tempered: any evidence for it, except a sentence without negation where
- * the character it is confused with is no negator (`no negation in it, so
- * not 不` says nothing between `中` and `与`). Without a confusion nothing
- * was tempered, and the answer does not matter.
+ * (`reconstruct/confusion.ts`), so that it keeps the lattice's confidence
+ * instead of the tempered one: any evidence for it, except a sentence
+ * without negation where the character it is confused with is no negator
+ * (`no negation in it, so not 不` says nothing between `中` and `与`).
+ *
+ * @param kind The kind of English evidence for the choice, if any.
+ * @param confusion The function character the choice is confused with, if any.
+ * @returns True when the English speaks for the choice against the confused one.
  */
-function confirms(kind: EvidenceKind | undefined, confusion: string | undefined): boolean {
+export function confirms(kind: EvidenceKind | undefined, confusion: string | undefined): boolean {
   if (kind === undefined || confusion === undefined) return false
   return kind !== 'no-negation' || negators.has(confusion)
 }
