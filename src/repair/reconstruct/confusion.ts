@@ -1,7 +1,7 @@
 /**
  * Function-character confusions: a lost byte often leaves two common function
  * characters with the same damaged shape (`不` `中` `与` are E4 B8 8D / AD /
- * 8E; `从` `仍` E4 BB 8E / 8D). Each is a word by itself, so the word lexicon
+ * 8E, and windows-1254 loses all three bytes). Each is a word by itself, so the word lexicon
  * cannot tell them apart and the choice rests on the context model, which is
  * surer of itself there than it is right. Such a choice's confidence is
  * tempered, so that only a clear margin stays above the flag threshold; the
