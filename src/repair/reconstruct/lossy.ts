@@ -4,6 +4,7 @@
  * lexicon.
  */
 import {classPrior, partnerOf, type Candidate} from './candidates.js'
+import {functionConfusion, temperedConfidence} from './confusion.js'
 import {chooseInLattice, gapUnit, isHan, type Follow, type Lexical, type Slot, type Unit} from './choose.js'
 import {documentCache, type DocumentCacheOptions, type WordCache} from '../model/document-cache.js'
 import {frameReach, unknown, windowSize, type ContextModel} from '../model/context-model.js'
@@ -21,8 +22,15 @@ export type Part = string | Damaged
 export interface Rebuilt {
   /** Chosen character. */
   char: string
-  /** Confidence 0–1. */
+  /**
+   * Confidence 0–1: the lattice's, tempered where the choice and its
+   * runner-up are common function characters (`confusion.ts`).
+   */
   confidence: number
+  /** The lattice's own confidence, before any tempering. */
+  latticeConfidence: number
+  /** The function character the choice is confused with, when the confidence was tempered. */
+  confusion?: string
   /** Runner-up characters, best first. */
   alternatives: string[]
   /** The choice of the lexicon alone, before the document cache (the same as `char` without a cache). */
@@ -105,11 +113,16 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
   const choices = options.cache === undefined || options.cache === false ? plain : chooseInLattice(units, lexicon, documentCache(units, plain, lexicon, options.cache))
   return choices.map((choice, index) => {
     const {candidates} = slots[index]!.slot
+    const char = candidates[choice.best]!
+    const alternatives = choice.order.slice(1, 4).map((position) => candidates[position]!)
+    const confusion = functionConfusion(char, alternatives[0], lexicon)
     return {
-      char: candidates[choice.best]!,
+      char,
       plain: candidates[plain[index]!.best]!,
-      confidence: choice.confidence,
-      alternatives: choice.order.slice(1, 4).map((position) => candidates[position]!)
+      confidence: confusion === undefined ? choice.confidence : temperedConfidence(choice.confidence),
+      latticeConfidence: choice.confidence,
+      alternatives,
+      ...(confusion === undefined ? {} : {confusion})
     }
   })
 }

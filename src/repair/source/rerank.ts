@@ -210,9 +210,9 @@ function rerankOnce(text: string, repairs: readonly RepairRecord[], spans: reado
     const record = updated[target.index]!
     if (result.char !== record.after) changed++
     record.after = result.char
-    record.confidence = Math.round(result.confidence * 1000) / 1000
-    record.alternatives = choices.filter((char) => char !== result.char).sort((a, b) => rank(result.alternatives, a) - rank(result.alternatives, b))
     const chosen = evidence[choices.indexOf(result.char)]
+    record.confidence = Math.round((confirms(chosen?.kind, result.confusion) ? result.latticeConfidence : result.confidence) * 1000) / 1000
+    record.alternatives = choices.filter((char) => char !== result.char).sort((a, b) => rank(result.alternatives, a) - rank(result.alternatives, b))
     const note = chosen?.note ?? ''
     kinds.set(target.index, chosen?.kind)
     if (note === '') delete record.evidence
@@ -220,6 +220,22 @@ function rerankOnce(text: string, repairs: readonly RepairRecord[], spans: reado
   })
   if (changed === 0) return {text, repairs: updated, changed, kinds}
   return {...applyChoices(text, repairs, updated), changed, kinds}
+}
+
+/**
+ * Whether the English confirms a choice between two function characters
+ * (`reconstruct/confusion.ts`), so that it keeps the lattice's confidence
+ * instead of the tempered one: any evidence for it, except a sentence
+ * without negation where the character it is confused with is no negator
+ * (`no negation in it, so not 不` says nothing between `中` and `与`).
+ *
+ * @param kind The kind of English evidence for the choice, if any.
+ * @param confusion The function character the choice is confused with, if any.
+ * @returns True when the English speaks for the choice against the confused one.
+ */
+export function confirms(kind: EvidenceKind | undefined, confusion: string | undefined): boolean {
+  if (kind === undefined || confusion === undefined) return false
+  return kind !== 'no-negation' || negators.has(confusion)
 }
 
 /** The characters of `text.slice(start, end)`, and the indices among them of the damaged ones. */
