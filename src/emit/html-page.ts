@@ -8,6 +8,7 @@ import type {RootContent} from 'mdast'
 import type {AlignUnit, Alignment, FrontMatter} from '../types.js'
 import {englishFrontMatter} from './english-front-matter.js'
 import {frontMatterText, metaLine, page} from './page-frame.js'
+import {resolveReferences} from './resolve-references.js'
 import {side} from './split.js'
 import {listsToHast, needsRawHtml, type RehypeRaw} from './to-hast.js'
 
@@ -36,7 +37,7 @@ export async function renderArticlePage(alignment: Alignment, frontMatter: Front
   const metaEn = metaLine(english)
   const metaLines =
     JSON.stringify(meta) === JSON.stringify(metaEn) ? meta : [...meta.map((line) => withClass(line, 'zh', 'zh-Hans')), ...metaEn.map((line) => withClass(line, 'en', 'en'))]
-  const lists = alignment.units.flatMap(unitLists)
+  const lists = resolveReferences(alignment.units.flatMap(unitLists))
   const rehypeRaw: RehypeRaw | undefined = needsRawHtml(lists) ? (await import('rehype-raw')).default : undefined
   const html = listsToHast(lists, rehypeRaw)
   let next = 0
