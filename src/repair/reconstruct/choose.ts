@@ -29,38 +29,47 @@ export interface Slot {
   follow?: Follow
   /** What the lexicon says of each candidate as a word's first character, when known beforehand (else looked up). */
   lexical?: Lexical
+  /** The entry of each candidate in `lexical` (absent: the candidate's own index). */
+  entries?: Int32Array
 }
 
 /**
- * The lexicon's view of a slot's candidates as first characters, from tables
- * shared by every slot of the same shape: candidate `c` is entry
- * `positions[c]` (entry `c` without positions). Computed with the lexicon the
- * lattice is chosen with.
+ * The lexicon's view of candidates as first characters, in tables that every
+ * slot of the same shape shares (`Slot.entries` says where each candidate
+ * is). Computed with the lexicon the lattice is chosen with.
  */
 export interface Lexical {
   /** The character's value as a word by itself (NaN when it is none). */
   words: Float64Array
   /** 0 when no word begins with the character, 1 when only the character itself is one, 2 when longer words begin with it. */
   onward: Uint8Array
-  /** Entry of each candidate, or undefined when entry and candidate are the same. */
-  positions: Int32Array | undefined
 }
 
 /**
  * Which candidates of the next slot continue a word from each candidate of a
- * slot: for candidate `a`, the entries from `table[a]` up to `table[a + 1]`
- * of `table` are pairs of the next slot's candidate `b` (in increasing
- * order) and the node the two reach in the trie of `a`'s character
- * (`lexicon.trie(a).child(0, b)`), or -1 when no longer word goes through
- * them. These are every pair the walk would find by looking them up.
+ * slot, in a table that the slots of a document share: for candidate `a`,
+ * the entries from `table[at + a]` up to `table[at + a + 1]` are pairs of the
+ * next slot's candidate `b` (in increasing order) and the node the two reach
+ * in the trie of `a`'s character (`lexicon.trie(a).child(0, b)`), or -1 when
+ * no longer word goes through them; `values` has, at the index of `b`, the
+ * two's value as a word (NaN for none). These are every pair the walk would
+ * find by looking them up.
  */
 export interface Follow {
   /** The slot these pairs lead into (they hold only while it is the next unit). */
   next: Slot
-  /** Offsets by candidate (`candidates.length + 1` of them), then the pairs. */
+  /** The document's table. */
+  pool: FollowPool
+  /** Where this slot's offsets are in the table. */
+  at: number
+}
+
+/** The pairs of the slots of a document (see {@link Follow}); grown as they are added. */
+export interface FollowPool {
   table: Int32Array
-  /** The value of a pair as a word at the index of its candidate in `table` (NaN when the two are no word). */
   values: Float64Array
+  /** Entries in use. */
+  size: number
 }
 
 /** A unit of the lattice: a fixed character or a slot. */
@@ -436,12 +445,13 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
   // From a slot into the next one, the pairs may be known (`Slot.follow`).
   const previous = !fixed && node === 0 && position === from + 1 ? units[from]! : undefined
   const pairs = typeof previous === 'object' && previous.follow?.next === unit ? previous.follow : undefined
-  const follow = pairs?.table
+  const follow = pairs?.pool.table
   // Inside a word, a slot with more candidates than the word has ways to go
   // on is walked by the trie's children instead (C1 stripped: hundreds).
-  const options = follow === undefined && !fixed && node >= 0 && state.trie!.childCount(node) < count ? matching(state.trie!, node, unit) : undefined
-  const first = follow === undefined ? 0 : follow[picks[0]!]!
-  const end = follow !== undefined ? (follow[picks[0]! + 1]! - first) >> 1 : options === undefined ? count : options.length
+  const options = follow === undefined && !fixed && node >= 0 && state.trie!.childCount(node) < count ? matchingBuffer(position - from, count) : undefined
+  const matched = options === undefined || typeof unit === 'string' ? 0 : matching(state.trie!, node, unit, options)
+  const first = follow === undefined ? 0 : follow[pairs!.at + picks[0]!]!
+  const end = follow !== undefined ? (follow[pairs!.at + picks[0]! + 1]! - first) >> 1 : options === undefined ? count : matched
   for (let step = 0; step < end; step++) {
     const option = follow !== undefined ? follow[first + 2 * step]! : options === undefined ? step : options[step]!
     const char = fixed ? unit : unit.candidates[option]!
@@ -449,21 +459,21 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
     let reached = -1
     if (node < 0) {
       // The first character: its trie holds every word through it.
-      const lexical = fixed ? undefined : unit.lexical
+      const slot = fixed ? undefined : unit
+      const lexical = slot?.lexical
       let value: number | undefined
-      if (lexical === undefined) {
+      if (slot === undefined || lexical === undefined) {
         state.trie = trieOf(state, char)
         if (state.trie !== undefined) reached = state.trie.hasChildren(0) ? 0 : -1
         value = state.trie?.value(0)
       } else {
         // Known beforehand: the trie is only needed to go on.
-        const entry = lexical.positions === undefined ? option : lexical.positions[option]!
+        const entry = slot.entries === undefined ? option : slot.entries[option]!
         const known = lexical.words[entry]!
         value = Number.isNaN(known) ? undefined : known
         // Into the next slot, only the known pairs go on (none: nothing to walk).
-        const onward = (unit as Slot).follow
-        const pairs = onward !== undefined && onward.next === units[position + 1] ? onward.table : undefined
-        if (lexical.onward[entry] === 2 && (pairs === undefined || pairs[option + 1]! > pairs[option]!)) {
+        const onward = slot.follow !== undefined && slot.follow.next === units[position + 1] ? slot.follow : undefined
+        if (lexical.onward[entry] === 2 && (onward === undefined || onward.pool.table[onward.at + option + 1]! > onward.pool.table[onward.at + option]!)) {
           reached = 0
           state.trie = trieOf(state, char)
         }
@@ -479,7 +489,7 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
       if (follow !== undefined) {
         // Known: the node (-1 when the word ends here) and the value (NaN for none).
         reached = follow[first + 2 * step + 1]!
-        const known = pairs!.values[first + 2 * step]!
+        const known = pairs!.pool.values[first + 2 * step]!
         value = Number.isNaN(known) ? undefined : known
       } else {
         reached = state.trie!.child(node, char.codePointAt(0)!)
@@ -517,27 +527,52 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
 /** Candidate indices of a slot by code point (kept per slot). */
 const slotIndexes = new WeakMap<Slot, Map<number, number>>()
 
-/** The options of a slot that continue a word from a trie node. */
-function matching(trie: LexiconTrie, node: number, slot: Slot): number[] {
+/** Buffers of {@link matching} by depth in the word (the walk goes on inside a word while it reads one). */
+const matchingBuffers: Int32Array[] = []
+
+/** The buffer of a depth, for up to `size` options. */
+function matchingBuffer(depth: number, size: number): Int32Array {
+  let buffer = matchingBuffers[depth]
+  if (buffer === undefined || buffer.length < size) {
+    buffer = new Int32Array(Math.max(64, 2 * size))
+    matchingBuffers[depth] = buffer
+  }
+  return buffer
+}
+
+/** What {@link collect} fills: the slot's index, the buffer and how many are in it. */
+const collecting: {index: Map<number, number>; found: Int32Array; count: number} = {index: new Map(), found: new Int32Array(0), count: 0}
+
+/** Add a child's candidate, if the slot has one, in order of candidate (insertion: there are few). */
+function collect(code: number): void {
+  const option = collecting.index.get(code)
+  if (option === undefined) return
+  const {found} = collecting
+  let at = collecting.count++
+  while (at > 0 && found[at - 1]! > option) {
+    found[at] = found[at - 1]!
+    at--
+  }
+  found[at] = option
+}
+
+/**
+ * The options of a slot that continue a word from a trie node, in increasing
+ * order, written into `found` (which holds at least the node's children).
+ *
+ * @returns How many there are.
+ */
+function matching(trie: LexiconTrie, node: number, slot: Slot, found: Int32Array): number {
   let index = slotIndexes.get(slot)
   if (index === undefined) {
     index = new Map(slot.candidates.map((char, option) => [char.codePointAt(0)!, option]))
     slotIndexes.set(slot, index)
   }
-  const found: number[] = []
-  trie.forEachChild(node, (code) => {
-    const option = index.get(code)
-    if (option === undefined) return
-    // In order of option (insertion: there are few).
-    let at = found.length
-    found.push(option)
-    while (at > 0 && found[at - 1]! > option) {
-      found[at] = found[at - 1]!
-      at--
-    }
-    found[at] = option
-  })
-  return found
+  collecting.index = index
+  collecting.found = found
+  collecting.count = 0
+  trie.forEachChild(node, collect)
+  return collecting.count
 }
 
 /** Add the slots on the walk's stack to the last word, as offset/candidate pairs. */

@@ -5,7 +5,7 @@
  */
 import {classPrior, partnerOf, type Candidate} from './candidates.js'
 import {functionConfusion, temperedConfidence} from './confusion.js'
-import {chooseInLattice, gapUnit, isHan, type Follow, type Lexical, type Slot, type Unit} from './choose.js'
+import {chooseInLattice, gapUnit, isHan, type Follow, type FollowPool, type Lexical, type Slot, type Unit} from './choose.js'
 import {documentCache, type DocumentCacheOptions, type WordCache} from '../model/document-cache.js'
 import {frameReach, unknown, windowSize, type ContextModel} from '../model/context-model.js'
 import type {Lexicon, LexiconTrie} from '../model/lexicon.js'
@@ -77,8 +77,8 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
       pushFixed(units, part)
     } else {
       const all = prune(part.candidates, lexicon)
-      const {candidates, positions, rest} = narrow(all, parts, index, lexicon)
-      const slot: Slot = {candidates: candidates.map((candidate) => candidate.char), priors: [], rest}
+      const {chars, positions, rest} = narrow(all, parts, index, lexicon)
+      const slot: Slot = {candidates: chars, priors: [], rest}
       // Next to a damaged character (`X`), none of the line and grammar
       // positions below can hold: skip building the text around it.
       const before = typeof parts[index - 1] === 'object' ? 'X' : textAround(parts, index, -1)
@@ -96,11 +96,12 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
       units.push(slot)
     }
   })
+  const pool: FollowPool = {table: new Int32Array(1024), values: new Float64Array(1024), size: 0}
   slots.forEach(({slot, shape, at}, index) => {
-    const {lexical} = candidateInfo(shape.all, lexicon)
-    slot.lexical = shape.positions === undefined ? lexical : {...lexical, positions: shape.positions}
+    slot.lexical = candidateInfo(shape.all, lexicon).lexical
+    if (shape.positions !== undefined) slot.entries = shape.positions
     const next = slots[index + 1]
-    const found = next !== undefined && next.at === at + 1 ? follow(shape, next, lexicon) : undefined
+    const found = next !== undefined && next.at === at + 1 ? follow(shape, next, pool, lexicon) : undefined
     if (found !== undefined) slot.follow = found
   })
   for (const {slot, shape, at, afterNumber, beforeQuestion, lineEnd, paragraphEnd, lineStart} of slots) {
@@ -135,9 +136,10 @@ interface Shape {
 
 /**
  * The pairs of a slot's candidates with the next slot's that begin words,
- * from the pair table of their shapes (see {@link Follow}).
+ * from the pair table of their shapes, added to the document's pool (see
+ * {@link Follow}).
  */
-function follow(shape: Shape, next: {slot: Slot; shape: Shape}, lexicon: Lexicon): Follow | undefined {
+function follow(shape: Shape, next: {slot: Slot; shape: Shape}, pool: FollowPool, lexicon: Lexicon): Follow | undefined {
   // The table finds one candidate per code point: a list that repeats one is walked pair by pair.
   if (!candidateInfo(next.shape.all, lexicon).distinct) return undefined
   const {hits} = pairTable(shape.all, next.shape.all, lexicon)
@@ -156,38 +158,36 @@ function follow(shape: Shape, next: {slot: Slot; shape: Shape}, lexicon: Lexicon
     optionOf[position] = option
   }
   const count = shape.positions === undefined ? shape.all.length : shape.positions.length
-  // Written into scratch tables first: how many pairs there are is known at the end.
-  let at = count + 1
+  const start = pool.size
+  let at = start + count + 1
+  reserve(pool, at)
   for (let option = 0; option < count; option++) {
-    followTable[option] = at
+    pool.table[start + option] = at
     const position = shape.positions === undefined ? option : shape.positions[option]!
     const last = hits.start[position + 1]!
     for (let hit = hits.start[position]!; hit < last; hit++) {
       const second = hits.second[hit]!
       if (optionStamp[second] !== stamp) continue
-      if (at + 2 > followTable.length) growFollow()
-      followValues[at] = hits.values[hit]!
-      followTable[at++] = optionOf[second]!
-      followTable[at++] = hits.nodes[hit]!
+      reserve(pool, at + 2)
+      pool.values[at] = hits.values[hit]!
+      pool.table[at++] = optionOf[second]!
+      pool.table[at++] = hits.nodes[hit]!
     }
   }
-  followTable[count] = at
-  const table = followTable.slice(0, at)
-  const values = followValues.slice(0, at)
-  return {next: next.slot, table, values}
+  pool.table[start + count] = at
+  pool.size = at
+  return {next: next.slot, pool, at: start}
 }
 
-/** Scratch of {@link follow}: the pairs as they are found. */
-let followTable = new Int32Array(4096)
-let followValues = new Float64Array(4096)
-
-function growFollow(): void {
-  const table = new Int32Array(followTable.length * 2)
-  table.set(followTable)
-  followTable = table
-  const values = new Float64Array(followValues.length * 2)
-  values.set(followValues)
-  followValues = values
+/** Make room for `size` entries in a pool. */
+function reserve(pool: FollowPool, size: number): void {
+  if (size <= pool.table.length) return
+  const table = new Int32Array(size * 2)
+  table.set(pool.table)
+  pool.table = table
+  const values = new Float64Array(size * 2)
+  values.set(pool.values)
+  pool.values = values
 }
 
 /** Scratch of {@link follow}: the next slot's candidate by position (by generation). */
@@ -296,29 +296,10 @@ const keptAlone = 3
  * A candidate's score is its score alone unless a word raises it, and few
  * do: the raised ones and the best few alone are all that is ranked.
  */
-function narrow(candidates: readonly Candidate[], parts: readonly Part[], index: number, lexicon: Lexicon): {candidates: readonly Candidate[]; positions: Int32Array | undefined; rest: number} {
-  if (candidates.length <= keptPerSlot) return {candidates, positions: undefined, rest: 0}
+function narrow(candidates: readonly Candidate[], parts: readonly Part[], index: number, lexicon: Lexicon): {chars: string[]; positions: Int32Array | undefined; rest: number} {
+  if (candidates.length <= keptPerSlot) return {chars: candidates.map((candidate) => candidate.char), positions: undefined, rest: 0}
   const info = candidateInfo(candidates, lexicon)
-  // The raised scores, in a scratch table by position (stamped, never cleared).
-  if (raisedStamp.length < candidates.length) {
-    raisedStamp = new Int32Array(candidates.length * 2)
-    raisedScore = new Float64Array(candidates.length * 2)
-    keptStamp = new Int32Array(candidates.length * 2)
-  }
-  const stamp = ++raisedGeneration
-  const stamps = raisedStamp
-  const scores = raisedScore
-  const raisedPositions: number[] = []
-  const raise = (position: number, score: number): void => {
-    if (stamps[position] !== stamp) {
-      if (score <= info.self[position]!) return
-      stamps[position] = stamp
-      scores[position] = score
-      raisedPositions.push(position)
-    } else if (score > scores[position]!) {
-      scores[position] = score
-    }
-  }
+  const raise = raised.start(info)
   const before = parts[index - 1]
   const after = parts[index + 1]
   if (typeof before === 'string') addFixedBefore(raise, info, before, lexicon)
@@ -332,72 +313,132 @@ function narrow(candidates: readonly Candidate[], parts: readonly Part[], index:
   }
   // The best scores: among every raised candidate and the best ones alone,
   // the few best (ties by position), without sorting them all.
-  const topPositions: number[] = []
-  const topScores: number[] = []
-  const consider = (position: number, score: number): void => {
-    const count = topPositions.length
-    if (count === keptPerSlot) {
-      const last = topScores[count - 1]!
-      if (score < last || (score === last && position > topPositions[count - 1]!)) return
-    }
-    // Insert in place, dropping the last when full.
-    let at = count < keptPerSlot ? count : count - 1
-    if (count < keptPerSlot) {
-      topPositions.push(position)
-      topScores.push(score)
-    }
-    while (at > 0 && (topScores[at - 1]! < score || (topScores[at - 1] === score && topPositions[at - 1]! > position))) {
-      topPositions[at] = topPositions[at - 1]!
-      topScores[at] = topScores[at - 1]!
-      at--
-    }
-    topPositions[at] = position
-    topScores[at] = score
-  }
-  for (const position of raisedPositions) consider(position, scores[position]!)
+  const {stamps, scores, stamp} = raise
+  const top = topScratch
+  top.count = 0
+  for (let rank = 0; rank < raise.count; rank++) top.consider(raise.positions[rank]!, scores[raise.positions[rank]!]!)
   for (let rank = 0, taken = 0; rank < info.bySelf.length && taken < keptPerSlot; rank++) {
     const position = info.bySelf[rank]!
     if (stamps[position] === stamp) continue
-    consider(position, info.self[position]!)
+    top.consider(position, info.self[position]!)
     taken++
   }
-  const top = topScores[0]!
-  const lowest = Math.max(topScores[topScores.length - 1]!, top - keptMargin)
-  const kept: number[] = []
-  for (let rank = 0; rank < topPositions.length && topScores[rank]! >= lowest; rank++) kept.push(topPositions[rank]!)
-  for (let rank = 0; rank < keptAlone && rank < info.bySelf.length; rank++) if (!kept.includes(info.bySelf[rank]!)) kept.push(info.bySelf[rank]!)
+  const best = top.scores[0]!
+  const lowest = Math.max(top.scores[top.count - 1]!, best - keptMargin)
+  const kept = keptScratch
+  let keptCount = 0
+  for (let rank = 0; rank < top.count && top.scores[rank]! >= lowest; rank++) kept[keptCount++] = top.positions[rank]!
+  const ranked = keptCount
+  for (let rank = 0; rank < keptAlone && rank < info.bySelf.length; rank++) {
+    const position = info.bySelf[rank]!
+    let known = false
+    for (let at = 0; at < ranked && !known; at++) known = kept[at] === position
+    if (!known) kept[keptCount++] = position
+  }
   // The mass of the rest relative to the best: every candidate at its score
   // alone, less the kept ones, with the raised ones left out at their raised score.
-  let rest = info.selfMass * Math.exp(info.bestSelf - top)
-  for (const position of kept) {
-    rest -= Math.exp(info.self[position]! - top)
+  let rest = info.selfMass * Math.exp(info.bestSelf - best)
+  for (let at = 0; at < keptCount; at++) {
+    const position = kept[at]!
+    rest -= Math.exp(info.self[position]! - best)
     // A candidate kept only as one of the best alone, below the margin, also
     // counts in the rest (as it always has: the flags are tuned with it).
     const score = stamps[position] === stamp ? scores[position]! : info.self[position]!
-    if (score < lowest) rest += Math.exp(score - top)
+    if (score < lowest) rest += Math.exp(score - best)
   }
-  for (const position of kept) keptStamp[position] = stamp
-  for (const position of raisedPositions) {
-    if (keptStamp[position] !== stamp) rest += Math.exp(scores[position]! - top) - Math.exp(info.self[position]! - top)
+  for (let at = 0; at < keptCount; at++) keptStamp[kept[at]!] = stamp
+  for (let rank = 0; rank < raise.count; rank++) {
+    const position = raise.positions[rank]!
+    if (keptStamp[position] !== stamp) rest += Math.exp(scores[position]! - best) - Math.exp(info.self[position]! - best)
   }
   // In their order in the list (by insertion: there are a dozen at most).
-  const positions = Int32Array.from(kept)
-  for (let index = 1; index < positions.length; index++) {
-    const position = positions[index]!
-    let at = index
-    for (; at > 0 && positions[at - 1]! > position; at--) positions[at] = positions[at - 1]!
-    positions[at] = position
+  const positions = kept.slice(0, keptCount)
+  for (let at = 1; at < positions.length; at++) {
+    const position = positions[at]!
+    let to = at
+    for (; to > 0 && positions[to - 1]! > position; to--) positions[to] = positions[to - 1]!
+    positions[to] = position
   }
-  const chosen = new Array<Candidate>(positions.length)
-  for (let index = 0; index < positions.length; index++) chosen[index] = candidates[positions[index]!]!
-  return {candidates: chosen, positions, rest: Math.max(0, rest)}
+  const chars = new Array<string>(positions.length)
+  for (let at = 0; at < positions.length; at++) chars[at] = candidates[positions[at]!]!.char
+  return {chars, positions, rest: Math.max(0, rest)}
 }
 
-/** Scratch of {@link narrow}: which positions are raised (by generation) and their scores. */
-let raisedStamp = new Int32Array(1024)
-let raisedScore = new Float64Array(1024)
-let raisedGeneration = 0
-/** Scratch of {@link narrow}: which positions are kept (by generation, as `raisedStamp`). */
+/**
+ * The candidates of the slot being narrowed that a word raised above their
+ * score alone, and their best raised score: a table by position stamped
+ * with the slot's generation (never cleared), and the raised positions in
+ * the order they were first raised. One instance serves every narrowing.
+ */
+class Raised {
+  stamps = new Int32Array(1024)
+  scores = new Float64Array(1024)
+  positions = new Int32Array(1024)
+  count = 0
+  stamp = 0
+  private self: Float64Array = new Float64Array(0)
+
+  /** Begin a slot: nothing raised. */
+  start(info: CandidateInfo): this {
+    const length = info.self.length
+    if (this.stamps.length < length) {
+      this.stamps = new Int32Array(length * 2)
+      this.scores = new Float64Array(length * 2)
+      this.positions = new Int32Array(length * 2)
+      keptStamp = new Int32Array(length * 2)
+    }
+    this.stamp++
+    this.count = 0
+    this.self = info.self
+    return this
+  }
+
+  /** Raise a candidate to a word's score (kept when higher than its score alone and any raise before). */
+  raise(position: number, score: number): void {
+    if (this.stamps[position] !== this.stamp) {
+      if (score <= this.self[position]!) return
+      this.stamps[position] = this.stamp
+      this.scores[position] = score
+      this.positions[this.count++] = position
+    } else if (score > this.scores[position]!) {
+      this.scores[position] = score
+    }
+  }
+}
+
+/**
+ * The few best of the scores a narrowing considers, best first (ties by
+ * position), inserted in place: one instance serves every narrowing.
+ */
+class Top {
+  positions = new Int32Array(keptPerSlot)
+  scores = new Float64Array(keptPerSlot)
+  count = 0
+
+  consider(position: number, score: number): void {
+    const {count, positions, scores} = this
+    if (count === keptPerSlot) {
+      const last = scores[count - 1]!
+      if (score < last || (score === last && position > positions[count - 1]!)) return
+    }
+    // Insert in place, dropping the last when full.
+    let at = count < keptPerSlot ? count : count - 1
+    if (count < keptPerSlot) this.count++
+    while (at > 0 && (scores[at - 1]! < score || (scores[at - 1] === score && positions[at - 1]! > position))) {
+      positions[at] = positions[at - 1]!
+      scores[at] = scores[at - 1]!
+      at--
+    }
+    positions[at] = position
+    scores[at] = score
+  }
+}
+
+const raised = new Raised()
+const topScratch = new Top()
+/** Scratch of {@link narrow}: the kept positions. */
+const keptScratch = new Int32Array(keptPerSlot + keptAlone)
+/** Scratch of {@link narrow}: which positions are kept (stamped with the generation of {@link raised}). */
 let keptStamp = new Int32Array(1024)
 
 /** What the narrowing needs of a (shared) candidate list, kept per lexicon. */
@@ -418,7 +459,7 @@ interface CandidateInfo {
   byCode: ReadonlyMap<number, number>
   /** Whether no two candidates have the same code point. */
   distinct: boolean
-  /** The lexicon's view of each candidate as a first character (see {@link Lexical}), without positions. */
+  /** The lexicon's view of each candidate as a first character (see {@link Lexical}). */
   lexical: Lexical
   /** 1 for a bracket or quote (a character with a partner), else 0. */
   paired: Uint8Array
@@ -445,8 +486,7 @@ function candidateInfo(candidates: readonly Candidate[], lexicon: Lexicon): Cand
     const tries = candidates.map((candidate) => lexicon.trie(candidate.char))
     const lexical: Lexical = {
       words: Float64Array.from(tries, (trie) => trie?.value(0) ?? Number.NaN),
-      onward: Uint8Array.from(tries, (trie) => (trie === undefined ? 0 : trie.hasChildren(0) ? 2 : 1)),
-      positions: undefined
+      onward: Uint8Array.from(tries, (trie) => (trie === undefined ? 0 : trie.hasChildren(0) ? 2 : 1))
     }
     const paired = Uint8Array.from(candidates, (candidate) => (partnerOf(candidate.char) === undefined ? 0 : 1))
     info = {codes, prior, self, bySelf, bestSelf, selfMass, byCode, distinct: byCode.size === codes.length, lexical, paired}
@@ -566,14 +606,11 @@ function pairTable(first: readonly Candidate[], second: readonly Candidate[], le
   return table
 }
 
-/** A candidate's score raised to a word's (kept when higher). */
-type Raise = (position: number, score: number) => void
-
 /** Raise candidates to their best word with a damaged neighbour, less the neighbour's best score alone. */
-function addPairs(raise: Raise, side: Raises, info: CandidateInfo): void {
+function addPairs(raise: Raised, side: Raises, info: CandidateInfo): void {
   for (let index = 0; index < side.positions.length; index++) {
     const position = side.positions[index]!
-    raise(position, side.best[index]! + info.prior[position]! - side.otherSelf)
+    raise.raise(position, side.best[index]! + info.prior[position]! - side.otherSelf)
   }
 }
 
@@ -583,7 +620,7 @@ function addPairs(raise: Raise, side: Raises, info: CandidateInfo): void {
  * after that (`应用程序` across `应`, `用` and the intact `程序`), less the
  * neighbour's best score alone and the intact characters' scores alone.
  */
-function addPairsOnward(raise: Raise, candidates: readonly Candidate[], info: CandidateInfo, pairs: PairTable, next: string, lexicon: Lexicon): void {
+function addPairsOnward(raise: Raised, candidates: readonly Candidate[], info: CandidateInfo, pairs: PairTable, next: string, lexicon: Lexicon): void {
   const {first, second, nodes} = pairs.onward
   if (first.length === 0) return
   const codes: number[] = []
@@ -621,7 +658,7 @@ function addPairsOnward(raise: Raise, candidates: readonly Candidate[], info: Ca
     if (pairs.onwardRaises.size >= 256) pairs.onwardRaises.clear()
     pairs.onwardRaises.set(key, found)
   }
-  for (let index = 0; index < found.positions.length; index++) raise(found.positions[index]!, found.scores[index]!)
+  for (let index = 0; index < found.positions.length; index++) raise.raise(found.positions[index]!, found.scores[index]!)
 }
 
 /**
@@ -629,7 +666,7 @@ function addPairsOnward(raise: Raise, candidates: readonly Candidate[], info: Ca
  * intact text before (up to three characters back), less the intact
  * characters' scores alone.
  */
-function addFixedBefore(raise: Raise, info: CandidateInfo, before: string, lexicon: Lexicon): void {
+function addFixedBefore(raise: Raised, info: CandidateInfo, before: string, lexicon: Lexicon): void {
   const chars = [...before.slice(-6)].slice(-3)
   for (let start = chars.length - 1; start >= 0; start--) {
     if (!isHan(chars[start]!)) break
@@ -645,7 +682,7 @@ function addFixedBefore(raise: Raise, info: CandidateInfo, before: string, lexic
     if (node < 0) continue
     const word = (position: number, child: number): void => {
       const value = trie.value(child)
-      if (value !== undefined) raise(position, value + info.prior[position]! - alone)
+      if (value !== undefined) raise.raise(position, value + info.prior[position]! - alone)
     }
     if (trie.childCount(node) < info.codes.length) {
       trie.forEachChild(node, (code, child) => {
@@ -666,7 +703,7 @@ function addFixedBefore(raise: Raise, info: CandidateInfo, before: string, lexic
  * the intact text after (up to three characters), less the intact
  * characters' scores alone.
  */
-function addFixedAfter(raise: Raise, candidates: readonly Candidate[], info: CandidateInfo, after: string, lexicon: Lexicon): void {
+function addFixedAfter(raise: Raised, candidates: readonly Candidate[], info: CandidateInfo, after: string, lexicon: Lexicon): void {
   const chars: string[] = []
   for (const char of after) {
     if (chars.length === 3 || !isHan(char)) break
@@ -686,7 +723,7 @@ function addFixedAfter(raise: Raise, candidates: readonly Candidate[], info: Can
       if (node < 0) break
       spent += alone[offset]!
       const value = trie.value(node)
-      if (value !== undefined) raise(position, value + info.prior[position]! - spent)
+      if (value !== undefined) raise.raise(position, value + info.prior[position]! - spent)
     }
   }
 }
