@@ -241,7 +241,7 @@ function chooseSegment(units: readonly Unit[], lexicon: Lexicon, context: Contex
   const singles = singlesScratch.fill(Number.NEGATIVE_INFINITY, 0, count)
   const slotSingles = slotSinglesScratch.fill(Number.NEGATIVE_INFINITY, 0, width)
   // One walk state for every start (its stacks are empty again after each).
-  const state: Walk = {units, from: 0, lexicon, tries: trieTable(lexicon), edges, singles, slotSingles, slotStart, context, picks: [], slots: 0, branches: 0, chars: [], trie: undefined}
+  const state: Walk = {units, from: 0, lexicon, tries: trieTable(lexicon), edges, singles, slotSingles, slotStart, context, picks: [], slots: 0, branches: 0, chars: [], cached: false, trie: undefined}
   for (let from = 0; from < count; from++) {
     state.from = from
     state.branches = 0
@@ -392,6 +392,8 @@ interface Walk {
   branches: number
   /** The characters on the walk, for the document cache's words. */
   chars: string[]
+  /** Whether the document cache may have words through the walk's first character (set there). */
+  cached: boolean
   /** The trie of the words through the walk's first character (set there). */
   trie: LexiconTrie | undefined
 }
@@ -441,7 +443,6 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
   const unit = units[position]!
   const fixed = typeof unit === 'string'
   const count = fixed ? 1 : unit.candidates.length
-  const cached = state.context.cache !== undefined
   // From a slot into the next one, the pairs may be known (`Slot.follow`).
   const previous = !fixed && node === 0 && position === from + 1 ? units[from]! : undefined
   const pairs = typeof previous === 'object' && previous.follow?.next === unit ? previous.follow : undefined
@@ -479,7 +480,10 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
         }
       }
       let single = isHan(char) ? (value ?? lexicon.floor) : 0
-      if (!fixed && isHan(char)) single += boundaryAffinity(units, position, char, lexicon, state.context) + cacheBonus(state, char, single)
+      // The cache has nothing for the words from here when none it counts begins with the character.
+      const {cache} = state.context
+      state.cached = cache !== undefined && (cache.starts?.(char) ?? true)
+      if (!fixed && isHan(char)) single += boundaryAffinity(units, position, char, lexicon, state.context) + (state.cached ? cacheBonus(state, char, single) : 0)
       // A one-character word: kept by position and candidate, not as an edge.
       const word = total + single
       if (!fixed) state.slotSingles[state.slotStart[position]! + option] = word
@@ -499,7 +503,7 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
       if (value !== undefined) {
         // The cache speaks for rebuilt characters only: boosting intact words
         // would only move the segmentation around them.
-        const bonus = cached && state.slots + (fixed ? 0 : 1) > 0 ? cacheBonus(state, chars.join('') + char, value) : 0
+        const bonus = state.cached && state.slots + (fixed ? 0 : 1) > 0 ? cacheBonus(state, chars.join('') + char, value) : 0
         picks.push(fixed ? -1 : option)
         if (!fixed) state.slots++
         edges.add(from, position + 1, total + value + bonus)

@@ -347,7 +347,7 @@ function narrow(candidates: readonly Candidate[], parts: readonly Part[], index:
     positions[to] = position
   }
   const chars = new Array<string>(positions.length)
-  for (let at = 0; at < positions.length; at++) chars[at] = candidates[positions[at]!]!.char
+  for (let at = 0; at < positions.length; at++) chars[at] = info.chars[positions[at]!]!
   return {chars, positions, rest: Math.max(0, rest)}
 }
 
@@ -430,6 +430,8 @@ let keptStamp = new Int32Array(1024)
 
 /** What the narrowing needs of a (shared) candidate list, kept per lexicon. */
 interface CandidateInfo {
+  /** The characters. */
+  chars: readonly string[]
   /** Code points. */
   codes: Int32Array
   /** Prior (kind of character, outside evidence). */
@@ -476,7 +478,7 @@ function candidateInfo(candidates: readonly Candidate[], lexicon: Lexicon): Cand
       onward: Uint8Array.from(tries, (trie) => (trie === undefined ? 0 : trie.hasChildren(0) ? 2 : 1))
     }
     const paired = Uint8Array.from(candidates, (candidate) => (partnerOf(candidate.char) === undefined ? 0 : 1))
-    info = {codes, prior, self, bySelf, bestSelf, selfMass, byCode, distinct: byCode.size === codes.length, lexical, paired}
+    info = {chars: candidates.map((candidate) => candidate.char), codes, prior, self, bySelf, bestSelf, selfMass, byCode, distinct: byCode.size === codes.length, lexical, paired}
     byList.set(candidates, info)
   }
   return info
