@@ -26,11 +26,11 @@ export interface Slot {
    * narrowing's pair tables): they spare the walk a trie look-up for every
    * pair. Absent, the walk looks every pair up.
    */
-  follow?: Follow
+  follow?: Follow | undefined
   /** What the lexicon says of each candidate as a word's first character, when known beforehand (else looked up). */
-  lexical?: Lexical
+  lexical?: Lexical | undefined
   /** The entry of each candidate in `lexical` (absent: the candidate's own index). */
-  entries?: Int32Array
+  entries?: Int32Array | undefined
 }
 
 /**

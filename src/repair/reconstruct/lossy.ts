@@ -70,7 +70,8 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
     } else {
       const all = prune(part.candidates, lexicon)
       const {chars, positions, rest} = narrow(all, parts, index, lexicon)
-      const slot: Slot = {candidates: chars, priors: [], rest}
+      // Every field from the start: the lattice reads slots of one shape.
+      const slot: Slot = {candidates: chars, priors: [], rest, follow: undefined, lexical: undefined, entries: undefined}
       // Next to a damaged character (`X`), none of the line and grammar
       // positions below can hold: skip building the text around it.
       const before = typeof parts[index - 1] === 'object' ? 'X' : textAround(parts, index, -1)
@@ -91,10 +92,9 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
   const pool: FollowPool = {table: new Int32Array(1024), values: new Float64Array(1024), size: 0}
   slots.forEach(({slot, shape, at}, index) => {
     slot.lexical = candidateInfo(shape.all, lexicon).lexical
-    if (shape.positions !== undefined) slot.entries = shape.positions
+    slot.entries = shape.positions
     const next = slots[index + 1]
-    const found = next !== undefined && next.at === at + 1 ? follow(shape, next, pool, lexicon) : undefined
-    if (found !== undefined) slot.follow = found
+    slot.follow = next !== undefined && next.at === at + 1 ? follow(shape, next, pool, lexicon) : undefined
   })
   for (const {slot, shape, at, afterNumber, beforeQuestion, lineEnd, paragraphEnd, lineStart} of slots) {
     slot.priors = basePriors(units, shape, at, lexicon)
