@@ -26,11 +26,11 @@ export interface Slot {
    * narrowing's pair tables): they spare the walk a trie look-up for every
    * pair. Absent, the walk looks every pair up.
    */
-  follow?: Follow
+  follow?: Follow | undefined
   /** What the lexicon says of each candidate as a word's first character, when known beforehand (else looked up). */
-  lexical?: Lexical
+  lexical?: Lexical | undefined
   /** The entry of each candidate in `lexical` (absent: the candidate's own index). */
-  entries?: Int32Array
+  entries?: Int32Array | undefined
 }
 
 /**
@@ -241,7 +241,7 @@ function chooseSegment(units: readonly Unit[], lexicon: Lexicon, context: Contex
   const singles = singlesScratch.fill(Number.NEGATIVE_INFINITY, 0, count)
   const slotSingles = slotSinglesScratch.fill(Number.NEGATIVE_INFINITY, 0, width)
   // One walk state for every start (its stacks are empty again after each).
-  const state: Walk = {units, from: 0, lexicon, tries: trieTable(lexicon), edges, singles, slotSingles, slotStart, context, picks: [], slots: 0, branches: 0, chars: [], trie: undefined}
+  const state: Walk = {units, from: 0, lexicon, tries: trieTable(lexicon), edges, singles, slotSingles, slotStart, context, picks: [], slots: 0, branches: 0, chars: [], cached: false, trie: undefined}
   for (let from = 0; from < count; from++) {
     state.from = from
     state.branches = 0
@@ -392,6 +392,8 @@ interface Walk {
   branches: number
   /** The characters on the walk, for the document cache's words. */
   chars: string[]
+  /** Whether the document cache may have words through the walk's first character (set there). */
+  cached: boolean
   /** The trie of the words through the walk's first character (set there). */
   trie: LexiconTrie | undefined
 }
@@ -441,14 +443,16 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
   const unit = units[position]!
   const fixed = typeof unit === 'string'
   const count = fixed ? 1 : unit.candidates.length
-  const cached = state.context.cache !== undefined
   // From a slot into the next one, the pairs may be known (`Slot.follow`).
   const previous = !fixed && node === 0 && position === from + 1 ? units[from]! : undefined
   const pairs = typeof previous === 'object' && previous.follow?.next === unit ? previous.follow : undefined
   const follow = pairs?.pool.table
-  // Inside a word, a slot with more candidates than the word has ways to go
-  // on is walked by the trie's children instead (C1 stripped: hundreds).
-  const options = follow === undefined && !fixed && node >= 0 && state.trie!.childCount(node) < count ? matchingBuffer(position - from, count) : undefined
+  // Inside a word, a wide slot with more candidates than the word has ways
+  // to go on is walked by the trie's children instead (C1 stripped: hundreds
+  // before the narrowing; a narrowed slot is quicker to look up candidate by
+  // candidate). Both find the same candidates in the same order (a slot's
+  // candidates are distinct characters).
+  const options = follow === undefined && !fixed && node >= 0 && count > matchingFrom && state.trie!.childCount(node) < count ? matchingBuffer(position - from, count) : undefined
   const matched = options === undefined || typeof unit === 'string' ? 0 : matching(state.trie!, node, unit, options)
   const first = follow === undefined ? 0 : follow[pairs!.at + picks[0]!]!
   const end = follow !== undefined ? (follow[pairs!.at + picks[0]! + 1]! - first) >> 1 : options === undefined ? count : matched
@@ -479,7 +483,10 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
         }
       }
       let single = isHan(char) ? (value ?? lexicon.floor) : 0
-      if (!fixed && isHan(char)) single += boundaryAffinity(units, position, char, lexicon, state.context) + cacheBonus(state, char, single)
+      // The cache has nothing for the words from here when none it counts begins with the character.
+      const {cache} = state.context
+      state.cached = cache !== undefined && (cache.starts?.(char) ?? true)
+      if (!fixed && isHan(char)) single += boundaryAffinity(units, position, char, lexicon, state.context) + (state.cached ? cacheBonus(state, char, single) : 0)
       // A one-character word: kept by position and candidate, not as an edge.
       const word = total + single
       if (!fixed) state.slotSingles[state.slotStart[position]! + option] = word
@@ -499,7 +506,7 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
       if (value !== undefined) {
         // The cache speaks for rebuilt characters only: boosting intact words
         // would only move the segmentation around them.
-        const bonus = cached && state.slots + (fixed ? 0 : 1) > 0 ? cacheBonus(state, chars.join('') + char, value) : 0
+        const bonus = state.cached && state.slots + (fixed ? 0 : 1) > 0 ? cacheBonus(state, chars.join('') + char, value) : 0
         picks.push(fixed ? -1 : option)
         if (!fixed) state.slots++
         edges.add(from, position + 1, total + value + bonus)
@@ -523,6 +530,9 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
     if (!fixed) state.slots--
   }
 }
+
+/** Fewest candidates of a slot that {@link matching} finds through the trie's children. */
+const matchingFrom = 32
 
 /** Candidate indices of a slot by code point (kept per slot). */
 const slotIndexes = new WeakMap<Slot, Map<number, number>>()

@@ -71,14 +71,16 @@ const defaultContextWeight = 0.7
  */
 export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: RebuildOptions = {}): Rebuilt[] {
   const units: Unit[] = []
-  const slots: Array<{slot: Slot; shape: Shape; at: number; afterNumber: boolean; beforeQuestion: boolean; lineEnd: boolean; paragraphEnd: boolean; lineStart: boolean}> = []
+  const shapes = new PartShapes(parts, lexicon)
+  const slots: Array<{slot: Slot; shape: Shape; index: number; at: number; afterNumber: boolean; beforeQuestion: boolean; lineEnd: boolean; paragraphEnd: boolean; lineStart: boolean}> = []
   parts.forEach((part, index) => {
     if (typeof part === 'string') {
       pushFixed(units, part)
     } else {
-      const all = prune(part.candidates, lexicon)
-      const {chars, positions, rest} = narrow(all, parts, index, lexicon)
-      const slot: Slot = {candidates: chars, priors: [], rest}
+      const all = shapes.lists[index]!
+      const {chars, positions, rest} = narrow(shapes, parts, index, lexicon)
+      // Every field from the start: the lattice reads slots of one shape.
+      const slot: Slot = {candidates: chars, priors: [], rest, follow: undefined, lexical: undefined, entries: undefined}
       // Next to a damaged character (`X`), none of the line and grammar
       // positions below can hold: skip building the text around it.
       const before = typeof parts[index - 1] === 'object' ? 'X' : textAround(parts, index, -1)
@@ -86,6 +88,7 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
       slots.push({
         slot,
         shape: {all, positions},
+        index,
         at: units.length,
         afterNumber: typeof before === 'string' && /\d[ \t]*$/.test(before),
         beforeQuestion: typeof after === 'string' && /^[？?]/.test(after),
@@ -97,15 +100,14 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
     }
   })
   const pool: FollowPool = {table: new Int32Array(1024), values: new Float64Array(1024), size: 0}
-  slots.forEach(({slot, shape, at}, index) => {
-    slot.lexical = candidateInfo(shape.all, lexicon).lexical
-    if (shape.positions !== undefined) slot.entries = shape.positions
-    const next = slots[index + 1]
-    const found = next !== undefined && next.at === at + 1 ? follow(shape, next, pool, lexicon) : undefined
-    if (found !== undefined) slot.follow = found
+  slots.forEach(({slot, shape, index, at}, rank) => {
+    slot.lexical = shapes.info(index).lexical
+    slot.entries = shape.positions
+    const next = slots[rank + 1]
+    slot.follow = next !== undefined && next.at === at + 1 && next.index === index + 1 ? follow(shape, shapes, index, next, pool) : undefined
   })
-  for (const {slot, shape, at, afterNumber, beforeQuestion, lineEnd, paragraphEnd, lineStart} of slots) {
-    slot.priors = basePriors(units, shape, at, lexicon)
+  for (const {slot, shape, index, at, afterNumber, beforeQuestion, lineEnd, paragraphEnd, lineStart} of slots) {
+    slot.priors = basePriors(units, shape, shapes.info(index), at)
     if (lineEnd || lineStart) addLinePosition(slot, lineEnd, paragraphEnd, lineStart)
     addGrammar(units, slot, at, lexicon, afterNumber, beforeQuestion)
     if (options.context !== undefined) addContext(units, slot, shape, at, options.context, options.contextWeight ?? defaultContextWeight)
@@ -139,10 +141,10 @@ interface Shape {
  * from the pair table of their shapes, added to the document's pool (see
  * {@link Follow}).
  */
-function follow(shape: Shape, next: {slot: Slot; shape: Shape}, pool: FollowPool, lexicon: Lexicon): Follow | undefined {
+function follow(shape: Shape, shapes: PartShapes, index: number, next: {slot: Slot; shape: Shape}, pool: FollowPool): Follow | undefined {
   // The table finds one candidate per code point: a list that repeats one is walked pair by pair.
-  if (!candidateInfo(next.shape.all, lexicon).distinct) return undefined
-  const {hits} = pairTable(shape.all, next.shape.all, lexicon)
+  if (!shapes.info(index + 1).distinct) return undefined
+  const {hits} = shapes.pairAfter(index)
   // The next slot's candidate by position before its narrowing (stamped scratch).
   const nextPositions = next.shape.positions
   const width = next.shape.all.length
@@ -188,6 +190,47 @@ function reserve(pool: FollowPool, size: number): void {
   const values = new Float64Array(size * 2)
   values.set(pool.values)
   pool.values = values
+}
+
+/**
+ * The pruned candidate lists of a document's damaged parts (by part), their
+ * tables, and the pair tables of adjacent ones: each looked up in the
+ * per-lexicon caches once per document, not by every step that needs it.
+ */
+class PartShapes {
+  /** The pruned list of each damaged part (undefined for text). */
+  readonly lists: ReadonlyArray<readonly Candidate[] | undefined>
+  private readonly infos: Array<CandidateInfo | undefined>
+  private readonly pairs: Array<PairTable | undefined>
+
+  constructor(
+    parts: readonly Part[],
+    private readonly lexicon: Lexicon
+  ) {
+    this.lists = parts.map((part) => (typeof part === 'string' ? undefined : prune(part.candidates, lexicon)))
+    this.infos = new Array<CandidateInfo | undefined>(parts.length)
+    this.pairs = new Array<PairTable | undefined>(parts.length)
+  }
+
+  /** The table of a damaged part's list. */
+  info(index: number): CandidateInfo {
+    let info = this.infos[index]
+    if (info === undefined) {
+      info = candidateInfo(this.lists[index]!, this.lexicon)
+      this.infos[index] = info
+    }
+    return info
+  }
+
+  /** The pair table of a damaged part and the damaged part after it. */
+  pairAfter(index: number): PairTable {
+    let table = this.pairs[index]
+    if (table === undefined) {
+      table = pairTable(this.lists[index]!, this.lists[index + 1]!, this.lexicon)
+      this.pairs[index] = table
+    }
+    return table
+  }
 }
 
 /** Scratch of {@link follow}: the next slot's candidate by position (by generation). */
@@ -296,17 +339,18 @@ const keptAlone = 3
  * A candidate's score is its score alone unless a word raises it, and few
  * do: the raised ones and the best few alone are all that is ranked.
  */
-function narrow(candidates: readonly Candidate[], parts: readonly Part[], index: number, lexicon: Lexicon): {chars: string[]; positions: Int32Array | undefined; rest: number} {
-  if (candidates.length <= keptPerSlot) return {chars: candidates.map((candidate) => candidate.char), positions: undefined, rest: 0}
-  const info = candidateInfo(candidates, lexicon)
+function narrow(shapes: PartShapes, parts: readonly Part[], index: number, lexicon: Lexicon): {chars: string[]; positions: Int32Array | undefined; rest: number} {
+  const candidates = shapes.lists[index]!
+  const info = shapes.info(index)
+  if (candidates.length <= keptPerSlot) return {chars: [...info.chars], positions: undefined, rest: 0}
   const raise = raised.start(info)
   const before = parts[index - 1]
   const after = parts[index + 1]
   if (typeof before === 'string') addFixedBefore(raise, info, before, lexicon)
-  else if (before !== undefined) addPairs(raise, pairTable(prune(before.candidates, lexicon), candidates, lexicon).second, info)
+  else if (before !== undefined) addPairs(raise, shapes.pairAfter(index - 1).second, info)
   if (typeof after === 'string') addFixedAfter(raise, candidates, info, after, lexicon)
   else if (after !== undefined) {
-    const pairs = pairTable(candidates, prune(after.candidates, lexicon), lexicon)
+    const pairs = shapes.pairAfter(index)
     addPairs(raise, pairs.first, info)
     const next = parts[index + 2]
     if (typeof next === 'string') addPairsOnward(raise, candidates, info, pairs, next, lexicon)
@@ -360,7 +404,7 @@ function narrow(candidates: readonly Candidate[], parts: readonly Part[], index:
     positions[to] = position
   }
   const chars = new Array<string>(positions.length)
-  for (let at = 0; at < positions.length; at++) chars[at] = candidates[positions[at]!]!.char
+  for (let at = 0; at < positions.length; at++) chars[at] = info.chars[positions[at]!]!
   return {chars, positions, rest: Math.max(0, rest)}
 }
 
@@ -443,6 +487,8 @@ let keptStamp = new Int32Array(1024)
 
 /** What the narrowing needs of a (shared) candidate list, kept per lexicon. */
 interface CandidateInfo {
+  /** The characters. */
+  chars: readonly string[]
   /** Code points. */
   codes: Int32Array
   /** Prior (kind of character, outside evidence). */
@@ -489,7 +535,7 @@ function candidateInfo(candidates: readonly Candidate[], lexicon: Lexicon): Cand
       onward: Uint8Array.from(tries, (trie) => (trie === undefined ? 0 : trie.hasChildren(0) ? 2 : 1))
     }
     const paired = Uint8Array.from(candidates, (candidate) => (partnerOf(candidate.char) === undefined ? 0 : 1))
-    info = {codes, prior, self, bySelf, bestSelf, selfMass, byCode, distinct: byCode.size === codes.length, lexical, paired}
+    info = {chars: candidates.map((candidate) => candidate.char), codes, prior, self, bySelf, bestSelf, selfMass, byCode, distinct: byCode.size === codes.length, lexical, paired}
     byList.set(candidates, info)
   }
   return info
@@ -763,8 +809,7 @@ const pruned = new WeakMap<Lexicon, WeakMap<readonly Candidate[], readonly Candi
  * penalty when no partner, intact or among the candidates of another damaged
  * character, is in the paragraph at all (an opening `『` that nothing closes).
  */
-function basePriors(units: readonly Unit[], shape: Shape, at: number, lexicon: Lexicon): number[] {
-  const info = candidateInfo(shape.all, lexicon)
+function basePriors(units: readonly Unit[], shape: Shape, info: CandidateInfo, at: number): number[] {
   const count = shape.positions === undefined ? shape.all.length : shape.positions.length
   const priors = new Array<number>(count)
   for (let option = 0; option < count; option++) {
