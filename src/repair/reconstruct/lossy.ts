@@ -106,8 +106,20 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
     const next = slots[rank + 1]
     slot.follow = next !== undefined && next.at === at + 1 && next.index === index + 1 ? follow(shape, shapes, index, next, pool) : undefined
   })
+  // The slots with a bracket or quote among their candidates, where a partner may be.
+  const paired = new Set<Slot>()
+  for (const {slot, shape, index} of slots) {
+    const marks = shapes.info(index).paired
+    const count = shape.positions === undefined ? shape.all.length : shape.positions.length
+    for (let option = 0; option < count; option++) {
+      if (marks[shape.positions === undefined ? option : shape.positions[option]!] === 1) {
+        paired.add(slot)
+        break
+      }
+    }
+  }
   for (const {slot, shape, index, at, afterNumber, beforeQuestion, lineEnd, paragraphEnd, lineStart} of slots) {
-    slot.priors = basePriors(units, shape, shapes.info(index), at)
+    slot.priors = basePriors(units, shape, shapes.info(index), at, paired)
     if (lineEnd || lineStart) addLinePosition(slot, lineEnd, paragraphEnd, lineStart)
     addGrammar(units, slot, at, lexicon, afterNumber, beforeQuestion)
     if (options.context !== undefined) addContext(units, slot, shape, at, options.context, options.contextWeight ?? defaultContextWeight)
@@ -509,6 +521,8 @@ interface CandidateInfo {
   lexical: Lexical
   /** 1 for a bracket or quote (a character with a partner), else 0. */
   paired: Uint8Array
+  /** The candidates that begin words through a code point after them (see {@link startingWith}), by code point. */
+  heads: Map<number, Heads>
 }
 
 const infoCache = new WeakMap<Lexicon, WeakMap<readonly Candidate[], CandidateInfo>>()
@@ -535,7 +549,7 @@ function candidateInfo(candidates: readonly Candidate[], lexicon: Lexicon): Cand
       onward: Uint8Array.from(tries, (trie) => (trie === undefined ? 0 : trie.hasChildren(0) ? 2 : 1))
     }
     const paired = Uint8Array.from(candidates, (candidate) => (partnerOf(candidate.char) === undefined ? 0 : 1))
-    info = {chars: candidates.map((candidate) => candidate.char), codes, prior, self, bySelf, bestSelf, selfMass, byCode, distinct: byCode.size === codes.length, lexical, paired}
+    info = {chars: candidates.map((candidate) => candidate.char), codes, prior, self, bySelf, bestSelf, selfMass, byCode, distinct: byCode.size === codes.length, lexical, paired, heads: new Map()}
     byList.set(candidates, info)
   }
   return info
@@ -758,11 +772,11 @@ function addFixedAfter(raise: Raised, candidates: readonly Candidate[], info: Ca
   if (chars.length === 0) return
   const codes = chars.map((char) => char.codePointAt(0)!)
   const alone = chars.map((char) => lexicon.trie(char)?.value(0) ?? lexicon.floor)
-  const heads = startingWith(candidates, codes[0]!, lexicon)
+  const heads = startingWith(candidates, info, codes[0]!, lexicon)
   for (let index = 0; index < heads.positions.length; index++) {
     const position = heads.positions[index]!
     let node = heads.nodes[index]!
-    const trie = lexicon.trie(candidates[position]!.char)!
+    const trie = heads.tries[index]!
     let spent = 0
     for (let offset = 0; offset < codes.length && node >= 0; offset++) {
       if (offset > 0) node = trie.child(node, codes[offset]!)
@@ -774,28 +788,35 @@ function addFixedAfter(raise: Raised, candidates: readonly Candidate[], info: Ca
   }
 }
 
-const headCache = new WeakMap<Lexicon, WeakMap<readonly Candidate[], Map<number, {positions: Int32Array; nodes: Int32Array}>>>()
+/** The candidates of a list that begin a word with a code point after them: their positions, tries and the tries' nodes there. */
+interface Heads {
+  positions: Int32Array
+  tries: LexiconTrie[]
+  nodes: Int32Array
+}
 
 /**
- * The candidates that begin a word with a code point after them, and their
- * trie's node there; kept per lexicon, list and code point (the same lone
- * lead byte before the same character is worked out once).
+ * The candidates that begin a word with a code point after them, kept per
+ * list (in its table) and code point: the same lone lead byte before the
+ * same character is worked out once.
  */
-function startingWith(candidates: readonly Candidate[], code: number, lexicon: Lexicon): {positions: Int32Array; nodes: Int32Array} {
-  const byCode = level(level(headCache, lexicon, WeakMap), candidates, Map)
-  let heads = byCode.get(code)
+function startingWith(candidates: readonly Candidate[], info: CandidateInfo, code: number, lexicon: Lexicon): Heads {
+  let heads = info.heads.get(code)
   if (heads === undefined) {
     const positions: number[] = []
+    const tries: LexiconTrie[] = []
     const nodes: number[] = []
     candidates.forEach((candidate, position) => {
-      const node = lexicon.trie(candidate.char)?.child(0, code) ?? -1
+      const trie = lexicon.trie(candidate.char)
+      const node = trie?.child(0, code) ?? -1
       if (node >= 0) {
         positions.push(position)
+        tries.push(trie!)
         nodes.push(node)
       }
     })
-    heads = {positions: Int32Array.from(positions), nodes: Int32Array.from(nodes)}
-    byCode.set(code, heads)
+    heads = {positions: Int32Array.from(positions), tries, nodes: Int32Array.from(nodes)}
+    info.heads.set(code, heads)
   }
   return heads
 }
@@ -809,7 +830,7 @@ const pruned = new WeakMap<Lexicon, WeakMap<readonly Candidate[], readonly Candi
  * penalty when no partner, intact or among the candidates of another damaged
  * character, is in the paragraph at all (an opening `『` that nothing closes).
  */
-function basePriors(units: readonly Unit[], shape: Shape, info: CandidateInfo, at: number): number[] {
+function basePriors(units: readonly Unit[], shape: Shape, info: CandidateInfo, at: number, paired: ReadonlySet<Slot>): number[] {
   const count = shape.positions === undefined ? shape.all.length : shape.positions.length
   const priors = new Array<number>(count)
   for (let option = 0; option < count; option++) {
@@ -817,7 +838,7 @@ function basePriors(units: readonly Unit[], shape: Shape, info: CandidateInfo, a
     let prior = info.prior[position]!
     if (info.paired[position] === 1) {
       const pairing = partnerOf(shape.all[position]!.char)!
-      const found = findPartner(units, at, pairing.partner, pairing.direction)
+      const found = findPartner(units, at, pairing.partner, pairing.direction, paired)
       if (found === 'line') prior += pairingBonus
       else if (found === 'none') prior -= pairingBonus
     }
@@ -880,7 +901,7 @@ function addGrammar(units: readonly Unit[], slot: Slot, at: number, lexicon: Lex
  * paragraph (intact, or a candidate of another damaged character), or nowhere.
  * Only an intact partner earns the bonus: damaged ones would vouch for each other.
  */
-function findPartner(units: readonly Unit[], at: number, partner: string, direction: 'after' | 'before'): 'line' | 'paragraph' | 'none' {
+function findPartner(units: readonly Unit[], at: number, partner: string, direction: 'after' | 'before', paired: ReadonlySet<Slot>): 'line' | 'paragraph' | 'none' {
   const step = direction === 'after' ? 1 : -1
   const self = partnerOf(partner)?.partner
   let sameLine = true
@@ -903,7 +924,8 @@ function findPartner(units: readonly Unit[], at: number, partner: string, direct
       continue
     }
     if (unit === partner) return sameLine ? 'line' : 'paragraph'
-    if (typeof unit !== 'string' && unit.candidates.includes(partner)) return 'paragraph'
+    // (Only a slot with a bracket or quote among its candidates can have the partner.)
+    if (typeof unit !== 'string' && paired.has(unit) && unit.candidates.includes(partner)) return 'paragraph'
   }
   return 'none'
 }
