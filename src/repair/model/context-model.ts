@@ -332,8 +332,11 @@ export function trainContextModel(sentences: Iterable<string>, weights: Partial<
   }
 
   const {adjacent, window, smoothing, clip, frame, phrase} = {...defaultContextWeights, ...weights}
-  /** Clipped log-ratios per character and feature, computed once. */
-  const ratios = new Map<number, RatioTable>()
+  /**
+   * Per character: its count, its clipped log-ratios by feature (computed
+   * once each), and whether it opens or closes a phrase.
+   */
+  const characters = new Map<number, {count: number; known: RatioTable; framed: boolean; opens: boolean; phrase: boolean}>()
   const ratio = (char: number, charCount: number, known: RatioTable, kind: Kind, unit: number): number => {
     const feature = featureKey(kind, unit)
     let value = known.get(feature)
@@ -348,25 +351,34 @@ export function trainContextModel(sentences: Iterable<string>, weights: Partial<
   return {
     score(text, left, right) {
       const char = text.codePointAt(0)!
-      const charCount = occurrences.get(char)?.length ?? 0
-      if (charCount === 0) return 0
-      let known = ratios.get(char)
-      if (known === undefined) {
-        known = new RatioTable()
-        ratios.set(char, known)
+      // What the model knows of the character, in one look-up.
+      let entry = characters.get(char)
+      if (entry === undefined) {
+        entry = {
+          count: occurrences.get(char)?.length ?? 0,
+          known: new RatioTable(),
+          framed: frames !== undefined && (frames.opens.has(char) || frames.closes.has(char)),
+          opens: frames?.opens.has(char) === true,
+          phrase: phraseClosers.has(String.fromCodePoint(char)) || locativeOpeners.has(String.fromCodePoint(char))
+        }
+        characters.set(char, entry)
       }
-      let score = phrase !== 0 && phraseFrame(text, left, right) ? phrase : 0
+      const charCount = entry.count
+      if (charCount === 0) return 0
+      const {known} = entry
+      // (Only a character that opens or closes a known frame can complete one.)
+      let score = phrase !== 0 && entry.phrase && phraseFrame(text, left, right) ? phrase : 0
       if (left[0] !== unknown) score += adjacent * ratio(char, charCount, known, Kind.Left, unitOf(left[0]))
       if (right[0] !== unknown) score += adjacent * ratio(char, charCount, known, Kind.Right, unitOf(right[0]))
       // Only the characters that make phrases are judged by the phrase they are in.
-      if (frames !== undefined && frame !== 0 && (frames.opens.has(char) || frames.closes.has(char))) {
+      if (frame !== 0 && entry.framed) {
         const open = frameOf((distance) => {
           const text = left[distance - 1]
           return text === undefined ? undefined : text === unknown || text === ' ' ? gap : text.codePointAt(0)!
         })
         score += frame * ratio(char, charCount, known, Kind.Frame, open)
       }
-      if (frames?.opens.has(char) && frame !== 0) {
+      if (entry.opens && frame !== 0) {
         for (let offset = windowSize; offset < right.length; offset++) {
           const after = right[offset]!
           if (after !== ' ' && after !== unknown) score += window * ratio(char, charCount, known, Kind.RightLong, after.codePointAt(0)!)

@@ -241,7 +241,7 @@ function chooseSegment(units: readonly Unit[], lexicon: Lexicon, context: Contex
   const singles = singlesScratch.fill(Number.NEGATIVE_INFINITY, 0, count)
   const slotSingles = slotSinglesScratch.fill(Number.NEGATIVE_INFINITY, 0, width)
   // One walk state for every start (its stacks are empty again after each).
-  const state: Walk = {units, from: 0, lexicon, tries: trieTable(lexicon), edges, singles, slotSingles, slotStart, context, picks: [], slots: 0, branches: 0, chars: [], cached: false, trie: undefined}
+  const state: Walk = {units, from: 0, lexicon, tries: trieTable(lexicon), edges, singles, slotSingles, slotStart, context, picks: [], slots: 0, branches: 0, chars: [], cached: false, affinities: affinityTable(lexicon), trie: undefined}
   for (let from = 0; from < count; from++) {
     state.from = from
     state.branches = 0
@@ -347,28 +347,71 @@ const affinityWeight = 0.75
  * count as a start (`vSphere 中` is a noun and its suffix); Latin text after
  * it favours characters that stand alone as words (`与 vSphere`).
  */
-function boundaryAffinity(units: readonly Unit[], position: number, char: string, lexicon: Lexicon, context: Context): number {
+function boundaryAffinity(units: readonly Unit[], position: number, char: string, affinities: AffinityTable, context: Context): number {
   const next = position + 1 < units.length ? units[position + 1] : context.after
   const previous = position > 0 ? units[position - 1] : context.before
-  const atEnd = next === undefined || (typeof next === 'string' && next !== gapUnit && (!isHan(next) || isParticle(next, lexicon)))
+  const atEnd = next === undefined || (typeof next === 'string' && next !== gapUnit && (!isHan(next) || affinities.of(next).particle))
   const atStart = previous === undefined || (typeof previous === 'string' && !isHan(previous) && previous !== gapUnit)
   // Before Latin text (a name or term: `与 vSphere`), a lone character is
   // mostly a function word that stands alone.
   const beforeLatin = next === gapUnit
   if (!atEnd && !atStart && !beforeLatin) return 0
-  const {initial, final, single} = lexicon.positions(char)
+  const affinity = affinities.of(char)
   let score = 0
-  if (beforeLatin) score += 2 * Math.log((single + 1) / (initial + final + single + 3))
-  // A sentence particle (吗, 呢, 吧: tagged `y`) ends a sentence by itself: no penalty for standing alone there.
-  if (atEnd && lexicon.charTag(char) !== 'y') score += Math.log((final + 1) / (initial + final + 2)) + Math.log((final + 1) / (final + single + 2))
-  if (atStart && !beforeLatin) score += Math.log((initial + 1) / (initial + final + 2)) + Math.log((initial + 1) / (initial + single + 2))
+  if (beforeLatin) score += affinity.alone
+  if (atEnd && affinity.end !== undefined) score += affinity.end
+  if (atStart && !beforeLatin) score += affinity.start
   return affinityWeight * score
 }
 
-/** A character used mostly as a word by itself (的, 了, 和): it follows phrases. */
-function isParticle(char: string, lexicon: Lexicon): boolean {
-  const {initial, final, single} = lexicon.positions(char)
-  return single > 0.7 * (initial + final + single)
+/** What {@link boundaryAffinity} needs of a character, from the lexicon's counts of its positions in words. */
+interface Affinity {
+  /** The term for a character before Latin text. */
+  alone: number
+  /**
+   * The term for a character that ends a phrase; undefined for a sentence
+   * particle (吗, 呢, 吧: tagged `y`), which ends a sentence by itself: no
+   * penalty for standing alone there.
+   */
+  end: number | undefined
+  /** The term for a character that begins a phrase. */
+  start: number
+  /** Whether it is used mostly as a word by itself (的, 了, 和): it follows phrases. */
+  particle: boolean
+}
+
+/** The affinities of characters with one lexicon, worked out once each. */
+class AffinityTable {
+  private readonly known = new Map<string, Affinity>()
+
+  constructor(private readonly lexicon: Lexicon) {}
+
+  of(char: string): Affinity {
+    let affinity = this.known.get(char)
+    if (affinity === undefined) {
+      const {initial, final, single} = this.lexicon.positions(char)
+      affinity = {
+        alone: 2 * Math.log((single + 1) / (initial + final + single + 3)),
+        end: this.lexicon.charTag(char) === 'y' ? undefined : Math.log((final + 1) / (initial + final + 2)) + Math.log((final + 1) / (final + single + 2)),
+        start: Math.log((initial + 1) / (initial + final + 2)) + Math.log((initial + 1) / (initial + single + 2)),
+        particle: single > 0.7 * (initial + final + single)
+      }
+      this.known.set(char, affinity)
+    }
+    return affinity
+  }
+}
+
+const affinityTables = new WeakMap<Lexicon, AffinityTable>()
+
+/** The affinity table of a lexicon. */
+function affinityTable(lexicon: Lexicon): AffinityTable {
+  let table = affinityTables.get(lexicon)
+  if (table === undefined) {
+    table = new AffinityTable(lexicon)
+    affinityTables.set(lexicon, table)
+  }
+  return table
 }
 
 /** The state of one walk through the lattice from a start position. */
@@ -392,6 +435,8 @@ interface Walk {
   branches: number
   /** The characters on the walk, for the document cache's words. */
   chars: string[]
+  /** The lexicon's affinities of characters to phrase boundaries. */
+  affinities: AffinityTable
   /** Whether the document cache may have words through the walk's first character (set there). */
   cached: boolean
   /** The trie of the words through the walk's first character (set there). */
@@ -486,7 +531,7 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
       // The cache has nothing for the words from here when none it counts begins with the character.
       const {cache} = state.context
       state.cached = cache !== undefined && (cache.starts?.(char) ?? true)
-      if (!fixed && isHan(char)) single += boundaryAffinity(units, position, char, lexicon, state.context) + (state.cached ? cacheBonus(state, char, single) : 0)
+      if (!fixed && isHan(char)) single += boundaryAffinity(units, position, char, state.affinities, state.context) + (state.cached ? cacheBonus(state, char, single) : 0)
       // A one-character word: kept by position and candidate, not as an edge.
       const word = total + single
       if (!fixed) state.slotSingles[state.slotStart[position]! + option] = word
