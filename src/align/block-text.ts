@@ -52,11 +52,8 @@ export function blockText(nodes: readonly RootContent[], source?: string): Block
 
   function push(value: string, start: number | undefined, end: number | undefined, mask: MaskValue): void {
     parts.push(value)
-    const offsets = mapOffsets(value, start, end, source)
-    for (let i = 0; i < value.length; i++) {
-      out.offsets.push(offsets[i])
-      out.mask.push(mask)
-    }
+    mapOffsets(out.offsets, value, start, end, source)
+    for (let i = 0; i < value.length; i++) out.mask.push(mask)
   }
 
   function gap(value: string): void {
@@ -157,21 +154,26 @@ function isBlock(node: Nodes): boolean {
 }
 
 /**
- * Map each unit of `value` to a file offset. With the source, characters are
- * matched in order, skipping markup in between (`> `, backslashes, entities).
+ * Map each unit of `value` to a file offset, appended to `offsets`. With the
+ * source, characters are matched in order, skipping markup in between (`> `,
+ * backslashes, entities).
  */
 function mapOffsets(
+  offsets: number[],
   value: string,
   start: number | undefined,
   end: number | undefined,
   source: string | undefined
-): number[] {
-  const result: number[] = new Array<number>(value.length).fill(-1)
-  if (start === undefined) return result
+): void {
+  if (start === undefined) {
+    for (let i = 0; i < value.length; i++) offsets.push(-1)
+    return
+  }
   const stop = end ?? start + value.length
-  if (source === undefined || source.slice(start, stop) === value) {
-    for (let i = 0; i < value.length; i++) result[i] = Math.min(start + i, Math.max(start, stop - 1))
-    return result
+  // `source.slice(start, stop) === value`, without the copy (offsets are never negative).
+  if (source === undefined || (Math.max(0, Math.min(stop, source.length) - Math.min(start, source.length)) === value.length && source.startsWith(value, start))) {
+    for (let i = 0; i < value.length; i++) offsets.push(Math.min(start + i, Math.max(start, stop - 1)))
+    return
   }
 
   let at = start
@@ -181,11 +183,10 @@ function mapOffsets(
     // Skip at most a few characters of markup between two characters of text.
     while (probe < stop && probe - at < 8 && source[probe] !== ch) probe++
     if (probe < stop && source[probe] === ch) {
-      result[i] = probe
+      offsets.push(probe)
       at = probe + 1
     } else {
-      result[i] = Math.min(at, stop - 1)
+      offsets.push(Math.min(at, stop - 1))
     }
   }
-  return result
 }
