@@ -16,6 +16,7 @@ import {rebuild, type Part} from '../reconstruct/lossy.js'
 import {candidateEvidence, defaultSourceWeights, negators, prepareSource, renderedStems, rendersAny, type CandidateEvidence, type EvidenceKind, type PreparedSource, type SourceWeights} from './source-bonus.js'
 import {sourceAt, type SourceSpan} from './source-evidence.js'
 import {choiceFeatures} from './calibration.js'
+import {completionsOf, proposeWords, type LostBytes, type ProposalSlot} from './english-proposals.js'
 
 /** Options of {@link rerankRepairs}. */
 export interface RerankOptions {
@@ -36,6 +37,13 @@ export interface RerankOptions {
    * result, for fitting a calibrated confidence (default false).
    */
   features?: boolean
+  /**
+   * The document's damage report (`file.data.damage`): with it, the words
+   * that the aligned English glosses may add candidates the repair did not
+   * keep, where the bytes left allow them (`english-proposals.ts`; default:
+   * none, only the repair's candidates).
+   */
+  damage?: LostBytes
 }
 
 /** Result of {@link rerankRepairs}. */
@@ -68,6 +76,8 @@ interface Target {
   index: number
   record: RepairRecord
   source: PreparedSource | undefined
+  /** Every Han character its bytes can complete, when the damage is known (`completionsOf`). */
+  fits: ReadonlySet<string> | undefined
 }
 
 /**
@@ -166,7 +176,8 @@ function rerankOnce(text: string, repairs: readonly RepairRecord[], spans: reado
         prepared.set(span, source)
       }
     }
-    targets.push({index, record, source})
+    const fits = options.damage === undefined || source === undefined ? undefined : completionsOf(record.before, options.damage, record.after)
+    targets.push({index, record, source, fits})
     if (source !== undefined && [record.after, ...record.alternatives].some((char) => negators.has(char))) negatorSlots.set(source, (negatorSlots.get(source) ?? 0) + 1)
   })
   for (const [source, count] of negatorSlots) source.negatorSlots = count
@@ -212,7 +223,7 @@ function rerankOnce(text: string, repairs: readonly RepairRecord[], spans: reado
     record.after = result.char
     const chosen = evidence[choices.indexOf(result.char)]
     record.confidence = Math.round((confirms(chosen?.kind, result.confusion) ? result.latticeConfidence : result.confidence) * 1000) / 1000
-    record.alternatives = choices.filter((char) => char !== result.char).sort((a, b) => rank(result.alternatives, a) - rank(result.alternatives, b))
+    record.alternatives = choices.filter((char) => char !== result.char).sort((a, b) => rank(result.alternatives, a) - rank(result.alternatives, b)).slice(0, Math.max(3, target.record.alternatives.length))
     const note = chosen?.note ?? ''
     kinds.set(target.index, chosen?.kind)
     if (note === '') delete record.evidence
@@ -311,6 +322,10 @@ function weighParagraph(text: string, group: {start: number; end: number; target
     return {target, index}
   })
   const isWord = (word: string): boolean => (options.lexicon.lookup(word) ?? 1) < 0
+  if (options.damage !== undefined) {
+    const proposing = new Map<number, ProposalSlot>(placed.map(({target, index}) => [index, {choices: slots.get(index)!, fits: target.fits, source: target.source}]))
+    for (const [index, proposed] of proposeWords(chars, proposing, options.dictionary, {isWord})) slots.get(index)!.push(...proposed)
+  }
   const around = {chars, slots, isWord}
   const weighed = placed.map(({target, index}): Weighed => {
     const {source} = target
