@@ -182,7 +182,11 @@ export function parseCedict(source: string): GlossDictionary {
       const cached = parsed.get(word)
       if (cached !== undefined) return cached ?? undefined
       const text = raw.get(word)
-      const result = text === undefined ? null : parseGlosses(text, shared)
+      // Only entries are remembered: the re-rank asks for every string its
+      // candidates make (millions on a page read as Latin-1 without C1
+      // controls), and a Map holds at most 2^24.
+      if (text === undefined) return undefined
+      const result = parseGlosses(text, shared)
       parsed.set(word, result)
       return result ?? undefined
     },
