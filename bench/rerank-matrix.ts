@@ -31,6 +31,7 @@ import {repairMojibake} from '../src/repair/reconstruct/repair-mojibake.js'
 import {glossDictionaryLoader} from '../src/repair/source/gloss-dictionary.js'
 import {isRerankable, rerankRepairs} from '../src/repair/source/rerank.js'
 import {sourceSpans} from '../src/repair/source/source-evidence.js'
+import type {SourceWeights} from '../src/repair/source/source-bonus.js'
 import {readPages, splitPages, type Page} from './repair-matrix.js'
 
 /** The re-rank's outcome over a set of pages. */
@@ -95,7 +96,8 @@ export function rerankChannel(shared: string, channel: Channel, pages: readonly 
       dictionary: dictionary(),
       lexicon: lexicon(),
       context: context(),
-      ...(proposals && repaired.damage !== null ? {damage: repaired.damage} : {})
+      ...(proposals && repaired.damage !== null ? {damage: repaired.damage} : {}),
+      ...(process.env['RERANK_WEIGHTS'] === undefined ? {} : {weights: JSON.parse(process.env['RERANK_WEIGHTS']) as Partial<SourceWeights>})
     })
     repaired.repairs.forEach((old, index) => {
       if (!isRerankable(old)) return
@@ -115,7 +117,9 @@ export function rerankChannel(shared: string, channel: Channel, pages: readonly 
       totals.overturned++
       if (record.after !== truth) totals.overturnedWrong++
       const around = result.text.slice(Math.max(0, record.outputOffset - 5), record.outputOffset + 6).replace(/\n/g, '⏎')
-      totals.lines.push(`${record.after === truth ? 'right' : 'WRONG'} ${old.after}→${record.after} (${truth}) ${old.confidence}→${record.confidence} ${around} | ${record.evidence ?? ''}`)
+      // `+`: a candidate the English proposed, not among the repair's.
+      const proposed = old.alternatives.includes(record.after) ? '' : '+'
+      totals.lines.push(`${record.after === truth ? 'right' : 'WRONG'}${proposed} ${old.after}→${record.after} (${truth}) ${old.confidence}→${record.confidence} ${around} | ${record.evidence ?? ''}`)
     })
   }
   return totals

@@ -91,7 +91,11 @@ describe('rerankRepairs with the damage report', () => {
     expect(without.text).toBe(text)
     const result = rerankRepairs(text, repairs, spans, {dictionary, lexicon: lexicon(), damage: c1Stripped})
     expect(result.text).toBe('Kubernetes 在节点上运行你的容器。')
-    expect(result.repairs[0]).toMatchObject({after: '运', evidence: 'EN "runs" (运行)'})
+    // Not among the repair's four: the choice stays uncertain, the repair's own named first.
+    expect(result.repairs[0]).toMatchObject({after: '运', evidence: 'EN "runs" (运行), where the word and context models chose 进'})
+    expect(result.repairs[0]!.alternatives[0]).toBe('进')
     expect(result.repairs[0]!.alternatives).toHaveLength(3)
+    // At most the mean of the re-rank's probability and a third of what the repair's choice left.
+    expect(result.repairs[0]!.confidence).toBeLessThanOrEqual((1 + 0.3 / 3) / 2)
   })
 })

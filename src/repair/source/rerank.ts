@@ -136,8 +136,13 @@ function disagreements(repairs: readonly RepairRecord[], result: PassResult): Re
   for (const [index, kind] of kinds) {
     const before = repairs[index]!
     const record = rest.repairs[index]!
-    if ((kind !== 'function' && kind !== 'char') || record.after === before.after) continue
-    const pooled = (record.confidence + (1 - before.confidence)) / 2
+    if (record.after === before.after) continue
+    // A candidate the English proposed (`english-proposals.ts`) was not even
+    // among the repair stage's four: its probability there was at most a third
+    // of what its own choice left.
+    const proposed = !before.alternatives.includes(record.after)
+    if (kind !== 'function' && kind !== 'char' && !proposed) continue
+    const pooled = (record.confidence + (1 - before.confidence) / (proposed ? Math.max(3, before.alternatives.length) : 1)) / 2
     record.confidence = Math.round(Math.min(record.confidence, pooled) * 1000) / 1000
     record.alternatives = [before.after, ...record.alternatives.filter((char) => char !== before.after)]
     record.evidence = `${record.evidence ?? ''}, where the word and context models chose ${before.after}`
