@@ -32,6 +32,16 @@ const dictionary = parseCedict([
   '期望 期望 [qi1 wang4] /to have expectations; to earnestly hope/expectation; hope/'
 ].join('\n'))
 
+describe('GlossDictionary.wordsGlossing', () => {
+  it('lists the words of two to four Han characters whose gloss text has a word with the stem', () => {
+    expect(dictionary.wordsGlossing('run')).toEqual(['运行'])
+    expect(dictionary.wordsGlossing('releas')).toEqual(['发布'])
+    // Any word of the gloss text, short glosses or not: `lookup` decides.
+    expect(dictionary.wordsGlossing('earnestli')).toEqual(['期望'])
+    expect(dictionary.wordsGlossing('rollout')).toEqual([])
+  })
+})
+
 describe('completionsOf', () => {
   it('lists every Han character the bytes left can complete', () => {
     // 运 is E8 BF 90: Latin-1 shows E8 BF as `è¿`, the 0x90 is gone.
