@@ -71,6 +71,16 @@ export function isRerankable(record: RepairRecord): boolean {
   return [...record.after].length === 1 && record.alternatives.every((alternative) => [...alternative].length === 1 && alternative.length === length)
 }
 
+/**
+ * Damaged characters with more completions than this take proposals from the
+ * English: those the repair's narrowing had to cut (it keeps 12 at most,
+ * `reconstruct/lossy.ts`). Below it the four kept are nearly all there is (the
+ * seed's channel: one of 8 lost byte values), nothing was proposed on the
+ * tuning pages of any channel but C1 stripped, and the dictionary's reverse
+ * index (~0.5 s) is not built.
+ */
+const proposalsFrom = 12
+
 /** A re-rankable repair and where it is. */
 interface Target {
   index: number
@@ -189,7 +199,7 @@ function rerankOnce(text: string, repairs: readonly RepairRecord[], spans: reado
       }
     }
     const fits = options.damage === undefined || source === undefined ? undefined : completionsOf(record.before, options.damage, record.after)
-    targets.push({index, record, source, fits})
+    targets.push({index, record, source, fits: fits !== undefined && fits.size > proposalsFrom ? fits : undefined})
     if (source !== undefined && [record.after, ...record.alternatives].some((char) => negators.has(char))) negatorSlots.set(source, (negatorSlots.get(source) ?? 0) + 1)
   })
   for (const [source, count] of negatorSlots) source.negatorSlots = count
