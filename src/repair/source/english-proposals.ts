@@ -55,8 +55,6 @@ export interface ProposalSlot {
 export interface ProposalOptions {
   /** Whether the lexicon knows a string as a word (default: every dictionary entry is one). */
   isWord?: (word: string) => boolean
-  /** Stems less specific than this propose nothing (`GlossDictionary.specificity`; default 0). */
-  minSpecificity?: number
 }
 
 /**
@@ -70,7 +68,7 @@ export interface ProposalOptions {
  * @param chars The paragraph's characters (code points), current choices filled in.
  * @param slots Character index → the damaged character there.
  * @param dictionary The dictionary.
- * @param options The lexicon's words and the least specificity.
+ * @param options The lexicon's words.
  * @returns Character index → the proposed characters, in the order found.
  */
 export function proposeWords(chars: readonly string[], slots: ReadonlyMap<number, ProposalSlot>, dictionary: GlossDictionary, options: ProposalOptions = {}): Map<number, string[]> {
@@ -97,10 +95,10 @@ export function proposeWords(chars: readonly string[], slots: ReadonlyMap<number
         else list.push(index)
       }
     }
+    const stems = [...source.sentenceStems.keys()].filter((stem) => !source.covered.has(stem))
+    const unrendered = new Set(stems)
     const tried = new Set<string>()
-    for (const stem of source.sentenceStems.keys()) {
-      if (source.covered.has(stem)) continue
-      if (options.minSpecificity !== undefined && dictionary.specificity(stem) < options.minSpecificity) continue
+    for (const stem of stems) {
       for (const word of dictionary.wordsGlossing(stem)) {
         if (tried.has(word)) continue
         tried.add(word)
@@ -113,7 +111,8 @@ export function proposeWords(chars: readonly string[], slots: ReadonlyMap<number
           }
         })
         if (placements.length === 0) continue
-        if (!(dictionary.lookup(word)?.content ?? []).includes(stem)) continue
+        // Its short glosses must have an English word of the sentence, not only its longer ones.
+        if (!(dictionary.lookup(word)?.content ?? []).some((gloss) => unrendered.has(gloss))) continue
         if (options.isWord !== undefined && !options.isWord(word)) continue
         for (const start of placements) {
           if (!letters.every((letter, offset) => fitsAt(start + offset, letter))) continue
