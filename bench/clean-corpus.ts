@@ -75,8 +75,16 @@ export function generateCleanCorpus(corpusDir: string, count: number): CleanPost
   return posts
 }
 
-/** Two glossary pages as one bilingual post, English quoted before each Chinese block. */
-function pairPost(index: number, pairs: readonly PagePair[], turn: number): {name: string; text: string} {
+/**
+ * Two glossary pages as one bilingual post, English quoted before each
+ * Chinese block: pages `2 × turn` and `2 × turn + 1` of `pairs` (wrapping).
+ *
+ * @param index The post's number (its date).
+ * @param pairs The page pairs to take from.
+ * @param turn Which two pages.
+ * @returns The post's name (the first page's) and text.
+ */
+export function pairPost(index: number, pairs: readonly PagePair[], turn: number): {name: string; text: string} {
   const first = pairs[(2 * turn) % pairs.length]
   const second = pairs[(2 * turn + 1) % pairs.length]
   if (!first || !second) return {name: 'none', text: ''}

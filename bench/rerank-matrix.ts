@@ -4,7 +4,12 @@
  * through a channel, repaired, aligned with its English and re-ranked; every
  * re-rankable repair scored against the original, before and after.
  *
- *   npx tsx bench/rerank-matrix.ts [--set tuning|held-out] [--channel ID] [--show]
+ *   npx tsx bench/rerank-matrix.ts [--set tuning|held-out] [--channel ID] [--show] [--no-proposals]
+ *
+ * `--channel` takes a channel's id, or a part of the id of one lossy channel
+ * (`c1` for `utf-8>latin1/c1-stripped`). `--no-proposals` re-ranks without
+ * the damage report, so with the repair's candidates only (as before
+ * `english-proposals.ts`).
  *
  * `--show` prints every choice the re-rank overturned, right or wrong, with
  * its evidence and final confidence: what "strong evidence" is tuned on.
@@ -26,6 +31,7 @@ import {repairMojibake} from '../src/repair/reconstruct/repair-mojibake.js'
 import {glossDictionaryLoader} from '../src/repair/source/gloss-dictionary.js'
 import {isRerankable, rerankRepairs} from '../src/repair/source/rerank.js'
 import {sourceSpans} from '../src/repair/source/source-evidence.js'
+import type {SourceWeights} from '../src/repair/source/source-bonus.js'
 import {readPages, splitPages, type Page} from './repair-matrix.js'
 
 /** The re-rank's outcome over a set of pages. */
@@ -73,7 +79,7 @@ export function englishOf(shared: string, name: string): string | undefined {
  * @param lexicon The lexicon loader (default: a new one).
  * @returns The totals.
  */
-export function rerankChannel(shared: string, channel: Channel, pages: readonly Page[], lexicon: LexiconLoader = lexiconLoader()): RerankTotals {
+export function rerankChannel(shared: string, channel: Channel, pages: readonly Page[], lexicon: LexiconLoader = lexiconLoader(), proposals = true): RerankTotals {
   const context = contextModelLoader(lexicon)
   const dictionary = glossDictionaryLoader()
   const parser = createParser()
@@ -86,7 +92,13 @@ export function rerankChannel(shared: string, channel: Channel, pages: readonly 
     if (repaired.text.length !== page.text.length) continue
     totals.pages++
     const alignment = alignFiles(parser.parse(en) as Root, parser.parse(repaired.text) as Root, {enSource: en, zhSource: repaired.text})
-    const result = rerankRepairs(repaired.text, repaired.repairs, sourceSpans(alignment), {dictionary: dictionary(), lexicon: lexicon(), context: context()})
+    const result = rerankRepairs(repaired.text, repaired.repairs, sourceSpans(alignment), {
+      dictionary: dictionary(),
+      lexicon: lexicon(),
+      context: context(),
+      ...(proposals && repaired.damage !== null ? {damage: repaired.damage} : {}),
+      ...(process.env['RERANK_WEIGHTS'] === undefined ? {} : {weights: JSON.parse(process.env['RERANK_WEIGHTS']) as Partial<SourceWeights>})
+    })
     repaired.repairs.forEach((old, index) => {
       if (!isRerankable(old)) return
       const record = result.repairs[index]!
@@ -105,7 +117,9 @@ export function rerankChannel(shared: string, channel: Channel, pages: readonly 
       totals.overturned++
       if (record.after !== truth) totals.overturnedWrong++
       const around = result.text.slice(Math.max(0, record.outputOffset - 5), record.outputOffset + 6).replace(/\n/g, '⏎')
-      totals.lines.push(`${record.after === truth ? 'right' : 'WRONG'} ${old.after}→${record.after} (${truth}) ${old.confidence}→${record.confidence} ${around} | ${record.evidence ?? ''}`)
+      // `+`: a candidate the English proposed, not among the repair's.
+      const proposed = old.alternatives.includes(record.after) ? '' : '+'
+      totals.lines.push(`${record.after === truth ? 'right' : 'WRONG'}${proposed} ${old.after}→${record.after} (${truth}) ${old.confidence}→${record.confidence} ${around} | ${record.evidence ?? ''}`)
     })
   }
   return totals
@@ -114,12 +128,13 @@ export function rerankChannel(shared: string, channel: Channel, pages: readonly 
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
 
 if (isMain) {
-  const {values} = parseArgs({options: {set: {type: 'string', default: 'tuning'}, channel: {type: 'string', default: 'utf-8>windows-1254/dropped'}, show: {type: 'boolean', default: false}}})
+  const {values} = parseArgs({options: {set: {type: 'string', default: 'tuning'}, channel: {type: 'string', default: 'utf-8>windows-1254/dropped'}, show: {type: 'boolean', default: false}, 'no-proposals': {type: 'boolean', default: false}}})
   const shared = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', process.env['BITEXT_SHARED'] ?? path.join('..', 'shared'))
   const {tuning, heldOut} = splitPages(readPages(shared))
-  const channel = channels.find((item) => item.id === values.channel)
-  if (channel === undefined) throw new Error(`no channel ${values.channel}`)
-  const {lines, ...totals} = rerankChannel(shared, channel, values.set === 'held-out' ? heldOut : tuning)
+  const named = channels.filter((item) => item.lossy && item.id.includes(values.channel))
+  const channel = channels.find((item) => item.id === values.channel) ?? (named.length === 1 ? named[0] : undefined)
+  if (channel === undefined) throw new Error(`no channel ${values.channel}, or more than one`)
+  const {lines, ...totals} = rerankChannel(shared, channel, values.set === 'held-out' ? heldOut : tuning, lexiconLoader(), !values['no-proposals'])
   if (values.show) for (const line of lines) console.log(line)
   console.log(`${values.set} ${channel.id}: ${JSON.stringify(totals)}`)
 }

@@ -161,7 +161,9 @@ export async function* processBatch(paths: readonly string[], options: BatchOpti
     } catch (error) {
       if (error instanceof SpecialFileError) return failedResult(shown, error.message, 'read')
       const code = (error as NodeJS.ErrnoException).code ?? 'error'
-      return failedResult(shown, `Cannot read this file (${code}); check that it exists and that you may read it`, 'read')
+      return failedResult(shown, code === 'EISDIR'
+        ? 'Cannot read this file (EISDIR): it is a folder, not an article (the articles inside it are built); rename it so that its name does not end in `.md`'
+        : `Cannot read this file (${code}); check that it exists and that you may read it`, 'read')
     }
     let cacheFile: string | undefined
     if (batch !== undefined && cacheDir !== false) {

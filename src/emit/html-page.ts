@@ -8,6 +8,8 @@ import type {RootContent} from 'mdast'
 import type {AlignUnit, Alignment, FrontMatter} from '../types.js'
 import {englishFrontMatter} from './english-front-matter.js'
 import {frontMatterText, metaLine, page} from './page-frame.js'
+import {headingIds, withoutHeadingIds} from './heading-ids.js'
+import {resolveReferences} from './resolve-references.js'
 import {side} from './split.js'
 import {listsToHast, needsRawHtml, type RehypeRaw} from './to-hast.js'
 
@@ -36,12 +38,13 @@ export async function renderArticlePage(alignment: Alignment, frontMatter: Front
   const metaEn = metaLine(english)
   const metaLines =
     JSON.stringify(meta) === JSON.stringify(metaEn) ? meta : [...meta.map((line) => withClass(line, 'zh', 'zh-Hans')), ...metaEn.map((line) => withClass(line, 'en', 'en'))]
-  const lists = alignment.units.flatMap(unitLists)
+  const lists = resolveReferences(withoutHeadingIds(alignment.units.flatMap(unitLists)))
+  const ids = headingIds(alignment.units)
   const rehypeRaw: RehypeRaw | undefined = needsRawHtml(lists) ? (await import('rehype-raw')).default : undefined
   const html = listsToHast(lists, rehypeRaw)
   let next = 0
   const take = () => html[next++] ?? []
-  const body: ElementContent[] = [h('header', [heading, ...metaLines]), ...alignment.units.map((unit) => renderUnit(unit, take))]
+  const body: ElementContent[] = [h('header', [heading, ...metaLines]), ...alignment.units.map((unit) => renderUnit(unit, take, ids.get(unit)))]
   return page(title, [h('main', h('article', body))], true)
 }
 
@@ -52,14 +55,15 @@ function unitLists(unit: AlignUnit): RootContent[][] {
   return unit.kind === 'pair' ? [side(unit, 'en'), side(unit, 'zh')] : [side(unit, 'en')]
 }
 
-/** A unit's section, taking the HTML of its lists of blocks in order. */
-function renderUnit(unit: AlignUnit, take: () => ElementContent[]): Element {
+/** A unit's section (with its heading's id, if any), taking the HTML of its lists of blocks in order. */
+function renderUnit(unit: AlignUnit, take: () => ElementContent[], id: string | undefined): Element {
   const className = ['unit', unit.kind, unit.block, ...unit.flags.filter((flag) => flag.startsWith('stale-'))]
-  if (unit.kind === 'shared') return h('section', {className}, take())
-  if (unit.kind === 'target-only') return h('section', {className: [...className, 'zh'], lang: 'zh-Hans'}, take())
+  const properties = id === undefined ? {className} : {id, className}
+  if (unit.kind === 'shared') return h('section', properties, take())
+  if (unit.kind === 'target-only') return h('section', {...properties, className: [...className, 'zh'], lang: 'zh-Hans'}, take())
   const children: Element[] = [h('div', {className: ['en'], lang: 'en'}, take())]
   if (unit.kind === 'pair') children.push(h('div', {className: ['zh'], lang: 'zh-Hans'}, take()))
-  return h('section', {className}, children)
+  return h('section', properties, children)
 }
 
 function withClass(element: Element, className: string, lang: string): Element {

@@ -23,6 +23,7 @@ header .meta.en { display: none; }
 .articles .en { display: block; color: var(--muted); }
 #view-en:checked ~ main header .meta.en { display: block; }
 .toggle { position: sticky; top: 0; display: flex; gap: .5rem; padding: .5rem 1rem; background: Canvas; border-bottom: 1px solid var(--line); z-index: 1; }
+.unit[id], [id^=user-content-fn-] { scroll-margin-top: 3.5rem; }
 .toggle label { cursor: pointer; padding: .25rem .75rem; border: 1px solid var(--line); border-radius: 999px; }
 .view { position: fixed; top: 0; left: 0; opacity: 0; pointer-events: none; }
 #view-both:checked ~ .toggle label[for=view-both], #view-zh:checked ~ .toggle label[for=view-zh], #view-en:checked ~ .toggle label[for=view-en] { background: var(--accent); color: Canvas; border-color: var(--accent); }

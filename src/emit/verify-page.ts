@@ -12,7 +12,10 @@ import {pageCsp} from './html-page.js'
 import {pageStyle} from './page-style.js'
 import {articleSchema} from './to-hast.js'
 
-/** Ids of the page's own elements (the toggle); every other id comes from an article and is prefixed. */
+/**
+ * Ids of the page's own elements (the toggle); every other id comes from an
+ * article and is prefixed, except a heading's id on its unit's section.
+ */
 const frameIds = new Set(['view-both', 'view-zh', 'view-en'])
 
 /**
@@ -34,7 +37,7 @@ const pageSchema: Schema = {
     input: ['type', 'name', 'id', 'className', 'checked', 'disabled'],
     nav: ['className', 'ariaLabel'],
     label: ['htmlFor'],
-    section: ['className', 'lang'],
+    section: ['id', 'className', 'lang'],
     span: [...(articleSchema.attributes?.['span'] ?? []), 'className', 'lang'],
     div: [...(articleSchema.attributes?.['div'] ?? []), 'className', 'lang'],
     p: [...(articleSchema.attributes?.['p'] ?? []), 'className']
@@ -64,8 +67,9 @@ export function verifyPage(html: string): boolean {
     } else if (name === 'input' && element.properties['type'] === 'radio') {
       frameOk &&= parent?.tagName === 'body' && frameIds.has(String(element.properties['id']))
     } else {
+      // A unit's section carries its heading's id (`heading-ids.ts`), never one of the frame's.
       const id = element.properties['id']
-      if (id !== undefined && !String(id).startsWith('user-content-')) frameOk = false
+      if (id !== undefined && (name === 'section' ? frameIds.has(String(id)) : !String(id).startsWith('user-content-'))) frameOk = false
     }
   })
   return frameOk && styles === 1 && policies === 1

@@ -58,8 +58,20 @@ export function repair(file: VFile, options: RepairStageOptions = {}): void {
   file.data.damage = result.damage
   if (result.damage === null) return
   const count = result.repairs.length
-  file.info(`Repaired mojibake (${result.damage.summary}): ${count} ${count === 1 ? 'repair' : 'repairs'}`, {
+  const first = result.repairs[0]
+  // The first repair's place is the same in the text on disk and the repaired text (nothing before it changed).
+  file.info(`Repaired mojibake (${result.damage.summary}): ${count} ${count === 1 ? 'repair' : 'repairs'}${where(result.repairs.map((record) => record.line))}; \`bitext repair --json ${file.path ?? 'FILE'}\` lists each with its confidence`, {
     ruleId: 'mojibake-repaired',
-    source: 'bitext'
+    source: 'bitext',
+    ...(first === undefined ? {} : {place: {line: first.line, column: first.column}})
   })
+}
+
+/** Which lines the repairs are on: all of them when few, else the first and the last. */
+function where(lines: readonly number[]): string {
+  const distinct = [...new Set(lines)].sort((a, b) => a - b)
+  if (distinct.length === 0) return ''
+  if (distinct.length === 1) return ` on line ${distinct[0]}`
+  if (distinct.length <= 5) return ` on lines ${distinct.slice(0, -1).join(', ')} and ${distinct.at(-1)}`
+  return ` on ${distinct.length} lines, from line ${distinct[0]} to ${distinct.at(-1)}`
 }

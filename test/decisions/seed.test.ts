@@ -35,7 +35,8 @@ it('keeps the seed\'s uncertain choices open after repair --write, until accepte
 
   const repaired = await bitext('repair', 'seed.md', '--write')
   expect(repaired.code).toBe(0)
-  const [, uncertain, open] = /, (\d+) uncertain; (\d+) open decisions kept in the file/.exec(repaired.err) ?? []
+  // Decisions as lint counts them (twins once), then the characters they hold.
+  const [, uncertain, decisions, open] = /, (\d+) uncertain; (\d+) open decisions \((\d+) characters\) kept in the file/.exec(repaired.err) ?? []
   expect(Number(open)).toBeGreaterThan(0)
   expect(open).toBe(uncertain)
   const written = fs.readFileSync(file, 'utf8')
@@ -49,6 +50,8 @@ it('keeps the seed\'s uncertain choices open after repair --write, until accepte
     return match === null ? 0 : match[2] === undefined ? 1 : Number(match[2])
   }
   expect(first.reduce((sum, flag) => sum + 1 + twinsOf(flag), 0)).toBe(Number(open))
+  expect(first.length).toBe(Number(decisions))
+  expect(Number(decisions)).toBeLessThan(Number(open))
   const twin = first.find((flag) => twinsOf(flag) > 0)!
   expect(twin.line).toBe(203)
   expect(twin.message).toContain('; the same choice in the same word 2 more times, on line 203: settling this one settles all')

@@ -205,7 +205,7 @@ describe('bad articles: one clear message each, exit 1, the rest still built', (
   it('a folder named like an article', async () => {
     expectOneFailure(
       await build({}, [], (cwd) => fs.mkdirSync(path.join(cwd, 'articles', 'folder.md'))),
-      'articles/folder.md\n error Cannot read this file (EISDIR); check that it exists and that you may read it read bitext'
+      'articles/folder.md\n error Cannot read this file (EISDIR): it is a folder, not an article (the articles inside it are built); rename it so that its name does not end in `.md` read bitext'
     )
   })
 

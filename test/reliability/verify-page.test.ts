@@ -28,6 +28,8 @@ describe('verifyPage', () => {
     it(`accepts the page bitext writes for ${path.basename(source)}, and refuses it tampered`, async () => {
       const html = await page(source)
       expect(verifyPage(html)).toBe(true)
+      // Headings' ids are on their units' sections (the seed and the example article have headings).
+      if (!source.includes('xss')) expect(html).toMatch(/<section id="[^"]+" class="unit pair heading">/)
       const tampered = {
         script: html.replace('</article>', '<script>alert(1)</script></article>'),
         handler: html.replace('</article>', '<img src="x.png" onerror="alert(1)"></article>'),
@@ -35,7 +37,8 @@ describe('verifyPage', () => {
         iframe: html.replace('</article>', '<iframe src="https://example.org"></iframe></article>'),
         'style in the article': html.replace('</article>', '<style>body{display:none}</style></article>'),
         'a looser CSP': html.replace('img-src', 'script-src *; img-src'),
-        'an unprefixed id': html.replace('</article>', '<p id="view-zh">x</p></article>')
+        'an unprefixed id': html.replace('</article>', '<p id="view-zh">x</p></article>'),
+        "a section with the frame's id": html.replace('</article>', '<section id="view-en" class="unit shared heading"><h2>x</h2></section></article>')
       }
       for (const [name, variant] of Object.entries(tampered)) {
         expect(variant, name).not.toBe(html)

@@ -109,10 +109,24 @@ describe('repair (stage)', () => {
     ])
     expect(file.messages).toHaveLength(1)
     expect(file.messages[0]).toMatchObject({ruleId: 'mojibake-repaired', source: 'bitext', fatal: undefined})
-    expect(file.messages[0]!.reason).toBe('Repaired mojibake (UTF-8 read as windows-1252, lost bytes 0x81 0x8D 0x8F 0x90 0x9D 0xAD, perhaps also 0x8E 0x9E (if it was read as windows-1254, which this text cannot be told from)): 2 repairs')
+    expect(file.messages[0]!.reason).toBe('Repaired mojibake (UTF-8 read as windows-1252, lost bytes 0x81 0x8D 0x8F 0x90 0x9D 0xAD, perhaps also 0x8E 0x9E (if it was read as windows-1254, which this text cannot be told from)): 2 repairs on line 1; `bitext repair --json a.md` lists each with its confidence')
+    // At the first repair (where the text on disk and the repaired text agree).
+    expect([file.messages[0]!.line, file.messages[0]!.column]).toEqual([1, 8])
     // 【 or 「 (both close on the line): rebuilt, with runner-ups, not certain.
     expect(file.data.repairs?.[0]?.confidence).toBeLessThan(0.9)
     expect(file.data.repairs?.[0]?.alternatives.length).toBeGreaterThan(0)
+  })
+
+  it('names the lines of the repairs: all of them when few, else the first and the last', () => {
+    const lines = (count: number) => Array.from({length: count}, (_, index) => `第 ${index + 1} 行：ç¿»è¯‘`).join('\n')
+    const reasonOf = (text: string) => {
+      const file = new VFile({path: 'b.md', value: text})
+      repair(file, {lexicon})
+      return /repairs? (on [^;]*);/.exec(file.messages[0]!.reason)?.[1]
+    }
+    expect(reasonOf(lines(2))).toBe('on lines 1 and 2')
+    expect(reasonOf(lines(5))).toBe('on lines 1, 2, 3, 4 and 5')
+    expect(reasonOf(lines(6))).toBe('on 6 lines, from line 1 to 6')
   })
 
   it('leaves clean text and says nothing', () => {

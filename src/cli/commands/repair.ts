@@ -12,7 +12,7 @@ import {VFile} from 'vfile'
 import bitextAlign from '../../align/index.js'
 import {createParser} from '../../parse/index.js'
 import {decode, DecodeError} from '../../decode/index.js'
-import {collectDecisions, isUncertain, readBlock, settleDecisions, withBlock, parseTarget, type DecisionBlock, type FileDecisions, type SettleResult, type Target} from '../../decisions/index.js'
+import {collectDecisions, isUncertain, readBlock, settleDecisions, withBlock, parseTarget, twinGroups, type DecisionBlock, type FileDecisions, type SettleResult, type Target} from '../../decisions/index.js'
 import {lexiconLoader, repair, rerankWithSource} from '../../repair/index.js'
 import {ChangedOnDiskError, writeFileAtomic} from '../atomic-write.js'
 import {UsageError, type Command} from '../command.js'
@@ -261,10 +261,11 @@ function summary(name: string, file: VFile, lost: number, found: FileDecisions, 
       : `${name}:${item.line}:${item.column}: chose \`${item.text}\` in place of \`${item.decision.choice}\``)
   }
   const open = settled.remaining.length
+  const groups = decisionCount(String(file.value), found, settled)
   const fromBlock = found.open.filter((placed) => placed.origin === 'block').length + found.lost.length
   const decisions = open === 0 && fromBlock === 0 && settled.settled.length === 0
     ? ''
-    : `; ${open} open ${open === 1 ? 'decision' : 'decisions'}${kept && open > 0 ? ' kept in the file (see `bitext lint`; settle with `bitext repair --accept` or `--choose`)' : ''}`
+    : `; ${groups} open ${groups === 1 ? 'decision' : 'decisions'}${groups === open ? '' : ` (${open} characters)`}${kept && open > 0 ? ' kept in the file (see `bitext lint`; settle with `bitext repair --accept` or `--choose`)' : ''}`
   const byHand = found.resolved.length > 0 ? `; ${found.resolved.length} settled by hand` : ''
   const left = unrepaired(file)
   if (left !== undefined) {
@@ -276,6 +277,18 @@ function summary(name: string, file: VFile, lost: number, found: FileDecisions, 
     lines.push(`${name}: ${file.data.damage.summary}${decoded}: ${repairs.length} repairs, ${uncertain} uncertain${lost > 0 ? `, ${lost} characters lost for good (U+FFFD)` : ''}${decisions}${byHand}`)
   }
   return lines.map((line) => `${line}\n`).join('')
+}
+
+/**
+ * How many decisions the open places make, as lint and review count them:
+ * twins (the same character rebuilt the same way beside the same
+ * neighbour, settled together) once; a block decision whose place is lost
+ * is one on its own.
+ */
+function decisionCount(text: string, found: FileDecisions, settled: SettleResult): number {
+  const done = new Set(settled.settled.map((item) => item.decision))
+  const open = found.open.filter((placed) => !done.has(placed.decision)).map((placed) => placed.decision)
+  return twinGroups(text, open).length + (settled.remaining.length - open.length)
 }
 
 /** The error of mojibake the repair recognised and could not rebuild (`mojibake-unrepaired`), if any. */

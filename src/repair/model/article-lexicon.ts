@@ -14,7 +14,7 @@
  *   around them).
  */
 import {isHan} from '../reconstruct/choose.js'
-import type {WordCache} from './document-cache.js'
+import {firstCharacters, type WordCache} from './document-cache.js'
 import {trieOf, type Lexicon, type LexiconTrie} from './lexicon.js'
 
 /** Share of the article's own words in a word's probability. */
@@ -88,7 +88,9 @@ export function intactWordCache(counts: ReadonlyMap<string, number>, weight = ar
   let total = 0
   for (const count of counts.values()) total += count
   if (total === 0) return undefined
+  const firsts = firstCharacters(counts.keys())
   return {
+    starts: (char) => firsts.has(char),
     bonus(_from, word, logProbability) {
       const count = counts.get(word)
       if (count === undefined) return 0

@@ -332,9 +332,12 @@ export function trainContextModel(sentences: Iterable<string>, weights: Partial<
   }
 
   const {adjacent, window, smoothing, clip, frame, phrase} = {...defaultContextWeights, ...weights}
-  /** Clipped log-ratios per character and feature, computed once. */
-  const ratios = new Map<number, Map<number, number>>()
-  const ratio = (char: number, charCount: number, known: Map<number, number>, kind: Kind, unit: number): number => {
+  /**
+   * Per character: its count, its clipped log-ratios by feature (computed
+   * once each), and whether it opens or closes a phrase.
+   */
+  const characters = new Map<number, {count: number; known: RatioTable; framed: boolean; opens: boolean; phrase: boolean}>()
+  const ratio = (char: number, charCount: number, known: RatioTable, kind: Kind, unit: number): number => {
     const feature = featureKey(kind, unit)
     let value = known.get(feature)
     if (value === undefined) {
@@ -348,25 +351,34 @@ export function trainContextModel(sentences: Iterable<string>, weights: Partial<
   return {
     score(text, left, right) {
       const char = text.codePointAt(0)!
-      const charCount = occurrences.get(char)?.length ?? 0
-      if (charCount === 0) return 0
-      let known = ratios.get(char)
-      if (known === undefined) {
-        known = new Map()
-        ratios.set(char, known)
+      // What the model knows of the character, in one look-up.
+      let entry = characters.get(char)
+      if (entry === undefined) {
+        entry = {
+          count: occurrences.get(char)?.length ?? 0,
+          known: new RatioTable(),
+          framed: frames !== undefined && (frames.opens.has(char) || frames.closes.has(char)),
+          opens: frames?.opens.has(char) === true,
+          phrase: phraseClosers.has(String.fromCodePoint(char)) || locativeOpeners.has(String.fromCodePoint(char))
+        }
+        characters.set(char, entry)
       }
-      let score = phrase !== 0 && phraseFrame(text, left, right) ? phrase : 0
+      const charCount = entry.count
+      if (charCount === 0) return 0
+      const {known} = entry
+      // (Only a character that opens or closes a known frame can complete one.)
+      let score = phrase !== 0 && entry.phrase && phraseFrame(text, left, right) ? phrase : 0
       if (left[0] !== unknown) score += adjacent * ratio(char, charCount, known, Kind.Left, unitOf(left[0]))
       if (right[0] !== unknown) score += adjacent * ratio(char, charCount, known, Kind.Right, unitOf(right[0]))
       // Only the characters that make phrases are judged by the phrase they are in.
-      if (frames !== undefined && frame !== 0 && (frames.opens.has(char) || frames.closes.has(char))) {
+      if (frame !== 0 && entry.framed) {
         const open = frameOf((distance) => {
           const text = left[distance - 1]
           return text === undefined ? undefined : text === unknown || text === ' ' ? gap : text.codePointAt(0)!
         })
         score += frame * ratio(char, charCount, known, Kind.Frame, open)
       }
-      if (frames?.opens.has(char) && frame !== 0) {
+      if (entry.opens && frame !== 0) {
         for (let offset = windowSize; offset < right.length; offset++) {
           const after = right[offset]!
           if (after !== ' ' && after !== unknown) score += window * ratio(char, charCount, known, Kind.RightLong, after.codePointAt(0)!)
@@ -383,6 +395,58 @@ export function trainContextModel(sentences: Iterable<string>, weights: Partial<
     count: (text) => occurrences.get(text.codePointAt(0)!)?.length ?? 0,
     size: total
   }
+}
+
+/**
+ * The clipped log-ratios of one character by feature key (a non-negative
+ * integer): an open-addressing hash table in one typed array, key and value
+ * side by side, so a look-up touches one place in memory (a `Map` of
+ * numbers touched several, and the context model looks up about a dozen
+ * features for every candidate of every damaged character).
+ */
+class RatioTable {
+  /** Pairs of key (-1: empty) and value. */
+  private entries = new Float64Array(64).fill(-1)
+  private size = 0
+
+  /** The value of a key, or undefined. */
+  get(key: number): number | undefined {
+    const {entries} = this
+    const mask = (entries.length >> 1) - 1
+    for (let slot = hashKey(key) & mask; ; slot = (slot + 1) & mask) {
+      const found = entries[2 * slot]!
+      if (found === key) return entries[2 * slot + 1]!
+      if (found === -1) return undefined
+    }
+  }
+
+  /** Set the value of a key that has none. */
+  set(key: number, value: number): void {
+    if (2 * (this.size + 1) > this.entries.length >> 1) this.grow()
+    this.place(key, value)
+    this.size++
+  }
+
+  private place(key: number, value: number): void {
+    const {entries} = this
+    const mask = (entries.length >> 1) - 1
+    let slot = hashKey(key) & mask
+    while (entries[2 * slot] !== -1) slot = (slot + 1) & mask
+    entries[2 * slot] = key
+    entries[2 * slot + 1] = value
+  }
+
+  private grow(): void {
+    const old = this.entries
+    this.entries = new Float64Array(old.length * 2).fill(-1)
+    for (let slot = 0; slot < old.length; slot += 2) if (old[slot] !== -1) this.place(old[slot]!, old[slot + 1]!)
+  }
+}
+
+/** Spread a feature key over the table (multiplicative hashing). */
+function hashKey(key: number): number {
+  const hash = Math.imul(key, 0x9e3779b1)
+  return hash ^ (hash >>> 16)
 }
 
 /** A function returning the (shared) context model, training it on first call. */

@@ -22,6 +22,14 @@ export interface WordCache {
    * @returns The bonus (≥ 0).
    */
   bonus(from: number, word: string, logProbability: number): number
+  /**
+   * Whether any word the cache counts begins with a character (optional):
+   * false promises that {@link WordCache.bonus} is 0 for every word that
+   * begins with it, so the lattice need not ask.
+   *
+   * @param char One character.
+   */
+  starts?(char: string): boolean
 }
 
 /** Options of {@link documentCache}. */
@@ -95,8 +103,10 @@ export function documentCache(units: readonly Unit[], choices: readonly SlotChoi
     own.add(`${from}:${word}`)
     total++
   }
-  if (total === 0) return {bonus: () => 0}
+  if (total === 0) return {bonus: () => 0, starts: () => false}
+  const firsts = firstCharacters(counts.keys())
   return {
+    starts: (char) => firsts.has(char),
     bonus(from, word, logProbability) {
       const count = (counts.get(word) ?? 0) - (own.has(`${from}:${word}`) ? 1 : 0)
       if (count <= 0) return 0
@@ -110,6 +120,18 @@ export function documentCache(units: readonly Unit[], choices: readonly SlotChoi
       return factor * (Math.log((1 - weight) * probability + (weight * count) / total) - logProbability)
     }
   }
+}
+
+/**
+ * The first characters of words.
+ *
+ * @param words Words.
+ * @returns Their first characters (code points).
+ */
+export function firstCharacters(words: Iterable<string>): Set<string> {
+  const firsts = new Set<string>()
+  for (const word of words) if (word !== '') firsts.add(String.fromCodePoint(word.codePointAt(0)!))
+  return firsts
 }
 
 /** Segment every run of Han characters with the lexicon (best unigram path, as jieba does). */

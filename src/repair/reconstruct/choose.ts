@@ -20,6 +20,56 @@ export interface Slot {
    * the confidence as they would have in the lattice.
    */
   rest?: number
+  /**
+   * The two-character word beginnings of this slot's candidates with the
+   * candidates of the slot right after it, when known beforehand (the
+   * narrowing's pair tables): they spare the walk a trie look-up for every
+   * pair. Absent, the walk looks every pair up.
+   */
+  follow?: Follow | undefined
+  /** What the lexicon says of each candidate as a word's first character, when known beforehand (else looked up). */
+  lexical?: Lexical | undefined
+  /** The entry of each candidate in `lexical` (absent: the candidate's own index). */
+  entries?: Int32Array | undefined
+}
+
+/**
+ * The lexicon's view of candidates as first characters, in tables that every
+ * slot of the same shape shares (`Slot.entries` says where each candidate
+ * is). Computed with the lexicon the lattice is chosen with.
+ */
+export interface Lexical {
+  /** The character's value as a word by itself (NaN when it is none). */
+  words: Float64Array
+  /** 0 when no word begins with the character, 1 when only the character itself is one, 2 when longer words begin with it. */
+  onward: Uint8Array
+}
+
+/**
+ * Which candidates of the next slot continue a word from each candidate of a
+ * slot, in a table that the slots of a document share: for candidate `a`,
+ * the entries from `table[at + a]` up to `table[at + a + 1]` are pairs of the
+ * next slot's candidate `b` (in increasing order) and the node the two reach
+ * in the trie of `a`'s character (`lexicon.trie(a).child(0, b)`), or -1 when
+ * no longer word goes through them; `values` has, at the index of `b`, the
+ * two's value as a word (NaN for none). These are every pair the walk would
+ * find by looking them up.
+ */
+export interface Follow {
+  /** The slot these pairs lead into (they hold only while it is the next unit). */
+  next: Slot
+  /** The document's table. */
+  pool: FollowPool
+  /** Where this slot's offsets are in the table. */
+  at: number
+}
+
+/** The pairs of the slots of a document (see {@link Follow}); grown as they are added. */
+export interface FollowPool {
+  table: Int32Array
+  values: Float64Array
+  /** Entries in use. */
+  size: number
 }
 
 /** A unit of the lattice: a fixed character or a slot. */
@@ -58,26 +108,78 @@ export function isHan(char: string): boolean {
 const hanPattern = /^\p{Script=Han}$/u
 
 /**
- * The words of a segment's lattice, in parallel arrays (one entry per word,
- * no object each): where it starts and ends, its score, and the slots it
- * covers as pairs of unit offset (from its start) and candidate index, kept
- * one after the other in `pool` from `picks[word]` to `picks[word + 1]`.
+ * The words of a segment's lattice, in parallel typed arrays (one entry per
+ * word, no object each): where it starts and ends, its score, and the slots
+ * it covers as pairs of unit offset (from its start) and candidate index,
+ * kept one after the other in `pool` from `picks[word]` to `picks[word + 1]`.
+ * One instance is reused by every segment (the lattice is chosen one segment
+ * at a time): `size` and `poolSize` say how much of it is in use.
  */
-interface Edges {
-  from: number[]
-  to: number[]
-  cost: number[]
-  /** Where each word's pairs begin in `pool`, and (last) where the pool ends. */
-  picks: number[]
-  pool: number[]
+class Edges {
+  from = new Int32Array(1024)
+  to = new Int32Array(1024)
+  cost = new Float64Array(1024)
+  /** Where each word's pairs begin in `pool`, and (after the last word) where the pool ends. */
+  picks = new Int32Array(1024)
+  pool = new Int32Array(4096)
+  size = 0
+  poolSize = 0
+
+  /** Forget every word. */
+  clear(): void {
+    this.size = 0
+    this.poolSize = 0
+  }
+
+  /** Add a word; its pairs follow with {@link Edges.pick}. */
+  add(from: number, to: number, cost: number): void {
+    if (this.size + 1 >= this.from.length) this.grow()
+    this.from[this.size] = from
+    this.to[this.size] = to
+    this.cost[this.size] = cost
+    this.picks[this.size] = this.poolSize
+    this.size++
+  }
+
+  /** Add a pair of unit offset and candidate to the last word. */
+  pick(offset: number, option: number): void {
+    if (this.poolSize + 2 > this.pool.length) this.pool = widen(this.pool, this.pool.length * 2)
+    this.pool[this.poolSize++] = offset
+    this.pool[this.poolSize++] = option
+  }
+
+  /** Close the list: the pool's end after the last word. */
+  close(): void {
+    if (this.size + 1 >= this.from.length) this.grow()
+    this.picks[this.size] = this.poolSize
+  }
+
+  private grow(): void {
+    const length = this.from.length * 2
+    this.from = widen(this.from, length)
+    this.to = widen(this.to, length)
+    this.cost = widen(this.cost, length)
+    this.picks = widen(this.picks, length)
+  }
 }
 
-function addEdge(edges: Edges, from: number, to: number, cost: number): void {
-  edges.from.push(from)
-  edges.to.push(to)
-  edges.cost.push(cost)
-  edges.picks.push(edges.pool.length)
+/** A copy of a typed array, longer. */
+function widen<T extends Int32Array | Float64Array>(array: T, length: number): T {
+  const wider = new (array.constructor as new (length: number) => T)(length)
+  wider.set(array)
+  return wider
 }
+
+/** The edges of the segment being chosen (see {@link Edges}). */
+const segmentEdges = new Edges()
+
+/** Scratch of a segment, by position: reused, longer when needed. */
+let forwardScratch = new Float64Array(1024)
+let backwardScratch = new Float64Array(1024)
+let singlesScratch = new Float64Array(1024)
+/** Where each position's candidates begin in {@link slotSinglesScratch}, and (last) where they end. */
+let slotStartScratch = new Int32Array(1024)
+let slotSinglesScratch = new Float64Array(4096)
 
 /**
  * Score every slot of a lattice.
@@ -119,20 +221,36 @@ interface Context {
 
 function chooseSegment(units: readonly Unit[], lexicon: Lexicon, context: Context): SlotChoice[] {
   const count = units.length
-  const edges: Edges = {from: [], to: [], cost: [], picks: [], pool: []}
+  const edges = segmentEdges
+  edges.clear()
+  if (forwardScratch.length < count + 1) {
+    forwardScratch = new Float64Array(2 * (count + 1))
+    backwardScratch = new Float64Array(2 * (count + 1))
+    singlesScratch = new Float64Array(2 * (count + 1))
+    slotStartScratch = new Int32Array(2 * (count + 1))
+  }
+  const slotStart = slotStartScratch
+  let width = 0
+  for (let position = 0; position < count; position++) {
+    slotStart[position] = width
+    const unit = units[position]!
+    if (typeof unit !== 'string') width += unit.candidates.length
+  }
+  slotStart[count] = width
+  if (slotSinglesScratch.length < width) slotSinglesScratch = new Float64Array(2 * width)
+  const singles = singlesScratch.fill(Number.NEGATIVE_INFINITY, 0, count)
+  const slotSingles = slotSinglesScratch.fill(Number.NEGATIVE_INFINITY, 0, width)
   // One walk state for every start (its stacks are empty again after each).
-  const singles = new Array<number>(count).fill(Number.NEGATIVE_INFINITY)
-  const slotSingles = units.map((unit) => (typeof unit === 'string' ? [] : new Array<number>(unit.candidates.length).fill(Number.NEGATIVE_INFINITY)))
-  const state: Walk = {units, from: 0, lexicon, tries: trieTable(lexicon), edges, singles, slotSingles, context, picks: [], slots: 0, branches: 0, chars: [], trie: undefined}
+  const state: Walk = {units, from: 0, lexicon, tries: trieTable(lexicon), edges, singles, slotSingles, slotStart, context, picks: [], slots: 0, branches: 0, chars: [], cached: false, affinities: affinityTable(lexicon), trie: undefined}
   for (let from = 0; from < count; from++) {
     state.from = from
     state.branches = 0
     walk(state, from, -1, 0)
   }
-  const size = edges.from.length
-  edges.picks.push(edges.pool.length)
-  const forward = new Array<number>(count + 1).fill(Number.NEGATIVE_INFINITY)
-  const backward = new Array<number>(count + 1).fill(Number.NEGATIVE_INFINITY)
+  const size = edges.size
+  edges.close()
+  const forward = forwardScratch.fill(Number.NEGATIVE_INFINITY, 0, count + 1)
+  const backward = backwardScratch.fill(Number.NEGATIVE_INFINITY, 0, count + 1)
   forward[0] = 0
   backward[count] = 0
   // Edges come out ordered by `from`, which is a topological order both ways.
@@ -159,10 +277,10 @@ function chooseSegment(units: readonly Unit[], lexicon: Lexicon, context: Contex
   )
   // A candidate as a word by itself.
   for (let position = 0; position < count; position++) {
-    const costs = slotSingles[position]!
     const row = marginals[position]!
-    for (let option = 0; option < costs.length; option++) {
-      const total = forward[position]! + costs[option]! + backward[position + 1]!
+    const first = slotStart[position]!
+    for (let option = 0; option < row.length; option++) {
+      const total = forward[position]! + slotSingles[first + option]! + backward[position + 1]!
       if (total > row[option]!) row[option] = total
     }
   }
@@ -229,28 +347,71 @@ const affinityWeight = 0.75
  * count as a start (`vSphere 中` is a noun and its suffix); Latin text after
  * it favours characters that stand alone as words (`与 vSphere`).
  */
-function boundaryAffinity(units: readonly Unit[], position: number, char: string, lexicon: Lexicon, context: Context): number {
+function boundaryAffinity(units: readonly Unit[], position: number, char: string, affinities: AffinityTable, context: Context): number {
   const next = position + 1 < units.length ? units[position + 1] : context.after
   const previous = position > 0 ? units[position - 1] : context.before
-  const atEnd = next === undefined || (typeof next === 'string' && next !== gapUnit && (!isHan(next) || isParticle(next, lexicon)))
+  const atEnd = next === undefined || (typeof next === 'string' && next !== gapUnit && (!isHan(next) || affinities.of(next).particle))
   const atStart = previous === undefined || (typeof previous === 'string' && !isHan(previous) && previous !== gapUnit)
   // Before Latin text (a name or term: `与 vSphere`), a lone character is
   // mostly a function word that stands alone.
   const beforeLatin = next === gapUnit
   if (!atEnd && !atStart && !beforeLatin) return 0
-  const {initial, final, single} = lexicon.positions(char)
+  const affinity = affinities.of(char)
   let score = 0
-  if (beforeLatin) score += 2 * Math.log((single + 1) / (initial + final + single + 3))
-  // A sentence particle (吗, 呢, 吧: tagged `y`) ends a sentence by itself: no penalty for standing alone there.
-  if (atEnd && lexicon.charTag(char) !== 'y') score += Math.log((final + 1) / (initial + final + 2)) + Math.log((final + 1) / (final + single + 2))
-  if (atStart && !beforeLatin) score += Math.log((initial + 1) / (initial + final + 2)) + Math.log((initial + 1) / (initial + single + 2))
+  if (beforeLatin) score += affinity.alone
+  if (atEnd && affinity.end !== undefined) score += affinity.end
+  if (atStart && !beforeLatin) score += affinity.start
   return affinityWeight * score
 }
 
-/** A character used mostly as a word by itself (的, 了, 和): it follows phrases. */
-function isParticle(char: string, lexicon: Lexicon): boolean {
-  const {initial, final, single} = lexicon.positions(char)
-  return single > 0.7 * (initial + final + single)
+/** What {@link boundaryAffinity} needs of a character, from the lexicon's counts of its positions in words. */
+interface Affinity {
+  /** The term for a character before Latin text. */
+  alone: number
+  /**
+   * The term for a character that ends a phrase; undefined for a sentence
+   * particle (吗, 呢, 吧: tagged `y`), which ends a sentence by itself: no
+   * penalty for standing alone there.
+   */
+  end: number | undefined
+  /** The term for a character that begins a phrase. */
+  start: number
+  /** Whether it is used mostly as a word by itself (的, 了, 和): it follows phrases. */
+  particle: boolean
+}
+
+/** The affinities of characters with one lexicon, worked out once each. */
+class AffinityTable {
+  private readonly known = new Map<string, Affinity>()
+
+  constructor(private readonly lexicon: Lexicon) {}
+
+  of(char: string): Affinity {
+    let affinity = this.known.get(char)
+    if (affinity === undefined) {
+      const {initial, final, single} = this.lexicon.positions(char)
+      affinity = {
+        alone: 2 * Math.log((single + 1) / (initial + final + single + 3)),
+        end: this.lexicon.charTag(char) === 'y' ? undefined : Math.log((final + 1) / (initial + final + 2)) + Math.log((final + 1) / (final + single + 2)),
+        start: Math.log((initial + 1) / (initial + final + 2)) + Math.log((initial + 1) / (initial + single + 2)),
+        particle: single > 0.7 * (initial + final + single)
+      }
+      this.known.set(char, affinity)
+    }
+    return affinity
+  }
+}
+
+const affinityTables = new WeakMap<Lexicon, AffinityTable>()
+
+/** The affinity table of a lexicon. */
+function affinityTable(lexicon: Lexicon): AffinityTable {
+  let table = affinityTables.get(lexicon)
+  if (table === undefined) {
+    table = new AffinityTable(lexicon)
+    affinityTables.set(lexicon, table)
+  }
+  return table
 }
 
 /** The state of one walk through the lattice from a start position. */
@@ -259,9 +420,11 @@ interface Walk {
   from: number
   lexicon: Lexicon
   /** The best one-character word's score at each position. */
-  singles: number[]
+  singles: Float64Array
   /** The one-character word's score of each candidate of a slot (empty for fixed units). */
-  slotSingles: number[][]
+  slotSingles: Float64Array
+  /** Where each position's candidates begin in `slotSingles`. */
+  slotStart: Int32Array
   /** The lexicon's tries by code unit (see {@link trieTable}). */
   tries: Array<LexiconTrie | null | undefined>
   edges: Edges
@@ -272,6 +435,10 @@ interface Walk {
   branches: number
   /** The characters on the walk, for the document cache's words. */
   chars: string[]
+  /** The lexicon's affinities of characters to phrase boundaries. */
+  affinities: AffinityTable
+  /** Whether the document cache may have words through the walk's first character (set there). */
+  cached: boolean
   /** The trie of the words through the walk's first character (set there). */
   trie: LexiconTrie | undefined
 }
@@ -321,44 +488,80 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
   const unit = units[position]!
   const fixed = typeof unit === 'string'
   const count = fixed ? 1 : unit.candidates.length
-  const cached = state.context.cache !== undefined
-  // Inside a word, a slot with more candidates than the word has ways to go
-  // on is walked by the trie's children instead (C1 stripped: hundreds).
-  const options = !fixed && node >= 0 && state.trie!.childCount(node) < count ? matching(state.trie!, node, unit) : undefined
-  const end = options === undefined ? count : options.length
+  // From a slot into the next one, the pairs may be known (`Slot.follow`).
+  const previous = !fixed && node === 0 && position === from + 1 ? units[from]! : undefined
+  const pairs = typeof previous === 'object' && previous.follow?.next === unit ? previous.follow : undefined
+  const follow = pairs?.pool.table
+  // Inside a word, a wide slot with more candidates than the word has ways
+  // to go on is walked by the trie's children instead (C1 stripped: hundreds
+  // before the narrowing; a narrowed slot is quicker to look up candidate by
+  // candidate). Both find the same candidates in the same order (a slot's
+  // candidates are distinct characters).
+  const options = follow === undefined && !fixed && node >= 0 && count > matchingFrom && state.trie!.childCount(node) < count ? matchingBuffer(position - from, count) : undefined
+  const matched = options === undefined || typeof unit === 'string' ? 0 : matching(state.trie!, node, unit, options)
+  const first = follow === undefined ? 0 : follow[pairs!.at + picks[0]!]!
+  const end = follow !== undefined ? (follow[pairs!.at + picks[0]! + 1]! - first) >> 1 : options === undefined ? count : matched
   for (let step = 0; step < end; step++) {
-    const option = options === undefined ? step : options[step]!
+    const option = follow !== undefined ? follow[first + 2 * step]! : options === undefined ? step : options[step]!
     const char = fixed ? unit : unit.candidates[option]!
     const total = fixed ? cost : cost + unit.priors[option]!
     let reached = -1
     if (node < 0) {
       // The first character: its trie holds every word through it.
-      state.trie = trieOf(state, char)
-      if (state.trie !== undefined) reached = 0
-      const value = state.trie?.value(0)
+      const slot = fixed ? undefined : unit
+      const lexical = slot?.lexical
+      let value: number | undefined
+      if (slot === undefined || lexical === undefined) {
+        state.trie = trieOf(state, char)
+        if (state.trie !== undefined) reached = state.trie.hasChildren(0) ? 0 : -1
+        value = state.trie?.value(0)
+      } else {
+        // Known beforehand: the trie is only needed to go on.
+        const entry = slot.entries === undefined ? option : slot.entries[option]!
+        const known = lexical.words[entry]!
+        value = Number.isNaN(known) ? undefined : known
+        // Into the next slot, only the known pairs go on (none: nothing to walk).
+        const onward = slot.follow !== undefined && slot.follow.next === units[position + 1] ? slot.follow : undefined
+        if (lexical.onward[entry] === 2 && (onward === undefined || onward.pool.table[onward.at + option + 1]! > onward.pool.table[onward.at + option]!)) {
+          reached = 0
+          state.trie = trieOf(state, char)
+        }
+      }
       let single = isHan(char) ? (value ?? lexicon.floor) : 0
-      if (!fixed && isHan(char)) single += boundaryAffinity(units, position, char, lexicon, state.context) + cacheBonus(state, char, single)
+      // The cache has nothing for the words from here when none it counts begins with the character.
+      const {cache} = state.context
+      state.cached = cache !== undefined && (cache.starts?.(char) ?? true)
+      if (!fixed && isHan(char)) single += boundaryAffinity(units, position, char, state.affinities, state.context) + (state.cached ? cacheBonus(state, char, single) : 0)
       // A one-character word: kept by position and candidate, not as an edge.
       const word = total + single
-      if (!fixed) state.slotSingles[position]![option] = word
+      if (!fixed) state.slotSingles[state.slotStart[position]! + option] = word
       if (word > state.singles[position]!) state.singles[position] = word
     } else {
-      reached = state.trie!.child(node, char.codePointAt(0)!)
-      if (reached < 0) continue
-      const value = state.trie!.value(reached)
+      let value: number | undefined
+      if (follow !== undefined) {
+        // Known: the node (-1 when the word ends here) and the value (NaN for none).
+        reached = follow[first + 2 * step + 1]!
+        const known = pairs!.pool.values[first + 2 * step]!
+        value = Number.isNaN(known) ? undefined : known
+      } else {
+        reached = state.trie!.child(node, char.codePointAt(0)!)
+        if (reached < 0) continue
+        value = state.trie!.value(reached)
+      }
       if (value !== undefined) {
         // The cache speaks for rebuilt characters only: boosting intact words
         // would only move the segmentation around them.
-        const bonus = cached && state.slots + (fixed ? 0 : 1) > 0 ? cacheBonus(state, chars.join('') + char, value) : 0
+        const bonus = state.cached && state.slots + (fixed ? 0 : 1) > 0 ? cacheBonus(state, chars.join('') + char, value) : 0
         picks.push(fixed ? -1 : option)
         if (!fixed) state.slots++
-        addEdge(edges, from, position + 1, total + value + bonus)
+        edges.add(from, position + 1, total + value + bonus)
         if (state.slots > 0) pushPicks(state)
         picks.pop()
         if (!fixed) state.slots--
       }
     }
-    if (reached < 0 || !state.trie!.hasChildren(reached) || position + 1 >= units.length) continue
+    // (At the first character, `reached` is 0 only when longer words begin there.)
+    if (reached < 0 || (follow === undefined && node >= 0 && !state.trie!.hasChildren(reached)) || position + 1 >= units.length) continue
     if (node >= 0) {
       if (state.branches >= maxBranches) continue
       state.branches++
@@ -373,38 +576,65 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
   }
 }
 
+/** Fewest candidates of a slot that {@link matching} finds through the trie's children. */
+const matchingFrom = 32
+
 /** Candidate indices of a slot by code point (kept per slot). */
 const slotIndexes = new WeakMap<Slot, Map<number, number>>()
 
-/** The options of a slot that continue a word from a trie node. */
-function matching(trie: LexiconTrie, node: number, slot: Slot): number[] {
+/** Buffers of {@link matching} by depth in the word (the walk goes on inside a word while it reads one). */
+const matchingBuffers: Int32Array[] = []
+
+/** The buffer of a depth, for up to `size` options. */
+function matchingBuffer(depth: number, size: number): Int32Array {
+  let buffer = matchingBuffers[depth]
+  if (buffer === undefined || buffer.length < size) {
+    buffer = new Int32Array(Math.max(64, 2 * size))
+    matchingBuffers[depth] = buffer
+  }
+  return buffer
+}
+
+/** What {@link collect} fills: the slot's index, the buffer and how many are in it. */
+const collecting: {index: Map<number, number>; found: Int32Array; count: number} = {index: new Map(), found: new Int32Array(0), count: 0}
+
+/** Add a child's candidate, if the slot has one, in order of candidate (insertion: there are few). */
+function collect(code: number): void {
+  const option = collecting.index.get(code)
+  if (option === undefined) return
+  const {found} = collecting
+  let at = collecting.count++
+  while (at > 0 && found[at - 1]! > option) {
+    found[at] = found[at - 1]!
+    at--
+  }
+  found[at] = option
+}
+
+/**
+ * The options of a slot that continue a word from a trie node, in increasing
+ * order, written into `found` (which holds at least the node's children).
+ *
+ * @returns How many there are.
+ */
+function matching(trie: LexiconTrie, node: number, slot: Slot, found: Int32Array): number {
   let index = slotIndexes.get(slot)
   if (index === undefined) {
     index = new Map(slot.candidates.map((char, option) => [char.codePointAt(0)!, option]))
     slotIndexes.set(slot, index)
   }
-  const found: number[] = []
-  trie.forEachChild(node, (code) => {
-    const option = index.get(code)
-    if (option === undefined) return
-    // In order of option (insertion: there are few).
-    let at = found.length
-    found.push(option)
-    while (at > 0 && found[at - 1]! > option) {
-      found[at] = found[at - 1]!
-      at--
-    }
-    found[at] = option
-  })
-  return found
+  collecting.index = index
+  collecting.found = found
+  collecting.count = 0
+  trie.forEachChild(node, collect)
+  return collecting.count
 }
 
 /** Add the slots on the walk's stack to the last word, as offset/candidate pairs. */
 function pushPicks(state: Walk): void {
-  const {picks} = state
-  const {pool} = state.edges
+  const {picks, edges} = state
   for (let offset = 0; offset < picks.length; offset++) {
     const pick = picks[offset]!
-    if (pick >= 0) pool.push(offset, pick)
+    if (pick >= 0) edges.pick(offset, pick)
   }
 }

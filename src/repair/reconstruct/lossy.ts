@@ -4,7 +4,8 @@
  * lexicon.
  */
 import {classPrior, partnerOf, type Candidate} from './candidates.js'
-import {chooseInLattice, gapUnit, isHan, type Slot, type Unit} from './choose.js'
+import {functionConfusion, temperedConfidence} from './confusion.js'
+import {chooseInLattice, gapUnit, isHan, type Follow, type FollowPool, type Lexical, type Slot, type Unit} from './choose.js'
 import {documentCache, type DocumentCacheOptions, type WordCache} from '../model/document-cache.js'
 import {frameReach, unknown, windowSize, type ContextModel} from '../model/context-model.js'
 import type {Lexicon, LexiconTrie} from '../model/lexicon.js'
@@ -21,8 +22,15 @@ export type Part = string | Damaged
 export interface Rebuilt {
   /** Chosen character. */
   char: string
-  /** Confidence 0–1. */
+  /**
+   * Confidence 0–1: the lattice's, tempered where the choice and its
+   * runner-up are common function characters (`confusion.ts`).
+   */
   confidence: number
+  /** The lattice's own confidence, before any tempering. */
+  latticeConfidence: number
+  /** The function character the choice is confused with, when the confidence was tempered. */
+  confusion?: string
   /** Runner-up characters, best first. */
   alternatives: string[]
   /** The choice of the lexicon alone, before the document cache (the same as `char` without a cache). */
@@ -63,20 +71,24 @@ const defaultContextWeight = 0.7
  */
 export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: RebuildOptions = {}): Rebuilt[] {
   const units: Unit[] = []
-  const slots: Array<{slot: Slot; candidates: readonly Candidate[]; at: number; afterNumber: boolean; beforeQuestion: boolean; lineEnd: boolean; paragraphEnd: boolean; lineStart: boolean}> = []
+  const shapes = new PartShapes(parts, lexicon)
+  const slots: Array<{slot: Slot; shape: Shape; index: number; at: number; afterNumber: boolean; beforeQuestion: boolean; lineEnd: boolean; paragraphEnd: boolean; lineStart: boolean}> = []
   parts.forEach((part, index) => {
     if (typeof part === 'string') {
       pushFixed(units, part)
     } else {
-      const {candidates, rest} = narrow(prune(part.candidates, lexicon), parts, index, lexicon)
-      const slot: Slot = {candidates: candidates.map((candidate) => candidate.char), priors: [], rest}
+      const all = shapes.lists[index]!
+      const {chars, positions, rest} = narrow(shapes, parts, index, lexicon)
+      // Every field from the start: the lattice reads slots of one shape.
+      const slot: Slot = {candidates: chars, priors: [], rest, follow: undefined, lexical: undefined, entries: undefined}
       // Next to a damaged character (`X`), none of the line and grammar
       // positions below can hold: skip building the text around it.
       const before = typeof parts[index - 1] === 'object' ? 'X' : textAround(parts, index, -1)
       const after = typeof parts[index + 1] === 'object' ? 'X' : textAround(parts, index, 1)
       slots.push({
         slot,
-        candidates,
+        shape: {all, positions},
+        index,
         at: units.length,
         afterNumber: typeof before === 'string' && /\d[ \t]*$/.test(before),
         beforeQuestion: typeof after === 'string' && /^[？?]/.test(after),
@@ -87,24 +99,156 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
       units.push(slot)
     }
   })
-  for (const {slot, candidates, at, afterNumber, beforeQuestion, lineEnd, paragraphEnd, lineStart} of slots) {
-    slot.priors = basePriors(units, candidates, at)
+  const pool: FollowPool = {table: new Int32Array(1024), values: new Float64Array(1024), size: 0}
+  slots.forEach(({slot, shape, index, at}, rank) => {
+    slot.lexical = shapes.info(index).lexical
+    slot.entries = shape.positions
+    const next = slots[rank + 1]
+    slot.follow = next !== undefined && next.at === at + 1 && next.index === index + 1 ? follow(shape, shapes, index, next, pool) : undefined
+  })
+  // The slots with a bracket or quote among their candidates, where a partner may be.
+  const paired = new Set<Slot>()
+  for (const {slot, shape, index} of slots) {
+    const marks = shapes.info(index).paired
+    const count = shape.positions === undefined ? shape.all.length : shape.positions.length
+    for (let option = 0; option < count; option++) {
+      if (marks[shape.positions === undefined ? option : shape.positions[option]!] === 1) {
+        paired.add(slot)
+        break
+      }
+    }
+  }
+  for (const {slot, shape, index, at, afterNumber, beforeQuestion, lineEnd, paragraphEnd, lineStart} of slots) {
+    slot.priors = basePriors(units, shape, shapes.info(index), at, paired)
     if (lineEnd || lineStart) addLinePosition(slot, lineEnd, paragraphEnd, lineStart)
     addGrammar(units, slot, at, lexicon, afterNumber, beforeQuestion)
-    if (options.context !== undefined) addContext(units, slot, at, options.context, options.contextWeight ?? defaultContextWeight)
+    if (options.context !== undefined) addContext(units, slot, shape, at, options.context, options.contextWeight ?? defaultContextWeight)
   }
   const plain = chooseInLattice(units, lexicon, options.words)
   const choices = options.cache === undefined || options.cache === false ? plain : chooseInLattice(units, lexicon, documentCache(units, plain, lexicon, options.cache))
   return choices.map((choice, index) => {
     const {candidates} = slots[index]!.slot
+    const char = candidates[choice.best]!
+    const alternatives = choice.order.slice(1, 4).map((position) => candidates[position]!)
+    const confusion = functionConfusion(char, alternatives[0], lexicon)
     return {
-      char: candidates[choice.best]!,
+      char,
       plain: candidates[plain[index]!.best]!,
-      confidence: choice.confidence,
-      alternatives: choice.order.slice(1, 4).map((position) => candidates[position]!)
+      confidence: confusion === undefined ? choice.confidence : temperedConfidence(choice.confidence),
+      latticeConfidence: choice.confidence,
+      alternatives,
+      ...(confusion === undefined ? {} : {confusion})
     }
   })
 }
+
+/** A slot's candidates before the narrowing, and the positions there of those it kept (undefined: all). */
+interface Shape {
+  all: readonly Candidate[]
+  positions: Int32Array | undefined
+}
+
+/**
+ * The pairs of a slot's candidates with the next slot's that begin words,
+ * from the pair table of their shapes, added to the document's pool (see
+ * {@link Follow}).
+ */
+function follow(shape: Shape, shapes: PartShapes, index: number, next: {slot: Slot; shape: Shape}, pool: FollowPool): Follow | undefined {
+  // The table finds one candidate per code point: a list that repeats one is walked pair by pair.
+  if (!shapes.info(index + 1).distinct) return undefined
+  const {hits} = shapes.pairAfter(index)
+  // The next slot's candidate by position before its narrowing (stamped scratch).
+  const nextPositions = next.shape.positions
+  const width = next.shape.all.length
+  if (optionStamp.length < width) {
+    optionStamp = new Int32Array(width * 2)
+    optionOf = new Int32Array(width * 2)
+  }
+  const stamp = ++optionGeneration
+  const nextCount = nextPositions === undefined ? width : nextPositions.length
+  for (let option = 0; option < nextCount; option++) {
+    const position = nextPositions === undefined ? option : nextPositions[option]!
+    optionStamp[position] = stamp
+    optionOf[position] = option
+  }
+  const count = shape.positions === undefined ? shape.all.length : shape.positions.length
+  const start = pool.size
+  let at = start + count + 1
+  reserve(pool, at)
+  for (let option = 0; option < count; option++) {
+    pool.table[start + option] = at
+    const position = shape.positions === undefined ? option : shape.positions[option]!
+    const last = hits.start[position + 1]!
+    for (let hit = hits.start[position]!; hit < last; hit++) {
+      const second = hits.second[hit]!
+      if (optionStamp[second] !== stamp) continue
+      reserve(pool, at + 2)
+      pool.values[at] = hits.values[hit]!
+      pool.table[at++] = optionOf[second]!
+      pool.table[at++] = hits.nodes[hit]!
+    }
+  }
+  pool.table[start + count] = at
+  pool.size = at
+  return {next: next.slot, pool, at: start}
+}
+
+/** Make room for `size` entries in a pool. */
+function reserve(pool: FollowPool, size: number): void {
+  if (size <= pool.table.length) return
+  const table = new Int32Array(size * 2)
+  table.set(pool.table)
+  pool.table = table
+  const values = new Float64Array(size * 2)
+  values.set(pool.values)
+  pool.values = values
+}
+
+/**
+ * The pruned candidate lists of a document's damaged parts (by part), their
+ * tables, and the pair tables of adjacent ones: each looked up in the
+ * per-lexicon caches once per document, not by every step that needs it.
+ */
+class PartShapes {
+  /** The pruned list of each damaged part (undefined for text). */
+  readonly lists: ReadonlyArray<readonly Candidate[] | undefined>
+  private readonly infos: Array<CandidateInfo | undefined>
+  private readonly pairs: Array<PairTable | undefined>
+
+  constructor(
+    parts: readonly Part[],
+    private readonly lexicon: Lexicon
+  ) {
+    this.lists = parts.map((part) => (typeof part === 'string' ? undefined : prune(part.candidates, lexicon)))
+    this.infos = new Array<CandidateInfo | undefined>(parts.length)
+    this.pairs = new Array<PairTable | undefined>(parts.length)
+  }
+
+  /** The table of a damaged part's list. */
+  info(index: number): CandidateInfo {
+    let info = this.infos[index]
+    if (info === undefined) {
+      info = candidateInfo(this.lists[index]!, this.lexicon)
+      this.infos[index] = info
+    }
+    return info
+  }
+
+  /** The pair table of a damaged part and the damaged part after it. */
+  pairAfter(index: number): PairTable {
+    let table = this.pairs[index]
+    if (table === undefined) {
+      table = pairTable(this.lists[index]!, this.lists[index + 1]!, this.lexicon)
+      this.pairs[index] = table
+    }
+    return table
+  }
+}
+
+/** Scratch of {@link follow}: the next slot's candidate by position (by generation). */
+let optionStamp = new Int32Array(1024)
+let optionOf = new Int32Array(1024)
+let optionGeneration = 0
 
 /**
  * Up to a few characters of text on one side of a part, across fixed parts;
@@ -207,103 +351,156 @@ const keptAlone = 3
  * A candidate's score is its score alone unless a word raises it, and few
  * do: the raised ones and the best few alone are all that is ranked.
  */
-function narrow(candidates: readonly Candidate[], parts: readonly Part[], index: number, lexicon: Lexicon): {candidates: readonly Candidate[]; rest: number} {
-  if (candidates.length <= keptPerSlot) return {candidates, rest: 0}
-  const info = candidateInfo(candidates, lexicon)
-  // The raised scores, in a scratch table by position (stamped, never cleared).
-  if (raisedStamp.length < candidates.length) {
-    raisedStamp = new Int32Array(candidates.length * 2)
-    raisedScore = new Float64Array(candidates.length * 2)
-    keptStamp = new Int32Array(candidates.length * 2)
-  }
-  const stamp = ++raisedGeneration
-  const stamps = raisedStamp
-  const scores = raisedScore
-  const raisedPositions: number[] = []
-  const raise = (position: number, score: number): void => {
-    if (stamps[position] !== stamp) {
-      if (score <= info.self[position]!) return
-      stamps[position] = stamp
-      scores[position] = score
-      raisedPositions.push(position)
-    } else if (score > scores[position]!) {
-      scores[position] = score
-    }
-  }
+function narrow(shapes: PartShapes, parts: readonly Part[], index: number, lexicon: Lexicon): {chars: string[]; positions: Int32Array | undefined; rest: number} {
+  const candidates = shapes.lists[index]!
+  const info = shapes.info(index)
+  if (candidates.length <= keptPerSlot) return {chars: [...info.chars], positions: undefined, rest: 0}
+  const raise = raised.start(info)
   const before = parts[index - 1]
   const after = parts[index + 1]
   if (typeof before === 'string') addFixedBefore(raise, info, before, lexicon)
-  else if (before !== undefined) addPairs(raise, pairTable(prune(before.candidates, lexicon), candidates, lexicon).second, info)
+  else if (before !== undefined) addPairs(raise, shapes.pairAfter(index - 1).second, info)
   if (typeof after === 'string') addFixedAfter(raise, candidates, info, after, lexicon)
   else if (after !== undefined) {
-    const pairs = pairTable(candidates, prune(after.candidates, lexicon), lexicon)
+    const pairs = shapes.pairAfter(index)
     addPairs(raise, pairs.first, info)
     const next = parts[index + 2]
     if (typeof next === 'string') addPairsOnward(raise, candidates, info, pairs, next, lexicon)
   }
   // The best scores: among every raised candidate and the best ones alone,
   // the few best (ties by position), without sorting them all.
-  const topPositions: number[] = []
-  const topScores: number[] = []
-  const consider = (position: number, score: number): void => {
-    const count = topPositions.length
-    if (count === keptPerSlot) {
-      const last = topScores[count - 1]!
-      if (score < last || (score === last && position > topPositions[count - 1]!)) return
-    }
-    // Insert in place, dropping the last when full.
-    let at = count < keptPerSlot ? count : count - 1
-    if (count < keptPerSlot) {
-      topPositions.push(position)
-      topScores.push(score)
-    }
-    while (at > 0 && (topScores[at - 1]! < score || (topScores[at - 1] === score && topPositions[at - 1]! > position))) {
-      topPositions[at] = topPositions[at - 1]!
-      topScores[at] = topScores[at - 1]!
-      at--
-    }
-    topPositions[at] = position
-    topScores[at] = score
-  }
-  for (const position of raisedPositions) consider(position, scores[position]!)
+  const {stamps, scores, stamp} = raise
+  const top = topScratch
+  top.count = 0
+  for (let rank = 0; rank < raise.count; rank++) top.consider(raise.positions[rank]!, scores[raise.positions[rank]!]!)
   for (let rank = 0, taken = 0; rank < info.bySelf.length && taken < keptPerSlot; rank++) {
     const position = info.bySelf[rank]!
     if (stamps[position] === stamp) continue
-    consider(position, info.self[position]!)
+    top.consider(position, info.self[position]!)
     taken++
   }
-  const top = topScores[0]!
-  const lowest = Math.max(topScores[topScores.length - 1]!, top - keptMargin)
-  const kept: number[] = []
-  for (let rank = 0; rank < topPositions.length && topScores[rank]! >= lowest; rank++) kept.push(topPositions[rank]!)
-  for (let rank = 0; rank < keptAlone && rank < info.bySelf.length; rank++) if (!kept.includes(info.bySelf[rank]!)) kept.push(info.bySelf[rank]!)
+  const best = top.scores[0]!
+  const lowest = Math.max(top.scores[top.count - 1]!, best - keptMargin)
+  const kept = keptScratch
+  let keptCount = 0
+  for (let rank = 0; rank < top.count && top.scores[rank]! >= lowest; rank++) kept[keptCount++] = top.positions[rank]!
+  const ranked = keptCount
+  for (let rank = 0; rank < keptAlone && rank < info.bySelf.length; rank++) {
+    const position = info.bySelf[rank]!
+    let known = false
+    for (let at = 0; at < ranked && !known; at++) known = kept[at] === position
+    if (!known) kept[keptCount++] = position
+  }
   // The mass of the rest relative to the best: every candidate at its score
   // alone, less the kept ones, with the raised ones left out at their raised score.
-  let rest = info.selfMass * Math.exp(info.bestSelf - top)
-  for (const position of kept) {
-    rest -= Math.exp(info.self[position]! - top)
+  let rest = info.selfMass * Math.exp(info.bestSelf - best)
+  for (let at = 0; at < keptCount; at++) {
+    const position = kept[at]!
+    rest -= Math.exp(info.self[position]! - best)
     // A candidate kept only as one of the best alone, below the margin, also
     // counts in the rest (as it always has: the flags are tuned with it).
     const score = stamps[position] === stamp ? scores[position]! : info.self[position]!
-    if (score < lowest) rest += Math.exp(score - top)
+    if (score < lowest) rest += Math.exp(score - best)
   }
-  for (const position of kept) keptStamp[position] = stamp
-  for (const position of raisedPositions) {
-    if (keptStamp[position] !== stamp) rest += Math.exp(scores[position]! - top) - Math.exp(info.self[position]! - top)
+  for (let at = 0; at < keptCount; at++) keptStamp[kept[at]!] = stamp
+  for (let rank = 0; rank < raise.count; rank++) {
+    const position = raise.positions[rank]!
+    if (keptStamp[position] !== stamp) rest += Math.exp(scores[position]! - best) - Math.exp(info.self[position]! - best)
   }
-  kept.sort((a, b) => a - b)
-  return {candidates: kept.map((position) => candidates[position]!), rest: Math.max(0, rest)}
+  // In their order in the list (by insertion: there are a dozen at most).
+  const positions = kept.slice(0, keptCount)
+  for (let at = 1; at < positions.length; at++) {
+    const position = positions[at]!
+    let to = at
+    for (; to > 0 && positions[to - 1]! > position; to--) positions[to] = positions[to - 1]!
+    positions[to] = position
+  }
+  const chars = new Array<string>(positions.length)
+  for (let at = 0; at < positions.length; at++) chars[at] = info.chars[positions[at]!]!
+  return {chars, positions, rest: Math.max(0, rest)}
 }
 
-/** Scratch of {@link narrow}: which positions are raised (by generation) and their scores. */
-let raisedStamp = new Int32Array(1024)
-let raisedScore = new Float64Array(1024)
-let raisedGeneration = 0
-/** Scratch of {@link narrow}: which positions are kept (by generation, as `raisedStamp`). */
+/**
+ * The candidates of the slot being narrowed that a word raised above their
+ * score alone, and their best raised score: a table by position stamped
+ * with the slot's generation (never cleared), and the raised positions in
+ * the order they were first raised. One instance serves every narrowing.
+ */
+class Raised {
+  stamps = new Int32Array(1024)
+  scores = new Float64Array(1024)
+  positions = new Int32Array(1024)
+  count = 0
+  stamp = 0
+  private self: Float64Array = new Float64Array(0)
+
+  /** Begin a slot: nothing raised. */
+  start(info: CandidateInfo): this {
+    const length = info.self.length
+    if (this.stamps.length < length) {
+      this.stamps = new Int32Array(length * 2)
+      this.scores = new Float64Array(length * 2)
+      this.positions = new Int32Array(length * 2)
+      keptStamp = new Int32Array(length * 2)
+    }
+    this.stamp++
+    this.count = 0
+    this.self = info.self
+    return this
+  }
+
+  /** Raise a candidate to a word's score (kept when higher than its score alone and any raise before). */
+  raise(position: number, score: number): void {
+    if (this.stamps[position] !== this.stamp) {
+      if (score <= this.self[position]!) return
+      this.stamps[position] = this.stamp
+      this.scores[position] = score
+      this.positions[this.count++] = position
+    } else if (score > this.scores[position]!) {
+      this.scores[position] = score
+    }
+  }
+}
+
+/**
+ * The few best of the scores a narrowing considers, best first (ties by
+ * position), inserted in place: one instance serves every narrowing.
+ */
+class Top {
+  positions = new Int32Array(keptPerSlot)
+  scores = new Float64Array(keptPerSlot)
+  count = 0
+
+  consider(position: number, score: number): void {
+    const {count, positions, scores} = this
+    if (count === keptPerSlot) {
+      const last = scores[count - 1]!
+      if (score < last || (score === last && position > positions[count - 1]!)) return
+    }
+    // Insert in place, dropping the last when full.
+    let at = count < keptPerSlot ? count : count - 1
+    if (count < keptPerSlot) this.count++
+    while (at > 0 && (scores[at - 1]! < score || (scores[at - 1] === score && positions[at - 1]! > position))) {
+      positions[at] = positions[at - 1]!
+      scores[at] = scores[at - 1]!
+      at--
+    }
+    positions[at] = position
+    scores[at] = score
+  }
+}
+
+const raised = new Raised()
+const topScratch = new Top()
+/** Scratch of {@link narrow}: the kept positions. */
+const keptScratch = new Int32Array(keptPerSlot + keptAlone)
+/** Scratch of {@link narrow}: which positions are kept (stamped with the generation of {@link raised}). */
 let keptStamp = new Int32Array(1024)
 
 /** What the narrowing needs of a (shared) candidate list, kept per lexicon. */
 interface CandidateInfo {
+  /** The characters. */
+  chars: readonly string[]
   /** Code points. */
   codes: Int32Array
   /** Prior (kind of character, outside evidence). */
@@ -318,6 +515,14 @@ interface CandidateInfo {
   selfMass: number
   /** Candidate position by code point. */
   byCode: ReadonlyMap<number, number>
+  /** Whether no two candidates have the same code point. */
+  distinct: boolean
+  /** The lexicon's view of each candidate as a first character (see {@link Lexical}). */
+  lexical: Lexical
+  /** 1 for a bracket or quote (a character with a partner), else 0. */
+  paired: Uint8Array
+  /** The candidates that begin words through a code point after them (see {@link startingWith}), by code point. */
+  heads: Map<number, Heads>
 }
 
 const infoCache = new WeakMap<Lexicon, WeakMap<readonly Candidate[], CandidateInfo>>()
@@ -338,7 +543,13 @@ function candidateInfo(candidates: readonly Candidate[], lexicon: Lexicon): Cand
     const bestSelf = self[bySelf[0]!]!
     let selfMass = 0
     for (const score of self) selfMass += Math.exp(score - bestSelf)
-    info = {codes, prior, self, bySelf, bestSelf, selfMass, byCode}
+    const tries = candidates.map((candidate) => lexicon.trie(candidate.char))
+    const lexical: Lexical = {
+      words: Float64Array.from(tries, (trie) => trie?.value(0) ?? Number.NaN),
+      onward: Uint8Array.from(tries, (trie) => (trie === undefined ? 0 : trie.hasChildren(0) ? 2 : 1))
+    }
+    const paired = Uint8Array.from(candidates, (candidate) => (partnerOf(candidate.char) === undefined ? 0 : 1))
+    info = {chars: candidates.map((candidate) => candidate.char), codes, prior, self, bySelf, bestSelf, selfMass, byCode, distinct: byCode.size === codes.length, lexical, paired, heads: new Map()}
     byList.set(candidates, info)
   }
   return info
@@ -367,6 +578,14 @@ interface PairTable {
   secondPrior: Float64Array
   /** The raises of {@link addPairsOnward}, by the intact characters after the pair. */
   onwardRaises: Map<string, {positions: Int32Array; scores: Float64Array}>
+  /**
+   * Every pair that begins a word or is one: for candidate `i` of the first
+   * list, the entries `start[i]` to `start[i + 1]` of `second` (in
+   * increasing order), `nodes` (the node of the two in the trie of `i`, -1
+   * when no longer word goes through it) and `values` (the word's, NaN when
+   * the two are no word).
+   */
+  hits: {start: Int32Array; second: Int32Array; nodes: Int32Array; values: Float64Array}
 }
 
 const pairCache = new WeakMap<Lexicon, WeakMap<readonly Candidate[], WeakMap<readonly Candidate[], PairTable>>>()
@@ -380,7 +599,28 @@ function pairTable(first: readonly Candidate[], second: readonly Candidate[], le
     const bestFirst = new Map<number, number>()
     const bestSecond = new Map<number, number>()
     const onward: {first: number[]; second: number[]; nodes: number[]} = {first: [], second: [], nodes: []}
+    const hitStart = new Int32Array(first.length + 1)
+    const hitSecond: number[] = []
+    const hitNodes: number[] = []
+    const hitValues: number[] = []
     const pair = (i: number, j: number, node: number, trie: LexiconTrie): void => {
+      const onwards = trie.hasChildren(node) ? node : -1
+      const word = trie.value(node) ?? Number.NaN
+      // In increasing order of `j` (the trie's children come by code point).
+      let at = hitSecond.length
+      hitSecond.push(j)
+      hitNodes.push(onwards)
+      hitValues.push(word)
+      while (at > hitStart[i]! && hitSecond[at - 1]! > j) {
+        hitSecond[at] = hitSecond[at - 1]!
+        hitNodes[at] = hitNodes[at - 1]!
+        hitValues[at] = hitValues[at - 1]!
+        at--
+      }
+      hitSecond[at] = j
+      hitNodes[at] = onwards
+      hitValues[at] = word
+
       if (trie.hasChildren(node)) {
         onward.first.push(i)
         onward.second.push(j)
@@ -392,6 +632,7 @@ function pairTable(first: readonly Candidate[], second: readonly Candidate[], le
       if (value + one.prior[i]! > (bestSecond.get(j) ?? Number.NEGATIVE_INFINITY)) bestSecond.set(j, value + one.prior[i]!)
     }
     first.forEach((candidate, i) => {
+      hitStart[i] = hitSecond.length
       const trie = lexicon.trie(candidate.char)
       if (trie === undefined) return
       if (trie.childCount(0) < second.length) {
@@ -406,6 +647,7 @@ function pairTable(first: readonly Candidate[], second: readonly Candidate[], le
         })
       }
     })
+    hitStart[first.length] = hitSecond.length
     const raises = (found: Map<number, number>, otherSelf: number): Raises => ({
       positions: Int32Array.from(found.keys()),
       best: Float64Array.from(found.values()),
@@ -416,21 +658,19 @@ function pairTable(first: readonly Candidate[], second: readonly Candidate[], le
       second: raises(bestSecond, one.bestSelf),
       onward: {first: Int32Array.from(onward.first), second: Int32Array.from(onward.second), nodes: Int32Array.from(onward.nodes)},
       secondPrior: two.prior,
-      onwardRaises: new Map()
+      onwardRaises: new Map(),
+      hits: {start: hitStart, second: Int32Array.from(hitSecond), nodes: Int32Array.from(hitNodes), values: Float64Array.from(hitValues)}
     }
     bySecond.set(second, table)
   }
   return table
 }
 
-/** A candidate's score raised to a word's (kept when higher). */
-type Raise = (position: number, score: number) => void
-
 /** Raise candidates to their best word with a damaged neighbour, less the neighbour's best score alone. */
-function addPairs(raise: Raise, side: Raises, info: CandidateInfo): void {
+function addPairs(raise: Raised, side: Raises, info: CandidateInfo): void {
   for (let index = 0; index < side.positions.length; index++) {
     const position = side.positions[index]!
-    raise(position, side.best[index]! + info.prior[position]! - side.otherSelf)
+    raise.raise(position, side.best[index]! + info.prior[position]! - side.otherSelf)
   }
 }
 
@@ -440,7 +680,7 @@ function addPairs(raise: Raise, side: Raises, info: CandidateInfo): void {
  * after that (`应用程序` across `应`, `用` and the intact `程序`), less the
  * neighbour's best score alone and the intact characters' scores alone.
  */
-function addPairsOnward(raise: Raise, candidates: readonly Candidate[], info: CandidateInfo, pairs: PairTable, next: string, lexicon: Lexicon): void {
+function addPairsOnward(raise: Raised, candidates: readonly Candidate[], info: CandidateInfo, pairs: PairTable, next: string, lexicon: Lexicon): void {
   const {first, second, nodes} = pairs.onward
   if (first.length === 0) return
   const codes: number[] = []
@@ -478,7 +718,7 @@ function addPairsOnward(raise: Raise, candidates: readonly Candidate[], info: Ca
     if (pairs.onwardRaises.size >= 256) pairs.onwardRaises.clear()
     pairs.onwardRaises.set(key, found)
   }
-  for (let index = 0; index < found.positions.length; index++) raise(found.positions[index]!, found.scores[index]!)
+  for (let index = 0; index < found.positions.length; index++) raise.raise(found.positions[index]!, found.scores[index]!)
 }
 
 /**
@@ -486,7 +726,7 @@ function addPairsOnward(raise: Raise, candidates: readonly Candidate[], info: Ca
  * intact text before (up to three characters back), less the intact
  * characters' scores alone.
  */
-function addFixedBefore(raise: Raise, info: CandidateInfo, before: string, lexicon: Lexicon): void {
+function addFixedBefore(raise: Raised, info: CandidateInfo, before: string, lexicon: Lexicon): void {
   const chars = [...before.slice(-6)].slice(-3)
   for (let start = chars.length - 1; start >= 0; start--) {
     if (!isHan(chars[start]!)) break
@@ -502,7 +742,7 @@ function addFixedBefore(raise: Raise, info: CandidateInfo, before: string, lexic
     if (node < 0) continue
     const word = (position: number, child: number): void => {
       const value = trie.value(child)
-      if (value !== undefined) raise(position, value + info.prior[position]! - alone)
+      if (value !== undefined) raise.raise(position, value + info.prior[position]! - alone)
     }
     if (trie.childCount(node) < info.codes.length) {
       trie.forEachChild(node, (code, child) => {
@@ -523,7 +763,7 @@ function addFixedBefore(raise: Raise, info: CandidateInfo, before: string, lexic
  * the intact text after (up to three characters), less the intact
  * characters' scores alone.
  */
-function addFixedAfter(raise: Raise, candidates: readonly Candidate[], info: CandidateInfo, after: string, lexicon: Lexicon): void {
+function addFixedAfter(raise: Raised, candidates: readonly Candidate[], info: CandidateInfo, after: string, lexicon: Lexicon): void {
   const chars: string[] = []
   for (const char of after) {
     if (chars.length === 3 || !isHan(char)) break
@@ -532,44 +772,51 @@ function addFixedAfter(raise: Raise, candidates: readonly Candidate[], info: Can
   if (chars.length === 0) return
   const codes = chars.map((char) => char.codePointAt(0)!)
   const alone = chars.map((char) => lexicon.trie(char)?.value(0) ?? lexicon.floor)
-  const heads = startingWith(candidates, codes[0]!, lexicon)
+  const heads = startingWith(candidates, info, codes[0]!, lexicon)
   for (let index = 0; index < heads.positions.length; index++) {
     const position = heads.positions[index]!
     let node = heads.nodes[index]!
-    const trie = lexicon.trie(candidates[position]!.char)!
+    const trie = heads.tries[index]!
     let spent = 0
     for (let offset = 0; offset < codes.length && node >= 0; offset++) {
       if (offset > 0) node = trie.child(node, codes[offset]!)
       if (node < 0) break
       spent += alone[offset]!
       const value = trie.value(node)
-      if (value !== undefined) raise(position, value + info.prior[position]! - spent)
+      if (value !== undefined) raise.raise(position, value + info.prior[position]! - spent)
     }
   }
 }
 
-const headCache = new WeakMap<Lexicon, WeakMap<readonly Candidate[], Map<number, {positions: Int32Array; nodes: Int32Array}>>>()
+/** The candidates of a list that begin a word with a code point after them: their positions, tries and the tries' nodes there. */
+interface Heads {
+  positions: Int32Array
+  tries: LexiconTrie[]
+  nodes: Int32Array
+}
 
 /**
- * The candidates that begin a word with a code point after them, and their
- * trie's node there; kept per lexicon, list and code point (the same lone
- * lead byte before the same character is worked out once).
+ * The candidates that begin a word with a code point after them, kept per
+ * list (in its table) and code point: the same lone lead byte before the
+ * same character is worked out once.
  */
-function startingWith(candidates: readonly Candidate[], code: number, lexicon: Lexicon): {positions: Int32Array; nodes: Int32Array} {
-  const byCode = level(level(headCache, lexicon, WeakMap), candidates, Map)
-  let heads = byCode.get(code)
+function startingWith(candidates: readonly Candidate[], info: CandidateInfo, code: number, lexicon: Lexicon): Heads {
+  let heads = info.heads.get(code)
   if (heads === undefined) {
     const positions: number[] = []
+    const tries: LexiconTrie[] = []
     const nodes: number[] = []
     candidates.forEach((candidate, position) => {
-      const node = lexicon.trie(candidate.char)?.child(0, code) ?? -1
+      const trie = lexicon.trie(candidate.char)
+      const node = trie?.child(0, code) ?? -1
       if (node >= 0) {
         positions.push(position)
+        tries.push(trie!)
         nodes.push(node)
       }
     })
-    heads = {positions: Int32Array.from(positions), nodes: Int32Array.from(nodes)}
-    byCode.set(code, heads)
+    heads = {positions: Int32Array.from(positions), tries, nodes: Int32Array.from(nodes)}
+    info.heads.set(code, heads)
   }
   return heads
 }
@@ -583,18 +830,21 @@ const pruned = new WeakMap<Lexicon, WeakMap<readonly Candidate[], readonly Candi
  * penalty when no partner, intact or among the candidates of another damaged
  * character, is in the paragraph at all (an opening `『` that nothing closes).
  */
-function basePriors(units: readonly Unit[], candidates: readonly Candidate[], at: number): number[] {
-  return candidates.map((candidate) => {
-    const {char} = candidate
-    let prior = classPrior(char) + (candidate.bonus ?? 0)
-    const pairing = partnerOf(char)
-    if (pairing !== undefined) {
-      const found = findPartner(units, at, pairing.partner, pairing.direction)
+function basePriors(units: readonly Unit[], shape: Shape, info: CandidateInfo, at: number, paired: ReadonlySet<Slot>): number[] {
+  const count = shape.positions === undefined ? shape.all.length : shape.positions.length
+  const priors = new Array<number>(count)
+  for (let option = 0; option < count; option++) {
+    const position = shape.positions === undefined ? option : shape.positions[option]!
+    let prior = info.prior[position]!
+    if (info.paired[position] === 1) {
+      const pairing = partnerOf(shape.all[position]!.char)!
+      const found = findPartner(units, at, pairing.partner, pairing.direction, paired)
       if (found === 'line') prior += pairingBonus
       else if (found === 'none') prior -= pairingBonus
     }
-    return prior
-  })
+    priors[option] = prior
+  }
+  return priors
 }
 
 /**
@@ -651,7 +901,7 @@ function addGrammar(units: readonly Unit[], slot: Slot, at: number, lexicon: Lex
  * paragraph (intact, or a candidate of another damaged character), or nowhere.
  * Only an intact partner earns the bonus: damaged ones would vouch for each other.
  */
-function findPartner(units: readonly Unit[], at: number, partner: string, direction: 'after' | 'before'): 'line' | 'paragraph' | 'none' {
+function findPartner(units: readonly Unit[], at: number, partner: string, direction: 'after' | 'before', paired: ReadonlySet<Slot>): 'line' | 'paragraph' | 'none' {
   const step = direction === 'after' ? 1 : -1
   const self = partnerOf(partner)?.partner
   let sameLine = true
@@ -674,7 +924,8 @@ function findPartner(units: readonly Unit[], at: number, partner: string, direct
       continue
     }
     if (unit === partner) return sameLine ? 'line' : 'paragraph'
-    if (typeof unit !== 'string' && unit.candidates.includes(partner)) return 'paragraph'
+    // (Only a slot with a bracket or quote among its candidates can have the partner.)
+    if (typeof unit !== 'string' && paired.has(unit) && unit.candidates.includes(partner)) return 'paragraph'
   }
   return 'none'
 }
@@ -694,9 +945,9 @@ function lineIsBlank(units: readonly Unit[], position: number, step: number): bo
  * around it in its clause. A character the corpus hardly has gets no credit
  * for its ignorance: it scores as the worst of the well-known candidates.
  */
-function addContext(units: readonly Unit[], slot: Slot, at: number, model: ContextModel, weight: number): void {
+function addContext(units: readonly Unit[], slot: Slot, shape: Shape, at: number, model: ContextModel, weight: number): void {
   if (slot.candidates.length < 2) return
-  const known = trusted(slot.candidates, model)
+  const known = trusted(shape, model)
   if (!known.includes(true)) return
   const left = clauseSide(units, at, -1, frameReach)
   const right = clauseSide(units, at, 1, frameReach)
@@ -710,20 +961,22 @@ function addContext(units: readonly Unit[], slot: Slot, at: number, model: Conte
   })
 }
 
-/** Which candidates the context model knows well enough (kept per model and candidate list). */
-function trusted(candidates: readonly string[], model: ContextModel): readonly boolean[] {
-  const cache = level(trustedCache, model, Map)
-  const key = candidates.join('')
-  let known = cache.get(key)
+/** Which candidates of a slot the context model knows well enough (kept per model and shape). */
+function trusted(shape: Shape, model: ContextModel): readonly boolean[] {
+  const cache = level(trustedCache, model, WeakMap)
+  let known = cache.get(shape.all)
   if (known === undefined) {
-    known = candidates.map((char) => isHan(char) && model.count(char) >= minimumCount)
-    if (cache.size >= 8192) cache.clear()
-    cache.set(key, known)
+    known = shape.all.map(({char}) => isHan(char) && model.count(char) >= minimumCount)
+    cache.set(shape.all, known)
   }
-  return known
+  const {positions} = shape
+  if (positions === undefined) return known
+  const kept = new Array<boolean>(positions.length)
+  for (let option = 0; option < positions.length; option++) kept[option] = known[positions[option]!]!
+  return kept
 }
 
-const trustedCache = new WeakMap<ContextModel, Map<string, readonly boolean[]>>()
+const trustedCache = new WeakMap<ContextModel, WeakMap<readonly Candidate[], readonly boolean[]>>()
 
 /** Occurrences in the corpus below which a character's context score is not trusted. */
 const minimumCount = 50

@@ -55,6 +55,17 @@ export interface GlossDictionary {
    * The first call counts over the whole dictionary.
    */
   specificity(stem: string): number
+  /**
+   * The entries of two to four Han characters that may gloss an English
+   * stem: those whose gloss text has a word with that stem, in dictionary
+   * order. A candidate list, not a verdict: check with {@link lookup} (its
+   * short glosses) before taking one as evidence. The first call indexes the
+   * whole dictionary (~0.5 s).
+   *
+   * @param stem An English stem (`stemEnglish`).
+   * @returns The words, or an empty list.
+   */
+  wordsGlossing(stem: string): readonly string[]
   /** Length (UTF-16 units) of the longest entry. */
   maxLength: number
   /** Number of distinct simplified entries. */
@@ -130,8 +141,37 @@ export function parseCedict(source: string): GlossDictionary {
     }
     return counts
   }
+  let reverse: Map<string, string[]> | undefined
+  const indexWords = (): Map<string, string[]> => {
+    // Stem → words, for rebuilt words the English proposes (`run` → 运行).
+    const index = new Map<string, string[]>()
+    const stems = new Map<string, string>()
+    const seen = new Set<string>()
+    for (const [word, text] of raw) {
+      if (!/^\p{Script=Han}{2,4}$/u.test(word)) continue
+      seen.clear()
+      for (const match of text.toLowerCase().matchAll(/[a-z]{3,}/g)) {
+        const token = match[0]
+        let stem = stems.get(token)
+        if (stem === undefined) {
+          stem = stemEnglish(token)
+          stems.set(token, stem)
+        }
+        if (seen.has(stem)) continue
+        seen.add(stem)
+        const words = index.get(stem)
+        if (words === undefined) index.set(stem, [word])
+        else words.push(word)
+      }
+    }
+    return index
+  }
   const full = Math.log(raw.size / specificStemEntries)
   return {
+    wordsGlossing(stem) {
+      reverse ??= indexWords()
+      return reverse.get(stem) ?? []
+    },
     specificity(stem) {
       frequency ??= countStems()
       const entries = frequency.get(stem) ?? 0
@@ -142,7 +182,11 @@ export function parseCedict(source: string): GlossDictionary {
       const cached = parsed.get(word)
       if (cached !== undefined) return cached ?? undefined
       const text = raw.get(word)
-      const result = text === undefined ? null : parseGlosses(text, shared)
+      // Only entries are remembered: the re-rank asks for every string its
+      // candidates make (millions on a page read as Latin-1 without C1
+      // controls), and a Map holds at most 2^24.
+      if (text === undefined) return undefined
+      const result = parseGlosses(text, shared)
       parsed.set(word, result)
       return result ?? undefined
     },

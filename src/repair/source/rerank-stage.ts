@@ -50,7 +50,9 @@ export function rerankWithSource(file: VFile, options: RerankStageOptions = {}):
     dictionary,
     lexicon,
     ...(context === undefined ? {} : {context}),
-    ...(options.weights ? {weights: options.weights} : {})
+    ...(options.weights ? {weights: options.weights} : {}),
+    // The damage report lets the English propose candidates the repair did not keep.
+    ...(file.data.damage ? {damage: file.data.damage} : {})
   })
   file.data.repairs = result.repairs
   if (result.changed === 0) return false

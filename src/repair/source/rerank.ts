@@ -16,6 +16,7 @@ import {rebuild, type Part} from '../reconstruct/lossy.js'
 import {candidateEvidence, defaultSourceWeights, negators, prepareSource, renderedStems, rendersAny, type CandidateEvidence, type EvidenceKind, type PreparedSource, type SourceWeights} from './source-bonus.js'
 import {sourceAt, type SourceSpan} from './source-evidence.js'
 import {choiceFeatures} from './calibration.js'
+import {completionsOf, proposeWords, type LostBytes, type ProposalSlot} from './english-proposals.js'
 
 /** Options of {@link rerankRepairs}. */
 export interface RerankOptions {
@@ -36,6 +37,13 @@ export interface RerankOptions {
    * result, for fitting a calibrated confidence (default false).
    */
   features?: boolean
+  /**
+   * The document's damage report (`file.data.damage`): with it, the words
+   * that the aligned English glosses may add candidates the repair did not
+   * keep, where the bytes left allow them (`english-proposals.ts`; default:
+   * none, only the repair's candidates).
+   */
+  damage?: LostBytes
 }
 
 /** Result of {@link rerankRepairs}. */
@@ -63,11 +71,23 @@ export function isRerankable(record: RepairRecord): boolean {
   return [...record.after].length === 1 && record.alternatives.every((alternative) => [...alternative].length === 1 && alternative.length === length)
 }
 
+/**
+ * Damaged characters with more completions than this take proposals from the
+ * English: those the repair's narrowing had to cut (it keeps 12 at most,
+ * `reconstruct/lossy.ts`). Below it the four kept are nearly all there is (the
+ * seed's channel: one of 8 lost byte values), nothing was proposed on the
+ * tuning pages of any channel but C1 stripped, and the dictionary's reverse
+ * index (~0.5 s) is not built.
+ */
+const proposalsFrom = 12
+
 /** A re-rankable repair and where it is. */
 interface Target {
   index: number
   record: RepairRecord
   source: PreparedSource | undefined
+  /** Every Han character its bytes can complete, when the damage is known (`completionsOf`). */
+  fits: ReadonlySet<string> | undefined
 }
 
 /**
@@ -120,14 +140,27 @@ function withFeatures(repairs: readonly RepairRecord[], result: RerankResult, ki
  * pages, function-word evidence overturned 30 choices of the seed's channel,
  * 13 of them wrongly (8 of those above the flag threshold); a word of two or
  * more characters overturned 87, 2 wrongly, both left below it.
+ *
+ * A choice the English proposed (`english-proposals.ts`), which the repair
+ * stage had not even kept among its four, is pooled the same way with the
+ * most the repair stage can have given it, a third of what its own choice
+ * left: on the C1-stripped tuning pages such choices were right 499 times
+ * and wrong 207; before this rule (in a run that also charged them 1.5), 48
+ * of 147 wrong ones were above the flag threshold, and no feature at hand
+ * (the English word's specificity, the word's length) told them apart.
  */
 function disagreements(repairs: readonly RepairRecord[], result: PassResult): RerankResult {
   const {kinds, ...rest} = result
   for (const [index, kind] of kinds) {
     const before = repairs[index]!
     const record = rest.repairs[index]!
-    if ((kind !== 'function' && kind !== 'char') || record.after === before.after) continue
-    const pooled = (record.confidence + (1 - before.confidence)) / 2
+    if (record.after === before.after) continue
+    // A candidate the English proposed (`english-proposals.ts`) was not even
+    // among the repair stage's four: its probability there was at most a third
+    // of what its own choice left.
+    const proposed = !before.alternatives.includes(record.after)
+    if (kind !== 'function' && kind !== 'char' && !proposed) continue
+    const pooled = (record.confidence + (1 - before.confidence) / (proposed ? Math.max(3, before.alternatives.length) : 1)) / 2
     record.confidence = Math.round(Math.min(record.confidence, pooled) * 1000) / 1000
     record.alternatives = [before.after, ...record.alternatives.filter((char) => char !== before.after)]
     record.evidence = `${record.evidence ?? ''}, where the word and context models chose ${before.after}`
@@ -166,7 +199,8 @@ function rerankOnce(text: string, repairs: readonly RepairRecord[], spans: reado
         prepared.set(span, source)
       }
     }
-    targets.push({index, record, source})
+    const fits = options.damage === undefined || source === undefined ? undefined : completionsOf(record.before, options.damage, record.after)
+    targets.push({index, record, source, fits: fits !== undefined && fits.size > proposalsFrom ? fits : undefined})
     if (source !== undefined && [record.after, ...record.alternatives].some((char) => negators.has(char))) negatorSlots.set(source, (negatorSlots.get(source) ?? 0) + 1)
   })
   for (const [source, count] of negatorSlots) source.negatorSlots = count
@@ -210,9 +244,9 @@ function rerankOnce(text: string, repairs: readonly RepairRecord[], spans: reado
     const record = updated[target.index]!
     if (result.char !== record.after) changed++
     record.after = result.char
-    record.confidence = Math.round(result.confidence * 1000) / 1000
-    record.alternatives = choices.filter((char) => char !== result.char).sort((a, b) => rank(result.alternatives, a) - rank(result.alternatives, b))
     const chosen = evidence[choices.indexOf(result.char)]
+    record.confidence = Math.round((confirms(chosen?.kind, result.confusion) ? result.latticeConfidence : result.confidence) * 1000) / 1000
+    record.alternatives = choices.filter((char) => char !== result.char).sort((a, b) => rank(result.alternatives, a) - rank(result.alternatives, b)).slice(0, Math.max(3, target.record.alternatives.length))
     const note = chosen?.note ?? ''
     kinds.set(target.index, chosen?.kind)
     if (note === '') delete record.evidence
@@ -220,6 +254,22 @@ function rerankOnce(text: string, repairs: readonly RepairRecord[], spans: reado
   })
   if (changed === 0) return {text, repairs: updated, changed, kinds}
   return {...applyChoices(text, repairs, updated), changed, kinds}
+}
+
+/**
+ * Whether the English confirms a choice between two function characters
+ * (`reconstruct/confusion.ts`), so that it keeps the lattice's confidence
+ * instead of the tempered one: any evidence for it, except a sentence
+ * without negation where the character it is confused with is no negator
+ * (`no negation in it, so not 不` says nothing between `中` and `与`).
+ *
+ * @param kind The kind of English evidence for the choice, if any.
+ * @param confusion The function character the choice is confused with, if any.
+ * @returns True when the English speaks for the choice against the confused one.
+ */
+export function confirms(kind: EvidenceKind | undefined, confusion: string | undefined): boolean {
+  if (kind === undefined || confusion === undefined) return false
+  return kind !== 'no-negation' || negators.has(confusion)
 }
 
 /** The characters of `text.slice(start, end)`, and the indices among them of the damaged ones. */
@@ -295,6 +345,10 @@ function weighParagraph(text: string, group: {start: number; end: number; target
     return {target, index}
   })
   const isWord = (word: string): boolean => (options.lexicon.lookup(word) ?? 1) < 0
+  if (options.damage !== undefined) {
+    const proposing = new Map<number, ProposalSlot>(placed.map(({target, index}) => [index, {choices: slots.get(index)!, fits: target.fits, source: target.source}]))
+    for (const [index, proposed] of proposeWords(chars, proposing, options.dictionary, {isWord})) slots.get(index)!.push(...proposed)
+  }
   const around = {chars, slots, isWord}
   const weighed = placed.map(({target, index}): Weighed => {
     const {source} = target

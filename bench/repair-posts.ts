@@ -1,0 +1,60 @@
+/**
+ * Repair end to end on bilingual blog posts, as a user runs it: posts in
+ * the blog's format (English quoted before each Chinese block) made of two
+ * held-out CNCF glossary pages each, the held-out Kubernetes website pages
+ * (English in comments) and the project's example article, damaged through
+ * every channel of the damage matrix, written to a file and repaired by
+ * `bitext repair FILE --no-decisions` (decode, repair, the English re-rank);
+ * characters right against the clean post (`score` of the matrix), wrong
+ * characters, posts not restored exactly, and the uncertain characters the
+ * command reports. Only held-out pages: nothing here was tuned on.
+ *
+ *   npx tsx bench/repair-posts.ts [--channel ID]
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {parseArgs} from 'node:util'
+import {channels} from '../src/repair/channels/catalog.js'
+import {run} from '../src/cli/run.js'
+import {pairPost} from './clean-corpus.js'
+import {readPagePairs} from './corpus.js'
+import {percent, readPages, score, splitPages} from './repair-matrix.js'
+
+const {values} = parseArgs({options: {channel: {type: 'string', default: ''}}})
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const shared = path.resolve(root, process.env['BITEXT_SHARED'] ?? path.join('..', 'shared'))
+const heldOut = new Set(splitPages(readPages(shared)).heldOut.map((page) => page.name))
+
+const pairs = readPagePairs(path.join(shared, 'corpus', 'cncf-glossary')).filter((pair) => heldOut.has(path.join('cncf-glossary', 'zh-cn', pair.name)))
+const posts: Array<{name: string; text: string}> = []
+for (let turn = 0; 2 * turn + 1 < pairs.length; turn++) posts.push(pairPost(turn, pairs, turn))
+for (const page of readPages(shared)) if (heldOut.has(page.name) && page.name.startsWith('k8s-website')) posts.push(page)
+posts.push({name: 'articles/rolling-updates-without-downtime.md', text: fs.readFileSync(path.join(root, 'articles', 'rolling-updates-without-downtime.md'), 'utf8')})
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bitext-repair-posts-'))
+process.stdout.write(`${posts.length} posts (${pairs.length} held-out CNCF pages in pairs, held-out Kubernetes pages, the example article)\n`)
+process.stdout.write('| channel | characters right | wrong | posts not exact | uncertain characters reported |\n| --- | --- | --- | --- | --- |\n')
+try {
+  for (const channel of channels.filter((each) => each.id.includes(values.channel))) {
+    let right = 0
+    let total = 0
+    let inexact = 0
+    let uncertain = 0
+    for (const post of posts) {
+      fs.writeFileSync(path.join(dir, 'post.md'), channel.damage(post.text))
+      let out = ''
+      let err = ''
+      await run(['repair', 'post.md', '--no-decisions'], {stdout: {write: (chunk: string) => (out += chunk)}, stderr: {write: (chunk: string) => (err += chunk)}, fs, cwd: dir, env: {}})
+      const result = score(post.text, out)
+      right += result.right
+      total += result.total
+      if (out !== post.text) inexact++
+      uncertain += Number(/, (\d+) uncertain/.exec(err)?.[1] ?? 0)
+    }
+    process.stdout.write(`| \`${channel.id}\` | ${percent({right, total})} | ${total - right} | ${inexact} of ${posts.length} | ${uncertain} |\n`)
+  }
+} finally {
+  fs.rmSync(dir, {recursive: true, force: true})
+}
