@@ -81,6 +81,23 @@ export function isRerankable(record: RepairRecord): boolean {
  */
 const proposalsFrom = 12
 
+/**
+ * Proposals are made only where the document lost this many byte values or
+ * more: UTF-8 read as Latin-1 with the C1 controls stripped (all 32 of
+ * 0x80–0x9F), where a character that kept only its lead byte has hundreds of
+ * completions. Where a windows-125x reading lost its 5–10 undefined bytes,
+ * the characters with more than {@link proposalsFrom} completions are the
+ * rare ones that lost two bytes; proposing there changed no choice on the
+ * tuning pages of those channels, and cost a build of 120 such articles
+ * about 2.5 s of CPU (the dictionary's reverse index and the fitting).
+ */
+const proposingLostBytes = 16
+
+/** Whether the English proposes candidates in a document with this damage ({@link proposingLostBytes}). */
+function proposing(damage: LostBytes): boolean {
+  return damage.lostBytes.length + (damage.possiblyLostBytes?.length ?? 0) >= proposingLostBytes
+}
+
 /** A re-rankable repair and where it is. */
 interface Target {
   index: number
@@ -199,7 +216,7 @@ function rerankOnce(text: string, repairs: readonly RepairRecord[], spans: reado
         prepared.set(span, source)
       }
     }
-    const fits = options.damage === undefined || source === undefined ? undefined : completionsOf(record.before, options.damage, record.after)
+    const fits = options.damage === undefined || source === undefined || !proposing(options.damage) ? undefined : completionsOf(record.before, options.damage, record.after)
     targets.push({index, record, source, fits: fits !== undefined && fits.size > proposalsFrom ? fits : undefined})
     if (source !== undefined && [record.after, ...record.alternatives].some((char) => negators.has(char))) negatorSlots.set(source, (negatorSlots.get(source) ?? 0) + 1)
   })
@@ -345,7 +362,7 @@ function weighParagraph(text: string, group: {start: number; end: number; target
     return {target, index}
   })
   const isWord = (word: string): boolean => (options.lexicon.lookup(word) ?? 1) < 0
-  if (options.damage !== undefined) {
+  if (options.damage !== undefined && proposing(options.damage)) {
     const proposing = new Map<number, ProposalSlot>(placed.map(({target, index}) => [index, {choices: slots.get(index)!, fits: target.fits, source: target.source}]))
     for (const [index, proposed] of proposeWords(chars, proposing, options.dictionary, {isWord})) slots.get(index)!.push(...proposed)
   }
