@@ -79,6 +79,25 @@ export const specificStemEntries = 100
 export type GlossDictionaryLoader = () => GlossDictionary
 
 /**
+ * The distinct stems of an entry's English (its words of three letters or
+ * more), in order of first use. `stems` remembers each token's stem across
+ * entries; `seen` is reused and returned (cleared first).
+ */
+function entryStems(text: string, stems: Map<string, string>, seen: Set<string>): Set<string> {
+  seen.clear()
+  for (const match of text.toLowerCase().matchAll(/[a-z]{3,}/g)) {
+    const token = match[0]
+    let stem = stems.get(token)
+    if (stem === undefined) {
+      stem = stemEnglish(token)
+      stems.set(token, stem)
+    }
+    seen.add(stem)
+  }
+  return seen
+}
+
+/**
  * Parse CC-CEDICT text (`Traditional Simplified [pin1 yin1] /gloss/gloss/` per line).
  *
  * Senses that only point elsewhere (`variant of`, `surname`, `CL:`, `see`)
@@ -126,18 +145,7 @@ export function parseCedict(source: string): GlossDictionary {
     const stems = new Map<string, string>()
     const seen = new Set<string>()
     for (const text of raw.values()) {
-      seen.clear()
-      for (const match of text.toLowerCase().matchAll(/[a-z]{3,}/g)) {
-        const token = match[0]
-        let stem = stems.get(token)
-        if (stem === undefined) {
-          stem = stemEnglish(token)
-          stems.set(token, stem)
-        }
-        if (seen.has(stem)) continue
-        seen.add(stem)
-        counts.set(stem, (counts.get(stem) ?? 0) + 1)
-      }
+      for (const stem of entryStems(text, stems, seen)) counts.set(stem, (counts.get(stem) ?? 0) + 1)
     }
     return counts
   }
@@ -149,16 +157,7 @@ export function parseCedict(source: string): GlossDictionary {
     const seen = new Set<string>()
     for (const [word, text] of raw) {
       if (!/^\p{Script=Han}{2,4}$/u.test(word)) continue
-      seen.clear()
-      for (const match of text.toLowerCase().matchAll(/[a-z]{3,}/g)) {
-        const token = match[0]
-        let stem = stems.get(token)
-        if (stem === undefined) {
-          stem = stemEnglish(token)
-          stems.set(token, stem)
-        }
-        if (seen.has(stem)) continue
-        seen.add(stem)
+      for (const stem of entryStems(text, stems, seen)) {
         const words = index.get(stem)
         if (words === undefined) index.set(stem, [word])
         else words.push(word)
