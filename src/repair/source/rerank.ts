@@ -362,9 +362,10 @@ function weighParagraph(text: string, group: {start: number; end: number; target
     return {target, index}
   })
   const isWord = (word: string): boolean => (options.lexicon.lookup(word) ?? 1) < 0
-  if (options.damage !== undefined && proposing(options.damage)) {
-    const proposing = new Map<number, ProposalSlot>(placed.map(({target, index}) => [index, {choices: slots.get(index)!, fits: target.fits, source: target.source}]))
-    for (const [index, proposed] of proposeWords(chars, proposing, options.dictionary, {isWord})) slots.get(index)!.push(...proposed)
+  // Only damaged characters given their completions (`fits`, set in `rerankOnce`) take proposals.
+  if (placed.some(({target}) => target.fits !== undefined)) {
+    const proposalSlots = new Map<number, ProposalSlot>(placed.map(({target, index}) => [index, {choices: slots.get(index)!, fits: target.fits, source: target.source}]))
+    for (const [index, proposed] of proposeWords(chars, proposalSlots, options.dictionary, {isWord})) slots.get(index)!.push(...proposed)
   }
   const around = {chars, slots, isWord}
   const weighed = placed.map(({target, index}): Weighed => {
