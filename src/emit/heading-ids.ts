@@ -14,7 +14,12 @@ import GithubSlugger from 'github-slugger'
 import type {Heading, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {AlignUnit} from '../types.js'
-import {side} from './split.js'
+
+/** A unit's blocks by language, as the page shows them (a shared unit's are its English). */
+export interface UnitSides {
+  en?: readonly RootContent[]
+  zh?: readonly RootContent[]
+}
 
 /** A Hugo heading id at the end of a heading's text, with the spaces before it. */
 const hugoId = /\s*\{#([^{}\s]+)\}\s*$/
@@ -26,25 +31,26 @@ const reserved = ['view-both', 'view-zh', 'view-en']
  * The id of each heading unit.
  *
  * @param units The article's units, in order.
+ * @param sides Each unit's blocks by language, in the same order.
  * @returns The id of every unit that is a heading and has one.
  */
-export function headingIds(units: readonly AlignUnit[]): Map<AlignUnit, string> {
+export function headingIds(units: readonly AlignUnit[], sides: readonly UnitSides[]): Map<AlignUnit, string> {
   const slugger = new GithubSlugger()
   for (const id of reserved) slugger.slug(id)
   const ids = new Map<AlignUnit, string>()
-  for (const unit of units) {
-    if (unit.block !== 'heading') continue
-    const en = firstHeading(unit.kind === 'target-only' ? [] : unit.kind === 'shared' ? unit.enNodes : side(unit, 'en'))
-    const zh = firstHeading(unit.kind === 'pair' ? side(unit, 'zh') : unit.kind === 'target-only' ? unit.zhNodes : [])
+  units.forEach((unit, index) => {
+    if (unit.block !== 'heading') return
+    const en = firstHeading(sides[index]?.en ?? [])
+    const zh = firstHeading(sides[index]?.zh ?? [])
     const explicit = (en && explicitId(en)) ?? (zh && explicitId(zh))
     if (explicit !== undefined) {
       ids.set(unit, reserved.includes(explicit) ? slugger.slug(explicit) : explicit)
-      continue
+      return
     }
     const text = [en, zh].map((heading) => (heading ? toString(heading).replace(hugoId, '').trim() : '')).find((each) => each !== '')
     const id = text === undefined ? '' : slugger.slug(text)
     if (id !== '') ids.set(unit, id)
-  }
+  })
   return ids
 }
 

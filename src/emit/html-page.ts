@@ -4,11 +4,10 @@
  */
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
-import type {RootContent} from 'mdast'
 import type {AlignUnit, Alignment, FrontMatter} from '../types.js'
 import {englishFrontMatter} from './english-front-matter.js'
 import {frontMatterText, metaLine, page} from './page-frame.js'
-import {headingIds, withoutHeadingIds} from './heading-ids.js'
+import {headingIds, withoutHeadingIds, type UnitSides} from './heading-ids.js'
 import {resolveReferences} from './resolve-references.js'
 import {side} from './split.js'
 import {listsToHast, needsRawHtml, type RehypeRaw} from './to-hast.js'
@@ -38,8 +37,9 @@ export async function renderArticlePage(alignment: Alignment, frontMatter: Front
   const metaEn = metaLine(english)
   const metaLines =
     JSON.stringify(meta) === JSON.stringify(metaEn) ? meta : [...meta.map((line) => withClass(line, 'zh', 'zh-Hans')), ...metaEn.map((line) => withClass(line, 'en', 'en'))]
-  const lists = resolveReferences(withoutHeadingIds(alignment.units.flatMap(unitLists)))
-  const ids = headingIds(alignment.units)
+  const sides = alignment.units.map(unitSides)
+  const lists = resolveReferences(withoutHeadingIds(sides.flatMap(({en, zh}) => [en, zh].filter((blocks) => blocks !== undefined))))
+  const ids = headingIds(alignment.units, sides)
   const rehypeRaw: RehypeRaw | undefined = needsRawHtml(lists) ? (await import('rehype-raw')).default : undefined
   const html = listsToHast(lists, rehypeRaw)
   let next = 0
@@ -48,11 +48,11 @@ export async function renderArticlePage(alignment: Alignment, frontMatter: Front
   return page(title, [h('main', h('article', body))], true)
 }
 
-/** The lists of blocks of a unit, in the order {@link renderUnit} takes their HTML. */
-function unitLists(unit: AlignUnit): RootContent[][] {
-  if (unit.kind === 'shared') return [unit.enNodes]
-  if (unit.kind === 'target-only') return [unit.zhNodes]
-  return unit.kind === 'pair' ? [side(unit, 'en'), side(unit, 'zh')] : [side(unit, 'en')]
+/** The blocks of a unit by language; English then Chinese is the order {@link renderUnit} takes their HTML. */
+function unitSides(unit: AlignUnit): UnitSides {
+  if (unit.kind === 'shared') return {en: unit.enNodes}
+  if (unit.kind === 'target-only') return {zh: unit.zhNodes}
+  return unit.kind === 'pair' ? {en: side(unit, 'en'), zh: side(unit, 'zh')} : {en: side(unit, 'en')}
 }
 
 /** A unit's section (with its heading's id, if any), taking the HTML of its lists of blocks in order. */
