@@ -359,11 +359,11 @@ function narrow(shapes: PartShapes, parts: readonly Part[], index: number, lexic
   const before = parts[index - 1]
   const after = parts[index + 1]
   if (typeof before === 'string') addFixedBefore(raise, info, before, lexicon)
-  else if (before !== undefined) addPairs(raise, shapes.pairAfter(index - 1).second, info)
+  else if (before !== undefined) addPairs(raise, shapes.pairAfter(index - 1).second)
   if (typeof after === 'string') addFixedAfter(raise, candidates, info, after, lexicon)
   else if (after !== undefined) {
     const pairs = shapes.pairAfter(index)
-    addPairs(raise, pairs.first, info)
+    addPairs(raise, pairs.first)
     const next = parts[index + 2]
     if (typeof next === 'string') addPairsOnward(raise, candidates, info, pairs, next, lexicon)
   }
@@ -555,10 +555,15 @@ function candidateInfo(candidates: readonly Candidate[], lexicon: Lexicon): Cand
   return info
 }
 
-/** Candidates raised by words with one neighbour: positions and their best word's score (with the other character's prior). */
+/**
+ * Candidates raised by words with one neighbour: positions and their raised
+ * score (the best word's, with both characters' priors, less the
+ * neighbour's best score alone), only those above the candidate's score
+ * alone (a raise to less changes nothing), in the order of the words found.
+ */
 interface Raises {
   positions: Int32Array
-  best: Float64Array
+  scores: Float64Array
   /** The neighbour's best score alone. */
   otherSelf: number
 }
@@ -648,14 +653,21 @@ function pairTable(first: readonly Candidate[], second: readonly Candidate[], le
       }
     })
     hitStart[first.length] = hitSecond.length
-    const raises = (found: Map<number, number>, otherSelf: number): Raises => ({
-      positions: Int32Array.from(found.keys()),
-      best: Float64Array.from(found.values()),
-      otherSelf
-    })
+    // The raise is worked out here, once per pair of shapes (the same sum as before, in the same order).
+    const raises = (found: Map<number, number>, own: CandidateInfo, otherSelf: number): Raises => {
+      const positions: number[] = []
+      const scores: number[] = []
+      for (const [position, best] of found) {
+        const score = best + own.prior[position]! - otherSelf
+        if (score <= own.self[position]!) continue
+        positions.push(position)
+        scores.push(score)
+      }
+      return {positions: Int32Array.from(positions), scores: Float64Array.from(scores), otherSelf}
+    }
     table = {
-      first: raises(bestFirst, two.bestSelf),
-      second: raises(bestSecond, one.bestSelf),
+      first: raises(bestFirst, one, two.bestSelf),
+      second: raises(bestSecond, two, one.bestSelf),
       onward: {first: Int32Array.from(onward.first), second: Int32Array.from(onward.second), nodes: Int32Array.from(onward.nodes)},
       secondPrior: two.prior,
       onwardRaises: new Map(),
@@ -666,12 +678,10 @@ function pairTable(first: readonly Candidate[], second: readonly Candidate[], le
   return table
 }
 
-/** Raise candidates to their best word with a damaged neighbour, less the neighbour's best score alone. */
-function addPairs(raise: Raised, side: Raises, info: CandidateInfo): void {
-  for (let index = 0; index < side.positions.length; index++) {
-    const position = side.positions[index]!
-    raise.raise(position, side.best[index]! + info.prior[position]! - side.otherSelf)
-  }
+/** Raise candidates to their best word with a damaged neighbour, less the neighbour's best score alone (see {@link Raises}). */
+function addPairs(raise: Raised, side: Raises): void {
+  const {positions, scores} = side
+  for (let index = 0; index < positions.length; index++) raise.raise(positions[index]!, scores[index]!)
 }
 
 /**
