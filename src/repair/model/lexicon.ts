@@ -18,6 +18,8 @@ import {createRequire} from 'node:module'
 export interface LexiconTrie {
   /** Natural-log probability when the node's prefix is itself a word, else undefined. */
   value(node: number): number | undefined
+  /** The same as {@link LexiconTrie.value}, NaN where that is undefined (no boxing in hot loops). */
+  valueOrNaN(node: number): number
   /** The node one code point further, or -1. */
   child(node: number, code: number): number
   /** Whether longer words go through the node. */
@@ -107,6 +109,10 @@ class CompactTrie implements LexiconTrie {
   value(node: number): number | undefined {
     const value = this.values[node]!
     return Number.isNaN(value) ? undefined : value
+  }
+
+  valueOrNaN(node: number): number {
+    return this.values[node]!
   }
 
   child(node: number, code: number): number {

@@ -429,11 +429,12 @@ interface Walk {
   tries: Array<LexiconTrie | null | undefined>
   edges: Edges
   context: Context
+  /** The candidate taken at each unit of the walk from its start (-1 for fixed text); only the first `position - from` entries are the walk's. */
   picks: number[]
   /** How many of `picks` are slots (not -1). */
   slots: number
   branches: number
-  /** The characters on the walk, for the document cache's words. */
+  /** The characters on the walk, for the document cache's words (as many as `picks`). */
   chars: string[]
   /** The lexicon's affinities of characters to phrase boundaries. */
   affinities: AffinityTable
@@ -485,6 +486,9 @@ function trieOf(state: Walk, char: string): LexiconTrie | undefined {
  */
 function walk(state: Walk, position: number, node: number, cost: number): void {
   const {units, from, lexicon, edges, picks, chars} = state
+  // The stacks hold the units from the start up to here (never popped: an
+  // array emptied by pop is given a new backing store by the next push).
+  const depth = position - from
   const unit = units[position]!
   const fixed = typeof unit === 'string'
   const count = fixed ? 1 : unit.candidates.length
@@ -510,16 +514,18 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
       // The first character: its trie holds every word through it.
       const slot = fixed ? undefined : unit
       const lexical = slot?.lexical
-      let value: number | undefined
+      // (NaN for none: a number that may be undefined is boxed on every assignment.)
+      let value = Number.NaN
       if (slot === undefined || lexical === undefined) {
         state.trie = trieOf(state, char)
-        if (state.trie !== undefined) reached = state.trie.hasChildren(0) ? 0 : -1
-        value = state.trie?.value(0)
+        if (state.trie !== undefined) {
+          reached = state.trie.hasChildren(0) ? 0 : -1
+          value = state.trie.valueOrNaN(0)
+        }
       } else {
         // Known beforehand: the trie is only needed to go on.
         const entry = slot.entries === undefined ? option : slot.entries[option]!
-        const known = lexical.words[entry]!
-        value = Number.isNaN(known) ? undefined : known
+        value = lexical.words[entry]!
         // Into the next slot, only the known pairs go on (none: nothing to walk).
         const onward = slot.follow !== undefined && slot.follow.next === units[position + 1] ? slot.follow : undefined
         if (lexical.onward[entry] === 2 && (onward === undefined || onward.pool.table[onward.at + option + 1]! > onward.pool.table[onward.at + option]!)) {
@@ -527,7 +533,7 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
           state.trie = trieOf(state, char)
         }
       }
-      let single = isHan(char) ? (value ?? lexicon.floor) : 0
+      let single = isHan(char) ? (Number.isNaN(value) ? lexicon.floor : value) : 0
       // The cache has nothing for the words from here when none it counts begins with the character.
       const {cache} = state.context
       state.cached = cache !== undefined && (cache.starts?.(char) ?? true)
@@ -537,26 +543,24 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
       if (!fixed) state.slotSingles[state.slotStart[position]! + option] = word
       if (word > state.singles[position]!) state.singles[position] = word
     } else {
-      let value: number | undefined
+      let value: number
       if (follow !== undefined) {
         // Known: the node (-1 when the word ends here) and the value (NaN for none).
         reached = follow[first + 2 * step + 1]!
-        const known = pairs!.pool.values[first + 2 * step]!
-        value = Number.isNaN(known) ? undefined : known
+        value = pairs!.pool.values[first + 2 * step]!
       } else {
         reached = state.trie!.child(node, char.codePointAt(0)!)
         if (reached < 0) continue
-        value = state.trie!.value(reached)
+        value = state.trie!.valueOrNaN(reached)
       }
-      if (value !== undefined) {
+      if (!Number.isNaN(value)) {
         // The cache speaks for rebuilt characters only: boosting intact words
         // would only move the segmentation around them.
-        const bonus = state.cached && state.slots + (fixed ? 0 : 1) > 0 ? cacheBonus(state, chars.join('') + char, value) : 0
-        picks.push(fixed ? -1 : option)
+        const bonus = state.cached && state.slots + (fixed ? 0 : 1) > 0 ? cacheBonus(state, chars.slice(0, depth).join('') + char, value) : 0
+        picks[depth] = fixed ? -1 : option
         if (!fixed) state.slots++
         edges.add(from, position + 1, total + value + bonus)
-        if (state.slots > 0) pushPicks(state)
-        picks.pop()
+        if (state.slots > 0) pushPicks(state, depth + 1)
         if (!fixed) state.slots--
       }
     }
@@ -566,12 +570,10 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
       if (state.branches >= maxBranches) continue
       state.branches++
     }
-    picks.push(fixed ? -1 : option)
-    chars.push(char)
+    picks[depth] = fixed ? -1 : option
+    chars[depth] = char
     if (!fixed) state.slots++
     walk(state, position + 1, reached, total)
-    picks.pop()
-    chars.pop()
     if (!fixed) state.slots--
   }
 }
@@ -630,10 +632,10 @@ function matching(trie: LexiconTrie, node: number, slot: Slot, found: Int32Array
   return collecting.count
 }
 
-/** Add the slots on the walk's stack to the last word, as offset/candidate pairs. */
-function pushPicks(state: Walk): void {
+/** Add the slots on the walk's stack (its first `depth` entries) to the last word, as offset/candidate pairs. */
+function pushPicks(state: Walk, depth: number): void {
   const {picks, edges} = state
-  for (let offset = 0; offset < picks.length; offset++) {
+  for (let offset = 0; offset < depth; offset++) {
     const pick = picks[offset]!
     if (pick >= 0) edges.pick(offset, pick)
   }
