@@ -92,7 +92,8 @@ export function readPieceInto(text: string, index: number, codec: SingleByteCode
   const length = sequenceLength(lead)
   if (length === 0) return false
   const {bytes} = piece
-  bytes.length = 0
+  // Emptied by popping: setting the length to 0 is a call into the runtime and gives the array a new backing store.
+  while (bytes.length > 0) bytes.pop()
   bytes.push(lead)
   piece.start = index
   piece.codec = codec

@@ -1001,7 +1001,8 @@ const minimumCount = 50
 
 /** The units of the clause on one side of a position, nearest first: Han, gap, or unknown for a slot (written into `side`). */
 function clauseSide(units: readonly Unit[], at: number, step: number, reach: number, side: string[]): string[] {
-  side.length = 0
+  // (Emptied by popping, which keeps its backing store; see `readPieceInto`.)
+  while (side.length > 0) side.pop()
   for (let position = at + step; position >= 0 && position < units.length && side.length < reach; position += step) {
     const unit = units[position]!
     if (typeof unit !== 'string') side.push(unknown)
