@@ -18,8 +18,12 @@ import {createRequire} from 'node:module'
 export interface LexiconTrie {
   /** Natural-log probability when the node's prefix is itself a word, else undefined. */
   value(node: number): number | undefined
-  /** The same as {@link LexiconTrie.value}, NaN where that is undefined (no boxing in hot loops). */
-  valueOrNaN(node: number): number
+  /**
+   * {@link LexiconTrie.value} of every node, NaN where that is undefined: a
+   * hot loop reads a number from here without a call (a call that returns a
+   * number, or undefined, boxes it when the caller has no room to inline it).
+   */
+  readonly values: Float64Array
   /** The node one code point further, or -1. */
   child(node: number, code: number): number
   /** Whether longer words go through the node. */
@@ -100,7 +104,7 @@ interface BuildNode {
 /** A trie in breadth-first order: the children of a node are consecutive nodes, sorted by code point. */
 class CompactTrie implements LexiconTrie {
   constructor(
-    private readonly values: Float64Array,
+    readonly values: Float64Array,
     private readonly first: Uint32Array,
     private readonly counts: Uint32Array,
     private readonly codes: Uint32Array
@@ -109,10 +113,6 @@ class CompactTrie implements LexiconTrie {
   value(node: number): number | undefined {
     const value = this.values[node]!
     return Number.isNaN(value) ? undefined : value
-  }
-
-  valueOrNaN(node: number): number {
-    return this.values[node]!
   }
 
   child(node: number, code: number): number {

@@ -170,6 +170,9 @@ function widen<T extends Int32Array | Float64Array>(array: T, length: number): T
   return wider
 }
 
+/** The costs of the walks (see `Walk.costs`), shared by every segment. */
+const walkCosts = new Float64Array(64)
+
 /** The edges of the segment being chosen (see {@link Edges}). */
 const segmentEdges = new Edges()
 
@@ -241,11 +244,12 @@ function chooseSegment(units: readonly Unit[], lexicon: Lexicon, context: Contex
   const singles = singlesScratch.fill(Number.NEGATIVE_INFINITY, 0, count)
   const slotSingles = slotSinglesScratch.fill(Number.NEGATIVE_INFINITY, 0, width)
   // One walk state for every start (its stacks are empty again after each).
-  const state: Walk = {units, from: 0, lexicon, tries: trieTable(lexicon), edges, singles, slotSingles, slotStart, context, picks: [], slots: 0, branches: 0, chars: [], cached: false, affinities: affinityTable(lexicon), trie: undefined}
+  const state: Walk = {units, from: 0, lexicon, tries: trieTable(lexicon), edges, singles, slotSingles, slotStart, context, picks: [], costs: walkCosts, slots: 0, branches: 0, chars: [], cached: false, affinities: affinityTable(lexicon), trie: undefined}
   for (let from = 0; from < count; from++) {
     state.from = from
     state.branches = 0
-    walk(state, from, -1, 0)
+    state.costs[0] = 0
+    walk(state, from, -1)
   }
   const size = edges.size
   edges.close()
@@ -431,6 +435,8 @@ interface Walk {
   context: Context
   /** The candidate taken at each unit of the walk from its start (-1 for fixed text); only the first `position - from` entries are the walk's. */
   picks: number[]
+  /** The score of the walk up to each unit from its start (the cost of `walk` at that depth; a number passed as an argument to a call that is not inlined is boxed). */
+  costs: Float64Array
   /** How many of `picks` are slots (not -1). */
   slots: number
   branches: number
@@ -482,13 +488,15 @@ function trieOf(state: Walk, char: string): LexiconTrie | undefined {
 /**
  * Extend the words that start at `walk.from` through `position`, adding an
  * edge for each word: `node` is the trie node of the characters before
- * `position` (-1 at the start).
+ * `position` (-1 at the start), and `state.costs[position - walk.from]` the
+ * score of the walk so far.
  */
-function walk(state: Walk, position: number, node: number, cost: number): void {
+function walk(state: Walk, position: number, node: number): void {
   const {units, from, lexicon, edges, picks, chars} = state
   // The stacks hold the units from the start up to here (never popped: an
   // array emptied by pop is given a new backing store by the next push).
   const depth = position - from
+  const cost = state.costs[depth]!
   const unit = units[position]!
   const fixed = typeof unit === 'string'
   const count = fixed ? 1 : unit.candidates.length
@@ -520,7 +528,7 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
         state.trie = trieOf(state, char)
         if (state.trie !== undefined) {
           reached = state.trie.hasChildren(0) ? 0 : -1
-          value = state.trie.valueOrNaN(0)
+          value = state.trie.values[0]!
         }
       } else {
         // Known beforehand: the trie is only needed to go on.
@@ -551,7 +559,7 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
       } else {
         reached = state.trie!.child(node, char.codePointAt(0)!)
         if (reached < 0) continue
-        value = state.trie!.valueOrNaN(reached)
+        value = state.trie!.values[reached]!
       }
       if (!Number.isNaN(value)) {
         // The cache speaks for rebuilt characters only: boosting intact words
@@ -573,7 +581,9 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
     picks[depth] = fixed ? -1 : option
     chars[depth] = char
     if (!fixed) state.slots++
-    walk(state, position + 1, reached, total)
+    if (depth + 1 >= state.costs.length) state.costs = widen(state.costs, 2 * state.costs.length)
+    state.costs[depth + 1] = total
+    walk(state, position + 1, reached)
     if (!fixed) state.slots--
   }
 }
