@@ -183,6 +183,8 @@ let singlesScratch = new Float64Array(1024)
 /** Where each position's candidates begin in {@link slotSinglesScratch}, and (last) where they end. */
 let slotStartScratch = new Int32Array(1024)
 let slotSinglesScratch = new Float64Array(4096)
+/** The max-marginals of a segment's candidates, laid out as {@link slotSinglesScratch}. */
+let marginalScratch = new Float64Array(4096)
 
 /**
  * Score every slot of a lattice.
@@ -202,8 +204,10 @@ export function chooseInLattice(units: readonly Unit[], lexicon: Lexicon, cache?
     }
     let end = index
     while (end < units.length && linkable(units[end]!)) end++
-    if (units.slice(index, end).some((unit) => typeof unit !== 'string')) {
-      choices.push(...chooseSegment(units.slice(index, end), lexicon, {before: units[index - 1], after: units[end], offset: index, cache}))
+    let damaged = false
+    for (let position = index; position < end && !damaged; position++) damaged = typeof units[position] !== 'string'
+    if (damaged) {
+      for (const choice of chooseSegment(units.slice(index, end), lexicon, {before: units[index - 1], after: units[end], offset: index, cache})) choices.push(choice)
     }
     index = end
   }
@@ -276,16 +280,16 @@ function chooseSegment(units: readonly Unit[], lexicon: Lexicon, context: Contex
     const single = backward[position + 1]! + singles[position]!
     if (single > backward[position]!) backward[position] = single
   }
-  const marginals = units.map((unit) =>
-    typeof unit === 'string' ? [] : unit.candidates.map(() => Number.NEGATIVE_INFINITY)
-  )
+  // Each candidate's max-marginal, by position and candidate as in `slotSingles`.
+  if (marginalScratch.length < width) marginalScratch = new Float64Array(2 * width)
+  const marginals = marginalScratch.fill(Number.NEGATIVE_INFINITY, 0, width)
   // A candidate as a word by itself.
   for (let position = 0; position < count; position++) {
-    const row = marginals[position]!
     const first = slotStart[position]!
-    for (let option = 0; option < row.length; option++) {
-      const total = forward[position]! + slotSingles[first + option]! + backward[position + 1]!
-      if (total > row[option]!) row[option] = total
+    const last = slotStart[position + 1]!
+    for (let at = first; at < last; at++) {
+      const total = forward[position]! + slotSingles[at]! + backward[position + 1]!
+      if (total > marginals[at]!) marginals[at] = total
     }
   }
   const {picks, pool} = edges
@@ -296,15 +300,16 @@ function chooseSegment(units: readonly Unit[], lexicon: Lexicon, context: Contex
     const from = edges.from[edge]!
     const total = forward[from]! + edges.cost[edge]! + backward[edges.to[edge]!]!
     for (let index = first; index < last; index += 2) {
-      const row = marginals[from + pool[index]!]!
-      const pick = pool[index + 1]!
-      if (total > row[pick]!) row[pick] = total
+      const at = slotStart[from + pool[index]!]! + pool[index + 1]!
+      if (total > marginals[at]!) marginals[at] = total
     }
   }
   const choices: SlotChoice[] = []
   for (let position = 0; position < count; position++) {
     if (typeof units[position] === 'string') continue
-    const scores = marginals[position]!
+    const first = slotStart[position]!
+    const scores = new Array<number>(slotStart[position + 1]! - first)
+    for (let option = 0; option < scores.length; option++) scores[option] = marginals[first + option]!
     const order = bestFirst(scores, orderKept)
     const top = scores[order[0]!]!
     let sum = 0
@@ -324,13 +329,15 @@ export const orderKept = 8
  * (a lone lead byte's) to name three runner-ups.
  */
 function bestFirst(scores: readonly number[], count: number): number[] {
-  const best: number[] = []
+  // Every candidate goes in until it is full: its length is known from the start.
+  const best = new Array<number>(Math.min(count, scores.length))
+  let size = 0
   for (let candidate = 0; candidate < scores.length; candidate++) {
     const score = scores[candidate]!
-    if (best.length === count && score <= scores[best[count - 1]!]!) continue
+    if (size === count && score <= scores[best[count - 1]!]!) continue
     // Insert in place (no splice): shift the lower ones down, dropping the last when full.
-    let at = best.length < count ? best.length : count - 1
-    if (best.length < count) best.push(candidate)
+    let at = size < count ? size : count - 1
+    if (size < count) best[size++] = candidate
     while (at > 0 && scores[best[at - 1]!]! < score) {
       best[at] = best[at - 1]!
       at--
