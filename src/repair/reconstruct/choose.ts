@@ -358,14 +358,10 @@ const affinityWeight = 0.75
  * count as a start (`vSphere 中` is a noun and its suffix); Latin text after
  * it favours characters that stand alone as words (`与 vSphere`).
  */
-function boundaryAffinity(units: readonly Unit[], position: number, char: string, affinities: AffinityTable, context: Context): number {
-  const next = position + 1 < units.length ? units[position + 1] : context.after
-  const previous = position > 0 ? units[position - 1] : context.before
-  const atEnd = next === undefined || (typeof next === 'string' && next !== gapUnit && (!isHan(next) || affinities.of(next).particle))
-  const atStart = previous === undefined || (typeof previous === 'string' && !isHan(previous) && previous !== gapUnit)
-  // Before Latin text (a name or term: `与 vSphere`), a lone character is
-  // mostly a function word that stands alone.
-  const beforeLatin = next === gapUnit
+function boundaryAffinity(place: number, char: string, affinities: AffinityTable): number {
+  const atEnd = (place & atEndPlace) !== 0
+  const atStart = (place & atStartPlace) !== 0
+  const beforeLatin = (place & beforeLatinPlace) !== 0
   if (!atEnd && !atStart && !beforeLatin) return 0
   const affinity = affinities.of(char)
   let score = 0
@@ -374,6 +370,29 @@ function boundaryAffinity(units: readonly Unit[], position: number, char: string
   if (atStart && !beforeLatin) score += affinity.start
   return affinityWeight * score
 }
+
+/**
+ * Where a position stands for {@link boundaryAffinity}, the same for every
+ * candidate there (worked out once per position): a sum of
+ * {@link atEndPlace}, {@link atStartPlace} and {@link beforeLatinPlace}.
+ */
+function boundaryPlace(units: readonly Unit[], position: number, affinities: AffinityTable, context: Context): number {
+  const next = position + 1 < units.length ? units[position + 1] : context.after
+  const previous = position > 0 ? units[position - 1] : context.before
+  const atEnd = next === undefined || (typeof next === 'string' && next !== gapUnit && (!isHan(next) || affinities.of(next).particle))
+  const atStart = previous === undefined || (typeof previous === 'string' && !isHan(previous) && previous !== gapUnit)
+  // Before Latin text (a name or term: `与 vSphere`), a lone character is
+  // mostly a function word that stands alone.
+  const beforeLatin = next === gapUnit
+  return (atEnd ? atEndPlace : 0) + (atStart ? atStartPlace : 0) + (beforeLatin ? beforeLatinPlace : 0)
+}
+
+/** The place of a position that ends a phrase (see {@link boundaryPlace}). */
+const atEndPlace = 1
+/** … that begins one. */
+const atStartPlace = 2
+/** … before Latin text. */
+const beforeLatinPlace = 4
 
 /** What {@link boundaryAffinity} needs of a character, from the lexicon's counts of its positions in words. */
 interface Affinity {
@@ -520,6 +539,8 @@ function walk(state: Walk, position: number, node: number): void {
   const matched = options === undefined || typeof unit === 'string' ? 0 : matching(state.trie!, node, unit, options)
   const first = follow === undefined ? 0 : follow[pairs!.at + picks[0]!]!
   const end = follow !== undefined ? (follow[pairs!.at + picks[0]! + 1]! - first) >> 1 : options === undefined ? count : matched
+  // Where a start stands among its neighbours (for the affinities; found at its first Han candidate).
+  let place = -1
   for (let step = 0; step < end; step++) {
     const option = follow !== undefined ? follow[first + 2 * step]! : options === undefined ? step : options[step]!
     const char = fixed ? unit : unit.candidates[option]!
@@ -552,7 +573,10 @@ function walk(state: Walk, position: number, node: number): void {
       // The cache has nothing for the words from here when none it counts begins with the character.
       const {cache} = state.context
       state.cached = cache !== undefined && (cache.starts?.(char) ?? true)
-      if (!fixed && isHan(char)) single += boundaryAffinity(units, position, char, state.affinities, state.context) + (state.cached ? cacheBonus(state, char, single) : 0)
+      if (!fixed && isHan(char)) {
+        if (place < 0) place = boundaryPlace(units, position, state.affinities, state.context)
+        single += boundaryAffinity(place, char, state.affinities) + (state.cached ? cacheBonus(state, char, single) : 0)
+      }
       // A one-character word: kept by position and candidate, not as an edge.
       const word = total + single
       if (!fixed) state.slotSingles[state.slotStart[position]! + option] = word
