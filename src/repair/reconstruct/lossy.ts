@@ -259,11 +259,13 @@ function textAround(parts: readonly Part[], index: number, step: 1 | -1): string
   let text = ''
   for (let at = index + step; at >= 0 && at < parts.length && text.length < 8; at += step) {
     const part = parts[at]!
-    const piece = typeof part === 'string' ? part : 'X'
+    // Only the part's end nearest the position (a long part is not copied whole).
+    const room = 8 - text.length
+    const piece = typeof part !== 'string' ? 'X' : part.length <= room ? part : step > 0 ? part.slice(0, room) : part.slice(part.length - room)
     text = step > 0 ? text + piece : piece + text
   }
   if (text === '' && (index + step < 0 || index + step >= parts.length)) return undefined
-  return step > 0 ? text.slice(0, 8) : text.slice(-8)
+  return text
 }
 
 /**
