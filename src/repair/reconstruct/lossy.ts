@@ -90,16 +90,18 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
         shape: {all, positions},
         index,
         at: units.length,
-        afterNumber: typeof before === 'string' && /\d[ \t]*$/.test(before),
-        beforeQuestion: typeof after === 'string' && /^[？?]/.test(after),
-        lineEnd: after === undefined || (typeof after === 'string' && /^[ \t]*(?:\r?\n|$)/.test(after)),
+        afterNumber: typeof before === 'string' && afterNumberPattern.test(before),
+        beforeQuestion: typeof after === 'string' && beforeQuestionPattern.test(after),
+        lineEnd: after === undefined || (typeof after === 'string' && lineEndPattern.test(after)),
         paragraphEnd: after === undefined || (typeof after === 'string' && paragraphEnd.test(after)),
-        lineStart: before === undefined || (typeof before === 'string' && /(?:^|\n)[ \t]*(?:[-*+>#]+[ \t]+|\d+\.[ \t]+)?$/.test(before))
+        lineStart: before === undefined || (typeof before === 'string' && lineStartPattern.test(before))
       })
       units.push(slot)
     }
   })
-  const pool: FollowPool = {table: new Int32Array(1024), values: new Float64Array(1024), size: 0}
+  // One pool serves every document (it is only read while this one is chosen; grown, never shrunk).
+  const pool = followPool
+  pool.size = 0
   slots.forEach(({slot, shape, index, at}, rank) => {
     slot.lexical = shapes.info(index).lexical
     slot.entries = shape.positions
@@ -129,18 +131,32 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
   return choices.map((choice, index) => {
     const {candidates} = slots[index]!.slot
     const char = candidates[choice.best]!
-    const alternatives = choice.order.slice(1, 4).map((position) => candidates[position]!)
+    const alternatives: string[] = []
+    for (let rank = 1; rank < 4 && rank < choice.order.length; rank++) alternatives.push(candidates[choice.order[rank]!]!)
     const confusion = functionConfusion(char, alternatives[0], lexicon)
-    return {
+    const rebuilt: Rebuilt = {
       char,
       plain: candidates[plain[index]!.best]!,
       confidence: confusion === undefined ? choice.confidence : temperedConfidence(choice.confidence),
       latticeConfidence: choice.confidence,
-      alternatives,
-      ...(confusion === undefined ? {} : {confusion})
+      alternatives
     }
+    // (Set afterwards, not spread in: the same object, without a copy.)
+    if (confusion !== undefined) rebuilt.confusion = confusion
+    return rebuilt
   })
 }
+
+/**
+ * The text before a slot ends with a number (`24 位`); the text after it
+ * begins with a question mark; ends the line; the text before it begins
+ * the line (after any list or quote marker). Kept as constants: a regular
+ * expression literal is a new object every time it is evaluated.
+ */
+const afterNumberPattern = /\d[ \t]*$/
+const beforeQuestionPattern = /^[？?]/
+const lineEndPattern = /^[ \t]*(?:\r?\n|$)/
+const lineStartPattern = /(?:^|\n)[ \t]*(?:[-*+>#]+[ \t]+|\d+\.[ \t]+)?$/
 
 /** A slot's candidates before the narrowing, and the positions there of those it kept (undefined: all). */
 interface Shape {
@@ -192,6 +208,9 @@ function follow(shape: Shape, shapes: PartShapes, index: number, next: {slot: Sl
   pool.size = at
   return {next: next.slot, pool, at: start}
 }
+
+/** The pairs of the slots of the document being rebuilt (see {@link follow}). */
+const followPool: FollowPool = {table: new Int32Array(1024), values: new Float64Array(1024), size: 0}
 
 /** Make room for `size` entries in a pool. */
 function reserve(pool: FollowPool, size: number): void {

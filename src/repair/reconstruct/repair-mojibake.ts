@@ -87,6 +87,11 @@ function codecs(): SingleByteCodec[] {
 
 const suspicious = /[\u0080-\u009F\uFFFD]/
 
+/** CJK and full-width punctuation, one character. (Patterns used per piece are constants: a literal is a new object each time it is evaluated.) */
+const cjkPunctuation = /^[\u3000-\u303F\uFF00-\uFFEF]$/
+/** Any character outside ASCII. */
+const nonAscii = /[^\u0000-\u007F]/
+
 /**
  * Characters that every single-byte reading of UTF-8 produces at least one of
  * (Latin-1 and Latin Extended letters, spacing modifiers, Greek, Cyrillic,
@@ -260,7 +265,7 @@ function repairOnce(text: string, options: RepairOptions): RepairResult {
     bytes: maybeLost,
     codecs: alike.filter((codec) => codec.undefinedBytes.some((byte) => maybeLost.includes(byte))).map((codec) => codec.name)
   }
-  const cjk = accepted.filter((piece) => isHan(piece.char) || /^[\u3000-\u303F\uFF00-\uFFEF]$/.test(piece.char)).length
+  const cjk = accepted.filter((piece) => isHan(piece.char) || cjkPunctuation.test(piece.char)).length
   const chinese = cjk >= 3 && cjk >= accepted.length * 0.3 && options.lossy !== false
   // Outside Chinese text there is no model to explain bytes that vanished
   // silently: a touching run of pieces with such a gap is left alone.
@@ -373,7 +378,7 @@ function groups(text: string, pieces: readonly Piece[]): Piece[][] {
   for (const piece of pieces) {
     const last = current.at(-1)
     const joins = last !== undefined && piece.char !== '' && last.char !== '' &&
-      !/[^\u0000-\u007F]/.test(text.slice(last.end, piece.start))
+      !nonAscii.test(text.slice(last.end, piece.start))
     if (!joins && current.length > 0) {
       result.push(current)
       current = []
