@@ -535,7 +535,7 @@ interface CandidateInfo {
   /** The sum of `exp(self - bestSelf)` over all candidates. */
   selfMass: number
   /** Candidate position by code point. */
-  byCode: ReadonlyMap<number, number>
+  byCode: CodeIndex
   /** Whether no two candidates have the same code point. */
   distinct: boolean
   /** The lexicon's view of each candidate as a first character (see {@link Lexical}). */
@@ -544,6 +544,53 @@ interface CandidateInfo {
   paired: Uint8Array
   /** The candidates that begin words through a code point after them (see {@link startingWith}), by code point. */
   heads: Map<number, Heads>
+}
+
+/**
+ * A list's first position of each code point: an open-addressing table in
+ * one typed array, code and position side by side (a `Map` of numbers was
+ * the narrowing's largest cost where a word's trie node is walked child by
+ * child against a lone lead byte's hundreds of candidates).
+ */
+class CodeIndex {
+  /** Pairs of code point (-1: empty) and position. */
+  private readonly entries: Int32Array
+  /** How many distinct code points. */
+  readonly size: number
+
+  constructor(codes: Int32Array) {
+    let capacity = 8
+    while (capacity < 2 * codes.length) capacity *= 2
+    this.entries = new Int32Array(2 * capacity).fill(-1)
+    const mask = capacity - 1
+    let size = 0
+    codes.forEach((code, position) => {
+      let slot = hashCode(code) & mask
+      while (this.entries[2 * slot] !== -1 && this.entries[2 * slot] !== code) slot = (slot + 1) & mask
+      if (this.entries[2 * slot] === code) return
+      this.entries[2 * slot] = code
+      this.entries[2 * slot + 1] = position
+      size++
+    })
+    this.size = size
+  }
+
+  /** The first position of a code point, or -1. */
+  get(code: number): number {
+    const {entries} = this
+    const mask = (entries.length >> 1) - 1
+    for (let slot = hashCode(code) & mask; ; slot = (slot + 1) & mask) {
+      const found = entries[2 * slot]!
+      if (found === code) return entries[2 * slot + 1]!
+      if (found === -1) return -1
+    }
+  }
+}
+
+/** Spread a code point over a table (multiplicative hashing). */
+function hashCode(code: number): number {
+  const hash = Math.imul(code, 0x9e3779b1)
+  return hash ^ (hash >>> 16)
 }
 
 const infoCache = new WeakMap<Lexicon, WeakMap<readonly Candidate[], CandidateInfo>>()
@@ -557,10 +604,7 @@ function candidateInfo(candidates: readonly Candidate[], lexicon: Lexicon): Cand
     const self = Float64Array.from(candidates, (candidate, position) =>
       prior[position]! + (isHan(candidate.char) ? (lexicon.trie(candidate.char)?.value(0) ?? lexicon.floor) : 0))
     const bySelf = Int32Array.from(candidates.keys()).sort((a, b) => self[b]! - self[a]! || a - b)
-    const byCode = new Map<number, number>()
-    codes.forEach((code, position) => {
-      if (!byCode.has(code)) byCode.set(code, position)
-    })
+    const byCode = new CodeIndex(codes)
     const bestSelf = self[bySelf[0]!]!
     let selfMass = 0
     for (const score of self) selfMass += Math.exp(score - bestSelf)
@@ -664,7 +708,7 @@ function pairTable(first: readonly Candidate[], second: readonly Candidate[], le
       if (trie.childCount(0) < second.length) {
         trie.forEachChild(0, (code, node) => {
           const j = two.byCode.get(code)
-          if (j !== undefined) pair(i, j, node, trie)
+          if (j >= 0) pair(i, j, node, trie)
         })
       } else {
         two.codes.forEach((code, j) => {
@@ -778,7 +822,7 @@ function addFixedBefore(raise: Raised, info: CandidateInfo, before: string, lexi
     if (trie.childCount(node) < info.codes.length) {
       trie.forEachChild(node, (code, child) => {
         const position = info.byCode.get(code)
-        if (position !== undefined) word(position, child)
+        if (position >= 0) word(position, child)
       })
     } else {
       info.codes.forEach((code, position) => {
