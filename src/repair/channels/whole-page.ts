@@ -42,30 +42,41 @@ const minRuns = 3
  */
 export function readWholePage(text: string): WholePage | undefined {
   if (ideograph.test(text)) return undefined
-  const runs = [...text.matchAll(runPattern)]
-  if (runs.length < minRuns) return undefined
+  // The runs are read one at a time, as far as needed: most pages fail on a
+  // codec's first run, and a page has hundreds.
+  if (countRuns(text, minRuns) < minRuns) return undefined
   // What a codec of ftfy's list reads whole, the piecewise repair reads as before.
-  if (codecNames.some((codec) => decodeRuns(runs, codec) !== undefined)) return undefined
+  if (codecNames.some((codec) => decodeRuns(text, codec) !== undefined)) return undefined
   for (const codec of codecs) {
-    const decoded = decodeRuns(runs, codec)
-    if (decoded === undefined) continue
-    const all = decoded.join('')
+    const runs = decodeRuns(text, codec)
+    if (runs === undefined) continue
+    let all = ''
+    for (const run of runs) all += run.after
     let chinese = 0
     for (const char of all) if (isChineseCodePoint(char.codePointAt(0)!)) chinese++
     if (chinese < all.length * 0.5) continue
-    return {codec, runs: runs.map((run, index) => ({start: run.index!, end: run.index! + run[0].length, after: decoded[index]!}))}
+    return {codec, runs}
   }
   return undefined
 }
 
-/** Every run decoded, or undefined when one run does not encode back or is not UTF-8. */
-function decodeRuns(runs: readonly RegExpMatchArray[], codec: string): string[] | undefined {
-  const decoded: string[] = []
-  for (const run of runs) {
+/** How many runs of non-ASCII text a text has, counted up to `limit`. */
+function countRuns(text: string, limit: number): number {
+  const pattern = new RegExp(runPattern)
+  let count = 0
+  while (count < limit && pattern.exec(text) !== null) count++
+  return count
+}
+
+/** Every run decoded, in order, or undefined when one run does not encode back or is not UTF-8 (the runs after it are not read). */
+function decodeRuns(text: string, codec: string): WholePage['runs'] | undefined {
+  const pattern = new RegExp(runPattern)
+  const decoded: WholePage['runs'] = []
+  for (let run = pattern.exec(text); run !== null; run = pattern.exec(text)) {
     const bytes = encodeBack(run[0], codec)
     // (Checked by hand first: most runs are not UTF-8, and the decoder's exception is slow.)
     if (bytes === undefined || !isStrictUtf8(bytes)) return undefined
-    decoded.push(strictUtf8.decode(bytes))
+    decoded.push({start: run.index, end: run.index + run[0].length, after: strictUtf8.decode(bytes)})
   }
   return decoded
 }
