@@ -33,14 +33,53 @@ export function completions(
   // times): enumerate each shape once. The lists are shared: never changed.
   let shape = 0
   for (const byte of bytes) shape = shape * 257 + byte + 2
-  const key = `${shape}|${listKey(lost)}|${listKey(unknown)}`
-  let known = completionCache.get(key)
+  const byShape = shapesOf(lost, unknown)
+  let known = byShape.get(shape)
   if (known === undefined) {
-    if (completionCache.size >= completionCacheSize) completionCache.clear()
+    if (completionCount >= completionCacheSize) clearCompletions()
     known = Object.freeze(enumerate(bytes, lost, unknown))
-    completionCache.set(key, known)
+    shapesOf(lost, unknown).set(shape, known)
+    completionCount++
   }
   return known
+}
+
+/**
+ * The completions by shape for one pair of byte lists: found by the lists
+ * themselves (a document passes the same few for every piece), else by
+ * their contents (the next document's lists are new arrays with the same
+ * bytes), so no key is built per piece.
+ */
+function shapesOf(lost: readonly number[], unknown: readonly number[]): Map<number, readonly Candidate[]> {
+  const byUnknown = level(byLists, lost)
+  let byShape = byUnknown.get(unknown)
+  if (byShape === undefined) {
+    const key = `${listKey(lost)}|${listKey(unknown)}`
+    byShape = completionCache.get(key)
+    if (byShape === undefined) {
+      byShape = new Map()
+      completionCache.set(key, byShape)
+    }
+    byUnknown.set(unknown, byShape)
+  }
+  return byShape
+}
+
+/** The inner map of `lost` in {@link byLists}, made empty the first time. */
+function level(outer: WeakMap<readonly number[], WeakMap<readonly number[], Map<number, readonly Candidate[]>>>, lost: readonly number[]): WeakMap<readonly number[], Map<number, readonly Candidate[]>> {
+  let inner = outer.get(lost)
+  if (inner === undefined) {
+    inner = new WeakMap()
+    outer.set(lost, inner)
+  }
+  return inner
+}
+
+/** Forget every completion (the cache is bounded: {@link completionCacheSize} lists in all). */
+function clearCompletions(): void {
+  completionCache.clear()
+  byLists = new WeakMap()
+  completionCount = 0
 }
 
 /** A list of byte values as a key, kept per (shared) list: a document passes the same few lists for every piece. */
@@ -57,7 +96,12 @@ function listKey(list: readonly number[]): string {
 const listKeys = new WeakMap<readonly number[], string>()
 
 const completionCacheSize = 8192
-const completionCache = new Map<string, readonly Candidate[]>()
+/** The completions by shape, by the contents of the two lists (see {@link shapesOf}). */
+const completionCache = new Map<string, Map<number, readonly Candidate[]>>()
+/** The same maps by the lists themselves. */
+let byLists = new WeakMap<readonly number[], WeakMap<readonly number[], Map<number, readonly Candidate[]>>>()
+/** How many lists the cache holds. */
+let completionCount = 0
 
 function enumerate(bytes: readonly number[], lost: readonly number[], unknown: readonly number[]): Candidate[] {
   const length = sequenceLength(bytes[0]!)
