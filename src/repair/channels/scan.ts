@@ -69,6 +69,10 @@ export function readPiece(
   codec: SingleByteCodec,
   options: ReadOptions = {}
 ): Piece | undefined {
+  // Most characters a scan tries are no lead byte: tell that before making a piece.
+  const first = text.charCodeAt(index)
+  const lead = first < codec.byteOf.length ? codec.byteOf[first]! : -1
+  if (lead < 0 || sequenceLength(lead) === 0) return undefined
   const piece: Piece = {start: index, end: index, codec, bytes: [], missing: 0, char: ''}
   return readPieceInto(text, index, codec, options, piece) ? piece : undefined
 }
