@@ -20,6 +20,9 @@ import {trieOf, type Lexicon, type LexiconTrie} from './lexicon.js'
 /** Share of the article's own words in a word's probability. */
 export const articleWeight = 0.05
 
+/** Runs of two or more Han characters (one pattern, its `lastIndex` reset for each text). */
+const hanRuns = /\p{Script=Han}{2,}/gu
+
 /** Occurrences a glossary term counts for, as if seen in the article. */
 const termCount = 1
 
@@ -34,7 +37,10 @@ const termCount = 1
 export function intactWords(texts: Iterable<string>, lexicon: Lexicon): Map<string, number> {
   const counts = new Map<string, number>()
   for (const text of texts) {
-    for (const match of text.matchAll(/\p{Script=Han}{2,}/gu)) {
+    // (Most runs between damaged characters are shorter than a word: no pattern is run on them.)
+    if (text.length < 2) continue
+    hanRuns.lastIndex = 0
+    for (let match = hanRuns.exec(text); match !== null; match = hanRuns.exec(text)) {
       for (const word of segment([...match[0]], lexicon)) {
         if (word.length >= 2) counts.set(word, (counts.get(word) ?? 0) + 1)
       }
