@@ -61,6 +61,33 @@ export function gbkReadAsWindows1252(run: string, offset: number): GbkRepair | u
   return {start: offset, end: offset + run.length, segments, from: 'gbk', via: 'windows-1252', strong}
 }
 
+/**
+ * Whether {@link gbkReadAsWindows1252} could find a run strong evidence: a
+ * necessary condition, without decoding anything. A strong piece (between
+ * `?`s) has four or more letters, an even number, all in U+00A1–U+00FE
+ * (which windows-1252 encodes as themselves), and is not shaped like UTF-8
+ * Chinese; UTF-8 mojibake, lossy or not, mostly is.
+ *
+ * @param run The run of non-ASCII text (with `?`).
+ * @returns False when the run is surely not strong (it may still be weak).
+ */
+export function mayBeStrongRun(run: string): boolean {
+  for (let start = 0; start < run.length; ) {
+    let end = run.indexOf('?', start)
+    if (end < 0) end = run.length
+    if (end - start >= 4 && (end - start) % 2 === 0 && latin1Letters.test(run.slice(start, end))) {
+      const bytes = new Uint8Array(end - start)
+      for (let index = start; index < end; index++) bytes[index - start] = run.charCodeAt(index)
+      if (utf8ChineseShare(bytes) < 0.5) return true
+    }
+    start = end + 1
+  }
+  return false
+}
+
+/** Letters U+00A1–U+00FE only. */
+const latin1Letters = /^[\u00A1-\u00FE]+$/
+
 function readPiece(text: string): {after: string; strong: boolean} | undefined {
   if (text.length < 2 || text.length % 2 !== 0) return undefined
   const bytes = new Uint8Array(text.length)

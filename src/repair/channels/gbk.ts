@@ -10,7 +10,7 @@ import type {Candidate} from '../reconstruct/candidates.js'
 import {completions} from '../reconstruct/candidates.js'
 import {unknownByte} from './scan.js'
 import {sequenceLength} from './utf8.js'
-import {gbkReadAsWindows1252} from './gbk-as-windows-1252.js'
+import {gbkReadAsWindows1252, mayBeStrongRun} from './gbk-as-windows-1252.js'
 import {isBad} from '../detect/badness.js'
 import {buildCodec} from './codecs.js'
 
@@ -74,17 +74,30 @@ const strongRunsForWeak = 2
  * @returns The repairs, in order (empty when there is none).
  */
 export function findGbkMojibake(text: string): GbkRepair[] {
-  const found: GbkRepair[] = []
+  // The runs in order: a repair, or a run left for later (see below).
+  const entries: Array<GbkRepair | {run: string; offset: number}> = []
   // A run: non-ASCII characters, with `?` inside or right after them (a byte GBK could not decode).
   const runs = /[^\u0000-\u007F](?:[^\u0000-\u007F]|\?)*/g
   let match: RegExpExecArray | null
   while ((match = runs.exec(text)) !== null) {
     const run = match[0]
-    const repair = utf8ReadAsGbk(run, match.index) ?? gbkReadAsWindows1252(run, match.index)
+    const repair = utf8ReadAsGbk(run, match.index)
+    if (repair !== undefined) entries.push(repair)
+    // A run that cannot be strong as GBK read as windows-1252 counts only
+    // when another run is strong: it is decoded then (UTF-8 mojibake, where
+    // none is, has hundreds of runs).
+    else if (mayBeStrongRun(run)) {
+      const other = gbkReadAsWindows1252(run, match.index)
+      if (other !== undefined) entries.push(other)
+    } else entries.push({run, offset: match.index})
+  }
+  if (!entries.some((entry) => 'strong' in entry && entry.strong)) return []
+  const found: GbkRepair[] = []
+  for (const entry of entries) {
+    const repair = 'strong' in entry ? entry : gbkReadAsWindows1252(entry.run, entry.offset)
     if (repair !== undefined) found.push(repair)
   }
   const strong = found.filter((repair) => repair.strong)
-  if (strong.length === 0) return []
   const {from, via} = strong[0]!
   // GBK read as windows-1252 must also explain most long runs of Latin-1
   // letters: a UTF-8 page read as windows-1252 has a few by chance.
