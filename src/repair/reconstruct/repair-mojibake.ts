@@ -748,6 +748,11 @@ function composeGbk(text: string, repairs: readonly GbkRepair[], options: Repair
     }
   }
   if (cursor < text.length) parts.push(text.slice(cursor))
+  const lostMarks = repairs[0]!.from === 'gbk' ? encoderQuestionMarks(text, repairs) : []
+  if (lostMarks.length > 0) {
+    edits.push(...lostMarks)
+    edits.sort((a, b) => a.start - b.start)
+  }
   if (lossy.length > 0) {
     const context = resolveContext(options)
     const article = articleModel(parts, resolveLexicon(options), options)
@@ -772,8 +777,67 @@ function composeGbk(text: string, repairs: readonly GbkRepair[], options: Repair
     }
   }
   const {from, via} = repairs[0]!
-  const summary = `${from === 'utf-8' ? 'UTF-8' : 'GBK'} read as ${via === 'gbk' ? 'GBK' : 'windows-1252'}${lossy.length > 0 ? `, ${lossy.length} ${lossy.length === 1 ? 'character' : 'characters'} rebuilt from bytes GBK could not decode` : ''}`
+  const lostNote = lostMarks.length === 0 ? '' : `, ${lostMarks.length} \`?\` that may stand for ${lostMarks.length === 1 ? 'a character' : 'characters'} GBK could not encode`
+  const summary = `${from === 'utf-8' ? 'UTF-8' : 'GBK'} read as ${via === 'gbk' ? 'GBK' : 'windows-1252'}${lossy.length > 0 ? `, ${lossy.length} ${lossy.length === 1 ? 'character' : 'characters'} rebuilt from bytes GBK could not decode` : ''}${lostNote}`
   return compose(text, edits, [], false, undefined, {summary, from, via, lostBytes: [], layers: 1})
+}
+
+/**
+ * Confidence that a `?` inside a run of GBK text read as windows-1252 (more
+ * of the run after it) is a question mark, and that a lone `?` ending a run
+ * is: a GBK encoder writes `?` for what it cannot encode (an emoji, a
+ * no-break space), and Chinese text asks its questions with `？`, which GBK
+ * encodes.
+ */
+const insideRunMark = 0.2
+const endOfRunMark = 0.5
+/** The sentence particles of questions (`好吗?`): a `?` after one is a question mark. */
+const questionParticles = '吗呢么'
+
+/**
+ * The `?` of GBK runs read as windows-1252 that may stand for a character
+ * the GBK encoder could not encode, as records that change nothing: the
+ * character is gone, and the `?` is kept, but flagged (`mojibake-uncertain`
+ * words it as such) so that a person puts the character back or confirms
+ * the question mark. Two or more `?` ending a run, and a `?` after a question
+ * particle, are taken as question marks; out of the runs, only a `?` alone
+ * after a space or a sentence's punctuation is flagged.
+ */
+function encoderQuestionMarks(text: string, repairs: readonly GbkRepair[]): Edit[] {
+  const marks: Edit[] = []
+  for (const repair of repairs) {
+    let trailing = 0
+    while (trailing < repair.end - repair.start && text.charCodeAt(repair.end - 1 - trailing) === 0x3f) trailing++
+    const inside = repair.end - trailing
+    for (let index = repair.start; index < repair.end; index++) {
+      if (text.charCodeAt(index) !== 0x3f) continue
+      if (index >= inside && trailing > 1) break
+      if (questionParticles.includes(lastCharBefore(repair, index))) continue
+      const confidence = index < inside ? insideRunMark : endOfRunMark
+      marks.push(questionMark(index, confidence))
+    }
+  }
+  // Out of the runs, a `?` standing alone after a space or a sentence's
+  // punctuation (`大家好! ? 感谢`, `enabled.?`) is no question mark either.
+  let run = 0
+  for (const match of text.matchAll(/(?<=^|[\s.,;:!])\?(?=\s|$)/gm)) {
+    const index = match.index
+    while (run < repairs.length && repairs[run]!.end <= index) run++
+    if (run < repairs.length && repairs[run]!.start <= index) continue
+    marks.push(questionMark(index, endOfRunMark))
+  }
+  return marks.sort((a, b) => a.start - b.start)
+}
+
+function questionMark(index: number, confidence: number): Edit {
+  return {start: index, end: index + 1, after: '?', confidence, alternatives: [], kind: 'lossy', codec: undefined, layers: 1, rebuilt: true}
+}
+
+/** The last decoded character of the segment of a run that ends at `offset` (`''` when none does, or it was rebuilt). */
+function lastCharBefore(repair: GbkRepair, offset: number): string {
+  const segment = repair.segments.find((candidate) => candidate.end === offset)
+  const last = segment?.parts.at(-1)
+  return typeof last === 'string' ? last.slice(-1) : ''
 }
 
 /** Apply the edits, and turn them into records and a damage report. */
