@@ -48,6 +48,12 @@ export interface GlossDictionary {
   /** Whether a simplified Chinese word is an entry, whatever its glosses. */
   has(word: string): boolean
   /**
+   * Whether some entry starts with `text` (an entry itself included): where
+   * a string grown one character at a time can still become an entry. The
+   * first call indexes the prefixes of every entry.
+   */
+  hasPrefix(text: string): boolean
+  /**
    * How specific an English stem is as a gloss, 0–1: an inverse document
    * frequency over the entries whose short glosses contain it, relative to
    * that of a stem in {@link specificStemEntries} entries (1 for it and rarer
@@ -165,6 +171,7 @@ export function parseCedict(source: string): GlossDictionary {
     }
     return index
   }
+  let prefixes: Set<string> | undefined
   const full = Math.log(raw.size / specificStemEntries)
   return {
     wordsGlossing(stem) {
@@ -190,6 +197,13 @@ export function parseCedict(source: string): GlossDictionary {
       return result ?? undefined
     },
     has: (word) => raw.has(word),
+    hasPrefix(text) {
+      if (prefixes === undefined) {
+        prefixes = new Set()
+        for (const word of raw.keys()) for (let length = 1; length <= word.length; length++) prefixes.add(word.slice(0, length))
+      }
+      return prefixes.has(text)
+    },
     maxLength,
     size: raw.size
   }
