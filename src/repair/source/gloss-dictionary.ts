@@ -91,14 +91,25 @@ export type GlossDictionaryLoader = () => GlossDictionary
  */
 function entryStems(text: string, stems: Map<string, string>, seen: Set<string>): Set<string> {
   seen.clear()
-  for (const match of text.toLowerCase().matchAll(/[a-z]{3,}/g)) {
-    const token = match[0]
-    let stem = stems.get(token)
-    if (stem === undefined) {
-      stem = stemEnglish(token)
-      stems.set(token, stem)
+  const lower = text.toLowerCase()
+  // The runs of three or more letters a–z (`/[a-z]{3,}/g`), scanned by hand: no match objects.
+  let start = -1
+  for (let index = 0; index <= lower.length; index++) {
+    const code = index < lower.length ? lower.charCodeAt(index) : 0
+    if (code >= 97 && code <= 122) {
+      if (start === -1) start = index
+      continue
     }
-    seen.add(stem)
+    if (start !== -1 && index - start >= 3) {
+      const token = lower.slice(start, index)
+      let stem = stems.get(token)
+      if (stem === undefined) {
+        stem = stemEnglish(token)
+        stems.set(token, stem)
+      }
+      seen.add(stem)
+    }
+    start = -1
   }
   return seen
 }
@@ -144,11 +155,12 @@ export function parseCedict(source: string): GlossDictionary {
     return token
   }
   let frequency: Map<string, number> | undefined
+  // Each distinct English word of the glosses, stemmed once for both indexes below.
+  const stems = new Map<string, string>()
   const countStems = (): Map<string, number> => {
     // Every English word of every entry counts (not only short glosses):
     // a quick pass, with each distinct word stemmed once.
     const counts = new Map<string, number>()
-    const stems = new Map<string, string>()
     const seen = new Set<string>()
     for (const text of raw.values()) {
       for (const stem of entryStems(text, stems, seen)) counts.set(stem, (counts.get(stem) ?? 0) + 1)
@@ -159,7 +171,6 @@ export function parseCedict(source: string): GlossDictionary {
   const indexWords = (): Map<string, string[]> => {
     // Stem → words, for rebuilt words the English proposes (`run` → 运行).
     const index = new Map<string, string[]>()
-    const stems = new Map<string, string>()
     const seen = new Set<string>()
     for (const [word, text] of raw) {
       if (!/^\p{Script=Han}{2,4}$/u.test(word)) continue
