@@ -10,6 +10,7 @@
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {englishTokens, evidentFunctionWords, functionWords, senseWords, stemEnglish} from './english.js'
+import {cedictCommonStems} from './gloss-stem-counts.js'
 
 /** What a Chinese word can mean in English, as words. */
 export interface Glosses {
@@ -115,17 +116,20 @@ function entryStems(text: string, stems: Map<string, string>, seen: Set<string>)
 }
 
 /**
- * Parse CC-CEDICT text (`Traditional Simplified [pin1 yin1] /gloss/gloss/` per line).
- *
- * Senses that only point elsewhere (`variant of`, `surname`, `CL:`, `see`)
- * are skipped; parenthesised notes and Chinese cross-references are removed.
- *
- * @param source The dictionary text.
- * @returns The index.
+ * Stems in more than {@link specificStemEntries} entries of a dictionary, with
+ * their counts, and what identifies the dictionary they were counted in: the
+ * number of its entries and the length of its text. `parseCedict` uses them
+ * instead of counting, which takes ~0.5 s, only for a text of that length
+ * with that many entries.
  */
-export function parseCedict(source: string): GlossDictionary {
-  // Loading only maps each simplified word to its raw gloss text; a word's
-  // glosses are parsed the first time a lookup needs them.
+export interface CommonStems {
+  size: number
+  length: number
+  stems: ReadonlyArray<readonly [string, number]>
+}
+
+/** Each simplified word's raw gloss text (`/`-separated, several lines joined), and the longest word. */
+function readEntries(source: string): {raw: Map<string, string>; maxLength: number} {
   const raw = new Map<string, string>()
   let maxLength = 0
   let start = 0
@@ -146,6 +150,46 @@ export function parseCedict(source: string): GlossDictionary {
     }
     start = end + 1
   }
+  return {raw, maxLength}
+}
+
+/** In how many entries each stem occurs: every English word of every entry counts (not only short glosses). */
+function countEntryStems(raw: ReadonlyMap<string, string>, stems: Map<string, string> = new Map()): Map<string, number> {
+  const counts = new Map<string, number>()
+  const seen = new Set<string>()
+  for (const text of raw.values()) {
+    for (const stem of entryStems(text, stems, seen)) counts.set(stem, (counts.get(stem) ?? 0) + 1)
+  }
+  return counts
+}
+
+/**
+ * Count the common stems of a CC-CEDICT text, as {@link parseCedict} would
+ * (for `scripts/gloss-stem-counts.ts`, which writes `gloss-stem-counts.ts`).
+ *
+ * @param source The dictionary text.
+ * @returns The stems in more than {@link specificStemEntries} entries, sorted, and what identifies the text.
+ */
+export function commonStemsOf(source: string): CommonStems {
+  const {raw} = readEntries(source)
+  const stems = [...countEntryStems(raw)].filter(([, count]) => count > specificStemEntries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return {size: raw.size, length: source.length, stems}
+}
+
+/**
+ * Parse CC-CEDICT text (`Traditional Simplified [pin1 yin1] /gloss/gloss/` per line).
+ *
+ * Senses that only point elsewhere (`variant of`, `surname`, `CL:`, `see`)
+ * are skipped; parenthesised notes and Chinese cross-references are removed.
+ *
+ * @param source The dictionary text.
+ * @param common The common stems counted for this text (`commonStemsOf`), used when its size and length match.
+ * @returns The index.
+ */
+export function parseCedict(source: string, common?: CommonStems): GlossDictionary {
+  // Loading only maps each simplified word to its raw gloss text; a word's
+  // glosses are parsed the first time a lookup needs them.
+  const {raw, maxLength} = readEntries(source)
   const parsed = new Map<string, Glosses | null>()
   const intern = new Map<string, string>()
   const shared = (token: string): string => {
@@ -154,19 +198,14 @@ export function parseCedict(source: string): GlossDictionary {
     intern.set(token, token)
     return token
   }
-  let frequency: Map<string, number> | undefined
+  // Stems in more entries than `specificStemEntries`, counted once over the
+  // dictionary, unless a table counted for this very dictionary is given.
+  let frequency: ReadonlyMap<string, number> | undefined = common !== undefined && common.size === raw.size && common.length === source.length
+    ? new Map(common.stems)
+    : undefined
   // Each distinct English word of the glosses, stemmed once for both indexes below.
   const stems = new Map<string, string>()
-  const countStems = (): Map<string, number> => {
-    // Every English word of every entry counts (not only short glosses):
-    // a quick pass, with each distinct word stemmed once.
-    const counts = new Map<string, number>()
-    const seen = new Set<string>()
-    for (const text of raw.values()) {
-      for (const stem of entryStems(text, stems, seen)) counts.set(stem, (counts.get(stem) ?? 0) + 1)
-    }
-    return counts
-  }
+  const countStems = (): Map<string, number> => countEntryStems(raw, stems)
   let reverse: Map<string, string[]> | undefined
   const indexWords = (): Map<string, string[]> => {
     // Stem → words, for rebuilt words the English proposes (`run` → 运行).
@@ -297,7 +336,17 @@ function readCedictModule(path: string): string {
  * @returns The index.
  */
 export function loadGlossDictionary(path: string = defaultCedictPath()): GlossDictionary {
-  return parseCedict(path.endsWith('.js') ? readCedictModule(path) : readFileSync(path, 'utf8'))
+  return parseCedict(readCedictText(path), cedictCommonStems)
+}
+
+/**
+ * Read a dictionary's text.
+ *
+ * @param path A CC-CEDICT text file (`.u8`), or a module exporting its text (default: `hanzi`'s).
+ * @returns The text.
+ */
+export function readCedictText(path: string = defaultCedictPath()): string {
+  return path.endsWith('.js') ? readCedictModule(path) : readFileSync(path, 'utf8')
 }
 
 /**
