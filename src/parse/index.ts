@@ -47,4 +47,5 @@ const parseSelectingGfm: Plugin<[{onlyGfm?: boolean}?], string, Root> = function
   }
 }
 
-export {FrontMatterError, assertFrontMatterClosed, readFrontMatter, slugOf} from './front-matter.js'
+export {FrontMatterError, assertFrontMatterClosed, parseFrontMatter, readFrontMatter, slugOf} from './front-matter.js'
+export type {FrontMatterYaml, ParsedFrontMatter} from './front-matter.js'
