@@ -4,6 +4,7 @@
 import iconv from 'iconv-lite'
 import {buildCodec} from './codecs.js'
 import type {GbkRepair, GbkSegment} from './gbk.js'
+import {isStrictUtf8} from './utf8.js'
 
 const strictUtf8 = new TextDecoder('utf-8', {fatal: true})
 
@@ -27,29 +28,6 @@ function utf8Text(bytes: Uint8Array): string | undefined {
   // Most runs are not UTF-8 (the UTF-8 ones lost bytes): tell without the decoder's exception.
   if (!isStrictUtf8(bytes)) return undefined
   return strictUtf8.decode(bytes)
-}
-
-/** Whether bytes are well-formed UTF-8 as a fatal WHATWG decoder takes it (no overlongs, surrogates or values above U+10FFFF). */
-function isStrictUtf8(bytes: Uint8Array): boolean {
-  let index = 0
-  while (index < bytes.length) {
-    const lead = bytes[index]!
-    if (lead < 0x80) {
-      index++
-      continue
-    }
-    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0
-    if (length === 0 || index + length > bytes.length) return false
-    const second = bytes[index + 1]!
-    const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80
-    const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf
-    if (second < low || second > high) return false
-    for (let next = index + 2; next < index + length; next++) {
-      if (bytes[next]! < 0x80 || bytes[next]! > 0xbf) return false
-    }
-    index += length
-  }
-  return true
 }
 
 const windows1252 = buildCodec('windows-1252')

@@ -69,13 +69,34 @@ export function readPiece(
   codec: SingleByteCodec,
   options: ReadOptions = {}
 ): Piece | undefined {
+  const piece: Piece = {start: index, end: index, codec, bytes: [], missing: 0, char: ''}
+  return readPieceInto(text, index, codec, options, piece) ? piece : undefined
+}
+
+/**
+ * {@link readPiece} into a piece the caller owns (its bytes array is reused):
+ * a scan that looks at each piece once and keeps none allocates nothing.
+ *
+ * @param text The text.
+ * @param index Offset of a non-ASCII character.
+ * @param codec The codec to read it with.
+ * @param options Read options.
+ * @param piece Where the piece goes (every field is set when it is read).
+ * @returns Whether there is a piece (false: the character is not a lead byte in this codec).
+ */
+export function readPieceInto(text: string, index: number, codec: SingleByteCodec, options: ReadOptions, piece: Piece): boolean {
   const {byteOf} = codec
   const first = text.charCodeAt(index)
   const lead = first < byteOf.length ? byteOf[first]! : -1
-  if (lead < 0) return undefined
+  if (lead < 0) return false
   const length = sequenceLength(lead)
-  if (length === 0) return undefined
-  const bytes = [lead]
+  if (length === 0) return false
+  const {bytes} = piece
+  // Emptied by popping: setting the length to 0 is a call into the runtime and gives the array a new backing store.
+  while (bytes.length > 0) bytes.pop()
+  bytes.push(lead)
+  piece.start = index
+  piece.codec = codec
   let end = index + 1
   while (bytes.length < length && end < text.length) {
     const code = text.charCodeAt(end)
@@ -89,7 +110,7 @@ export function readPiece(
       // ftfy's rule keeps the space as a word separator unless the word goes on.
       if (lead === 0xc3 && bytes.length === 1 && !aGraveExceptions.test(text.slice(end + 1, end + 6))) {
         bytes.push(0xa0)
-        return {start: index, end, codec, bytes, missing: 0, char: '\u00E0'}
+        return set(piece, end, 0, '\u00E0')
       }
       bytes.push(0xa0)
     } else {
@@ -102,7 +123,7 @@ export function readPiece(
   if (missing === 0 && !bytes.includes(unknownByte)) {
     const codePoint = decodeSequence(bytes, true)
     if (codePoint >= 0xdc00 && codePoint <= 0xdfff && options.lowSurrogate === true) {
-      return {start: index, end, codec, bytes, missing: 0, char: String.fromCharCode(codePoint)}
+      return set(piece, end, 0, String.fromCharCode(codePoint))
     }
     if (codePoint >= 0xd800 && codePoint <= 0xdbff) {
       // CESU-8: a high surrogate may pair with the low surrogate after it.
@@ -110,12 +131,21 @@ export function readPiece(
       const lowPoint = low === undefined || low.missing > 0 ? -1 : decodeSequence(low.bytes, true)
       if (low !== undefined && lowPoint >= 0xdc00 && lowPoint <= 0xdfff) {
         const pair = String.fromCharCode(codePoint, lowPoint)
-        return {start: index, end: low.end, codec, bytes: [...bytes, ...low.bytes], missing: 0, char: pair}
+        bytes.push(...low.bytes)
+        return set(piece, low.end, 0, pair)
       }
-      return undefined
+      return false
     }
-    if (codePoint < 0 || !isAcceptableOutput(codePoint, true)) return undefined
+    if (codePoint < 0 || !isAcceptableOutput(codePoint, true)) return false
     char = String.fromCodePoint(codePoint)
   }
-  return {start: index, end, codec, bytes, missing, char}
+  return set(piece, end, missing, char)
+}
+
+/** Finish a piece read by {@link readPieceInto}. */
+function set(piece: Piece, end: number, missing: number, char: string): true {
+  piece.end = end
+  piece.missing = missing
+  piece.char = char
+  return true
 }

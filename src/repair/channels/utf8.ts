@@ -84,3 +84,33 @@ export function isAcceptableOutput(codePoint: number, allowC1 = false): boolean 
 export function isChineseCodePoint(codePoint: number): boolean {
   return (codePoint >= 0x4e00 && codePoint <= 0x9fff) || (codePoint >= 0x3000 && codePoint <= 0x303f) || (codePoint >= 0xff00 && codePoint <= 0xffef)
 }
+
+/**
+ * Whether bytes are well-formed UTF-8 as a fatal WHATWG decoder takes it (no
+ * overlongs, surrogates or values above U+10FFFF): where most inputs are not,
+ * this tells without the decoder's exception.
+ *
+ * @param bytes The bytes.
+ * @returns True when a fatal decoder decodes them.
+ */
+export function isStrictUtf8(bytes: Uint8Array): boolean {
+  let index = 0
+  while (index < bytes.length) {
+    const lead = bytes[index]!
+    if (lead < 0x80) {
+      index++
+      continue
+    }
+    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0
+    if (length === 0 || index + length > bytes.length) return false
+    const second = bytes[index + 1]!
+    const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80
+    const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf
+    if (second < low || second > high) return false
+    for (let next = index + 2; next < index + length; next++) {
+      if (bytes[next]! < 0x80 || bytes[next]! > 0xbf) return false
+    }
+    index += length
+  }
+  return true
+}

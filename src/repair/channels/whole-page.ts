@@ -13,7 +13,7 @@
  * ideograph, or one run that does not decode, is left to the other channels.
  */
 import {codecNames, encodeBack} from './codecs.js'
-import {isChineseCodePoint} from './utf8.js'
+import {isChineseCodePoint, isStrictUtf8} from './utf8.js'
 
 /** Lossless single-byte codecs, by iconv-lite name, not in `codecNames`. */
 const codecs = ['windows-1256', 'koi8-r', 'koi8-u', 'iso-8859-5', 'iso-8859-15', 'iso-8859-4', 'iso-8859-13', 'cp850', 'cp852', 'cp866'] as const
@@ -63,12 +63,9 @@ function decodeRuns(runs: readonly RegExpMatchArray[], codec: string): string[] 
   const decoded: string[] = []
   for (const run of runs) {
     const bytes = encodeBack(run[0], codec)
-    if (bytes === undefined) return undefined
-    try {
-      decoded.push(strictUtf8.decode(bytes))
-    } catch {
-      return undefined
-    }
+    // (Checked by hand first: most runs are not UTF-8, and the decoder's exception is slow.)
+    if (bytes === undefined || !isStrictUtf8(bytes)) return undefined
+    decoded.push(strictUtf8.decode(bytes))
   }
   return decoded
 }

@@ -116,9 +116,14 @@ export function phraseFrame(char: string, left: readonly string[], right: readon
  * @returns The opener and closer (`{opener: '与', closer: '一样'}`, `{opener: '在', closer: '中'}`), or undefined.
  */
 export function completedFrame(char: string, left: readonly string[], right: readonly string[]): {opener: string; closer: string} | undefined {
+  if (!phraseClosers.has(char) && !locativeOpeners.has(char)) return undefined
+  return frameAfter(char, left, right.slice(0, frameReach).join(''))
+}
+
+/** {@link completedFrame} with the clause on the right already joined (its first {@link frameReach} units). */
+function frameAfter(char: string, left: readonly string[], after: string): {opener: string; closer: string} | undefined {
   const closers = phraseClosers.get(char)
   if (closers !== undefined) {
-    const after = right.slice(0, frameReach).join('')
     const closer = closers.find((word) => after.includes(word))
     if (closer !== undefined) return {opener: char, closer}
   }
@@ -128,7 +133,6 @@ export function completedFrame(char: string, left: readonly string[], right: rea
   // preposition is no part of a word (`在线`, `存在`), and the character just
   // before is not damaged (`API 中?`: it may be the locative that closes it).
   const units = left.slice(0, frameReach)
-  const after = right.slice(0, frameReach).join('')
   for (const [distance, unit] of units.entries()) {
     // `在我们继续设计?实现指南之前`: the phrase closes later, with a word of two characters.
     if (openers.includes(unit)) {
@@ -151,10 +155,55 @@ export interface ContextModel {
    * @param right Units to the right, nearest first.
    */
   score(char: string, left: readonly string[], right: readonly string[]): number
+  /**
+   * The clause around one position, read once for scoring every candidate
+   * there with {@link ContextModel.scoreIn}. The model reuses one window:
+   * it holds until the next call.
+   *
+   * @param left Units to the left, nearest first (as {@link ContextModel.score} takes them).
+   * @param right Units to the right, nearest first.
+   */
+  window(left: readonly string[], right: readonly string[]): ContextWindow
+  /**
+   * The same as {@link ContextModel.score} with the window's units, to the last bit.
+   *
+   * @param char The candidate.
+   * @param window The window from {@link ContextModel.window} (the last one).
+   */
+  scoreIn(char: string, window: ContextWindow): number
   /** How many times the corpus has the character. */
   count(char: string): number
   /** Number of characters learnt from. */
   size: number
+}
+
+/**
+ * The clause around a position as the context model's features read it
+ * (see {@link ContextModel.window}): what every candidate there shares.
+ */
+export interface ContextWindow {
+  /** The units (as given). */
+  readonly left: readonly string[]
+  readonly right: readonly string[]
+}
+
+/** The model's own window: the units' codes per feature, and what is found lazily. */
+interface OwnWindow extends ContextWindow {
+  left: readonly string[]
+  right: readonly string[]
+  /** The neighbour's unit on each side (-1 when it is a damaged character: no feature). */
+  leftNear: number
+  rightNear: number
+  /** The units 1 to {@link windowSize} - 1 further out on each side (-1: no feature). */
+  leftFar: Int32Array
+  rightFar: Int32Array
+  /** The units from {@link windowSize} on to the right (-1: no feature), and how many. */
+  rightLong: Int32Array
+  rightLongCount: number
+  /** The open preposition to the left (-1 until asked). */
+  open: number
+  /** The right side joined (undefined until asked). */
+  after: string | undefined
 }
 
 /**
@@ -332,15 +381,16 @@ export function trainContextModel(sentences: Iterable<string>, weights: Partial<
   }
 
   const {adjacent, window, smoothing, clip, frame, phrase} = {...defaultContextWeights, ...weights}
+  const window_ = window
   /**
    * Per character: its count, its clipped log-ratios by feature (computed
    * once each), and whether it opens or closes a phrase.
    */
-  const characters = new Map<number, {count: number; known: RatioTable; framed: boolean; opens: boolean; phrase: boolean}>()
+  const characters = new Map<number, CharacterEntry>()
   const ratio = (char: number, charCount: number, known: RatioTable, kind: Kind, unit: number): number => {
     const feature = featureKey(kind, unit)
     let value = known.get(feature)
-    if (value === undefined) {
+    if (Number.isNaN(value)) {
       const expected = (charCount * marginalOf(kind, unit)) / total
       value = Math.max(-clip, Math.min(clip, Math.log(((jointOf(char).get(feature) ?? 0) + smoothing) / (expected + smoothing))))
       known.set(feature, value)
@@ -348,21 +398,83 @@ export function trainContextModel(sentences: Iterable<string>, weights: Partial<
     return value
   }
   const unitOf = (text: string | undefined): number => (text === undefined ? edge : text === ' ' ? gap : text.codePointAt(0)!)
+  /** What the model knows of a character, in one look-up. */
+  const entryOf = (char: number): CharacterEntry => {
+    let entry = characters.get(char)
+    if (entry === undefined) {
+      entry = {
+        count: occurrences.get(char)?.length ?? 0,
+        known: new RatioTable(),
+        framed: frames !== undefined && (frames.opens.has(char) || frames.closes.has(char)),
+        opens: frames?.opens.has(char) === true,
+        phrase: phraseClosers.has(String.fromCodePoint(char)) || locativeOpeners.has(String.fromCodePoint(char))
+      }
+      characters.set(char, entry)
+    }
+    return entry
+  }
+  /** A unit further out as a feature's unit: -1 for none (the clause's end, a gap, a damaged character). */
+  const farUnit = (text: string | undefined): number => (text === undefined || text === ' ' || text === unknown ? -1 : text.codePointAt(0)!)
+  const own: OwnWindow = {left: [], right: [], leftNear: -1, rightNear: -1, leftFar: new Int32Array(windowSize), rightFar: new Int32Array(windowSize), rightLong: new Int32Array(frameReach), rightLongCount: 0, open: -1, after: undefined}
   return {
+    window(left, right) {
+      own.left = left
+      own.right = right
+      own.leftNear = left[0] === unknown ? -1 : unitOf(left[0])
+      own.rightNear = right[0] === unknown ? -1 : unitOf(right[0])
+      for (let offset = 1; offset < windowSize; offset++) {
+        own.leftFar[offset] = farUnit(left[offset])
+        own.rightFar[offset] = farUnit(right[offset])
+      }
+      own.rightLongCount = 0
+      if (own.rightLong.length < right.length) own.rightLong = new Int32Array(right.length)
+      for (let offset = windowSize; offset < right.length; offset++) {
+        const after = right[offset]!
+        if (after !== ' ' && after !== unknown) own.rightLong[own.rightLongCount++] = after.codePointAt(0)!
+      }
+      own.open = -1
+      own.after = undefined
+      return own
+    },
+    scoreIn(text, window) {
+      const view = window as OwnWindow
+      const char = text.codePointAt(0)!
+      const entry = entryOf(char)
+      const charCount = entry.count
+      if (charCount === 0) return 0
+      const {known} = entry
+      // The same terms as `score`, added in the same order.
+      let score = 0
+      if (phrase !== 0 && entry.phrase) {
+        view.after ??= view.right.slice(0, frameReach).join('')
+        if (frameAfter(text, view.left, view.after) !== undefined) score = phrase
+      }
+      if (view.leftNear >= 0) score += adjacent * ratio(char, charCount, known, Kind.Left, view.leftNear)
+      if (view.rightNear >= 0) score += adjacent * ratio(char, charCount, known, Kind.Right, view.rightNear)
+      if (frame !== 0 && entry.framed) {
+        if (view.open < 0) {
+          const {left} = view
+          view.open = frameOf((distance) => {
+            const text = left[distance - 1]
+            return text === undefined ? undefined : text === unknown || text === ' ' ? gap : text.codePointAt(0)!
+          })
+        }
+        score += frame * ratio(char, charCount, known, Kind.Frame, view.open)
+      }
+      if (entry.opens && frame !== 0) {
+        for (let at = 0; at < view.rightLongCount; at++) score += window_ * ratio(char, charCount, known, Kind.RightLong, view.rightLong[at]!)
+      }
+      for (let offset = 1; offset < windowSize; offset++) {
+        const before = view.leftFar[offset]!
+        const after = view.rightFar[offset]!
+        if (before >= 0) score += window_ * ratio(char, charCount, known, Kind.LeftFar, before)
+        if (after >= 0) score += window_ * ratio(char, charCount, known, Kind.RightFar, after)
+      }
+      return score
+    },
     score(text, left, right) {
       const char = text.codePointAt(0)!
-      // What the model knows of the character, in one look-up.
-      let entry = characters.get(char)
-      if (entry === undefined) {
-        entry = {
-          count: occurrences.get(char)?.length ?? 0,
-          known: new RatioTable(),
-          framed: frames !== undefined && (frames.opens.has(char) || frames.closes.has(char)),
-          opens: frames?.opens.has(char) === true,
-          phrase: phraseClosers.has(String.fromCodePoint(char)) || locativeOpeners.has(String.fromCodePoint(char))
-        }
-        characters.set(char, entry)
-      }
+      const entry = entryOf(char)
       const charCount = entry.count
       if (charCount === 0) return 0
       const {known} = entry
@@ -397,6 +509,15 @@ export function trainContextModel(sentences: Iterable<string>, weights: Partial<
   }
 }
 
+/** What the model knows of one character (see `trainContextModel`). */
+interface CharacterEntry {
+  count: number
+  known: RatioTable
+  framed: boolean
+  opens: boolean
+  phrase: boolean
+}
+
 /**
  * The clipped log-ratios of one character by feature key (a non-negative
  * integer): an open-addressing hash table in one typed array, key and value
@@ -409,14 +530,14 @@ class RatioTable {
   private entries = new Float64Array(64).fill(-1)
   private size = 0
 
-  /** The value of a key, or undefined. */
-  get(key: number): number | undefined {
+  /** The value of a key, or NaN (no value is NaN; a number that may be undefined is boxed). */
+  get(key: number): number {
     const {entries} = this
     const mask = (entries.length >> 1) - 1
     for (let slot = hashKey(key) & mask; ; slot = (slot + 1) & mask) {
       const found = entries[2 * slot]!
       if (found === key) return entries[2 * slot + 1]!
-      if (found === -1) return undefined
+      if (found === -1) return Number.NaN
     }
   }
 

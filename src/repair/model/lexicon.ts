@@ -18,6 +18,12 @@ import {createRequire} from 'node:module'
 export interface LexiconTrie {
   /** Natural-log probability when the node's prefix is itself a word, else undefined. */
   value(node: number): number | undefined
+  /**
+   * {@link LexiconTrie.value} of every node, NaN where that is undefined: a
+   * hot loop reads a number from here without a call (a call that returns a
+   * number, or undefined, boxes it when the caller has no room to inline it).
+   */
+  readonly values: Float64Array
   /** The node one code point further, or -1. */
   child(node: number, code: number): number
   /** Whether longer words go through the node. */
@@ -98,7 +104,7 @@ interface BuildNode {
 /** A trie in breadth-first order: the children of a node are consecutive nodes, sorted by code point. */
 class CompactTrie implements LexiconTrie {
   constructor(
-    private readonly values: Float64Array,
+    readonly values: Float64Array,
     private readonly first: Uint32Array,
     private readonly counts: Uint32Array,
     private readonly codes: Uint32Array

@@ -170,6 +170,9 @@ function widen<T extends Int32Array | Float64Array>(array: T, length: number): T
   return wider
 }
 
+/** The costs of the walks (see `Walk.costs`), shared by every segment. */
+const walkCosts = new Float64Array(64)
+
 /** The edges of the segment being chosen (see {@link Edges}). */
 const segmentEdges = new Edges()
 
@@ -180,6 +183,8 @@ let singlesScratch = new Float64Array(1024)
 /** Where each position's candidates begin in {@link slotSinglesScratch}, and (last) where they end. */
 let slotStartScratch = new Int32Array(1024)
 let slotSinglesScratch = new Float64Array(4096)
+/** The max-marginals of a segment's candidates, laid out as {@link slotSinglesScratch}. */
+let marginalScratch = new Float64Array(4096)
 
 /**
  * Score every slot of a lattice.
@@ -199,8 +204,10 @@ export function chooseInLattice(units: readonly Unit[], lexicon: Lexicon, cache?
     }
     let end = index
     while (end < units.length && linkable(units[end]!)) end++
-    if (units.slice(index, end).some((unit) => typeof unit !== 'string')) {
-      choices.push(...chooseSegment(units.slice(index, end), lexicon, {before: units[index - 1], after: units[end], offset: index, cache}))
+    let damaged = false
+    for (let position = index; position < end && !damaged; position++) damaged = typeof units[position] !== 'string'
+    if (damaged) {
+      for (const choice of chooseSegment(units.slice(index, end), lexicon, {before: units[index - 1], after: units[end], offset: index, cache})) choices.push(choice)
     }
     index = end
   }
@@ -241,11 +248,12 @@ function chooseSegment(units: readonly Unit[], lexicon: Lexicon, context: Contex
   const singles = singlesScratch.fill(Number.NEGATIVE_INFINITY, 0, count)
   const slotSingles = slotSinglesScratch.fill(Number.NEGATIVE_INFINITY, 0, width)
   // One walk state for every start (its stacks are empty again after each).
-  const state: Walk = {units, from: 0, lexicon, tries: trieTable(lexicon), edges, singles, slotSingles, slotStart, context, picks: [], slots: 0, branches: 0, chars: [], cached: false, affinities: affinityTable(lexicon), trie: undefined}
+  const state: Walk = {units, from: 0, lexicon, tries: trieTable(lexicon), edges, singles, slotSingles, slotStart, context, picks: [], costs: walkCosts, slots: 0, branches: 0, chars: [], cached: false, affinities: affinityTable(lexicon), trie: undefined}
   for (let from = 0; from < count; from++) {
     state.from = from
     state.branches = 0
-    walk(state, from, -1, 0)
+    state.costs[0] = 0
+    walk(state, from, -1)
   }
   const size = edges.size
   edges.close()
@@ -272,16 +280,16 @@ function chooseSegment(units: readonly Unit[], lexicon: Lexicon, context: Contex
     const single = backward[position + 1]! + singles[position]!
     if (single > backward[position]!) backward[position] = single
   }
-  const marginals = units.map((unit) =>
-    typeof unit === 'string' ? [] : unit.candidates.map(() => Number.NEGATIVE_INFINITY)
-  )
+  // Each candidate's max-marginal, by position and candidate as in `slotSingles`.
+  if (marginalScratch.length < width) marginalScratch = new Float64Array(2 * width)
+  const marginals = marginalScratch.fill(Number.NEGATIVE_INFINITY, 0, width)
   // A candidate as a word by itself.
   for (let position = 0; position < count; position++) {
-    const row = marginals[position]!
     const first = slotStart[position]!
-    for (let option = 0; option < row.length; option++) {
-      const total = forward[position]! + slotSingles[first + option]! + backward[position + 1]!
-      if (total > row[option]!) row[option] = total
+    const last = slotStart[position + 1]!
+    for (let at = first; at < last; at++) {
+      const total = forward[position]! + slotSingles[at]! + backward[position + 1]!
+      if (total > marginals[at]!) marginals[at] = total
     }
   }
   const {picks, pool} = edges
@@ -292,15 +300,16 @@ function chooseSegment(units: readonly Unit[], lexicon: Lexicon, context: Contex
     const from = edges.from[edge]!
     const total = forward[from]! + edges.cost[edge]! + backward[edges.to[edge]!]!
     for (let index = first; index < last; index += 2) {
-      const row = marginals[from + pool[index]!]!
-      const pick = pool[index + 1]!
-      if (total > row[pick]!) row[pick] = total
+      const at = slotStart[from + pool[index]!]! + pool[index + 1]!
+      if (total > marginals[at]!) marginals[at] = total
     }
   }
   const choices: SlotChoice[] = []
   for (let position = 0; position < count; position++) {
     if (typeof units[position] === 'string') continue
-    const scores = marginals[position]!
+    const first = slotStart[position]!
+    const scores = new Array<number>(slotStart[position + 1]! - first)
+    for (let option = 0; option < scores.length; option++) scores[option] = marginals[first + option]!
     const order = bestFirst(scores, orderKept)
     const top = scores[order[0]!]!
     let sum = 0
@@ -320,13 +329,15 @@ export const orderKept = 8
  * (a lone lead byte's) to name three runner-ups.
  */
 function bestFirst(scores: readonly number[], count: number): number[] {
-  const best: number[] = []
+  // Every candidate goes in until it is full: its length is known from the start.
+  const best = new Array<number>(Math.min(count, scores.length))
+  let size = 0
   for (let candidate = 0; candidate < scores.length; candidate++) {
     const score = scores[candidate]!
-    if (best.length === count && score <= scores[best[count - 1]!]!) continue
+    if (size === count && score <= scores[best[count - 1]!]!) continue
     // Insert in place (no splice): shift the lower ones down, dropping the last when full.
-    let at = best.length < count ? best.length : count - 1
-    if (best.length < count) best.push(candidate)
+    let at = size < count ? size : count - 1
+    if (size < count) best[size++] = candidate
     while (at > 0 && scores[best[at - 1]!]! < score) {
       best[at] = best[at - 1]!
       at--
@@ -429,11 +440,14 @@ interface Walk {
   tries: Array<LexiconTrie | null | undefined>
   edges: Edges
   context: Context
+  /** The candidate taken at each unit of the walk from its start (-1 for fixed text); only the first `position - from` entries are the walk's. */
   picks: number[]
+  /** The score of the walk up to each unit from its start (the cost of `walk` at that depth; a number passed as an argument to a call that is not inlined is boxed). */
+  costs: Float64Array
   /** How many of `picks` are slots (not -1). */
   slots: number
   branches: number
-  /** The characters on the walk, for the document cache's words. */
+  /** The characters on the walk, for the document cache's words (as many as `picks`). */
   chars: string[]
   /** The lexicon's affinities of characters to phrase boundaries. */
   affinities: AffinityTable
@@ -481,10 +495,15 @@ function trieOf(state: Walk, char: string): LexiconTrie | undefined {
 /**
  * Extend the words that start at `walk.from` through `position`, adding an
  * edge for each word: `node` is the trie node of the characters before
- * `position` (-1 at the start).
+ * `position` (-1 at the start), and `state.costs[position - walk.from]` the
+ * score of the walk so far.
  */
-function walk(state: Walk, position: number, node: number, cost: number): void {
+function walk(state: Walk, position: number, node: number): void {
   const {units, from, lexicon, edges, picks, chars} = state
+  // The stacks hold the units from the start up to here (never popped: an
+  // array emptied by pop is given a new backing store by the next push).
+  const depth = position - from
+  const cost = state.costs[depth]!
   const unit = units[position]!
   const fixed = typeof unit === 'string'
   const count = fixed ? 1 : unit.candidates.length
@@ -510,16 +529,18 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
       // The first character: its trie holds every word through it.
       const slot = fixed ? undefined : unit
       const lexical = slot?.lexical
-      let value: number | undefined
+      // (NaN for none: a number that may be undefined is boxed on every assignment.)
+      let value = Number.NaN
       if (slot === undefined || lexical === undefined) {
         state.trie = trieOf(state, char)
-        if (state.trie !== undefined) reached = state.trie.hasChildren(0) ? 0 : -1
-        value = state.trie?.value(0)
+        if (state.trie !== undefined) {
+          reached = state.trie.hasChildren(0) ? 0 : -1
+          value = state.trie.values[0]!
+        }
       } else {
         // Known beforehand: the trie is only needed to go on.
         const entry = slot.entries === undefined ? option : slot.entries[option]!
-        const known = lexical.words[entry]!
-        value = Number.isNaN(known) ? undefined : known
+        value = lexical.words[entry]!
         // Into the next slot, only the known pairs go on (none: nothing to walk).
         const onward = slot.follow !== undefined && slot.follow.next === units[position + 1] ? slot.follow : undefined
         if (lexical.onward[entry] === 2 && (onward === undefined || onward.pool.table[onward.at + option + 1]! > onward.pool.table[onward.at + option]!)) {
@@ -527,7 +548,7 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
           state.trie = trieOf(state, char)
         }
       }
-      let single = isHan(char) ? (value ?? lexicon.floor) : 0
+      let single = isHan(char) ? (Number.isNaN(value) ? lexicon.floor : value) : 0
       // The cache has nothing for the words from here when none it counts begins with the character.
       const {cache} = state.context
       state.cached = cache !== undefined && (cache.starts?.(char) ?? true)
@@ -537,26 +558,24 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
       if (!fixed) state.slotSingles[state.slotStart[position]! + option] = word
       if (word > state.singles[position]!) state.singles[position] = word
     } else {
-      let value: number | undefined
+      let value: number
       if (follow !== undefined) {
         // Known: the node (-1 when the word ends here) and the value (NaN for none).
         reached = follow[first + 2 * step + 1]!
-        const known = pairs!.pool.values[first + 2 * step]!
-        value = Number.isNaN(known) ? undefined : known
+        value = pairs!.pool.values[first + 2 * step]!
       } else {
         reached = state.trie!.child(node, char.codePointAt(0)!)
         if (reached < 0) continue
-        value = state.trie!.value(reached)
+        value = state.trie!.values[reached]!
       }
-      if (value !== undefined) {
+      if (!Number.isNaN(value)) {
         // The cache speaks for rebuilt characters only: boosting intact words
         // would only move the segmentation around them.
-        const bonus = state.cached && state.slots + (fixed ? 0 : 1) > 0 ? cacheBonus(state, chars.join('') + char, value) : 0
-        picks.push(fixed ? -1 : option)
+        const bonus = state.cached && state.slots + (fixed ? 0 : 1) > 0 ? cacheBonus(state, chars.slice(0, depth).join('') + char, value) : 0
+        picks[depth] = fixed ? -1 : option
         if (!fixed) state.slots++
         edges.add(from, position + 1, total + value + bonus)
-        if (state.slots > 0) pushPicks(state)
-        picks.pop()
+        if (state.slots > 0) pushPicks(state, depth + 1)
         if (!fixed) state.slots--
       }
     }
@@ -566,12 +585,12 @@ function walk(state: Walk, position: number, node: number, cost: number): void {
       if (state.branches >= maxBranches) continue
       state.branches++
     }
-    picks.push(fixed ? -1 : option)
-    chars.push(char)
+    picks[depth] = fixed ? -1 : option
+    chars[depth] = char
     if (!fixed) state.slots++
-    walk(state, position + 1, reached, total)
-    picks.pop()
-    chars.pop()
+    if (depth + 1 >= state.costs.length) state.costs = widen(state.costs, 2 * state.costs.length)
+    state.costs[depth + 1] = total
+    walk(state, position + 1, reached)
     if (!fixed) state.slots--
   }
 }
@@ -630,10 +649,10 @@ function matching(trie: LexiconTrie, node: number, slot: Slot, found: Int32Array
   return collecting.count
 }
 
-/** Add the slots on the walk's stack to the last word, as offset/candidate pairs. */
-function pushPicks(state: Walk): void {
+/** Add the slots on the walk's stack (its first `depth` entries) to the last word, as offset/candidate pairs. */
+function pushPicks(state: Walk, depth: number): void {
   const {picks, edges} = state
-  for (let offset = 0; offset < picks.length; offset++) {
+  for (let offset = 0; offset < depth; offset++) {
     const pick = picks[offset]!
     if (pick >= 0) edges.pick(offset, pick)
   }

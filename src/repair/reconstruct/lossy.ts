@@ -359,11 +359,11 @@ function narrow(shapes: PartShapes, parts: readonly Part[], index: number, lexic
   const before = parts[index - 1]
   const after = parts[index + 1]
   if (typeof before === 'string') addFixedBefore(raise, info, before, lexicon)
-  else if (before !== undefined) addPairs(raise, shapes.pairAfter(index - 1).second, info)
+  else if (before !== undefined) addPairs(raise, shapes.pairAfter(index - 1).second)
   if (typeof after === 'string') addFixedAfter(raise, candidates, info, after, lexicon)
   else if (after !== undefined) {
     const pairs = shapes.pairAfter(index)
-    addPairs(raise, pairs.first, info)
+    addPairs(raise, pairs.first)
     const next = parts[index + 2]
     if (typeof next === 'string') addPairsOnward(raise, candidates, info, pairs, next, lexicon)
   }
@@ -555,10 +555,15 @@ function candidateInfo(candidates: readonly Candidate[], lexicon: Lexicon): Cand
   return info
 }
 
-/** Candidates raised by words with one neighbour: positions and their best word's score (with the other character's prior). */
+/**
+ * Candidates raised by words with one neighbour: positions and their raised
+ * score (the best word's, with both characters' priors, less the
+ * neighbour's best score alone), only those above the candidate's score
+ * alone (a raise to less changes nothing), in the order of the words found.
+ */
 interface Raises {
   positions: Int32Array
-  best: Float64Array
+  scores: Float64Array
   /** The neighbour's best score alone. */
   otherSelf: number
 }
@@ -648,14 +653,21 @@ function pairTable(first: readonly Candidate[], second: readonly Candidate[], le
       }
     })
     hitStart[first.length] = hitSecond.length
-    const raises = (found: Map<number, number>, otherSelf: number): Raises => ({
-      positions: Int32Array.from(found.keys()),
-      best: Float64Array.from(found.values()),
-      otherSelf
-    })
+    // The raise is worked out here, once per pair of shapes (the same sum as before, in the same order).
+    const raises = (found: Map<number, number>, own: CandidateInfo, otherSelf: number): Raises => {
+      const positions: number[] = []
+      const scores: number[] = []
+      for (const [position, best] of found) {
+        const score = best + own.prior[position]! - otherSelf
+        if (score <= own.self[position]!) continue
+        positions.push(position)
+        scores.push(score)
+      }
+      return {positions: Int32Array.from(positions), scores: Float64Array.from(scores), otherSelf}
+    }
     table = {
-      first: raises(bestFirst, two.bestSelf),
-      second: raises(bestSecond, one.bestSelf),
+      first: raises(bestFirst, one, two.bestSelf),
+      second: raises(bestSecond, two, one.bestSelf),
       onward: {first: Int32Array.from(onward.first), second: Int32Array.from(onward.second), nodes: Int32Array.from(onward.nodes)},
       secondPrior: two.prior,
       onwardRaises: new Map(),
@@ -666,12 +678,10 @@ function pairTable(first: readonly Candidate[], second: readonly Candidate[], le
   return table
 }
 
-/** Raise candidates to their best word with a damaged neighbour, less the neighbour's best score alone. */
-function addPairs(raise: Raised, side: Raises, info: CandidateInfo): void {
-  for (let index = 0; index < side.positions.length; index++) {
-    const position = side.positions[index]!
-    raise.raise(position, side.best[index]! + info.prior[position]! - side.otherSelf)
-  }
+/** Raise candidates to their best word with a damaged neighbour, less the neighbour's best score alone (see {@link Raises}). */
+function addPairs(raise: Raised, side: Raises): void {
+  const {positions, scores} = side
+  for (let index = 0; index < positions.length; index++) raise.raise(positions[index]!, scores[index]!)
 }
 
 /**
@@ -946,44 +956,53 @@ function lineIsBlank(units: readonly Unit[], position: number, step: number): bo
  * for its ignorance: it scores as the worst of the well-known candidates.
  */
 function addContext(units: readonly Unit[], slot: Slot, shape: Shape, at: number, model: ContextModel, weight: number): void {
-  if (slot.candidates.length < 2) return
+  const count = slot.candidates.length
+  if (count < 2) return
+  // Which candidates the model knows, by position in the shape's list (see `trusted`).
   const known = trusted(shape, model)
-  if (!known.includes(true)) return
-  const left = clauseSide(units, at, -1, frameReach)
-  const right = clauseSide(units, at, 1, frameReach)
-  const scores = slot.candidates.map((char, index) => (known[index] ? model.score(char, left, right) : 0))
+  const {positions} = shape
+  let any = false
+  for (let option = 0; option < count && !any; option++) any = known[positions === undefined ? option : positions[option]!] === 1
+  if (!any) return
+  const window = model.window(clauseSide(units, at, -1, frameReach, leftScratch), clauseSide(units, at, 1, frameReach, rightScratch))
+  if (contextScratch.length < count) contextScratch = new Float64Array(2 * count)
+  const scores = contextScratch
   let worst = 0
-  scores.forEach((score, index) => {
-    if (known[index]) worst = Math.min(worst, score)
-  })
-  slot.candidates.forEach((char, index) => {
-    if (isHan(char)) slot.priors[index]! += weight * (known[index] ? scores[index]! : worst)
-  })
+  for (let option = 0; option < count; option++) {
+    const trust = known[positions === undefined ? option : positions[option]!] === 1
+    scores[option] = trust ? model.scoreIn(slot.candidates[option]!, window) : 0
+    if (trust) worst = Math.min(worst, scores[option]!)
+  }
+  for (let option = 0; option < count; option++) {
+    if (isHan(slot.candidates[option]!)) slot.priors[option]! += weight * (known[positions === undefined ? option : positions[option]!] === 1 ? scores[option]! : worst)
+  }
 }
 
-/** Which candidates of a slot the context model knows well enough (kept per model and shape). */
-function trusted(shape: Shape, model: ContextModel): readonly boolean[] {
+/** Scratch of {@link addContext}: the scores of a slot's candidates, and the clause on each side. */
+let contextScratch = new Float64Array(64)
+const leftScratch: string[] = []
+const rightScratch: string[] = []
+
+/** Which candidates of a shape's list the context model knows well enough, 1 or 0 by position (kept per model and list). */
+function trusted(shape: Shape, model: ContextModel): Uint8Array {
   const cache = level(trustedCache, model, WeakMap)
   let known = cache.get(shape.all)
   if (known === undefined) {
-    known = shape.all.map(({char}) => isHan(char) && model.count(char) >= minimumCount)
+    known = Uint8Array.from(shape.all, ({char}) => (isHan(char) && model.count(char) >= minimumCount ? 1 : 0))
     cache.set(shape.all, known)
   }
-  const {positions} = shape
-  if (positions === undefined) return known
-  const kept = new Array<boolean>(positions.length)
-  for (let option = 0; option < positions.length; option++) kept[option] = known[positions[option]!]!
-  return kept
+  return known
 }
 
-const trustedCache = new WeakMap<ContextModel, WeakMap<readonly Candidate[], readonly boolean[]>>()
+const trustedCache = new WeakMap<ContextModel, WeakMap<readonly Candidate[], Uint8Array>>()
 
 /** Occurrences in the corpus below which a character's context score is not trusted. */
 const minimumCount = 50
 
-/** The units of the clause on one side of a position, nearest first: Han, gap, or unknown for a slot. */
-function clauseSide(units: readonly Unit[], at: number, step: number, reach: number): string[] {
-  const side: string[] = []
+/** The units of the clause on one side of a position, nearest first: Han, gap, or unknown for a slot (written into `side`). */
+function clauseSide(units: readonly Unit[], at: number, step: number, reach: number, side: string[]): string[] {
+  // (Emptied by popping, which keeps its backing store; see `readPieceInto`.)
+  while (side.length > 0) side.pop()
   for (let position = at + step; position >= 0 && position < units.length && side.length < reach; position += step) {
     const unit = units[position]!
     if (typeof unit !== 'string') side.push(unknown)

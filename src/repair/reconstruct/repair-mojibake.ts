@@ -18,7 +18,7 @@ import type {WordCache} from '../model/document-cache.js'
 import {findGbkMojibake, mayHaveGbkMojibake, type GbkRepair, type GbkSegment} from '../channels/gbk.js'
 import {fragileBytes, inferLostBytes} from '../channels/lost-bytes.js'
 import {rebuild, type Damaged, type Part} from './lossy.js'
-import {readPiece, unknownByte, type Piece} from '../channels/scan.js'
+import {readPiece, readPieceInto, unknownByte, type Piece} from '../channels/scan.js'
 
 /** Options of {@link repairMojibake}. */
 export interface RepairOptions {
@@ -434,6 +434,9 @@ function window(text: string, piece: Piece): string {
 
 const surveySample = 16_384
 
+/** The options of the survey's reads (those of `scanPieces` without spaces for no-break spaces). */
+const surveyOptions = {question: true, spaceAsA0: false}
+
 /**
  * Rank the codecs by how much bad-looking mojibake each explains on its own,
  * keep those that explain a fair share, and decide whether spaces may stand
@@ -446,17 +449,25 @@ function survey(full: string, all: readonly SingleByteCodec[]): {tables: SingleB
   let a0 = 0
   let continuations = 0
   let c1 = 0
+  // One codec at a time, left to right, as `scanPieces` reads with one codec;
+  // each piece is looked at once, so one is reused.
+  const piece: Piece = {start: 0, end: 0, codec: all[0]!, bytes: [], missing: 0, char: ''}
   for (const codec of all) {
     let count = 0
-    for (const piece of scanPieces(text, [codec], false)) {
+    for (let index = 0; index < text.length; ) {
+      if (text.charCodeAt(index) < 0x80 || !readPieceInto(text, index, codec, surveyOptions, piece)) {
+        index++
+        continue
+      }
+      index = piece.end
       const marked = piece.missing === 0 && piece.bytes.includes(unknownByte)
       // Three- and four-byte sequences are evidence enough here; two-byte ones must look bad.
       const complete = piece.char !== '' && (piece.bytes.length >= 3 || isBad(window(text, piece)))
       if (!marked && !complete) continue
       count += piece.end - piece.start
       if (codec === all[0]) {
-        for (let index = 1; index < piece.bytes.length; index++) {
-          const byte = piece.bytes[index]!
+        for (let at = 1; at < piece.bytes.length; at++) {
+          const byte = piece.bytes[at]!
           if (byte === unknownByte) continue
           continuations++
           if (byte === 0xa0) a0++
