@@ -20,23 +20,16 @@ import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {channels} from '../src/repair/channels/catalog.js'
 import {run} from '../src/cli/run.js'
-import {pairPost} from './clean-corpus.js'
-import {readPagePairs} from './corpus.js'
-import {percent, readPages, score, splitPages} from './repair-matrix.js'
+import {heldOutPosts} from './held-out-posts.js'
+import {percent, score} from './repair-matrix.js'
 
 const {values} = parseArgs({options: {channel: {type: 'string', default: ''}}})
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const shared = path.resolve(root, process.env['BITEXT_SHARED'] ?? path.join('..', 'shared'))
-const heldOut = new Set(splitPages(readPages(shared)).heldOut.map((page) => page.name))
-
-const pairs = readPagePairs(path.join(shared, 'corpus', 'cncf-glossary')).filter((pair) => heldOut.has(path.join('cncf-glossary', 'zh-cn', pair.name)))
-const posts: Array<{name: string; text: string}> = []
-for (let turn = 0; 2 * turn + 1 < pairs.length; turn++) posts.push(pairPost(turn, pairs, turn))
-for (const page of readPages(shared)) if (heldOut.has(page.name) && page.name.startsWith('k8s-website')) posts.push(page)
-posts.push({name: 'articles/rolling-updates-without-downtime.md', text: fs.readFileSync(path.join(root, 'articles', 'rolling-updates-without-downtime.md'), 'utf8')})
+const {posts, pairedPages} = heldOutPosts(shared, root)
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bitext-repair-posts-'))
-process.stdout.write(`${posts.length} posts (${pairs.length} held-out CNCF pages in pairs, held-out Kubernetes pages, the example article)\n`)
+process.stdout.write(`${posts.length} posts (${pairedPages} held-out CNCF pages in pairs, held-out Kubernetes pages, the example article)\n`)
 process.stdout.write('| channel | characters right | wrong | posts not exact | uncertain characters reported | MB/s end to end (CPU) |\n| --- | --- | --- | --- | --- | --- |\n')
 const repairPost = async (text: string): Promise<{out: string; err: string; cpuMs: number}> => {
   fs.writeFileSync(path.join(dir, 'post.md'), text)
