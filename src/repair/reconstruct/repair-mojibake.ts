@@ -281,9 +281,10 @@ function repairOnce(text: string, options: RepairOptions): RepairResult {
     layers: 1
   }))
   const slots: Array<{piece: Piece; damaged: Damaged}> = []
+  const markedLoss = markedLossOf(alike)
   for (const piece of partial) {
     const marked = piece.bytes.includes(unknownByte)
-    const unknown = piece.codec.undefinedBytes.length > 0 ? piece.codec.undefinedBytes : lost
+    const unknown = piece.codec.undefinedBytes.length > 0 ? markedLoss(piece.codec) : lost
     if (chinese) {
       if (!marked && (lost.length === 0 || (piece.bytes.length === 1 && piece.bytes[0]! < 0xe0))) continue
       const candidates = completions(piece.bytes, lost, unknown.length > 0 ? unknown : allContinuations)
@@ -587,6 +588,30 @@ function alikeCodecs(accepted: readonly Piece[], used: ReadonlySet<SingleByteCod
       !used.has(codec) &&
       [...shown].every(([reader, bytes]) => [...bytes].every((byte) => codec.decode[byte] !== '' && codec.decode[byte] === reader.decode[byte]))
   )
+}
+
+/**
+ * What a byte marked lost (U+FFFD, `?`) may have been, by the codec that read
+ * its piece: a byte that codec leaves undefined, or one that a codec alike to
+ * it on this text leaves undefined. windows-1254 shows what windows-1252
+ * shows but for six letters, and leaves 0x8E and 0x9E undefined: text it
+ * read, with U+FFFD for those, is taken for windows-1252 (`控` E6 8E A7 read
+ * as `æ�§` was rebuilt as `捧` E6 8D A7, sure of itself, for want of 0x8E).
+ * The same list for every piece of a codec (the completions are cached by list).
+ */
+function markedLossOf(alike: readonly SingleByteCodec[]): (codec: SingleByteCodec) => readonly number[] {
+  const extra = [...new Set(alike.flatMap((codec) => codec.undefinedBytes))]
+  if (extra.length === 0) return (codec) => codec.undefinedBytes
+  const lists = new Map<SingleByteCodec, readonly number[]>()
+  return (codec) => {
+    let list = lists.get(codec)
+    if (list === undefined) {
+      const more = extra.filter((byte) => !codec.undefinedBytes.includes(byte))
+      list = more.length === 0 ? codec.undefinedBytes : [...codec.undefinedBytes, ...more].sort((a, b) => a - b)
+      lists.set(codec, list)
+    }
+    return list
+  }
 }
 
 /**
