@@ -37,3 +37,22 @@ describe('a byte marked lost (U+FFFD, ?) in text read by a codec windows-1252 ca
     })
   }
 })
+
+describe('a space after a character that lost its last byte', () => {
+  it('stays a space when the character the lost bytes complete is much likelier than the no-break-space reading', () => {
+    // 的 is E7 9A 84; windows-1253 leaves 0x84 undefined, so `的 Pod` read
+    // with 0x84 dropped is `ηΪ Pod`, and the space read as 0xA0 made 焠 (E7 84 A0).
+    const repaired = repairMojibake(utf8ReadAs('windows-1253', 'dropped').damage(article), {lexicon})
+    expect(repaired.text).toContain('的 Deployment 描述了')
+    expect(repaired.text).toContain('一个新的 ReplicaSet')
+    expect(repaired.text).toContain('| 发布期间的 Pod 数 |')
+    expect(repaired.text).not.toContain('焠')
+  })
+
+  it('still reads as a no-break space where that makes the likelier character (删 is E5 88 A0)', () => {
+    const text = '如果你想删除这个集群中的所有对象，请先备份。'.repeat(3)
+    // A no-break space turned into a space by an editor, in text that lost 0x8D (windows-1252).
+    const damaged = utf8ReadAs('windows-1252', 'dropped').damage(text).replaceAll('\u00A0', ' ')
+    expect(repairMojibake(damaged, {lexicon}).text).toBe(text)
+  })
+})

@@ -268,6 +268,7 @@ function repairOnce(text: string, options: RepairOptions): RepairResult {
   // itself text a single-byte codec shows (`Ã¤Â¸` → `ä¸`). A piece that lost
   // a byte there is filled when one candidate only is such a character
   // (`â€` → `”`, not `‐`), and the next pass undoes the inner layer.
+  if (chinese && lost.length > 0) spacesNotA0(text, accepted, partial, lost, resolveLexicon(options))
   const outer = !chinese && isOuterLayer(accepted)
   const tainted = chinese || outer ? new Set<Piece>() : taintedPieces(pieces)
   const edits: Edit[] = accepted.filter((piece) => !tainted.has(piece)).map((piece) => ({
@@ -588,6 +589,76 @@ function alikeCodecs(accepted: readonly Piece[], used: ReadonlySet<SingleByteCod
       !used.has(codec) &&
       [...shown].every(([reader, bytes]) => [...bytes].every((byte) => codec.decode[byte] !== '' && codec.decode[byte] === reader.decode[byte]))
   )
+}
+
+/**
+ * How much more (natural log) the likeliest character the lost bytes complete
+ * must score than the no-break-space reading, each scored with the words it
+ * makes with its neighbours, for the space to stay a space. Tuned on the
+ * tuning pages (docs/repair.md, "A space after a character that lost its last byte").
+ */
+const spaceKeptMargin = 1
+
+/**
+ * In Chinese text that lost bytes, a space after a character that lost its
+ * last byte (`付 ` read as windows-1251 with 0x98 dropped: `ä» `) reads as
+ * a no-break space turned into a space (`仠`, E4 BB A0) whenever the text has
+ * no intact no-break space. Where a character the lost bytes complete scores
+ * clearly better than that reading, each with the words it makes with the
+ * characters around it (`交付` against `交仠`; `删除` keeps `删 除` read as 删除),
+ * the space stays a space and the character is rebuilt with the others.
+ * Moves such pieces from `accepted` to `partial`.
+ */
+function spacesNotA0(text: string, accepted: Piece[], partial: Piece[], lost: readonly number[], lexicon: Lexicon): void {
+  const solo = (char: string): number => {
+    const value = lexicon.lookup(char)
+    return value !== undefined && value < 0 ? value : -20
+  }
+  const byStart = new Map(accepted.map((piece) => [piece.start, piece]))
+  const byEnd = new Map(accepted.map((piece) => [piece.end, piece]))
+  // Up to three decoded characters on one side of an offset: accepted pieces and intact Han characters.
+  const side = (offset: number, step: -1 | 1): string[] => {
+    const chars: string[] = []
+    let at = offset
+    while (chars.length < 3) {
+      const piece = step < 0 ? byEnd.get(at) : byStart.get(at)
+      if (piece !== undefined && isHan(piece.char)) {
+        chars.push(piece.char)
+        at = step < 0 ? piece.start : piece.end
+        continue
+      }
+      const char = step < 0 ? text[at - 1] : text[at]
+      if (char === undefined || !isHan(char)) break
+      chars.push(char)
+      at += step
+    }
+    return step < 0 ? chars.reverse() : chars
+  }
+  // The best a character scores at its place: alone, or in a word of up to four characters with its neighbours (less what they score alone).
+  const score = (before: readonly string[], char: string, after: readonly string[]): number => {
+    let best = solo(char)
+    for (let back = 0; back <= before.length; back++) {
+      for (let ahead = 0; ahead <= after.length && back + ahead + 1 <= 4; ahead++) {
+        if (back + ahead === 0) continue
+        const others = [...before.slice(before.length - back), ...after.slice(0, ahead)]
+        const value = lexicon.lookup(before.slice(before.length - back).join('') + char + after.slice(0, ahead).join(''))
+        if (value !== undefined && value < 0) best = Math.max(best, value - others.reduce((sum, other) => sum + solo(other), 0))
+      }
+    }
+    return best
+  }
+  for (let index = accepted.length - 1; index >= 0; index--) {
+    const piece = accepted[index]!
+    if (piece.bytes.length !== 3 || piece.bytes[2] !== 0xa0 || text.charCodeAt(piece.end - 1) !== 0x20 || !isHan(piece.char)) continue
+    const bytes = piece.bytes.slice(0, 2)
+    const before = side(piece.start, -1)
+    let best = -Infinity
+    for (const candidate of completions(bytes, lost, [])) if (isHan(candidate.char)) best = Math.max(best, score(before, candidate.char, []))
+    if (best < score(before, piece.char, side(piece.end, 1)) + spaceKeptMargin) continue
+    accepted.splice(index, 1)
+    partial.push({start: piece.start, end: piece.end - 1, codec: piece.codec, bytes, missing: 1, char: ''})
+  }
+  partial.sort((a, b) => a.start - b.start)
 }
 
 /**
