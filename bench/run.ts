@@ -28,6 +28,8 @@ import {VFile} from 'vfile'
 import {cleanBenchRows, runCleanBench, type CleanBenchResults} from './clean-bench.js'
 import {generateCorpus, readPagePairs, writeCorpus, type ArticleKind} from './corpus.js'
 import {generateGlossary} from './glossary.js'
+import {channels} from '../src/repair/channels/catalog.js'
+import {heldOutPosts} from './held-out-posts.js'
 import {channelThroughput, formatThroughput} from './repair-channels.js'
 
 type DecodeModule = typeof import('../src/decode/index.js')
@@ -257,8 +259,35 @@ if (fs.existsSync(path.join(sharedFolder, 'corpus'))) {
   process.stdout.write('repair throughput per damage channel (held-out pages of the damage matrix, dictionaries warm):\n')
   const perChannel = channelThroughput(sharedFolder, repairModule.repairMojibake, {lexicon: repairModule.loadLexicon()}, 1)
   process.stdout.write(formatThroughput(perChannel).join('\n') + '\n')
+  process.stdout.write(commandThroughput(sharedFolder).join('\n') + '\n')
 } else {
   process.stdout.write(`repair throughput per damage channel: skipped, no shared corpus at ${sharedFolder}\n`)
+}
+
+/**
+ * What a user waits for: `bitext repair FILE --out-dir DIR` in a fresh
+ * process (decode, repair, parse, align, the English re-rank), CPU time of
+ * every thread, on the held-out posts of `bench/repair-posts.ts` in one file,
+ * damaged through the seed's channel and through C1 stripped.
+ */
+function commandThroughput(shared: string): string[] {
+  const text = heldOutPosts(shared, root).posts.map((post) => post.text.replace(/^---\n[\s\S]*?\n---\n/, '')).join('\n')
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'bitext-bench-repair-'))
+  const lines = ['repair end to end, `bitext repair FILE` in a fresh process (parse, align and the English re-rank included; CPU of every thread), the held-out posts in one file:']
+  try {
+    for (const id of ['utf-8>windows-1254/dropped', 'utf-8>latin1/c1-stripped']) {
+      const channel = channels.find((each) => each.id === id)!
+      const file = path.join(folder, 'posts.md')
+      fs.writeFileSync(file, channel.damage(text))
+      const bytes = fs.statSync(file).size
+      const output = execFileSync(process.execPath, [path.join(root, 'bench', 'cli-child.mjs'), lib, 'repair', file, '--out-dir', path.join(folder, 'out'), '--no-decisions'], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']})
+      const run = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as {cpuMs: number; ms: number}
+      lines.push(`  ${id.padEnd(32)} ${(bytes / 1e6 / (run.cpuMs / 1000)).toFixed(2).padStart(7)} MB/s CPU (${(bytes / 1024).toFixed(0)} KiB: ${(run.cpuMs / 1000).toFixed(2)} s CPU, ${(run.ms / 1000).toFixed(2)} s)`)
+    }
+  } finally {
+    fs.rmSync(folder, {recursive: true, force: true})
+  }
+  return lines
 }
 
 function kindCounts(): Record<ArticleKind, {articles: number; megabytes: number}> {

@@ -15,11 +15,12 @@ import {DecodeError, decode} from './decode/index.js'
 import {dropDecisionBlock, mapMessagesToDisk, placeDecisions, readBlock} from './decisions/index.js'
 import bitextEmit, {type Format} from './emit/index.js'
 import type {Glossary} from './glossary/types.js'
-import {FrontMatterError, assertFrontMatterClosed, createParser, readFrontMatter, slugOf} from './parse/index.js'
+import {FrontMatterError, assertFrontMatterClosed, createParser, parseFrontMatter, slugOf} from './parse/index.js'
 import {localFiles} from './parse/local-files.js'
 import {InputLimitError, assertInlineMarkup, assertNesting, assertPhrasingDepth, assertNotEmpty, assertSize, type InputLimits} from './parse/input-limits.js'
 import {repair, rerankWithSource} from './repair/index.js'
 import type {PipelineStage} from './pipeline-stages.js'
+import type {FrontMatter} from './types.js'
 
 export {pipelineStages, type PipelineStage} from './pipeline-stages.js'
 
@@ -120,8 +121,8 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
         assertPhrasingDepth(tree, limits)
         dropDecisionBlock(tree)
         assertFrontMatterClosed(String(file.value), tree)
-        file.data.frontMatter = readFrontMatter(tree)
-        file.data.slug = slugOf(file.data.frontMatter, file.stem ?? 'article', tree)
+        const frontMatter = readFrontMatterInto(file, tree)
+        file.data.slug = slugOf(frontMatter, file.stem ?? 'article', tree)
         file.data.localFiles = localFiles(tree)
         enter('align')
         await aligner.run(tree, file)
@@ -130,7 +131,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
         if (rerankWithSource(file)) {
           tree = parser.parse(file) as Root
           dropDecisionBlock(tree)
-          file.data.frontMatter = readFrontMatter(tree)
+          readFrontMatterInto(file, tree)
           file.data.localFiles = localFiles(tree)
           await aligner.run(tree, file)
         }
@@ -160,6 +161,15 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
  */
 export async function processArticle(bytes: Uint8Array, path: string, options: PipelineOptions = {}): Promise<VFile> {
   return createPipeline(options).process(bytes, path)
+}
+
+/** Set the front matter of a parsed tree on the file, and its YAML document for emit (none without front matter); returns the front matter. */
+function readFrontMatterInto(file: VFile, tree: Root): FrontMatter {
+  const {value, yaml} = parseFrontMatter(tree)
+  file.data.frontMatter = value
+  if (yaml) file.data.frontMatterYaml = yaml
+  else delete file.data.frontMatterYaml
+  return value
 }
 
 /**

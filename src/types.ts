@@ -5,6 +5,7 @@
  * declared here once.
  */
 import type {Html, Root, RootContent} from 'mdast'
+import type {FrontMatterYaml} from './parse/front-matter.js'
 import type {LocalFile} from './parse/local-files.js'
 
 /** Severity of a finding: `error` fails CI, `warning` does not, `info` carries facts. */
@@ -241,6 +242,7 @@ export interface TermUse {
 export type Outputs = Record<string, string>
 
 export type {LocalFile} from './parse/local-files.js'
+export type {FrontMatterYaml} from './parse/front-matter.js'
 
 /** Front matter of an article, as parsed YAML (a map), or `{}`. */
 export type FrontMatter = Record<string, unknown>
@@ -259,6 +261,8 @@ declare module 'vfile' {
     decisionProblems: DecisionProblem[]
     /** Set by parse: the front matter. */
     frontMatter: FrontMatter
+    /** Set by parse: the front matter's YAML document, which emit rewrites for the English outputs without parsing it again. */
+    frontMatterYaml: FrontMatterYaml
     /** Set by parse: the slug of the article. */
     slug: string
     /** Set by parse: the local files the article refers to (images, linked files). */

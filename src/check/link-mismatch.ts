@@ -3,7 +3,7 @@
  * a pair (a URL mangled in translation, a link dropped or added).
  */
 import type {Nodes} from 'mdast'
-import {visit} from 'unist-util-visit'
+import {eachNode} from '../parse/each-node.js'
 import type {Finding, Rule, RuleContext} from './rule.js'
 import {pairSides, type Side} from './qa-helpers.js'
 
@@ -24,7 +24,7 @@ const mangledSimilarity = 0.75
 function targets(side: Side): Target[] {
   const found: Target[] = []
   for (const root of side.nodes) {
-    visit(root as Nodes, (node) => {
+    eachNode(root as Nodes, (node) => {
       if (node.type !== 'link' && node.type !== 'image') return
       const start = node.position?.start.offset
       const end = node.position?.end.offset

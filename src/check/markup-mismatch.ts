@@ -4,7 +4,7 @@
  */
 import type {Nodes} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {visit} from 'unist-util-visit'
+import {eachNode} from '../parse/each-node.js'
 import type {Finding, Rule, RuleContext} from './rule.js'
 import {pairSides, type Side} from './qa-helpers.js'
 
@@ -27,7 +27,7 @@ const label: Record<Kind, string> = {inlineCode: 'inline code', emphasis: 'empha
 function marks(side: Side): Mark[] {
   const found: Mark[] = []
   for (const root of side.nodes) {
-    visit(root as Nodes, (node) => {
+    eachNode(root as Nodes, (node) => {
       if (node.type !== 'inlineCode' && node.type !== 'emphasis' && node.type !== 'strong') return
       const start = node.position?.start.offset
       const end = node.position?.end.offset

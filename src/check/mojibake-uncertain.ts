@@ -52,6 +52,7 @@ function finding(choice: Choice, twinLines: readonly number[] = []): Finding {
  */
 export function reasonOf(choice: Pick<Choice, 'choice' | 'others' | 'confidence' | 'evidence'>): string {
   if (choice.choice === '\uFFFD') return 'Lost character `\uFFFD`: its bytes could not be rebuilt; write the right character in its place'
+  if (choice.choice === '?' && choice.others.length === 0) return 'Check `?` in repaired GBK text: an encoder writes `?` for a character GBK has no code for (an emoji, a no-break space), which is then lost; if it is not a question mark, write the right character in its place'
   const confidence = choice.confidence.toFixed(2)
   if (choice.others.length === 0) return `Check \`${choice.choice}\`, rebuilt from lost bytes: the only candidate that fits, but a guess (confidence ${confidence})`
   const why = choice.evidence !== undefined

@@ -3,7 +3,7 @@
  * text with the parts that are not prose blanked out, and script tests.
  */
 import type {Nodes, RootContent} from 'mdast'
-import {visit} from 'unist-util-visit'
+import {eachNode} from '../parse/each-node.js'
 import {nodesRange} from '../parse/nodes-range.js'
 import type {AlignUnit, Alignment} from '../types.js'
 
@@ -116,7 +116,7 @@ function nonProse(nodes: readonly RootContent[]): NonProse[] {
   spans = []
   const found = spans
   for (const root of nodes) {
-    visit(root as Nodes, (node) => {
+    eachNode(root as Nodes, (node) => {
       const from = node.position?.start.offset
       const to = node.position?.end.offset
       if (from === undefined || to === undefined) return undefined

@@ -13,7 +13,7 @@
  * blocks, which Hexo protects itself.
  */
 import type {Nodes} from 'mdast'
-import {visit} from 'unist-util-visit'
+import {eachNode} from '../parse/each-node.js'
 import {readFrontMatter} from '../parse/front-matter.js'
 import type {Finding, Rule, RuleContext} from './rule.js'
 
@@ -32,7 +32,7 @@ export const endRawTag = /\{%-?\s*endraw\s*-?%\}/
 function check(context: RuleContext): Finding[] {
   if (nunjucksDisabled(context)) return []
   const findings: Finding[] = []
-  visit(context.tree as Nodes, (node) => {
+  eachNode(context.tree as Nodes, (node) => {
     if (node.type === 'code' || node.type === 'yaml') return 'skip'
     const start = node.position?.start.offset
     const end = node.position?.end.offset

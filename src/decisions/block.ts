@@ -58,7 +58,9 @@ export function readBlock(text: string): DecisionBlock {
   const opening = lastLineStart(text, blockOpening)
   if (opening === -1) return {start: text.length, found: false, entries: [], problems: []}
   // `formatBlock` puts one blank line before the block: it belongs to the block.
-  const start = text.slice(opening - 2, opening) === '\n\n' ? opening - 1 : opening
+  const start = text.slice(opening - 2, opening) === '\n\n' ? opening - 1
+    : text.slice(opening - 4, opening) === '\r\n\r\n' ? opening - 2
+      : opening
   const close = text.indexOf('-->', opening + blockOpening.length)
   const entries: BlockEntry[] = []
   const problems: BlockProblem[] = []
@@ -87,11 +89,14 @@ export function readBlock(text: string): DecisionBlock {
  * Write a decision block.
  *
  * @param decisions The open decisions, in text order.
+ * @param eol The line ending to write: the article's own, so that a file with CRLF line endings keeps them.
  * @returns The block, starting with a blank line and ending with a line break; `''` when there are none.
  */
-export function formatBlock(decisions: readonly RepairDecision[]): string {
+export function formatBlock(decisions: readonly RepairDecision[], eol: '\n' | '\r\n' = '\n'): string {
   if (decisions.length === 0) return ''
-  return `\n${header}\n${decisions.map(formatDecision).join('\n')}\n-->\n`
+  const block = `\n${header}\n${decisions.map(formatDecision).join('\n')}\n-->\n`
+  // A decision line is JSON, whose strings hold no raw line break.
+  return eol === '\n' ? block : block.replaceAll('\n', '\r\n')
 }
 
 /**
@@ -103,8 +108,20 @@ export function formatBlock(decisions: readonly RepairDecision[]): string {
  */
 export function withBlock(content: string, decisions: readonly RepairDecision[]): string {
   if (decisions.length === 0) return content
-  const ended = content === '' || content.endsWith('\n') ? content : `${content}\n`
-  return ended + formatBlock(decisions)
+  const eol = lineEnding(content)
+  const ended = content === '' || content.endsWith('\n') ? content : `${content}${eol}`
+  return ended + formatBlock(decisions, eol)
+}
+
+/** The line ending most of a text's lines use: CRLF when more than half of its line breaks are. */
+function lineEnding(text: string): '\n' | '\r\n' {
+  let breaks = 0
+  let crlf = 0
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+    breaks++
+    if (at > 0 && text.charCodeAt(at - 1) === 13) crlf++
+  }
+  return crlf * 2 > breaks ? '\r\n' : '\n'
 }
 
 /** One decision as a line of JSON, with nothing a comment or the repair could trip on. */

@@ -15,7 +15,7 @@
 import type {Heading, Yaml} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {parseDocument} from 'yaml'
-import type {Alignment, FrontMatter} from '../types.js'
+import type {Alignment, FrontMatter, FrontMatterYaml} from '../types.js'
 import {side} from './split.js'
 
 /** List fields the English outputs filter, each with the field that replaces it. */
@@ -99,12 +99,15 @@ export function englishFrontMatter(frontMatter: FrontMatter, alignment: Alignmen
  * @param node The original front matter node.
  * @param frontMatter Its parsed value.
  * @param alignment The article's alignment.
+ * @param parsed The YAML document parse read the front matter from (optional:
+ *   a copy of it is changed, which saves parsing the YAML again; used only
+ *   when it was parsed from `node`'s value).
  * @returns The node itself when nothing changes, else a new node.
  */
-export function englishYaml(node: Yaml, frontMatter: FrontMatter, alignment: Alignment): Yaml {
+export function englishYaml(node: Yaml, frontMatter: FrontMatter, alignment: Alignment, parsed?: FrontMatterYaml): Yaml {
   const {set, remove} = englishFields(frontMatter, alignment)
   if (set.size === 0 && remove.length === 0) return node
-  const document = parseDocument(node.value)
+  const document = parsed?.source === node.value ? parsed.document.clone() : parseDocument(node.value)
   for (const [field, value] of set) {
     if (value === undefined) document.delete(field)
     else document.set(field, document.createNode(value))

@@ -22,7 +22,8 @@ export interface UnitSides {
 }
 
 /** A Hugo heading id at the end of a heading's text, with the spaces before it. */
-const hugoId = /\s*\{#([^{}\s]+)\}\s*$/
+/** A Hugo heading id at the end of a heading's text, empty too (`{#}`: markup all the same, as `align/classify.ts` takes it). */
+const hugoId = /\s*\{#([^{}\s]*)\}\s*$/
 
 /** Ids the page itself uses (its view toggle): a heading never takes them. */
 const reserved = ['view-both', 'view-zh', 'view-en']
@@ -63,17 +64,24 @@ export function headingIds(units: readonly AlignUnit[], sides: readonly UnitSide
  * @returns The lists, each heading without its `{#id}`.
  */
 export function withoutHeadingIds(lists: ReadonlyArray<readonly RootContent[]>): RootContent[][] {
-  return lists.map((list) => list.map((block) => (block.type === 'heading' && explicitId(block) !== undefined ? cut(block) : block)))
+  return lists.map((list) => list.map((block) => (block.type === 'heading' && endsWithId(block) ? cut(block) : block)))
 }
 
 function firstHeading(blocks: readonly RootContent[]): Heading | undefined {
   return blocks.find((block): block is Heading => block.type === 'heading')
 }
 
-/** The Hugo id a heading ends with, when its last child is text that ends with one. */
+/** The Hugo id a heading ends with, when its last child is text that ends with one that is not empty. */
 function explicitId(heading: Heading): string | undefined {
   const last = heading.children.at(-1)
-  return last?.type === 'text' ? hugoId.exec(last.value)?.[1] : undefined
+  const id = last?.type === 'text' ? hugoId.exec(last.value)?.[1] : undefined
+  return id === '' ? undefined : id
+}
+
+/** Whether a heading's last child is text that ends with a Hugo id, empty or not. */
+function endsWithId(heading: Heading): boolean {
+  const last = heading.children.at(-1)
+  return last?.type === 'text' && hugoId.test(last.value)
 }
 
 function cut(heading: Heading): Heading {

@@ -59,7 +59,7 @@ export default function bitextEmit(options: Options = {}) {
         outputs['bilingual.md'] = write(commentBilingualTree(tree, alignment))
       } else {
         outputs['index.zh.md'] = write(zhTree(alignment, frontMatter))
-        outputs['index.en.md'] = write(enTree(alignment, frontMatter && englishYaml(frontMatter, file.data.frontMatter ?? {}, alignment)))
+        outputs['index.en.md'] = write(enTree(alignment, frontMatter && englishYaml(frontMatter, file.data.frontMatter ?? {}, alignment, file.data.frontMatterYaml)))
         // A post without English (a Chinese-only article) has the same bilingual and Chinese text.
         outputs['bilingual.md'] = bilingualIsChinese(alignment) ? outputs['index.zh.md'] : write(bilingualTree(alignment, frontMatter))
       }

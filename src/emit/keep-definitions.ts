@@ -5,7 +5,7 @@
  * `\[^1]`). Such definitions are kept where they were.
  */
 import type {Definition, FootnoteDefinition, Nodes, RootContent} from 'mdast'
-import {visit} from 'unist-util-visit'
+import {eachNode} from '../parse/each-node.js'
 
 /** One unit's blocks for a language: what the language keeps and what it drops. */
 export interface SplitPart {
@@ -47,7 +47,7 @@ export function keepDefinitions(parts: readonly SplitPart[]): RootContent[] {
 
 /** Record what a node defines and what it refers to. */
 function collect(node: Nodes, defined: Set<string>, wanted: Set<string>): void {
-  visit(node, (child) => {
+  eachNode(node, (child) => {
     if (child.type === 'definition') defined.add(`link:${child.identifier}`)
     else if (child.type === 'footnoteDefinition') defined.add(`footnote:${child.identifier}`)
     else if (child.type === 'linkReference' || child.type === 'imageReference') wanted.add(`link:${child.identifier}`)
@@ -58,7 +58,7 @@ function collect(node: Nodes, defined: Set<string>, wanted: Set<string>): void {
 /** The definitions inside a dropped block (at any depth, such as inside a quote). */
 function definitionsIn(node: RootContent): Array<Definition | FootnoteDefinition> {
   const found: Array<Definition | FootnoteDefinition> = []
-  visit(node, (child) => {
+  eachNode(node, (child) => {
     if (child.type === 'definition' || child.type === 'footnoteDefinition') {
       found.push(child)
       return 'skip'

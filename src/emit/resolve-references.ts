@@ -20,7 +20,7 @@
  * renamed (`data.hName`), so the page needs nothing else to convert them.
  */
 import type {BlockContent, Definition, DefinitionContent, Emphasis, FootnoteDefinition, FootnoteReference, Image, ImageReference, Link, LinkReference, Nodes, RootContent} from 'mdast'
-import {visit} from 'unist-util-visit'
+import {eachNode} from '../parse/each-node.js'
 
 /**
  * Resolve the references of lists of blocks against the definitions of all
@@ -34,7 +34,7 @@ export function resolveReferences(lists: ReadonlyArray<readonly RootContent[]>):
   const found: Found = {definitions: new Map(), notes: new Map()}
   for (const list of lists) {
     for (const block of list) {
-      visit(block, (node) => {
+      eachNode(block, (node) => {
         if (node.type !== 'definition' && node.type !== 'footnoteDefinition') return
         const id = node.identifier.toUpperCase()
         if (node.type === 'definition' && !found.definitions.has(id)) found.definitions.set(id, node)

@@ -4,12 +4,16 @@
  * character once per serialization, and the filtered lists are shared by
  * every text with the same characters, so that a text node costs one search
  * per distinct character (about 30) instead of one per pattern (about 90
- * with GFM) and a new array.
+ * with GFM) and a new array. Every serialization makes its own
+ * `state.unsafe` array, of the same patterns: a lookup is found again by its
+ * patterns, so that the filtered lists serve every serialization.
  */
 import type {Unsafe} from 'mdast-util-to-markdown'
 
 /** The patterns of one serialization, grouped by the character they need. */
 interface Lookup {
+  /** The patterns, in order (a copy). */
+  patterns: readonly Unsafe[]
   /** Printable characters, each a bit of the key (the C0 controls share the last bit: when one occurs, all their patterns are tried). */
   characters: string[]
   /** Bit of each pattern in the key. */
@@ -21,7 +25,9 @@ interface Lookup {
 /** C0 control characters other than tab, line feed and carriage return. */
 const control = /[\0-\x08\v\f\x0e-\x1f]/
 
+/** Lookups by pattern array, and by the first pattern of their arrays (load-once caches, not state: a lookup depends only on its patterns). */
 const lookups = new WeakMap<readonly Unsafe[], Lookup>()
+const byFirstPattern = new WeakMap<Unsafe, Lookup[]>()
 
 /**
  * The patterns of `unsafe` whose character occurs in `value`, in their order.
@@ -31,11 +37,7 @@ const lookups = new WeakMap<readonly Unsafe[], Lookup>()
  * @returns The patterns that can match in `value` (the same array for the same characters).
  */
 export function unsafeIn(unsafe: readonly Unsafe[], value: string): Unsafe[] {
-  let lookup = lookups.get(unsafe)
-  if (!lookup) {
-    lookup = createLookup(unsafe)
-    lookups.set(unsafe, lookup)
-  }
+  const lookup = lookups.get(unsafe) ?? lookupOf(unsafe)
   const {characters} = lookup
   let key = control.test(value) ? 1 << characters.length : 0
   for (let index = 0; index < characters.length; index++) {
@@ -49,6 +51,23 @@ export function unsafeIn(unsafe: readonly Unsafe[], value: string): Unsafe[] {
   return list
 }
 
+/** The lookup of a pattern array seen for the first time: the one of the same patterns, else a new one. */
+function lookupOf(unsafe: readonly Unsafe[]): Lookup {
+  const first = unsafe[0]
+  const known = first ? (byFirstPattern.get(first) ?? []) : []
+  let lookup = known.find((candidate) => samePatterns(candidate.patterns, unsafe))
+  if (!lookup) {
+    lookup = createLookup(unsafe)
+    if (first) byFirstPattern.set(first, [...known, lookup])
+  }
+  lookups.set(unsafe, lookup)
+  return lookup
+}
+
+function samePatterns(a: readonly Unsafe[], b: readonly Unsafe[]): boolean {
+  return a.length === b.length && a.every((pattern, index) => pattern === b[index])
+}
+
 function createLookup(unsafe: readonly Unsafe[]): Lookup {
   const characters: string[] = []
   for (const pattern of unsafe) {
@@ -57,5 +76,5 @@ function createLookup(unsafe: readonly Unsafe[]): Lookup {
   // One bit per printable character and one for the controls must fit in 31 bits.
   if (characters.length > 30) throw new Error(`Too many unsafe characters to index: ${characters.length}`)
   const bits = unsafe.map((pattern) => (control.test(pattern.character) ? 1 << characters.length : 1 << characters.indexOf(pattern.character)))
-  return {characters, bits, lists: new Map()}
+  return {patterns: [...unsafe], characters, bits, lists: new Map()}
 }

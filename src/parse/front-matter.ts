@@ -2,7 +2,7 @@
  * Front matter: parse the YAML of an article and derive its slug.
  */
 import type {Root} from 'mdast'
-import {LineCounter, parseDocument} from 'yaml'
+import {LineCounter, parseDocument, type Document} from 'yaml'
 import type {FrontMatter} from '../types.js'
 
 /** A problem with an article's front matter, with its line in the article. */
@@ -17,6 +17,22 @@ export class FrontMatterError extends Error {
   }
 }
 
+/** The YAML of a front matter and its parsed document, kept to rewrite it without parsing it again. */
+export interface FrontMatterYaml {
+  /** The YAML text (the `yaml` node's value) the document was parsed from. */
+  source: string
+  /** The parsed document: comments and order as written. Clone it before changing it. */
+  document: Document.Parsed
+}
+
+/** The front matter of a tree as {@link parseFrontMatter} reads it. */
+export interface ParsedFrontMatter {
+  /** The front matter map (`{}` when there is none). */
+  value: FrontMatter
+  /** The YAML and its document (absent when the tree has no front matter). */
+  yaml?: FrontMatterYaml
+}
+
 /**
  * Parse the YAML front matter node of a tree, if any.
  *
@@ -25,8 +41,19 @@ export class FrontMatterError extends Error {
  * @throws FrontMatterError when the YAML is invalid or not a map.
  */
 export function readFrontMatter(tree: Root): FrontMatter {
+  return parseFrontMatter(tree).value
+}
+
+/**
+ * Parse the YAML front matter node of a tree, if any, keeping its document.
+ *
+ * @param tree The parsed article.
+ * @returns The front matter map, and the YAML document it was read from.
+ * @throws FrontMatterError when the YAML is invalid or not a map.
+ */
+export function parseFrontMatter(tree: Root): ParsedFrontMatter {
   const node = tree.children[0]
-  if (!node || node.type !== 'yaml') return {}
+  if (!node || node.type !== 'yaml') return {value: {}}
   // The YAML starts on the line after the opening `---`.
   const firstLine = (node.position?.start.line ?? 1) + 1
   const lineCounter = new LineCounter()
@@ -37,12 +64,13 @@ export function readFrontMatter(tree: Root): FrontMatter {
     const reason = error.message.split('\n')[0] ?? error.message
     throw new FrontMatterError(`Invalid YAML in front matter: ${reason}; fix the YAML between the \`---\` lines`, line)
   }
+  const yaml = {source: node.value, document}
   const value: unknown = document.toJS()
-  if (value === null || value === undefined) return {}
+  if (value === null || value === undefined) return {value: {}, yaml}
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new FrontMatterError('Front matter is not a map of fields; write `key: value` lines between the `---` lines', firstLine)
   }
-  return value as FrontMatter
+  return {value: value as FrontMatter, yaml}
 }
 
 /**

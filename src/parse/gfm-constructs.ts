@@ -6,6 +6,7 @@
  * document, turning it off (micromark's `disable.null`, which makes each try
  * fail at once) gives the very same tree, positions included.
  */
+import type {Nodes, Root} from 'mdast'
 import type {Extension as FromMarkdownExtension, Options} from 'mdast-util-from-markdown'
 
 /** A micromark syntax extension. */
@@ -39,6 +40,41 @@ const needs: ReadonlyArray<readonly [name: string, pattern: RegExp]> = [
  * named (`&commat;`) reference. Letters have no named references.
  */
 const transformNeeds = /@|www|http|&#|&commat;/i
+
+/**
+ * What the autolink literal transform needs in the value of a text node to
+ * change it: its URL expression starts at `http://`, `https://` or `www.` (in
+ * any case), its email, `mailto:` and `xmpp:` ones at an `@`.
+ */
+const textNeeds = /@|www\.|https?:\/\//i
+
+/**
+ * The configured mdast extensions, the autolink literal one with its
+ * transform run only on a tree that has a text node it can change. The
+ * document test above keeps the transform for every page with a link to an
+ * `http` URL, where it then walks the whole tree four times (once per
+ * expression) to find text in nodes that hold none; finding no text that
+ * can match first gives the same tree.
+ *
+ * @param mdastExtensions The configured mdast extensions (GFM included, possibly nested).
+ * @returns The same extensions, flat, the autolink literal one replaced by a guarded copy.
+ */
+export function guardAutolinkLiteral(mdastExtensions: ReadonlyArray<FromMarkdownExtension | FromMarkdownExtension[]>): FromMarkdownExtension[] {
+  return mdastExtensions.flat().map((extension) => {
+    if (!isAutolinkLiteral(extension) || !extension.transforms) return extension
+    const transforms = extension.transforms.map((transform) => (tree: Root) => (hasTextNeeding(tree) ? transform(tree) : undefined))
+    return {...extension, transforms}
+  })
+}
+
+/** Whether a text node in a tree holds what the autolink literal transform needs. */
+function hasTextNeeding(node: Nodes): boolean {
+  if (node.type === 'text') return textNeeds.test(node.value)
+  if ('children' in node) {
+    for (const child of node.children) if (hasTextNeeding(child)) return true
+  }
+  return false
+}
 
 /** The constructs and transforms to use for one document. */
 export interface GfmSelection {

@@ -7,7 +7,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified, type Plugin} from 'unified'
-import {mayUseGfm, selectGfmConstructs} from './gfm-constructs.js'
+import {guardAutolinkLiteral, mayUseGfm, selectGfmConstructs} from './gfm-constructs.js'
 
 /**
  * A unified processor that parses bitext articles (no transforms).
@@ -38,13 +38,16 @@ export function createFragmentParser() {
  */
 const parseSelectingGfm: Plugin<[{onlyGfm?: boolean}?], string, Root> = function (options = {}) {
   const self = this
+  // Made at the first parse, when every plugin has added its extensions.
+  let mdastExtensions: FromMarkdownExtension[] | undefined
   self.parser = function (document: string): Root {
     // With GFM as its only extension (no front matter), a text GFM cannot change parses as CommonMark.
     if (options.onlyGfm && !mayUseGfm(document)) return fromMarkdown(document, {...self.data('settings')} as Options)
     const extensions = (self.data('micromarkExtensions') ?? []) as NonNullable<Options['extensions']>
-    const mdastExtensions = (self.data('fromMarkdownExtensions') ?? []) as Array<FromMarkdownExtension | FromMarkdownExtension[]>
+    mdastExtensions ??= guardAutolinkLiteral((self.data('fromMarkdownExtensions') ?? []) as Array<FromMarkdownExtension | FromMarkdownExtension[]>)
     return fromMarkdown(document, {...self.data('settings'), ...selectGfmConstructs(document, extensions, mdastExtensions)})
   }
 }
 
-export {FrontMatterError, assertFrontMatterClosed, readFrontMatter, slugOf} from './front-matter.js'
+export {FrontMatterError, assertFrontMatterClosed, parseFrontMatter, readFrontMatter, slugOf} from './front-matter.js'
+export type {FrontMatterYaml, ParsedFrontMatter} from './front-matter.js'

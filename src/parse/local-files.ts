@@ -4,7 +4,7 @@
  * them beside the article's outputs, so the pages show them.
  */
 import type {Nodes, Root} from 'mdast'
-import {visit} from 'unist-util-visit'
+import {eachNode} from './each-node.js'
 
 /** One reference to a local file. */
 export interface LocalFile {
@@ -32,7 +32,7 @@ const external = /^(?:[a-z][a-z\d+.-]*:|\/\/)/i
  */
 export function localFiles(tree: Root): LocalFile[] {
   const found: LocalFile[] = []
-  visit(tree as Nodes, (node) => {
+  eachNode(tree as Nodes, (node) => {
     const position = node.position
     if (!position) return
     const place = {line: position.start.line, column: position.start.column, endLine: position.end.line, endColumn: position.end.column}

@@ -6,7 +6,7 @@ import {location} from 'vfile-location'
 import {findForeignMojibake} from './detect/foreign-mojibake.js'
 import {repairMojibake, type RepairOptions} from './reconstruct/repair-mojibake.js'
 
-export {repairMojibake} from './reconstruct/repair-mojibake.js'
+export {repairMojibake, resolveLexicon} from './reconstruct/repair-mojibake.js'
 export {findForeignMojibake, type ForeignMojibake} from './detect/foreign-mojibake.js'
 export type {RepairOptions, RepairResult} from './reconstruct/repair-mojibake.js'
 export {lexiconLoader, loadLexicon, parseLexicon} from './model/lexicon.js'

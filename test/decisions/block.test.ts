@@ -30,6 +30,19 @@ Settle one with \`bitext repair --accept FILE:LINE:COLUMN\` (keep the choice) or
     expect(block.entries.map((entry) => text.slice(entry.start, entry.end).slice(0, 13))).toEqual(['{"at":"7:8","', '{"at":"9:8","'])
   })
 
+  it('keeps the line endings of a CRLF article, and reads its block back', () => {
+    const crlf = content.replaceAll('\n', '\r\n')
+    const text = withBlock(crlf, [volume])
+    expect(text).toBe(withBlock(content, [volume]).replaceAll('\n', '\r\n'))
+    expect(text.replaceAll('\r\n', '')).not.toContain('\n')
+    const block = readBlock(text)
+    expect(text.slice(0, block.start)).toBe(crlf)
+    expect(block.entries.map((entry) => entry.decision)).toEqual([volume])
+    expect(block.problems).toEqual([])
+    // A file with a few CRLF lines among LF ones keeps LF.
+    expect(withBlock('# 标题\r\n\n正文\n', [volume])).toBe(`# 标题\r\n\n正文\n${formatBlock([volume])}`)
+  })
+
   it('finds nothing in a text without a block, nor in a block quoted inside a line', () => {
     expect(readBlock(content)).toEqual({start: content.length, found: false, entries: [], problems: []})
     expect(readBlock('see `<!-- bitext-decisions` here\n').found).toBe(false)

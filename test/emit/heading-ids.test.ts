@@ -40,6 +40,22 @@ See [the namespaces](#initial-namespaces).
     expect(outputs['index.zh.md']).toContain('## 初始名字空间   {% raw %}{#initial-namespaces}{% endraw %}')
   })
 
+  it('cut an empty Hugo id `{#}` from the heading and slug its text, as the alignment reads it', async () => {
+    const outputs = await build(`---
+title: 标题
+---
+
+## Set-up {#}
+
+## 设置 {#}
+
+> Text.
+
+正文。
+`)
+    expect(headings(outputs['index.html']!)).toEqual(['id="set-up" <h2>Set-up</h2><h2>设置</h2>'])
+  })
+
   it('else slug the English heading (numbered when repeated, never the page toggle\'s ids), else the Chinese', async () => {
     const outputs = await build(`---
 title: 标题

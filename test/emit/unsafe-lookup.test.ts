@@ -28,6 +28,20 @@ describe('unsafeIn', () => {
     expect(unsafeIn(patterns, 'a*b')).not.toBe(unsafeIn(patterns, 'a* b'))
   })
 
+  it('shares the lists of one serialization with the next, which makes a new array of the same patterns', () => {
+    expect(unsafeIn([...patterns], 'a*b')).toBe(unsafeIn([...patterns], '**c'))
+  })
+
+  it('keeps apart arrays that start with the same pattern', () => {
+    const fewer = [patterns[0]!, patterns[5]!]
+    const more = [patterns[0]!, patterns[1]!, patterns[5]!]
+    for (const value of ['a*b c', '# * x', '#']) {
+      expect(unsafeIn(fewer, value)).toEqual(fewer.filter((pattern) => value.includes(pattern.character)))
+      expect(unsafeIn(more, value)).toEqual(more.filter((pattern) => value.includes(pattern.character)))
+      expect(unsafeIn(patterns, value)).toEqual(naive(value))
+    }
+  })
+
   it('refuses more printable characters than the key can hold', () => {
     const many = Array.from({length: 31}, (_, index): Unsafe => ({character: String.fromCharCode(0x41 + index)}))
     expect(() => unsafeIn(many, 'A')).toThrow('Too many unsafe characters to index: 31')

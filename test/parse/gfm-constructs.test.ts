@@ -36,7 +36,13 @@ const samples = [
   '[a] [^b] [^] ![^c](d) [x][^e]\n\n[^b]: B\n[^e]: E\n',
   '[[[a](b)](c)](d) and [^x]\n\n[^x]: y\n',
   '---\ntitle: a | b\n---\n\n# 标题\n\n正文',
-  '1. x\n\n   | a |\n   | - |\n'
+  '1. x\n\n   | a |\n   | - |\n',
+  '[a link](https://x.y/z) and [ref][r] with no literal\n\n[r]: http://r.s\n',
+  '`https://x.y` and ![www.x.y](http://i.png) and <https://a.b>',
+  '[text www.x.y and a@b.co](/u) then https://a.b/c',
+  'see H&#84;TPS://A.B/c',
+  'see W&#119;w.X.y',
+  'x&#64;y.zz and h&#x74;tps://q.r and w&#119;w.a.b'
 ]
 
 describe('selectGfmConstructs', () => {

@@ -13,7 +13,7 @@ import bitextAlign from '../../align/index.js'
 import {createParser} from '../../parse/index.js'
 import {decode, DecodeError} from '../../decode/index.js'
 import {collectDecisions, isUncertain, readBlock, settleDecisions, withBlock, parseTarget, twinGroups, type DecisionBlock, type FileDecisions, type SettleResult, type Target} from '../../decisions/index.js'
-import {lexiconLoader, repair, rerankWithSource} from '../../repair/index.js'
+import {repair, rerankWithSource, resolveLexicon} from '../../repair/index.js'
 import {ChangedOnDiskError, writeFileAtomic} from '../atomic-write.js'
 import {UsageError, type Command} from '../command.js'
 import type {CliIo} from '../io.js'
@@ -110,7 +110,8 @@ export const repairCommand: Command = {
     if (!values.json && !write && outDir === undefined && names.length > 1) {
       throw new UsageError(`Expected one FILE to print, got ${names.length}; use \`--out-dir DIR\` or \`--write\` for several`)
     }
-    const lexicon = lexiconLoader()
+    // The process-wide lexicon, which the context model is trained from too: loaded once.
+    const lexicon = (): ReturnType<typeof resolveLexicon> => resolveLexicon()
     const reports: Report[] = []
     let failed = 0
     names: for (const name of names) {
@@ -201,7 +202,7 @@ async function repairOne(
   name: string,
   io: CliIo,
   encoding: string | undefined,
-  lexicon: ReturnType<typeof lexiconLoader>
+  lexicon: () => ReturnType<typeof resolveLexicon>
 ): Promise<Outcome> {
   let bytes: Uint8Array
   try {

@@ -273,6 +273,7 @@ function repairOnce(text: string, options: RepairOptions): RepairResult {
   // itself text a single-byte codec shows (`Ã¤Â¸` → `ä¸`). A piece that lost
   // a byte there is filled when one candidate only is such a character
   // (`â€` → `”`, not `‐`), and the next pass undoes the inner layer.
+  if (chinese && lost.length > 0) spacesNotA0(text, accepted, partial, lost, resolveLexicon(options))
   const outer = !chinese && isOuterLayer(accepted)
   const tainted = chinese || outer ? new Set<Piece>() : taintedPieces(pieces)
   const edits: Edit[] = accepted.filter((piece) => !tainted.has(piece)).map((piece) => ({
@@ -286,9 +287,10 @@ function repairOnce(text: string, options: RepairOptions): RepairResult {
     layers: 1
   }))
   const slots: Array<{piece: Piece; damaged: Damaged}> = []
+  const markedLoss = markedLossOf(alike)
   for (const piece of partial) {
     const marked = piece.bytes.includes(unknownByte)
-    const unknown = piece.codec.undefinedBytes.length > 0 ? piece.codec.undefinedBytes : lost
+    const unknown = piece.codec.undefinedBytes.length > 0 ? markedLoss(piece.codec) : lost
     if (chinese) {
       if (!marked && (lost.length === 0 || (piece.bytes.length === 1 && piece.bytes[0]! < 0xe0))) continue
       const candidates = completions(piece.bytes, lost, unknown.length > 0 ? unknown : allContinuations)
@@ -595,6 +597,100 @@ function alikeCodecs(accepted: readonly Piece[], used: ReadonlySet<SingleByteCod
 }
 
 /**
+ * How much more (natural log) the likeliest character the lost bytes complete
+ * must score than the no-break-space reading, each scored with the words it
+ * makes with its neighbours, for the space to stay a space. Tuned on the
+ * tuning pages (docs/repair.md, "A space after a character that lost its last byte").
+ */
+const spaceKeptMargin = 1
+
+/**
+ * In Chinese text that lost bytes, a space after a character that lost its
+ * last byte (`付 ` read as windows-1251 with 0x98 dropped: `ä» `) reads as
+ * a no-break space turned into a space (`仠`, E4 BB A0) whenever the text has
+ * no intact no-break space. Where a character the lost bytes complete scores
+ * clearly better than that reading, each with the words it makes with the
+ * characters around it (`交付` against `交仠`; `删除` keeps `删 除` read as 删除),
+ * the space stays a space and the character is rebuilt with the others.
+ * Moves such pieces from `accepted` to `partial`.
+ */
+function spacesNotA0(text: string, accepted: Piece[], partial: Piece[], lost: readonly number[], lexicon: Lexicon): void {
+  const solo = (char: string): number => {
+    const value = lexicon.lookup(char)
+    return value !== undefined && value < 0 ? value : -20
+  }
+  const byStart = new Map(accepted.map((piece) => [piece.start, piece]))
+  const byEnd = new Map(accepted.map((piece) => [piece.end, piece]))
+  // Up to three decoded characters on one side of an offset: accepted pieces and intact Han characters.
+  const side = (offset: number, step: -1 | 1): string[] => {
+    const chars: string[] = []
+    let at = offset
+    while (chars.length < 3) {
+      const piece = step < 0 ? byEnd.get(at) : byStart.get(at)
+      if (piece !== undefined && isHan(piece.char)) {
+        chars.push(piece.char)
+        at = step < 0 ? piece.start : piece.end
+        continue
+      }
+      const char = step < 0 ? text[at - 1] : text[at]
+      if (char === undefined || !isHan(char)) break
+      chars.push(char)
+      at += step
+    }
+    return step < 0 ? chars.reverse() : chars
+  }
+  // The best a character scores at its place: alone, or in a word of up to four characters with its neighbours (less what they score alone).
+  const score = (before: readonly string[], char: string, after: readonly string[]): number => {
+    let best = solo(char)
+    for (let back = 0; back <= before.length; back++) {
+      for (let ahead = 0; ahead <= after.length && back + ahead + 1 <= 4; ahead++) {
+        if (back + ahead === 0) continue
+        const others = [...before.slice(before.length - back), ...after.slice(0, ahead)]
+        const value = lexicon.lookup(before.slice(before.length - back).join('') + char + after.slice(0, ahead).join(''))
+        if (value !== undefined && value < 0) best = Math.max(best, value - others.reduce((sum, other) => sum + solo(other), 0))
+      }
+    }
+    return best
+  }
+  for (let index = accepted.length - 1; index >= 0; index--) {
+    const piece = accepted[index]!
+    if (piece.bytes.length !== 3 || piece.bytes[2] !== 0xa0 || text.charCodeAt(piece.end - 1) !== 0x20 || !isHan(piece.char)) continue
+    const bytes = piece.bytes.slice(0, 2)
+    const before = side(piece.start, -1)
+    let best = -Infinity
+    for (const candidate of completions(bytes, lost, [])) if (isHan(candidate.char)) best = Math.max(best, score(before, candidate.char, []))
+    if (best < score(before, piece.char, side(piece.end, 1)) + spaceKeptMargin) continue
+    accepted.splice(index, 1)
+    partial.push({start: piece.start, end: piece.end - 1, codec: piece.codec, bytes, missing: 1, char: ''})
+  }
+  partial.sort((a, b) => a.start - b.start)
+}
+
+/**
+ * What a byte marked lost (U+FFFD, `?`) may have been, by the codec that read
+ * its piece: a byte that codec leaves undefined, or one that a codec alike to
+ * it on this text leaves undefined. windows-1254 shows what windows-1252
+ * shows but for six letters, and leaves 0x8E and 0x9E undefined: text it
+ * read, with U+FFFD for those, is taken for windows-1252 (`控` E6 8E A7 read
+ * as `æ�§` was rebuilt as `捧` E6 8D A7, sure of itself, for want of 0x8E).
+ * The same list for every piece of a codec (the completions are cached by list).
+ */
+function markedLossOf(alike: readonly SingleByteCodec[]): (codec: SingleByteCodec) => readonly number[] {
+  const extra = [...new Set(alike.flatMap((codec) => codec.undefinedBytes))]
+  if (extra.length === 0) return (codec) => codec.undefinedBytes
+  const lists = new Map<SingleByteCodec, readonly number[]>()
+  return (codec) => {
+    let list = lists.get(codec)
+    if (list === undefined) {
+      const more = extra.filter((byte) => !codec.undefinedBytes.includes(byte))
+      list = more.length === 0 ? codec.undefinedBytes : [...codec.undefinedBytes, ...more].sort((a, b) => a - b)
+      lists.set(codec, list)
+    }
+    return list
+  }
+}
+
+/**
  * The models for rebuilding one article: the shared lexicon with the
  * glossary's terms, and the words of the article's intact text (the fixed
  * parts) as a bonus for words through rebuilt characters.
@@ -764,6 +860,11 @@ function composeGbk(text: string, repairs: readonly GbkRepair[], options: Repair
     }
   }
   if (cursor < text.length) parts.push(text.slice(cursor))
+  const lostMarks = repairs[0]!.from === 'gbk' ? encoderQuestionMarks(text, repairs) : []
+  if (lostMarks.length > 0) {
+    edits.push(...lostMarks)
+    edits.sort((a, b) => a.start - b.start)
+  }
   if (lossy.length > 0) {
     const context = resolveContext(options)
     const article = articleModel(parts, resolveLexicon(options), options)
@@ -788,8 +889,67 @@ function composeGbk(text: string, repairs: readonly GbkRepair[], options: Repair
     }
   }
   const {from, via} = repairs[0]!
-  const summary = `${from === 'utf-8' ? 'UTF-8' : 'GBK'} read as ${via === 'gbk' ? 'GBK' : 'windows-1252'}${lossy.length > 0 ? `, ${lossy.length} ${lossy.length === 1 ? 'character' : 'characters'} rebuilt from bytes GBK could not decode` : ''}`
+  const lostNote = lostMarks.length === 0 ? '' : `, ${lostMarks.length} \`?\` that may stand for ${lostMarks.length === 1 ? 'a character' : 'characters'} GBK could not encode`
+  const summary = `${from === 'utf-8' ? 'UTF-8' : 'GBK'} read as ${via === 'gbk' ? 'GBK' : 'windows-1252'}${lossy.length > 0 ? `, ${lossy.length} ${lossy.length === 1 ? 'character' : 'characters'} rebuilt from bytes GBK could not decode` : ''}${lostNote}`
   return compose(text, edits, [], false, undefined, {summary, from, via, lostBytes: [], layers: 1})
+}
+
+/**
+ * Confidence that a `?` inside a run of GBK text read as windows-1252 (more
+ * of the run after it) is a question mark, and that a lone `?` ending a run
+ * is: a GBK encoder writes `?` for what it cannot encode (an emoji, a
+ * no-break space), and Chinese text asks its questions with `？`, which GBK
+ * encodes.
+ */
+const insideRunMark = 0.2
+const endOfRunMark = 0.5
+/** The sentence particles of questions (`好吗?`): a `?` after one is a question mark. */
+const questionParticles = '吗呢么'
+
+/**
+ * The `?` of GBK runs read as windows-1252 that may stand for a character
+ * the GBK encoder could not encode, as records that change nothing: the
+ * character is gone, and the `?` is kept, but flagged (`mojibake-uncertain`
+ * words it as such) so that a person puts the character back or confirms
+ * the question mark. Two or more `?` ending a run, and a `?` after a question
+ * particle, are taken as question marks; out of the runs, only a `?` alone
+ * after a space or a sentence's punctuation is flagged.
+ */
+function encoderQuestionMarks(text: string, repairs: readonly GbkRepair[]): Edit[] {
+  const marks: Edit[] = []
+  for (const repair of repairs) {
+    let trailing = 0
+    while (trailing < repair.end - repair.start && text.charCodeAt(repair.end - 1 - trailing) === 0x3f) trailing++
+    const inside = repair.end - trailing
+    for (let index = repair.start; index < repair.end; index++) {
+      if (text.charCodeAt(index) !== 0x3f) continue
+      if (index >= inside && trailing > 1) break
+      if (questionParticles.includes(lastCharBefore(repair, index))) continue
+      const confidence = index < inside ? insideRunMark : endOfRunMark
+      marks.push(questionMark(index, confidence))
+    }
+  }
+  // Out of the runs, a `?` standing alone after a space or a sentence's
+  // punctuation (`大家好! ? 感谢`, `enabled.?`) is no question mark either.
+  let run = 0
+  for (const match of text.matchAll(/(?<=^|[\s.,;:!])\?(?=\s|$)/gm)) {
+    const index = match.index
+    while (run < repairs.length && repairs[run]!.end <= index) run++
+    if (run < repairs.length && repairs[run]!.start <= index) continue
+    marks.push(questionMark(index, endOfRunMark))
+  }
+  return marks.sort((a, b) => a.start - b.start)
+}
+
+function questionMark(index: number, confidence: number): Edit {
+  return {start: index, end: index + 1, after: '?', confidence, alternatives: [], kind: 'lossy', codec: undefined, layers: 1, rebuilt: true}
+}
+
+/** The last decoded character of the segment of a run that ends at `offset` (`''` when none does, or it was rebuilt). */
+function lastCharBefore(repair: GbkRepair, offset: number): string {
+  const segment = repair.segments.find((candidate) => candidate.end === offset)
+  const last = segment?.parts.at(-1)
+  return typeof last === 'string' ? last.slice(-1) : ''
 }
 
 /** Apply the edits, and turn them into records and a damage report. */

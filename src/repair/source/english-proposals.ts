@@ -110,12 +110,13 @@ export function proposeWords(chars: readonly string[], slots: ReadonlyMap<number
             if (start >= 0 && start + letters.length <= chars.length && !placements.includes(start)) placements.push(start)
           }
         })
-        if (placements.length === 0) continue
+        // Where every character fits (the cheapest test first: most words fit nowhere).
+        const fitting = placements.filter((start) => letters.every((letter, offset) => fitsAt(start + offset, letter)))
+        if (fitting.length === 0) continue
         // Its short glosses must have an English word of the sentence, not only its longer ones.
         if (!(dictionary.lookup(word)?.content ?? []).some((gloss) => unrendered.has(gloss))) continue
         if (options.isWord !== undefined && !options.isWord(word)) continue
-        for (const start of placements) {
-          if (!letters.every((letter, offset) => fitsAt(start + offset, letter))) continue
+        for (const start of fitting) {
           const fresh = letters.flatMap((letter, offset) => {
             const slot = slots.get(start + offset)
             return slot !== undefined && !slot.choices.includes(letter) ? [[start + offset, letter] as const] : []

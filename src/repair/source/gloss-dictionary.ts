@@ -10,6 +10,7 @@
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {englishTokens, evidentFunctionWords, functionWords, senseWords, stemEnglish} from './english.js'
+import {cedictCommonStems} from './gloss-stem-counts.js'
 
 /** What a Chinese word can mean in English, as words. */
 export interface Glosses {
@@ -48,6 +49,12 @@ export interface GlossDictionary {
   /** Whether a simplified Chinese word is an entry, whatever its glosses. */
   has(word: string): boolean
   /**
+   * Whether some entry starts with `text` (an entry itself included): where
+   * a string grown one character at a time can still become an entry. The
+   * first call indexes the prefixes of every entry.
+   */
+  hasPrefix(text: string): boolean
+  /**
    * How specific an English stem is as a gloss, 0–1: an inverse document
    * frequency over the entries whose short glosses contain it, relative to
    * that of a stem in {@link specificStemEntries} entries (1 for it and rarer
@@ -85,30 +92,44 @@ export type GlossDictionaryLoader = () => GlossDictionary
  */
 function entryStems(text: string, stems: Map<string, string>, seen: Set<string>): Set<string> {
   seen.clear()
-  for (const match of text.toLowerCase().matchAll(/[a-z]{3,}/g)) {
-    const token = match[0]
-    let stem = stems.get(token)
-    if (stem === undefined) {
-      stem = stemEnglish(token)
-      stems.set(token, stem)
+  const lower = text.toLowerCase()
+  // The runs of three or more letters a–z (`/[a-z]{3,}/g`), scanned by hand: no match objects.
+  let start = -1
+  for (let index = 0; index <= lower.length; index++) {
+    const code = index < lower.length ? lower.charCodeAt(index) : 0
+    if (code >= 97 && code <= 122) {
+      if (start === -1) start = index
+      continue
     }
-    seen.add(stem)
+    if (start !== -1 && index - start >= 3) {
+      const token = lower.slice(start, index)
+      let stem = stems.get(token)
+      if (stem === undefined) {
+        stem = stemEnglish(token)
+        stems.set(token, stem)
+      }
+      seen.add(stem)
+    }
+    start = -1
   }
   return seen
 }
 
 /**
- * Parse CC-CEDICT text (`Traditional Simplified [pin1 yin1] /gloss/gloss/` per line).
- *
- * Senses that only point elsewhere (`variant of`, `surname`, `CL:`, `see`)
- * are skipped; parenthesised notes and Chinese cross-references are removed.
- *
- * @param source The dictionary text.
- * @returns The index.
+ * Stems in more than {@link specificStemEntries} entries of a dictionary, with
+ * their counts, and what identifies the dictionary they were counted in: the
+ * number of its entries and the length of its text. `parseCedict` uses them
+ * instead of counting, which takes ~0.5 s, only for a text of that length
+ * with that many entries.
  */
-export function parseCedict(source: string): GlossDictionary {
-  // Loading only maps each simplified word to its raw gloss text; a word's
-  // glosses are parsed the first time a lookup needs them.
+export interface CommonStems {
+  size: number
+  length: number
+  stems: ReadonlyArray<readonly [string, number]>
+}
+
+/** Each simplified word's raw gloss text (`/`-separated, several lines joined), and the longest word. */
+function readEntries(source: string): {raw: Map<string, string>; maxLength: number} {
   const raw = new Map<string, string>()
   let maxLength = 0
   let start = 0
@@ -129,6 +150,46 @@ export function parseCedict(source: string): GlossDictionary {
     }
     start = end + 1
   }
+  return {raw, maxLength}
+}
+
+/** In how many entries each stem occurs: every English word of every entry counts (not only short glosses). */
+function countEntryStems(raw: ReadonlyMap<string, string>, stems: Map<string, string> = new Map()): Map<string, number> {
+  const counts = new Map<string, number>()
+  const seen = new Set<string>()
+  for (const text of raw.values()) {
+    for (const stem of entryStems(text, stems, seen)) counts.set(stem, (counts.get(stem) ?? 0) + 1)
+  }
+  return counts
+}
+
+/**
+ * Count the common stems of a CC-CEDICT text, as {@link parseCedict} would
+ * (for `scripts/gloss-stem-counts.ts`, which writes `gloss-stem-counts.ts`).
+ *
+ * @param source The dictionary text.
+ * @returns The stems in more than {@link specificStemEntries} entries, sorted, and what identifies the text.
+ */
+export function commonStemsOf(source: string): CommonStems {
+  const {raw} = readEntries(source)
+  const stems = [...countEntryStems(raw)].filter(([, count]) => count > specificStemEntries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return {size: raw.size, length: source.length, stems}
+}
+
+/**
+ * Parse CC-CEDICT text (`Traditional Simplified [pin1 yin1] /gloss/gloss/` per line).
+ *
+ * Senses that only point elsewhere (`variant of`, `surname`, `CL:`, `see`)
+ * are skipped; parenthesised notes and Chinese cross-references are removed.
+ *
+ * @param source The dictionary text.
+ * @param common The common stems counted for this text (`commonStemsOf`), used when its size and length match.
+ * @returns The index.
+ */
+export function parseCedict(source: string, common?: CommonStems): GlossDictionary {
+  // Loading only maps each simplified word to its raw gloss text; a word's
+  // glosses are parsed the first time a lookup needs them.
+  const {raw, maxLength} = readEntries(source)
   const parsed = new Map<string, Glosses | null>()
   const intern = new Map<string, string>()
   const shared = (token: string): string => {
@@ -137,23 +198,18 @@ export function parseCedict(source: string): GlossDictionary {
     intern.set(token, token)
     return token
   }
-  let frequency: Map<string, number> | undefined
-  const countStems = (): Map<string, number> => {
-    // Every English word of every entry counts (not only short glosses):
-    // a quick pass, with each distinct word stemmed once.
-    const counts = new Map<string, number>()
-    const stems = new Map<string, string>()
-    const seen = new Set<string>()
-    for (const text of raw.values()) {
-      for (const stem of entryStems(text, stems, seen)) counts.set(stem, (counts.get(stem) ?? 0) + 1)
-    }
-    return counts
-  }
+  // Stems in more entries than `specificStemEntries`, counted once over the
+  // dictionary, unless a table counted for this very dictionary is given.
+  let frequency: ReadonlyMap<string, number> | undefined = common !== undefined && common.size === raw.size && common.length === source.length
+    ? new Map(common.stems)
+    : undefined
+  // Each distinct English word of the glosses, stemmed once for both indexes below.
+  const stems = new Map<string, string>()
+  const countStems = (): Map<string, number> => countEntryStems(raw, stems)
   let reverse: Map<string, string[]> | undefined
   const indexWords = (): Map<string, string[]> => {
     // Stem → words, for rebuilt words the English proposes (`run` → 运行).
     const index = new Map<string, string[]>()
-    const stems = new Map<string, string>()
     const seen = new Set<string>()
     for (const [word, text] of raw) {
       if (!/^\p{Script=Han}{2,4}$/u.test(word)) continue
@@ -165,6 +221,7 @@ export function parseCedict(source: string): GlossDictionary {
     }
     return index
   }
+  let prefixes: Set<string> | undefined
   const full = Math.log(raw.size / specificStemEntries)
   return {
     wordsGlossing(stem) {
@@ -190,6 +247,13 @@ export function parseCedict(source: string): GlossDictionary {
       return result ?? undefined
     },
     has: (word) => raw.has(word),
+    hasPrefix(text) {
+      if (prefixes === undefined) {
+        prefixes = new Set()
+        for (const word of raw.keys()) for (let length = 1; length <= word.length; length++) prefixes.add(word.slice(0, length))
+      }
+      return prefixes.has(text)
+    },
     maxLength,
     size: raw.size
   }
@@ -272,7 +336,17 @@ function readCedictModule(path: string): string {
  * @returns The index.
  */
 export function loadGlossDictionary(path: string = defaultCedictPath()): GlossDictionary {
-  return parseCedict(path.endsWith('.js') ? readCedictModule(path) : readFileSync(path, 'utf8'))
+  return parseCedict(readCedictText(path), cedictCommonStems)
+}
+
+/**
+ * Read a dictionary's text.
+ *
+ * @param path A CC-CEDICT text file (`.u8`), or a module exporting its text (default: `hanzi`'s).
+ * @returns The text.
+ */
+export function readCedictText(path: string = defaultCedictPath()): string {
+  return path.endsWith('.js') ? readCedictModule(path) : readFileSync(path, 'utf8')
 }
 
 /**

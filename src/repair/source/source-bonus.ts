@@ -342,7 +342,7 @@ export function candidateEvidence(
   if (alone && source.marks.has('?') && /^[？?]$/.test(around.chars[index + 1] ?? '') && dictionary.lookup(candidate)?.question === true) {
     consider(weights.charInSentence, 'EN "?"', 'char')
   }
-  for (const word of wordsThrough(around, index, candidate)) {
+  for (const word of wordsThrough(around, index, candidate, dictionary)) {
     if (word.length < 2 && !alone) continue
     const glosses = dictionary.lookup(word)
     if (glosses === undefined) continue
@@ -506,27 +506,55 @@ function formsWord(around: Neighbourhood, index: number, candidate: string, dict
 }
 
 /**
- * Every Han string of up to six characters through `index` (the candidate
- * itself included), with each other damaged character inside taking each of
- * its candidates in turn: a word broken in two places (`恶意` for `架构`) is
- * found whole.
+ * Every entry of the dictionary among the Han strings of up to six characters
+ * through `index` (the candidate itself first, whatever it is), with each
+ * other damaged character inside taking each of its candidates in turn: a
+ * word broken in two places (`恶意` for `架构`) is found whole. In the order the
+ * strings are made: by start from `index` back, then by end, then by the
+ * candidates in order; of a string's variants only the first
+ * {@link maxCombinations} count. Strings are grown one character at a time
+ * from each start, and a string no entry starts with is not grown further;
+ * its rank among all variants is kept so that the cap leaves out the same
+ * ones as if every variant were made.
+ *
+ * @param around The paragraph and its damaged characters.
+ * @param index Index of the damaged character in `around.chars`.
+ * @param candidate The candidate at `index`.
+ * @param dictionary The dictionary whose entries are wanted.
+ * @returns The candidate, then the entries found, each once.
  */
-function wordsThrough(around: Neighbourhood, index: number, candidate: string): Set<string> {
+export function wordsThrough(around: Neighbourhood, index: number, candidate: string, dictionary: GlossDictionary): string[] {
   const {chars, slots} = around
-  const words = new Set<string>([candidate])
+  const words = [candidate]
+  const seen = new Set<string>(words)
   for (let start = index; start >= 0 && index - start < longestWord; start--) {
     if (start < index && !hanOrSlot(around, start)) break
-    for (let end = index + 1; end <= chars.length && end - start <= longestWord; end++) {
-      if (end > index + 1 && !hanOrSlot(around, end - 1)) break
-      if (end - start < 2) continue
-      let variants = ['']
-      for (let position = start; position < end; position++) {
-        const options = position === index ? [candidate] : (slots.get(position) ?? [chars[position]!])
-        const next: string[] = []
-        for (const prefix of variants) for (const option of options) if (next.length < maxCombinations) next.push(prefix + option)
-        variants = next
+    let texts = ['']
+    let ranks = [0]
+    for (let position = start; position < chars.length && position - start < longestWord; position++) {
+      if (position > index && !hanOrSlot(around, position)) break
+      const options = position === index ? [candidate] : (slots.get(position) ?? [chars[position]!])
+      const nextTexts: string[] = []
+      const nextRanks: number[] = []
+      for (let variant = 0; variant < texts.length; variant++) {
+        const base = ranks[variant]! * options.length
+        if (base >= maxCombinations) break
+        for (let option = 0; option < options.length && base + option < maxCombinations; option++) {
+          const text = texts[variant]! + options[option]!
+          if (!dictionary.hasPrefix(text)) continue
+          nextTexts.push(text)
+          nextRanks.push(base + option)
+        }
       }
-      for (const variant of variants) words.add(variant)
+      texts = nextTexts
+      ranks = nextRanks
+      if (texts.length === 0) break
+      if (position < index || position - start < 1) continue
+      for (const text of texts) {
+        if (seen.has(text) || !dictionary.has(text)) continue
+        seen.add(text)
+        words.push(text)
+      }
     }
   }
   return words

@@ -1,0 +1,58 @@
+import {readFileSync} from 'node:fs'
+import diff from 'fast-diff'
+import {describe, expect, it} from 'vitest'
+import {utf8ReadAs} from '../../src/repair/channels/catalog.js'
+import {loadLexicon} from '../../src/repair/model/lexicon.js'
+import {repairMojibake} from '../../src/repair/index.js'
+
+const lexicon = loadLexicon()
+const article = readFileSync(new URL('../../articles/rolling-updates-without-downtime.md', import.meta.url), 'utf8')
+
+/** Characters of the repaired text that differ from the article, and how many of them no uncertain record covers. */
+function wrong(repaired: ReturnType<typeof repairMojibake>): {wrong: number; unflagged: number} {
+  const flagged = repaired.repairs.filter((record) => record.confidence < 0.8)
+  let wrongCount = 0
+  let unflagged = 0
+  let at = 0
+  for (const [op, text] of diff(article, repaired.text)) {
+    if (op === 1) {
+      for (let index = 0; index < text.length; index++) {
+        wrongCount++
+        if (!flagged.some((record) => record.outputOffset <= at + index && at + index < record.outputOffset + record.after.length)) unflagged++
+      }
+    }
+    if (op >= 0) at += text.length
+  }
+  return {wrong: wrongCount, unflagged}
+}
+
+describe('a byte marked lost (U+FFFD, ?) in text read by a codec windows-1252 cannot be told from', () => {
+  for (const loss of ['fffd', 'question'] as const) {
+    it(`may be a byte windows-1254 leaves undefined (0x8E, 0x9E): the example article read as windows-1254, ${loss}`, () => {
+      const repaired = repairMojibake(utf8ReadAs('windows-1254', loss).damage(article), {lexicon})
+      // 控 is E6 8E A7 and 探 E6 8E A2: they were rebuilt as 捧 and 换 (0x8D), sure of themselves.
+      expect(repaired.text).toContain('Deployment 控制器会创建')
+      expect(repaired.text).toContain('取决于就绪探针')
+      expect(wrong(repaired)).toEqual({wrong: 1, unflagged: 0})
+    })
+  }
+})
+
+describe('a space after a character that lost its last byte', () => {
+  it('stays a space when the character the lost bytes complete is much likelier than the no-break-space reading', () => {
+    // 的 is E7 9A 84; windows-1253 leaves 0x84 undefined, so `的 Pod` read
+    // with 0x84 dropped is `ηΪ Pod`, and the space read as 0xA0 made 焠 (E7 84 A0).
+    const repaired = repairMojibake(utf8ReadAs('windows-1253', 'dropped').damage(article), {lexicon})
+    expect(repaired.text).toContain('的 Deployment 描述了')
+    expect(repaired.text).toContain('一个新的 ReplicaSet')
+    expect(repaired.text).toContain('| 发布期间的 Pod 数 |')
+    expect(repaired.text).not.toContain('焠')
+  })
+
+  it('still reads as a no-break space where that makes the likelier character (删 is E5 88 A0)', () => {
+    const text = '如果你想删除这个集群中的所有对象，请先备份。'.repeat(3)
+    // A no-break space turned into a space by an editor, in text that lost 0x8D (windows-1252).
+    const damaged = utf8ReadAs('windows-1252', 'dropped').damage(text).replaceAll('\u00A0', ' ')
+    expect(repairMojibake(damaged, {lexicon}).text).toBe(text)
+  })
+})
