@@ -50,7 +50,10 @@ export function completions(
  * their contents (the next document's lists are new arrays with the same
  * bytes), so no key is built per piece.
  */
-function shapesOf(lost: readonly number[], unknown: readonly number[]): Map<number, readonly Candidate[]> {
+function shapesOf(lostList: readonly number[], unknownList: readonly number[]): Map<number, readonly Candidate[]> {
+  // Callers pass a fresh `[]` for none: every empty list is the same one here.
+  const lost = lostList.length === 0 ? noBytes : lostList
+  const unknown = unknownList.length === 0 ? noBytes : unknownList
   const byUnknown = level(byLists, lost)
   let byShape = byUnknown.get(unknown)
   if (byShape === undefined) {
@@ -100,6 +103,8 @@ const completionCacheSize = 8192
 const completionCache = new Map<string, Map<number, readonly Candidate[]>>()
 /** The same maps by the lists themselves. */
 let byLists = new WeakMap<readonly number[], WeakMap<readonly number[], Map<number, readonly Candidate[]>>>()
+/** The empty list of bytes (see {@link shapesOf}). */
+const noBytes: readonly number[] = []
 /** How many lists the cache holds. */
 let completionCount = 0
 
