@@ -75,8 +75,7 @@ export function readComment(node: Html, source: string, place: Place = location(
   if (isFrontMatter(trimmed)) return {...content, kind: 'front-matter'}
 
   const tree = parser.parse(text)
-  const toFile = filePoints(lines, source, place)
-  for (const child of tree.children) mapPositions(child, toFile)
+  for (const child of tree.children) mapPositions(child, lines, place)
   const nodes = tree.children.filter((child) => child.type !== 'html' || !/^<!--[^]*-->$/.test(child.value.trim()))
   if (nodes.length === 0) return content
   let lang = detectLanguage(blockText(nodes, source))
@@ -100,8 +99,6 @@ function altTexts(nodes: readonly Nodes[]): string[] {
 interface ContentLine {
   text: string
   offset: number
-  /** The file offset where its line starts (the first line's is the line of `<!--`: not known here, 0). */
-  lineStart: number
 }
 
 /**
@@ -115,7 +112,7 @@ function contentLines(source: string, start: number, end: number): ContentLine[]
   while (at <= end) {
     const newline = source.indexOf('\n', at)
     const stop = newline === -1 || newline > end ? end : newline
-    lines.push({text: source.slice(at, stop), offset: at, lineStart: at})
+    lines.push({text: source.slice(at, stop), offset: at})
     if (stop === end) break
     at = stop + 1
   }
@@ -158,48 +155,24 @@ function isFrontMatter(text: string): boolean {
   }
 }
 
-/** A point in the file. */
-interface FilePoint {
-  line: number
-  column: number
-  offset: number
-}
-
-/**
- * Where a point of the comment's text is in the file. The text's lines are
- * the file's lines from the one of `<!--` on, less the indentation cut, so
- * the line and column follow from the first line's place; when a carriage
- * return is among them (vfile-location ends a line at a `\r` too), every
- * point is looked up instead.
- */
-function filePoints(lines: readonly ContentLine[], source: string, place: Place): (point: {line: number; column: number}) => FilePoint | undefined {
-  const lookUp = (point: {line: number; column: number}) => {
-    const offset = fileOffset(point, lines)
-    const found = place.toPoint(offset)
-    return found && {line: found.line, column: found.column, offset}
-  }
-  const first = lines[0]
-  const last = lines.at(-1)
-  const base = first && place.toPoint(first.offset)
-  if (!first || !last || !base || source.slice(first.offset, last.offset + last.text.length).includes('\r')) return lookUp
-  const firstLineStart = first.offset - (base.column - 1)
-  return (point) => {
-    const index = Math.min(point.line, lines.length) - 1
-    const offset = fileOffset(point, lines)
-    return {line: base.line + index, column: offset - (index === 0 ? firstLineStart : lines[index]!.lineStart) + 1, offset}
-  }
-}
-
 /** Move the positions of a parsed node (and its descendants) into the file. */
-function mapPositions(node: Nodes, toFile: (point: {line: number; column: number}) => FilePoint | undefined): void {
+function mapPositions(node: Nodes, lines: readonly ContentLine[], place: Place): void {
   const position = node.position
   if (position) {
-    const start = toFile(position.start)
-    const end = toFile(position.end)
-    if (start && end) node.position = {start, end}
-    else delete node.position
+    const start = fileOffset(position.start, lines)
+    const end = fileOffset(position.end, lines)
+    const startPoint = place.toPoint(start)
+    const endPoint = place.toPoint(end)
+    if (startPoint && endPoint) {
+      node.position = {
+        start: {line: startPoint.line, column: startPoint.column, offset: start},
+        end: {line: endPoint.line, column: endPoint.column, offset: end}
+      }
+    } else {
+      delete node.position
+    }
   }
-  if ('children' in node) for (const child of node.children) mapPositions(child, toFile)
+  if ('children' in node) for (const child of node.children) mapPositions(child, lines, place)
 }
 
 function fileOffset(point: {line: number; column: number}, lines: readonly ContentLine[]): number {
