@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs'
 import diff from 'fast-diff'
 import {describe, expect, it} from 'vitest'
 import {utf8ReadAs} from '../../src/repair/channels/catalog.js'
+import {decodeSingleByte} from '../../src/repair/channels/channel.js'
 import {loadLexicon} from '../../src/repair/model/lexicon.js'
 import {repairMojibake} from '../../src/repair/index.js'
 
@@ -54,5 +55,18 @@ describe('a space after a character that lost its last byte', () => {
     // A no-break space turned into a space by an editor, in text that lost 0x8D (windows-1252).
     const damaged = utf8ReadAs('windows-1252', 'dropped').damage(text).replaceAll('\u00A0', ' ')
     expect(repairMojibake(damaged, {lexicon}).text).toBe(text)
+  })
+})
+
+describe('two layers, the inner one keeping undefined bytes as C1 controls and the outer one losing them', () => {
+  it('takes `Â` that lost its second byte for a marked loss of the inner layer', () => {
+    // windows-1252 (a WHATWG decoder) keeps 0x8D as U+008D; saved as UTF-8 (C2 8D) and read as windows-1252 again, 0x8D is dropped: `Â`.
+    const inner = decodeSingleByte(Buffer.from(article, 'utf8'), 'windows-1252', 'c1-kept')
+    const outer = decodeSingleByte(Buffer.from(inner, 'utf8'), 'windows-1252', 'dropped')
+    const repaired = repairMojibake(outer, {lexicon})
+    expect(repaired.text).not.toContain('Â')
+    expect(repaired.text).toContain('零停机滚动更新')
+    // 88 characters were wrong before, the Â left in place.
+    expect(wrong(repaired).wrong).toBe(11)
   })
 })

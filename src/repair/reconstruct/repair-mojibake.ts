@@ -300,6 +300,12 @@ function repairOnce(text: string, options: RepairOptions): RepairResult {
       if (shown.length === 1) {
         edits.push({start: piece.start, end: piece.end, after: shown[0]!.char, confidence: 0.9, alternatives: [], kind: 'lossy', codec: piece.codec, layers: 1})
       }
+    } else if (outer && !marked && piece.missing === 1 && piece.bytes.length === 1 && piece.bytes[0] === 0xc2 && isLostControl(piece.codec.undefinedBytes)) {
+      // `Â` whose second byte was lost: the inner layer kept a byte its
+      // codec leaves undefined as a C1 control (U+0081 …), and this layer,
+      // read with a codec that leaves those undefined, lost it. Which byte
+      // is for the inner layer to rebuild: a marked loss.
+      edits.push({start: piece.start, end: piece.end, after: '\uFFFD', confidence: 0.5, alternatives: [], kind: 'lossy', codec: piece.codec, layers: 1})
     } else if (marked && piece.missing === 0 && !tainted.has(piece) && (strong || isBad(window(text, piece)))) {
       const candidates = completions(piece.bytes, [], unknown.length > 0 ? unknown : allContinuations)
       const quote = closingQuote(text, piece, candidates.map((candidate) => candidate.char))
@@ -664,6 +670,11 @@ function spacesNotA0(text: string, accepted: Piece[], partial: Piece[], lost: re
     partial.push({start: piece.start, end: piece.end - 1, codec: piece.codec, bytes, missing: 1, char: ''})
   }
   partial.sort((a, b) => a.start - b.start)
+}
+
+/** Whether a codec leaves bytes undefined, all in 0x80–0x9F: `Â` and a byte it lost can only be a C1 control. */
+function isLostControl(undefinedBytes: readonly number[]): boolean {
+  return undefinedBytes.length > 0 && undefinedBytes.every((byte) => byte >= 0x80 && byte <= 0x9f)
 }
 
 /**
