@@ -69,4 +69,13 @@ describe('two layers, the inner one keeping undefined bytes as C1 controls and t
     // 88 characters were wrong before, the Â left in place.
     expect(wrong(repaired).wrong).toBe(11)
   })
+
+  it('the same when the inner layer was read as Latin-1, which keeps every byte 0x80–0x9F as a C1 control', () => {
+    const inner = decodeSingleByte(Buffer.from(article, 'utf8'), 'latin1', 'c1-kept')
+    const outer = decodeSingleByte(Buffer.from(inner, 'utf8'), 'windows-1252', 'dropped')
+    const repaired = repairMojibake(outer, {lexicon})
+    expect(repaired.text).not.toContain('Â')
+    expect(repaired.text).toContain('零停机滚动更新')
+    expect(wrong(repaired).wrong).toBe(11)
+  })
 })

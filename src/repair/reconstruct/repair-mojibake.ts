@@ -365,8 +365,14 @@ function closingQuote(text: string, piece: Piece, candidates: readonly string[])
  */
 function isOuterLayer(accepted: readonly Piece[]): boolean {
   if (accepted.length < 10) return false
-  const shown = accepted.filter((piece) => isShownByte(piece.char, piece.codec)).length
+  // A C1 control is what Latin-1 shows for 0x80–0x9F (an inner layer read as Latin-1 keeps them all).
+  const shown = accepted.filter((piece) => isShownByte(piece.char, piece.codec) || isC1(piece.char)).length
   return shown >= accepted.length * 0.9
+}
+
+function isC1(char: string): boolean {
+  const code = char.length === 1 ? char.charCodeAt(0) : 0
+  return code >= 0x80 && code <= 0x9f
 }
 
 /** Whether a character is what a codec shows for a byte 0x80–0xFF. */
