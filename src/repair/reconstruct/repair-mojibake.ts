@@ -267,13 +267,14 @@ function repairOnce(text: string, options: RepairOptions): RepairResult {
   }
   const cjk = accepted.filter((piece) => isHan(piece.char) || cjkPunctuation.test(piece.char)).length
   const chinese = cjk >= 3 && cjk >= accepted.length * 0.3 && options.lossy !== false
+  // A space after a character that lost its last byte may be just a space.
+  if (chinese && lost.length > 0) spacesNotA0(text, accepted, partial, lost, resolveLexicon(options))
   // Outside Chinese text there is no model to explain bytes that vanished
   // silently: a touching run of pieces with such a gap is left alone.
   // The outer layer of a page damaged twice: what its pieces decode to is
   // itself text a single-byte codec shows (`Ã¤Â¸` → `ä¸`). A piece that lost
   // a byte there is filled when one candidate only is such a character
   // (`â€` → `”`, not `‐`), and the next pass undoes the inner layer.
-  if (chinese && lost.length > 0) spacesNotA0(text, accepted, partial, lost, resolveLexicon(options))
   const outer = !chinese && isOuterLayer(accepted)
   const tainted = chinese || outer ? new Set<Piece>() : taintedPieces(pieces)
   const edits: Edit[] = accepted.filter((piece) => !tainted.has(piece)).map((piece) => ({
@@ -370,6 +371,7 @@ function isOuterLayer(accepted: readonly Piece[]): boolean {
   return shown >= accepted.length * 0.9
 }
 
+/** Whether a character is a C1 control (U+0080–U+009F). */
 function isC1(char: string): boolean {
   const code = char.length === 1 ? char.charCodeAt(0) : 0
   return code >= 0x80 && code <= 0x9f
