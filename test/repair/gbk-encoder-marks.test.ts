@@ -47,4 +47,12 @@ describe('GBK read as windows-1252: the `?` of the GBK encoder', () => {
     expect(repaired.text).toBe(clean)
     expect(repaired.repairs.filter((record) => record.confidence < 0.8)).toEqual([])
   })
+
+  it('reads a character whose GBK trail byte is ASCII (– is A8 43, shown as ¨C), inside Chinese and between Latin letters', () => {
+    const article = readFileSync(new URL('../../articles/rolling-updates-without-downtime.md', import.meta.url), 'utf8')
+    const text = article.replace('零停机滚动更新：', '零停机–滚动更新：').replace('这就是滚动更新。', '这就是滚动更新（maxSurge 1–2）。')
+    expect(text.match(/–/g)).toHaveLength(2)
+    const repaired = repairMojibake(decodeSingleByte(iconv.encode(text, 'gbk'), 'windows-1252', 'c1-kept'), {lexicon})
+    expect(repaired.text).toBe(text)
+  })
 })

@@ -33,7 +33,7 @@ function utf8Text(bytes: Uint8Array): string | undefined {
 const windows1252 = buildCodec('windows-1252')
 
 /** Han, CJK and general punctuation: what GBK text decodes to. */
-const chinese = /^[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\u2014-\u201D\u2026\u00B7\u2500-\u257F]+$/u
+const chinese = /^[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\u2013-\u201D\u2026\u00B7\u2500-\u257F]+$/u
 
 /**
  * A run of text that windows-1252 (bytes it leaves undefined shown as C1
@@ -92,8 +92,10 @@ function readPiece(text: string): {after: string; strong: boolean} | undefined {
   if (text.length < 2 || text.length % 2 !== 0) return undefined
   const bytes = new Uint8Array(text.length)
   for (let index = 0; index < text.length; index++) {
-    const byte = windows1252.encode.get(text.charCodeAt(index))
-    if (byte === undefined || byte < 0x80) return undefined
+    const code = text.charCodeAt(index)
+    // A trail byte may be ASCII (0x40–0x7E); a lead may not.
+    const byte = index % 2 === 1 && code >= 0x40 && code <= 0x7e ? code : windows1252.encode.get(code)
+    if (byte === undefined || (byte < 0x80 && index % 2 === 0) || byte < 0x40) return undefined
     bytes[index] = byte
   }
   // Bytes that are valid UTF-8 are UTF-8 mojibake, handled elsewhere; so
@@ -107,7 +109,7 @@ function readPiece(text: string): {after: string; strong: boolean} | undefined {
   for (let index = 0; index < bytes.length; index += 2) {
     const lead = bytes[index]!
     const trail = bytes[index + 1]!
-    if (lead < 0x81 || lead > 0xfe || trail < 0x80 || trail > 0xfe) return undefined
+    if (lead < 0x81 || lead > 0xfe || trail < 0x40 || trail === 0x7f || trail > 0xfe) return undefined
     if (lead < 0xa1 || lead > 0xf7 || trail < 0xa1) gb2312 = false
     // GB2312 punctuation rows and level-1 (the 3755 commonest) characters.
     else if (lead <= 0xa3 || (lead >= 0xb0 && lead <= 0xd7)) common++

@@ -86,10 +86,15 @@ export function findGbkMojibake(text: string): GbkRepair[] {
     // A run that cannot be strong as GBK read as windows-1252 counts only
     // when another run is strong: it is decoded then (UTF-8 mojibake, where
     // none is, has hundreds of runs).
-    else if (mayBeStrongRun(run)) {
-      const other = gbkReadAsWindows1252(run, match.index)
-      if (other !== undefined) entries.push(other)
-    } else entries.push({run, offset: match.index})
+    else {
+      // A GBK character whose trail byte is ASCII (`–` is A8 43: `¨C`) ends the run with its lead alone.
+      const read = withAsciiTrail(text, match.index, run)
+      runs.lastIndex = match.index + read.length
+      if (mayBeStrongRun(read)) {
+        const other = gbkReadAsWindows1252(read, match.index)
+        if (other !== undefined) entries.push(other)
+      } else entries.push({run: read, offset: match.index})
+    }
   }
   if (!entries.some((entry) => 'strong' in entry && entry.strong)) return []
   const found: GbkRepair[] = []
@@ -105,6 +110,18 @@ export function findGbkMojibake(text: string): GbkRepair[] {
   const dominant = via === 'gbk' || strong.length * 2 >= long
   if (strong.length >= strongRunsForWeak && dominant) return found.filter((repair) => repair.via === via && repair.from === from)
   return strong
+}
+
+/**
+ * A run with the ASCII character after it when its last piece (after any
+ * `?`) has an odd number of characters and that character can be a GBK
+ * trail byte (0x40–0x7E): GBK read as windows-1252 shows such a character's
+ * lead as Latin-1 and its trail as ASCII.
+ */
+function withAsciiTrail(text: string, offset: number, run: string): string {
+  const last = run.length - 1 - run.lastIndexOf('?')
+  const next = text.charCodeAt(offset + run.length)
+  return last % 2 === 1 && next >= 0x40 && next <= 0x7e ? run + text[offset + run.length]! : run
 }
 
 /** GBK bytes of characters a GBK decoder shows, with the other byte pairs that show the same character. */
