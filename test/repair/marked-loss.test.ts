@@ -62,13 +62,14 @@ describe('two layers, the inner one keeping undefined bytes as C1 controls and t
   // windows-1252 as WHATWG decodes it keeps 0x8D as U+008D, Latin-1 keeps every byte 0x80–0x9F so; saved as
   // UTF-8 (C2 8D) and read as windows-1252 again, 0x8D is dropped: `Â`. Before, the Â stayed and the character
   // under it was rebuilt as if nothing was lost there (88 characters wrong; Latin-1's text was no outer layer at all).
+  // The outer layer dropped soft hyphens too (U+00AD, C2 AD), so the marked byte may also be 0xAD.
   for (const innerCodec of ['windows-1252', 'latin1']) {
     it(`takes \`Â\` that lost its second byte for a marked loss of the inner layer (${innerCodec} inside)`, () => {
       const inner = decodeSingleByte(Buffer.from(article, 'utf8'), innerCodec, 'c1-kept')
       const repaired = repairMojibake(decodeSingleByte(Buffer.from(inner, 'utf8'), 'windows-1252', 'dropped'), {lexicon})
       expect(repaired.text).not.toContain('Â')
       expect(repaired.text).toContain('零停机滚动更新')
-      expect(wrong(repaired).wrong).toBe(11)
+      expect(wrong(repaired).wrong).toBe(4)
     })
   }
 })

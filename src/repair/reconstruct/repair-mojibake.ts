@@ -50,6 +50,12 @@ export interface RepairOptions {
    * lexicon (default true).
    */
   articleWords?: boolean
+  /**
+   * Set by the pass that undid an outer layer for the pass under it: that
+   * layer turned `Â` with a lost byte into U+FFFD, where the byte may also
+   * have been a soft hyphen (0xAD) its codec showed and a tool stripped.
+   */
+  markedMaySoftHyphen?: boolean
 }
 
 /** Result of {@link repairMojibake}. */
@@ -124,7 +130,8 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Repai
   // missing inside), and what is left is mojibake of its own.
   const layers = options.maxLayers ?? 3
   if (first.damage === null || layers < 2 || first.text === text || !isBad(first.text)) return first
-  const second = repairMojibake(first.text, {...options, maxLayers: layers - 1})
+  const markedHere = first.repairs.some((record) => record.after === '\uFFFD' && record.before === 'Â')
+  const second = repairMojibake(first.text, {...options, maxLayers: layers - 1, ...(markedHere ? {markedMaySoftHyphen: true} : {})})
   if (second.damage === null) return first
   return stack(text, first, second)
 }
@@ -288,7 +295,7 @@ function repairOnce(text: string, options: RepairOptions): RepairResult {
     layers: 1
   }))
   const slots: Array<{piece: Piece; damaged: Damaged}> = []
-  const markedLoss = markedLossOf(alike)
+  const markedLoss = markedLossOf(alike, options.markedMaySoftHyphen === true && lost.includes(softHyphen) ? [softHyphen] : [])
   for (const piece of partial) {
     const marked = piece.bytes.includes(unknownByte)
     const unknown = piece.codec.undefinedBytes.length > 0 ? markedLoss(piece.codec) : lost
@@ -694,8 +701,11 @@ function isLostControl(undefinedBytes: readonly number[]): boolean {
  * as `æ�§` was rebuilt as `捧` E6 8D A7, sure of itself, for want of 0x8E).
  * The same list for every piece of a codec (the completions are cached by list).
  */
-function markedLossOf(alike: readonly SingleByteCodec[]): (codec: SingleByteCodec) => readonly number[] {
-  const extra = [...new Set(alike.flatMap((codec) => codec.undefinedBytes))]
+/** The soft hyphen's byte: shown as nothing, and stripped by tools that clean text (the seed lost every one). */
+const softHyphen = 0xad
+
+function markedLossOf(alike: readonly SingleByteCodec[], more: readonly number[]): (codec: SingleByteCodec) => readonly number[] {
+  const extra = [...new Set([...alike.flatMap((codec) => codec.undefinedBytes), ...more])]
   if (extra.length === 0) return (codec) => codec.undefinedBytes
   const lists = new Map<SingleByteCodec, readonly number[]>()
   return (codec) => {
