@@ -638,7 +638,7 @@ const spaceKeptMargin = 1
 function spacesNotA0(text: string, accepted: Piece[], partial: Piece[], lost: readonly number[], lexicon: Lexicon): void {
   const solo = (char: string): number => {
     const value = lexicon.lookup(char)
-    return value !== undefined && value < 0 ? value : -20
+    return value !== undefined && value < 0 ? value : lexicon.floor
   }
   const byStart = new Map(accepted.map((piece) => [piece.start, piece]))
   const byEnd = new Map(accepted.map((piece) => [piece.end, piece]))
@@ -666,9 +666,10 @@ function spacesNotA0(text: string, accepted: Piece[], partial: Piece[], lost: re
     for (let back = 0; back <= before.length; back++) {
       for (let ahead = 0; ahead <= after.length && back + ahead + 1 <= 4; ahead++) {
         if (back + ahead === 0) continue
-        const others = [...before.slice(before.length - back), ...after.slice(0, ahead)]
-        const value = lexicon.lookup(before.slice(before.length - back).join('') + char + after.slice(0, ahead).join(''))
-        if (value !== undefined && value < 0) best = Math.max(best, value - others.reduce((sum, other) => sum + solo(other), 0))
+        const left = before.slice(before.length - back)
+        const right = after.slice(0, ahead)
+        const value = lexicon.lookup(left.join('') + char + right.join(''))
+        if (value !== undefined && value < 0) best = Math.max(best, value - [...left, ...right].reduce((sum, other) => sum + solo(other), 0))
       }
     }
     return best
