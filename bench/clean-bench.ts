@@ -60,6 +60,21 @@ export interface CleanBenchResults extends Partial<BuildSteps> {
 }
 
 /**
+ * Run one of the bench's child scripts (`bench/*-child.mjs`) in a fresh
+ * process and read the JSON line it ends its output with.
+ *
+ * @param root The project's folder.
+ * @param script The script's name in `bench/`.
+ * @param args Its arguments.
+ * @param stderr What to do with its standard error (default: ignore it).
+ * @returns What its last line says.
+ */
+export function benchChild<T>(root: string, script: string, args: readonly string[], stderr: 'ignore' | 'inherit' = 'ignore'): T {
+  const output = execFileSync(process.execPath, [path.join(root, 'bench', script), ...args], {encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', stderr]})
+  return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as T
+}
+
+/**
  * Run the clean-post benchmark.
  *
  * @param options Folders, size and logging.
@@ -83,10 +98,7 @@ export function runCleanBench(options: CleanBenchOptions): CleanBenchResults {
   for (const post of posts) kinds[post.kind]++
   log(`clean posts: ${posts.length} (${(inputBytes / 1e6).toFixed(2)} MB: ${kinds.k8s} kubernetes/website pages, ${kinds.zh} Chinese glossary pages, ${kinds.pair} bilingual glossary posts)`)
 
-  const child = (script: string, args: readonly string[]): Run => {
-    const output = execFileSync(process.execPath, [path.join(root, 'bench', script), ...args], {encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'ignore']})
-    return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as Run
-  }
+  const child = (script: string, args: readonly string[]): Run => benchChild<Run>(root, script, args)
   const best = (runs: Run[]): Run => runs.reduce((a, b) => (b.ms < a.ms ? b : a))
   const paths = posts.map((post) => path.join(articles, post.name))
   const remark = best([child('remark-child.mjs', [JSON.stringify(paths)]), child('remark-child.mjs', [JSON.stringify(paths)])])

@@ -13,7 +13,6 @@
  *
  * Without ../shared (or $BITEXT_SHARED; the corpora), what needs it is skipped and the reason printed.
  */
-import {execFileSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -25,7 +24,7 @@ import remarkParse from 'remark-parse'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
-import {cleanBenchRows, runCleanBench, type CleanBenchResults} from './clean-bench.js'
+import {benchChild, cleanBenchRows, runCleanBench, type CleanBenchResults} from './clean-bench.js'
 import {generateCorpus, readPagePairs, writeCorpus, type ArticleKind} from './corpus.js'
 import {generateGlossary} from './glossary.js'
 import {channels} from '../src/repair/channels/catalog.js'
@@ -164,12 +163,7 @@ const child = (options: {jobs: number; cacheDir?: string; emit?: boolean; glossa
     emit: options.emit ?? true,
     glossary: options.glossary
   }
-  const output = execFileSync(process.execPath, [path.join(root, 'bench', 'build-child.mjs'), JSON.stringify(config)], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
-  return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as ChildResult
+  return benchChild<ChildResult>(root, 'build-child.mjs', [JSON.stringify(config)], 'inherit')
 }
 
 const build1 = child({jobs: 1})
@@ -280,8 +274,7 @@ function commandThroughput(shared: string): string[] {
       const file = path.join(folder, 'posts.md')
       fs.writeFileSync(file, channel.damage(text))
       const bytes = fs.statSync(file).size
-      const output = execFileSync(process.execPath, [path.join(root, 'bench', 'cli-child.mjs'), lib, 'repair', file, '--out-dir', path.join(folder, 'out'), '--no-decisions'], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']})
-      const run = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as {cpuMs: number; ms: number}
+      const run = benchChild<{cpuMs: number; ms: number}>(root, 'cli-child.mjs', [lib, 'repair', file, '--out-dir', path.join(folder, 'out'), '--no-decisions'])
       lines.push(`  ${id.padEnd(32)} ${(bytes / 1e6 / (run.cpuMs / 1000)).toFixed(2).padStart(7)} MB/s CPU (${(bytes / 1024).toFixed(0)} KiB: ${(run.cpuMs / 1000).toFixed(2)} s CPU, ${(run.ms / 1000).toFixed(2)} s)`)
     }
   } finally {
