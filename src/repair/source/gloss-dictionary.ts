@@ -205,7 +205,6 @@ export function parseCedict(source: string, common?: CommonStems): GlossDictiona
     : undefined
   // Each distinct English word of the glosses, stemmed once for both indexes below.
   const stems = new Map<string, string>()
-  const countStems = (): Map<string, number> => countEntryStems(raw, stems)
   let reverse: Map<string, string[]> | undefined
   const indexWords = (): Map<string, string[]> => {
     // Stem → words, for rebuilt words the English proposes (`run` → 运行).
@@ -229,7 +228,7 @@ export function parseCedict(source: string, common?: CommonStems): GlossDictiona
       return reverse.get(stem) ?? []
     },
     specificity(stem) {
-      frequency ??= countStems()
+      frequency ??= countEntryStems(raw, stems)
       const entries = frequency.get(stem) ?? 0
       if (entries <= specificStemEntries) return 1
       return Math.max(0, Math.log(raw.size / entries) / full)
