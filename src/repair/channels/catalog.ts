@@ -5,6 +5,7 @@
  */
 import iconv from 'iconv-lite'
 import {decodeSingleByte, type Channel, type Loss} from './channel.js'
+import {decodeAsPythonGbk} from './gbk.js'
 
 /** UTF-8 read with a single-byte codec, with one way of losing what it cannot show. */
 export function utf8ReadAs(via: string, loss: Loss, layers = 1): Channel {
@@ -50,6 +51,25 @@ export function utf8ReadAsGbk(loss: 'fffd' | 'question'): Channel {
       const decoded = iconv.decode(Buffer.from(text, 'utf8'), 'gbk')
       return loss === 'fffd' ? decoded : decoded.replaceAll('\uFFFD', '?')
     }
+  }
+}
+
+/**
+ * UTF-8 read as GBK by Python (`bytes.decode('gbk', errors='replace')`):
+ * every byte it cannot decode is one U+FFFD, 0x80 and GBK's user-defined
+ * rows included, so there are about three times as many as a browser shows
+ * and the byte pairs after each one shift.
+ */
+export const utf8ReadAsPythonGbk: Channel = {
+  id: 'utf-8>gbk-python/fffd',
+  title: 'UTF-8 read as GBK by Python, undecodable bytes as U+FFFD',
+  from: 'utf-8',
+  via: 'gbk',
+  loss: 'fffd',
+  layers: 1,
+  lossy: true,
+  damage(text) {
+    return decodeAsPythonGbk(Buffer.from(text, 'utf8'))
   }
 }
 
@@ -102,6 +122,7 @@ export const channels: readonly Channel[] = [
   utf8ReadAs('latin1', 'c1-stripped'),
   utf8ReadAsGbk('fffd'),
   utf8ReadAsGbk('question'),
+  utf8ReadAsPythonGbk,
   gbkReadAsWindows1252,
   utf8ReadAsWindows1252ThenGbk
 ]

@@ -74,6 +74,7 @@ const strongRunsForWeak = 2
  * @returns The repairs, in order (empty when there is none).
  */
 export function findGbkMojibake(text: string): GbkRepair[] {
+  const reader = gbkReaderOf(text)
   // The runs in order: a repair, or a run left for later (see below).
   const entries: Array<GbkRepair | {run: string; offset: number}> = []
   // A run: non-ASCII characters, with `?` inside or right after them (a byte GBK could not decode).
@@ -81,7 +82,7 @@ export function findGbkMojibake(text: string): GbkRepair[] {
   let match: RegExpExecArray | null
   while ((match = runs.exec(text)) !== null) {
     const run = match[0]
-    const repair = utf8ReadAsGbk(run, match.index)
+    const repair = utf8ReadAsGbk(run, match.index, text, reader)
     if (repair !== undefined) entries.push(repair)
     // A run that cannot be strong as GBK read as windows-1252 counts only
     // when another run is strong: it is decoded then (UTF-8 mojibake, where
@@ -164,15 +165,103 @@ interface Unit {
 
 const hole1 = [unknownByte]
 const hole2 = [unknownByte, unknownByte]
-/** What an unknown continuation byte may have been: not 0x80, which GBK shows as `€`. */
+/** What an unknown continuation byte may have been: not 0x80, which a WHATWG GBK decoder shows as `€`. */
 const holeBytes = Array.from({length: 0x3f}, (_, index) => 0x81 + index)
+/** The same for Python's decoders, which cannot decode 0x80. */
+const pythonHoleBytes = [0x80, ...holeBytes]
+
+/**
+ * The GBK decoder that misread the text, as far as the text tells:
+ *
+ * - `whatwg`: browsers and iconv-lite. 0x80 shows as `€`, GBK's user-defined
+ *   rows as private use characters; a lead byte before ASCII is one U+FFFD.
+ * - `python-gbk`: Python's `gbk` (and `cp936`) codec with `errors='replace'`.
+ *   0x80 and the user-defined rows are undefined, and every byte it cannot
+ *   decode is one U+FFFD, after which it reads on from the next byte. So a
+ *   U+FFFD inside a run is one byte, and that byte with the next one is not
+ *   a pair GBK defines.
+ * - `python-gb18030`: Python's `gb18030`, which shows the user-defined rows
+ *   as private use characters but cannot decode 0x80 either.
+ *
+ * A text with `€` was read the WHATWG way (UTF-8 holds 0x80 before about one
+ * byte in 64). A text without one, Python's way: that is also what the
+ * WHATWG decoder does with a short text that happens to hold no 0x80.
+ */
+export type GbkReader = 'whatwg' | 'python-gbk' | 'python-gb18030'
+
+/**
+ * The decoder a text was read with (see {@link GbkReader}).
+ *
+ * @param text The text.
+ * @returns The reader its `€` and private use characters point to.
+ */
+export function gbkReaderOf(text: string): GbkReader {
+  if (text.includes('\u20AC')) return 'whatwg'
+  return /[\uE000-\uF8FF]/.test(text) ? 'python-gb18030' : 'python-gbk'
+}
+
+/** Whether GBK as Python reads it (`cp936` without the private use rows) decodes the pair: 1 yes, 0 no, -1 not yet known. */
+const pythonPairs = new Int8Array(0x10000).fill(-1)
+
+function pythonGbkDecodes(lead: number, trail: number): boolean {
+  if (lead < 0x81 || lead > 0xfe) return false
+  const key = lead * 0x100 + trail
+  let known = pythonPairs[key]!
+  if (known === -1) {
+    const shown = iconv.decode(Buffer.from([lead, trail]), 'cp936')
+    const code = shown.charCodeAt(0)
+    known = shown.length === 1 && code !== 0xfffd && !(code >= 0xe000 && code <= 0xf8ff) ? 1 : 0
+    pythonPairs[key] = known
+  }
+  return known === 1
+}
+
+/**
+ * Decode bytes as Python's `gbk` codec does with `errors='replace'`: a byte
+ * it cannot start a character with is one U+FFFD, and it reads on from the
+ * next byte. (The damage of the matrix's Python channel.)
+ *
+ * @param bytes Any bytes.
+ * @returns The text Python shows.
+ */
+export function decodeAsPythonGbk(bytes: Uint8Array): string {
+  let text = ''
+  let index = 0
+  while (index < bytes.length) {
+    const byte = bytes[index]!
+    if (byte < 0x80) {
+      text += String.fromCharCode(byte)
+      index++
+    } else if (index + 1 < bytes.length && pythonGbkDecodes(byte, bytes[index + 1]!)) {
+      text += iconv.decode(Buffer.from(bytes.subarray(index, index + 2)), 'cp936')
+      index += 2
+    } else {
+      text += '\uFFFD'
+      index++
+    }
+  }
+  return text
+}
+
+/**
+ * Whether a byte lost by a Python decoder may have been `lost` when the byte
+ * after it is `next` (undefined at the end of the text): Python loses a byte
+ * only when it cannot start a character with the next one.
+ */
+function pythonMayLose(reader: GbkReader, lost: number, next: number | undefined): boolean {
+  if (lost === 0x80 || next === undefined || next === unknownByte) return true
+  const trail = (next >= 0x40 && next <= 0x7e) || (next >= 0x80 && next <= 0xfe)
+  if (!trail) return true
+  return reader === 'python-gbk' && !pythonGbkDecodes(lost, next)
+}
 const strictUtf8 = new TextDecoder('utf-8', {fatal: true})
 
 /**
  * A run that GBK-encodes to valid UTF-8 made of CJK characters; U+FFFD (or a
  * `?` next to the run) is a byte or two GBK could not decode, rebuilt later.
  */
-function utf8ReadAsGbk(full: string, offset: number): GbkRepair | undefined {
+function utf8ReadAsGbk(full: string, offset: number, text: string, reader: GbkReader): GbkRepair | undefined {
+  const holes = reader === 'whatwg' ? holeBytes : pythonHoleBytes
   // `?` at the end: at most one stands for a lost byte; the rest are question marks.
   let run = full.replace(/\?+$/, '')
   const questions = full.length - run.length
@@ -182,19 +271,19 @@ function utf8ReadAsGbk(full: string, offset: number): GbkRepair | undefined {
     const char = run[index]!
     if (char === '\uFFFD' || char === '?') {
       const last = index === run.length - 1 && questions === 0
-      // Before ASCII, a lead byte lost alone; inside the run, a pair GBK does not define.
-      tokens.push({start: offset + index, end: offset + index + 1, choices: last ? [hole1, hole2] : [hole2, hole1]})
+      // Before ASCII, a lead byte lost alone; inside the run, a pair GBK does not define (one byte, as Python reads).
+      tokens.push({start: offset + index, end: offset + index + 1, choices: last || reader !== 'whatwg' ? [hole1, hole2] : [hole2, hole1]})
       continue
     }
     const choices = bytesOf(char)
     if (choices === undefined) return undefined
     tokens.push({start: offset + index, end: offset + index + 1, choices})
   }
-  let parsed = parseTokens(tokens)
+  let parsed = parseTokens(tokens, holes)
   let used = 0
   if (parsed === undefined && questions > 0) {
     tokens.push({start: offset + run.length, end: offset + run.length + 1, choices: [hole1, hole2]})
-    parsed = parseTokens(tokens)
+    parsed = parseTokens(tokens, holes)
     used = 1
     run = full.slice(0, run.length + 1)
   }
@@ -207,7 +296,7 @@ function utf8ReadAsGbk(full: string, offset: number): GbkRepair | undefined {
   }
   if ((wide.length >= run.length || cjk < wide.length * 0.5) && !isSingleByteLayer(units, run)) return undefined
   const strong = gbkTell.test(run) || run.length >= 6 || (used > 0 && run.length >= 3)
-  return {start: offset, end: offset + run.length, segments: segmentsOf(units, tokens, ends), from: 'utf-8', via: 'gbk', strong}
+  return {start: offset, end: offset + run.length, segments: segmentsOf(units, tokens, ends, candidatesFor(reader, holes, parsed.bytes, text.charCodeAt(offset + run.length))), from: 'utf-8', via: 'gbk', strong}
 }
 
 /**
@@ -282,7 +371,7 @@ function singleByteShown(): {any: ReadonlySet<string>; continuation: ReadonlySet
  * never walked again: a run of many holes (`浣�浣�…`, each one or two bytes)
  * costs time in proportion to its length, not 2^holes.
  */
-function parseTokens(tokens: readonly Token[]): {units: Unit[]; bytes: number[]; ends: number[]} | undefined {
+function parseTokens(tokens: readonly Token[], holes: readonly number[]): {units: Unit[]; bytes: number[]; ends: number[]} | undefined {
   const chosen: number[] = []
   const deadEnds = new Set<string>()
   const search = (index: number, open: readonly number[]): boolean => {
@@ -291,7 +380,7 @@ function parseTokens(tokens: readonly Token[]): {units: Unit[]; bytes: number[];
     if (deadEnds.has(key)) return false
     const token = tokens[index]!
     for (let choice = 0; choice < token.choices.length; choice++) {
-      const next = feed(open, token.choices[choice]!)
+      const next = feed(open, token.choices[choice]!, holes)
       if (next === undefined) continue
       chosen.push(choice)
       if (search(index + 1, next)) return true
@@ -307,7 +396,7 @@ function parseTokens(tokens: readonly Token[]): {units: Unit[]; bytes: number[];
     bytes.push(...token.choices[chosen[index]!]!)
     ends.push(bytes.length)
   })
-  const units = parseUtf8(bytes)
+  const units = parseUtf8(bytes, holes)
   return units === undefined ? undefined : {units, bytes, ends}
 }
 
@@ -317,7 +406,7 @@ function parseTokens(tokens: readonly Token[]): {units: Unit[]; bytes: number[];
  * @returns The bytes of the character left unfinished after them, or
  * undefined when they cannot be UTF-8 (the test of `parseUtf8`, byte by byte).
  */
-function feed(open: readonly number[], bytes: readonly number[]): number[] | undefined {
+function feed(open: readonly number[], bytes: readonly number[], holes: readonly number[]): number[] | undefined {
   let sequence = [...open]
   for (const byte of bytes) {
     if (sequence.length === 0) {
@@ -330,15 +419,15 @@ function feed(open: readonly number[], bytes: readonly number[]): number[] | und
     if (byte !== unknownByte && (byte < 0x80 || byte > 0xbf)) return undefined
     sequence.push(byte)
     if (sequence.length < sequenceLength(sequence[0]!)) continue
-    if (!isCharacter(sequence)) return undefined
+    if (!isCharacter(sequence, holes)) return undefined
     sequence = []
   }
   return sequence
 }
 
 /** Whether the bytes of one whole UTF-8 sequence (some perhaps unknown) can be a character. */
-function isCharacter(sequence: readonly number[]): boolean {
-  if (sequence.includes(unknownByte)) return completions(sequence, [], holeBytes).length > 0
+function isCharacter(sequence: readonly number[], holes: readonly number[]): boolean {
+  if (sequence.includes(unknownByte)) return completions(sequence, [], holes).length > 0
   try {
     strictUtf8.decode(Uint8Array.from(sequence))
     return true
@@ -348,7 +437,7 @@ function isCharacter(sequence: readonly number[]): boolean {
 }
 
 /** Parse bytes (with unknown ones) as UTF-8 characters, or undefined when they cannot be. */
-function parseUtf8(bytes: readonly number[]): Unit[] | undefined {
+function parseUtf8(bytes: readonly number[], holes: readonly number[]): Unit[] | undefined {
   const units: Unit[] = []
   let index = 0
   while (index < bytes.length) {
@@ -364,7 +453,7 @@ function parseUtf8(bytes: readonly number[]): Unit[] | undefined {
     const sequence = bytes.slice(index, index + length)
     if (sequence.slice(1).some((byte) => byte !== unknownByte && (byte < 0x80 || byte > 0xbf))) return undefined
     if (sequence.includes(unknownByte)) {
-      if (completions(sequence, [], holeBytes).length === 0) return undefined
+      if (completions(sequence, [], holes).length === 0) return undefined
       units.push({byteStart: index, byteEnd: index + length, bytes: sequence})
     } else {
       let char: string
@@ -380,8 +469,69 @@ function parseUtf8(bytes: readonly number[]): Unit[] | undefined {
   return units
 }
 
+/**
+ * The candidates of a damaged character. For a Python reader only those
+ * whose filled-in bytes Python could not have decoded before the byte after
+ * each (the next byte of the run, or the character after the run; `after`
+ * is NaN at the end of the text); all of them when none is.
+ */
+function candidatesFor(reader: GbkReader, holes: readonly number[], bytes: readonly number[], after: number): (unit: Unit) => readonly Candidate[] {
+  if (reader === 'whatwg') return (unit) => completions(unit.bytes!, [], holes)
+  const nextByte = (at: number): number | undefined => (at < bytes.length ? bytes[at] : Number.isNaN(after) ? undefined : after)
+  return (unit) => {
+    const unknown: number[] = []
+    for (let at = unit.byteStart; at < unit.byteEnd; at++) if (bytes[at] === unknownByte) unknown.push(at)
+    // One byte lost: enumerate only the bytes Python could have lost there.
+    const allowed = unknown.length === 1 ? losable(reader, nextByte(unknown[0]! + 1)) : holes
+    const all = completions(unit.bytes!, [], allowed)
+    if (unknown.length === 1) return all.length > 0 ? all : completions(unit.bytes!, [], holes)
+    // Two lost: thousands of completions, filtered once per shape and the byte after.
+    const key = `${reader}|${unit.bytes!.join(',')}|${nextByte(unit.byteEnd) ?? ''}`
+    const known = twoLost.get(key)
+    if (known !== undefined) return known
+    const fitting = all.filter((candidate) => {
+      const code = candidate.char.codePointAt(0)!
+      return unknown.every((at) => {
+        const next = at + 1 < unit.byteEnd && bytes[at + 1] === unknownByte ? utf8Byte(code, at + 1 - unit.byteStart) : nextByte(at + 1)
+        return pythonMayLose(reader, utf8Byte(code, at - unit.byteStart), next)
+      })
+    })
+    const kept = fitting.length > 0 ? fitting : all
+    if (twoLost.size > 4096) twoLost.clear()
+    twoLost.set(key, kept)
+    return kept
+  }
+}
+
+/** The candidates of characters that lost two bytes to a Python reader, by shape (an explicit, bounded cache). */
+const twoLost = new Map<string, readonly Candidate[]>()
+
+/** The bytes a Python reader may have lost before `next`, one list per next byte (so completions cache them by list). */
+const losableLists = new Map<string, readonly number[]>()
+function losable(reader: GbkReader, next: number | undefined): readonly number[] {
+  const key = `${reader}|${next ?? ''}`
+  let list = losableLists.get(key)
+  if (list === undefined) {
+    list = pythonHoleBytes.filter((byte) => pythonMayLose(reader, byte, next))
+    losableLists.set(key, list)
+  }
+  return list
+}
+
+/** Byte `index` of the UTF-8 encoding of a code point of three bytes (or two: the continuation bytes count from the end). */
+function utf8Byte(code: number, index: number): number {
+  if (code < 0x800) return index === 0 ? 0xc0 | (code >> 6) : 0x80 | (code & 0x3f)
+  if (code < 0x10000) return index === 0 ? 0xe0 | (code >> 12) : index === 1 ? 0x80 | ((code >> 6) & 0x3f) : 0x80 | (code & 0x3f)
+  return index === 0 ? 0xf0 | (code >> 18) : 0x80 | ((code >> (6 * (3 - index))) & 0x3f)
+}
+
 /** Group characters into segments that start and end on token boundaries. */
-function segmentsOf(units: readonly Unit[], tokens: readonly Token[], ends: readonly number[]): GbkSegment[] {
+function segmentsOf(
+  units: readonly Unit[],
+  tokens: readonly Token[],
+  ends: readonly number[],
+  candidatesOf: (unit: Unit) => readonly Candidate[]
+): GbkSegment[] {
   const segments: GbkSegment[] = []
   let token = 0
   let parts: Array<string | GbkDamaged> = []
@@ -391,7 +541,7 @@ function segmentsOf(units: readonly Unit[], tokens: readonly Token[], ends: read
       if (typeof parts.at(-1) === 'string') parts[parts.length - 1] += unit.char
       else parts.push(unit.char)
     } else {
-      parts.push({candidates: completions(unit.bytes!, [], holeBytes)})
+      parts.push({candidates: candidatesOf(unit)})
     }
     const boundary = ends.indexOf(unit.byteEnd, token)
     if (boundary === -1) continue

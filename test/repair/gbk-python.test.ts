@@ -1,0 +1,55 @@
+import {readFileSync} from 'node:fs'
+import diff from 'fast-diff'
+import {describe, expect, it} from 'vitest'
+import {utf8ReadAsGbk, utf8ReadAsPythonGbk} from '../../src/repair/channels/catalog.js'
+import {decodeAsPythonGbk, gbkReaderOf} from '../../src/repair/channels/gbk.js'
+import {repairMojibake} from '../../src/repair/reconstruct/repair-mojibake.js'
+import {lexicon} from './lexicon-shared.js'
+
+describe("UTF-8 read as GBK by Python (errors='replace')", () => {
+  it("decodes as Python's gbk codec does (outputs of Python 3 itself)", () => {
+    // python3 -c "print(ascii('以通俗易懂的'.encode().decode('gbk', 'replace')))" and so on.
+    expect(decodeAsPythonGbk(Buffer.from('以通俗易懂的', 'utf8'))).toBe('浠ラ\uFFFD氫織鏄撴噦鐨\uFFFD')
+    expect(decodeAsPythonGbk(Buffer.from('用语言', 'utf8'))).toBe('鐢ㄨ\uFFFD\uFFFD瑷\uFFFD')
+    expect(decodeAsPythonGbk(Buffer.from('不需要', 'utf8'))).toBe('涓嶉渶瑕\uFFFD')
+    expect(decodeAsPythonGbk(Buffer.from([0xaa, 0xa1, 0x78]))).toBe('\uFFFD\uFFFDx')
+    expect(decodeAsPythonGbk(Buffer.from([0x80, 0x61]))).toBe('\uFFFDa')
+  })
+
+  it('tells the reader by `€` (0x80, which only browsers decode) and by private use characters', () => {
+    expect(gbkReaderOf(utf8ReadAsGbk('fffd').damage('以通俗易懂的语言'))).toBe('whatwg')
+    expect(gbkReaderOf(utf8ReadAsPythonGbk.damage('以通俗易懂的语言'))).toBe('python-gbk')
+    expect(gbkReaderOf('鐢ㄨ\uE1E2瑷\uFFFD')).toBe('python-gb18030')
+  })
+
+  it('rebuilds one byte per U+FFFD, 0x80 included, only where Python could not have decoded it', () => {
+    // 。 is E3 80 82: Python cannot decode 0x80, so `銆` keeps E3 80 and 0x82 is lost before ASCII.
+    const original = '以通俗易懂的语言。例如'
+    const damaged = utf8ReadAsPythonGbk.damage(original)
+    expect(damaged).toBe('浠ラ\uFFFD氫織鏄撴噦鐨勮\uFFFD\uFFFD瑷\uFFFD銆備緥濡\uFFFD')
+    expect(repairMojibake(damaged, {lexicon}).text).toBe(original)
+    // The same text read by a browser: the U+FFFD are fewer, and `€` is 0x80.
+    expect(repairMojibake(utf8ReadAsGbk('fffd').damage(original), {lexicon}).text).toBe(original)
+  })
+
+  it('repairs the example article: six characters wrong, every one of them flagged', () => {
+    const article = readFileSync(new URL('../../articles/rolling-updates-without-downtime.md', import.meta.url), 'utf8')
+    const damaged = utf8ReadAsPythonGbk.damage(article)
+    expect(damaged.match(/\uFFFD/g)).toHaveLength(73)
+    const result = repairMojibake(damaged, {lexicon})
+    const flagged = result.repairs.filter((record) => record.confidence < 0.8)
+    const wrong: Array<{char: string; flagged: boolean}> = []
+    let at = 0
+    for (const [op, part] of diff(article, result.text)) {
+      if (op === 1) {
+        for (let index = 0; index < part.length; index++) {
+          const offset = at + index
+          wrong.push({char: part[index]!, flagged: flagged.some((record) => record.outputOffset <= offset && offset < record.outputOffset + record.after.length)})
+        }
+      }
+      if (op >= 0) at += part.length
+    }
+    expect(wrong).toEqual(['一', '与', '日', '敢', '与', '与'].map((char) => ({char, flagged: true})))
+    expect(result.damage?.summary).toBe('UTF-8 read as GBK, 69 characters rebuilt from bytes GBK could not decode')
+  })
+})
