@@ -32,6 +32,20 @@ describe("UTF-8 read as GBK by Python (errors='replace')", () => {
     expect(repairMojibake(utf8ReadAsGbk('fffd').damage(original), {lexicon}).text).toBe(original)
   })
 
+  it('reads two `?` after a run as two lost bytes when the run needs both, and keeps a real question mark', () => {
+    // Python with every U+FFFD then written as `?`: `。` (E3 80 82) before a line end loses 0x80 and 0x82.
+    const article = readFileSync(new URL('../../articles/rolling-updates-without-downtime.md', import.meta.url), 'utf8')
+    const text = `${article}\n那么 Pod 是什么?\n`
+    const damaged = decodeAsPythonGbk(Buffer.from(text, 'utf8')).replaceAll('\uFFFD', '?')
+    expect(damaged).toContain('鏂囩揣闅忓叾鍚庛??\n')
+    expect(damaged.endsWith('閭ｄ箞 Pod 鏄?浠?涔??\n')).toBe(true)
+    const repaired = repairMojibake(damaged, {lexicon}).text
+    expect(repaired).toContain('中文译文紧随其后。\n')
+    expect(repaired.endsWith('\n那么 Pod 是什么?\n')).toBe(true)
+    // The same characters as with U+FFFD: `?` costs nothing.
+    expect(repaired).toBe(repairMojibake(decodeAsPythonGbk(Buffer.from(text, 'utf8')), {lexicon}).text)
+  })
+
   it('repairs the example article: six characters wrong, every one of them flagged', () => {
     const article = readFileSync(new URL('../../articles/rolling-updates-without-downtime.md', import.meta.url), 'utf8')
     const damaged = utf8ReadAsPythonGbk.damage(article)

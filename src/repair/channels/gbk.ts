@@ -281,11 +281,16 @@ function utf8ReadAsGbk(full: string, offset: number, text: string, reader: GbkRe
   }
   let parsed = parseTokens(tokens, holes)
   let used = 0
-  if (parsed === undefined && questions > 0) {
-    tokens.push({start: offset + run.length, end: offset + run.length + 1, choices: [hole1, hole2]})
-    parsed = parseTokens(tokens, holes)
-    used = 1
-    run = full.slice(0, run.length + 1)
+  // `?` after the run: one lost byte, or two (Python writes one `?` per byte, such as 0x80 and a last byte before ASCII).
+  const ways = reader === 'whatwg' ? [[[hole1, hole2]]] : [[[hole1]], [[hole1], [hole1]], [[hole1, hole2]]]
+  for (const way of ways) {
+    if (parsed !== undefined || way.length > questions) continue
+    const extra = way.map((choices, index) => ({start: offset + run.length + index, end: offset + run.length + index + 1, choices}))
+    parsed = parseTokens([...tokens, ...extra], holes)
+    if (parsed === undefined) continue
+    tokens.push(...extra)
+    used = extra.length
+    run = full.slice(0, run.length + used)
   }
   if (parsed === undefined) return undefined
   const {units, ends} = parsed
