@@ -4,10 +4,12 @@
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {findForeignMojibake} from './detect/foreign-mojibake.js'
+import {findLostToUtf8} from './detect/lost-to-utf8.js'
 import {repairMojibake, type RepairOptions} from './reconstruct/repair-mojibake.js'
 
 export {repairMojibake, resolveLexicon} from './reconstruct/repair-mojibake.js'
 export {findForeignMojibake, type ForeignMojibake} from './detect/foreign-mojibake.js'
+export {findLostToUtf8, type LostToUtf8} from './detect/lost-to-utf8.js'
 export type {RepairOptions, RepairResult} from './reconstruct/repair-mojibake.js'
 export {lexiconLoader, loadLexicon, parseLexicon} from './model/lexicon.js'
 export type {Lexicon, LexiconLoader, LexiconTrie} from './model/lexicon.js'
@@ -31,8 +33,9 @@ export type RepairStageOptions = RepairOptions
  * `file.data.repairs` and `file.data.damage`, and reports one `info` message
  * per damaged file. Uncertain repairs are reported by the `mojibake-uncertain`
  * check, whose severity is configurable like every rule's. UTF-8 read as a
- * codec whose lost bytes cannot be rebuilt (Big5, Shift_JIS, EUC-KR) is
- * left as it is, with one `mojibake-unrepaired` error saying what to do.
+ * codec whose lost bytes cannot be rebuilt (Big5, Shift_JIS, EUC-KR), and
+ * GBK or Big5 read as UTF-8 (its U+FFFD are characters lost), are left as
+ * they are, with one `mojibake-unrepaired` error saying what to do.
  *
  * @param file A file whose value is a string (run `decode` first).
  * @param options Repair options.
@@ -47,6 +50,18 @@ export function repair(file: VFile, options: RepairStageOptions = {}): void {
     const place = location(text).toPoint(foreign.offset)
     const message = file.message(
       `Unrepairable mojibake: this is UTF-8 read as ${foreign.codec} (${foreign.lost} \`\uFFFD\` or \`?\` where bytes were lost, ${foreign.pieces} runs that read back as Chinese); bitext cannot rebuild the lost bytes and left the text as it is: restore the article from its original UTF-8 file`,
+      {ruleId: 'mojibake-unrepaired', source: 'bitext', ...(place ? {place} : {})}
+    )
+    message.fatal = true
+    return
+  }
+  const lostToUtf8 = findLostToUtf8(text)
+  if (lostToUtf8 !== undefined) {
+    file.data.repairs = []
+    file.data.damage = null
+    const place = location(text).toPoint(lostToUtf8.offset)
+    const message = file.message(
+      `Unrepairable text: this is ${lostToUtf8.codec} read as UTF-8${lostToUtf8.thenGbk ? ', saved, and read as GBK again (`锟斤拷`)' : ''} (${lostToUtf8.lost} \`\uFFFD\` where characters were lost; the letters between them read back as ${lostToUtf8.readBack} Chinese characters in ${lostToUtf8.codec}); the lost bytes are gone and bitext left the text as it is: restore the article from its original ${lostToUtf8.codec} file (bitext reads ${lostToUtf8.codec} files itself)`,
       {ruleId: 'mojibake-unrepaired', source: 'bitext', ...(place ? {place} : {})}
     )
     message.fatal = true
