@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {utf8ReadAs} from '../../src/repair/channels/catalog.js'
 import {repairMojibake} from '../../src/repair/reconstruct/repair-mojibake.js'
@@ -25,5 +26,33 @@ describe('a page damaged twice, the inner layer lossy', () => {
     // 中 of 中文 lost its byte in the inner layer: rebuilt, with runner-ups; ” lost one in the outer layer.
     expect(result.repairs.find((record) => record.after === '中')).toMatchObject({kind: 'lossy', alternatives: expect.arrayContaining(['不'])})
     expect(result.repairs.find((record) => record.after === '”')).toMatchObject({kind: 'lossy'})
+  })
+})
+
+describe('a page damaged twice with bytes marked lost (U+FFFD in both layers)', () => {
+  it('reads the outer `â€�` as the one character windows-1252 shows (”), then rebuilds the inner layer like one layer', () => {
+    const article = readFileSync(new URL('../../articles/rolling-updates-without-downtime.md', import.meta.url), 'utf8')
+    const twice = utf8ReadAs('windows-1252', 'fffd', 2).damage(article)
+    const once = utf8ReadAs('windows-1252', 'fffd').damage(article)
+    expect(twice).toContain('â€\uFFFD')
+    const result = repairMojibake(twice, {lexicon})
+    expect(result.text).toBe(repairMojibake(once, {lexicon}).text)
+    expect(result.damage).toMatchObject({layers: 2})
+  })
+})
+
+describe('a page whose inner layer kept C1 controls and whose outer layer lost them', () => {
+  it('weighs a rebuilt character by the inner pass, not by the placeholder U+FFFD the outer pass handed it', () => {
+    const inner = utf8ReadAs('windows-1252', 'c1-kept').damage(text)
+    const damaged = utf8ReadAs('windows-1252', 'fffd').damage(inner)
+    // A continuation byte windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) is kept inside as a C1
+    // control, C2 xx in UTF-8: the outer layer shows `Â` and marks xx lost, a U+FFFD for the inner pass.
+    const result = repairMojibake(damaged, {lexicon})
+    expect(result.text).toBe(text)
+    const handed = result.repairs.filter((record) => record.before.includes('Â\uFFFD'))
+    expect(handed.length).toBeGreaterThan(0)
+    // The placeholder's 0.5 would flag every one of them; the inner pass is sure of most.
+    expect(handed.filter((record) => record.confidence >= 0.8).length).toBeGreaterThan(0)
+    for (const record of handed) expect(record.confidence).toBeLessThanOrEqual(0.85)
   })
 })

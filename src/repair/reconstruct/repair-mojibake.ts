@@ -137,6 +137,17 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Repai
 }
 
 /**
+ * What a record of the second pass keeps of its confidence where it rebuilds
+ * a byte the first pass handed it as U+FFFD: the second pass weighed the
+ * byte, but not the first pass's doubt that it was a byte of this kind.
+ * Tuned on the tuning pages (0.85–1 measured; windows-1252 keeping C1
+ * controls, then windows-1252 dropping or marking bytes, and Latin-1 under
+ * windows-1252 dropping): the lowest unflagged count that does not flag
+ * several times the repairs of a single layer.
+ */
+const handoffDiscount = 0.85
+
+/**
  * Compose two passes of repair into records against the input: a record of
  * the second pass covers the records of the first that it overlaps.
  */
@@ -170,6 +181,8 @@ function stack(input: string, first: RepairResult, second: RepairResult): Repair
     /** Records of the second pass inside, and the last of them. */
     inner: number
     record?: RepairRecord
+    /** Whether a first-pass U+FFFD inside hands a lost byte to the second pass (`Â` whose C1 byte was lost). */
+    handoff: boolean
   }
   const spans: Span[] = second.repairs.map((record) => ({
     start: toInput(record.offset, false),
@@ -178,10 +191,13 @@ function stack(input: string, first: RepairResult, second: RepairResult): Repair
     alternatives: record.alternatives,
     kind: record.kind,
     inner: 1,
-    record
+    record,
+    handoff: false
   }))
   for (const record of first.repairs) {
-    spans.push({start: record.offset, end: record.offset + record.before.length, confidence: record.confidence, alternatives: [], kind: record.kind, inner: 0})
+    // A U+FFFD the second pass rebuilds is weighed there: its own confidence counts, not the placeholder's.
+    const handoff = record.after === '\uFFFD'
+    spans.push({start: record.offset, end: record.offset + record.before.length, confidence: handoff ? 1 : record.confidence, alternatives: [], kind: record.kind, inner: 0, handoff})
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end)
   const merged: Span[] = []
@@ -192,10 +208,17 @@ function stack(input: string, first: RepairResult, second: RepairResult): Repair
       last.confidence = Math.min(last.confidence, span.confidence)
       if (span.kind === 'lossy') last.kind = 'lossy'
       last.inner += span.inner
+      last.handoff ||= span.handoff
       if (span.record !== undefined) last.record = span.record
     } else {
       merged.push({...span})
     }
+  }
+  // A U+FFFD no record of the second pass covers stays as uncertain as it was.
+  const placeholder = first.repairs.find((record) => record.after === '\uFFFD')?.confidence ?? 1
+  for (const span of merged) {
+    if (span.handoff && span.inner === 0) span.confidence = Math.min(span.confidence, placeholder)
+    else if (span.handoff) span.confidence *= handoffDiscount
   }
   // Where an input offset outside the records lands in a pass's output (the
   // shift of the last record that starts before it).
@@ -314,6 +337,9 @@ function repairOnce(text: string, options: RepairOptions): RepairResult {
       // read with a codec that leaves those undefined, lost it. Which byte
       // is for the inner layer to rebuild: a marked loss.
       edits.push({start: piece.start, end: piece.end, after: '\uFFFD', confidence: 0.5, alternatives: [], kind: 'lossy', codec: piece.codec, layers: 1})
+    } else if (outer && marked && piece.missing === 0 && shownOnly(piece, unknown) !== undefined) {
+      // `â€�` over an inner `”` (E2 80 9D, the 0x9D marked lost): the one candidate this layer's codec shows.
+      edits.push({start: piece.start, end: piece.end, after: shownOnly(piece, unknown)!, confidence: 0.9, alternatives: [], kind: 'lossy', codec: piece.codec, layers: 1})
     } else if (marked && piece.missing === 0 && !tainted.has(piece) && (strong || isBad(window(text, piece)))) {
       const candidates = completions(piece.bytes, [], unknown.length > 0 ? unknown : allContinuations)
       const quote = closingQuote(text, piece, candidates.map((candidate) => candidate.char))
@@ -385,6 +411,12 @@ function isC1(char: string): boolean {
 }
 
 /** Whether a character is what a codec shows for a byte 0x80–0xFF. */
+/** The one completion of a piece with marked lost bytes that its codec shows for a byte 0x80–0xFF, if exactly one is. */
+function shownOnly(piece: Piece, unknown: readonly number[]): string | undefined {
+  const shown = completions(piece.bytes, [], unknown.length > 0 ? unknown : allContinuations).filter((candidate) => isShownByte(candidate.char, piece.codec))
+  return shown.length === 1 ? shown[0]!.char : undefined
+}
+
 function isShownByte(char: string, codec: SingleByteCodec): boolean {
   if (char.length !== 1) return false
   const byte = codec.encode.get(char.charCodeAt(0))
