@@ -43,7 +43,9 @@ export type RepairStageOptions = RepairOptions
  */
 export function repair(file: VFile, options: RepairStageOptions = {}): void {
   const text = String(file.value)
-  const foreign = findForeignMojibake(text)
+  // UTF-8 whose lost bytes were saved as `?` (the decode stage found them in the bytes) is nothing else.
+  const lostAsQuestion = file.data.encoding?.lostAsQuestion !== undefined
+  const foreign = lostAsQuestion ? undefined : findForeignMojibake(text)
   if (foreign !== undefined) {
     file.data.repairs = []
     file.data.damage = null
@@ -55,7 +57,7 @@ export function repair(file: VFile, options: RepairStageOptions = {}): void {
     message.fatal = true
     return
   }
-  const lostToUtf8 = findLostToUtf8(text)
+  const lostToUtf8 = lostAsQuestion ? undefined : findLostToUtf8(text)
   if (lostToUtf8 !== undefined) {
     file.data.repairs = []
     file.data.damage = null
@@ -67,7 +69,7 @@ export function repair(file: VFile, options: RepairStageOptions = {}): void {
     message.fatal = true
     return
   }
-  const result = repairMojibake(text, options)
+  const result = repairMojibake(text, lostAsQuestion ? {...options, lostAsQuestion} : options)
   file.value = result.text
   file.data.repairs = result.repairs
   file.data.damage = result.damage

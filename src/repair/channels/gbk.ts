@@ -248,7 +248,7 @@ export function decodeAsPythonGbk(bytes: Uint8Array): string {
  * after it is `next` (undefined at the end of the text): Python loses a byte
  * only when it cannot start a character with the next one.
  */
-function pythonMayLose(reader: GbkReader, lost: number, next: number | undefined): boolean {
+export function pythonMayLose(reader: GbkReader, lost: number, next: number | undefined): boolean {
   if (lost === 0x80 || next === undefined || next === unknownByte) return true
   const trail = (next >= 0x40 && next <= 0x7e) || (next >= 0x80 && next <= 0xfe)
   if (!trail) return true
@@ -523,8 +523,14 @@ function losable(reader: GbkReader, next: number | undefined): readonly number[]
   return list
 }
 
-/** Byte `index` of the UTF-8 encoding of a code point of three bytes (or two: the continuation bytes count from the end). */
-function utf8Byte(code: number, index: number): number {
+/**
+ * Byte `index` of the UTF-8 encoding of a code point.
+ *
+ * @param code The code point.
+ * @param index 0 for the lead byte.
+ * @returns The byte.
+ */
+export function utf8Byte(code: number, index: number): number {
   if (code < 0x800) return index === 0 ? 0xc0 | (code >> 6) : 0x80 | (code & 0x3f)
   if (code < 0x10000) return index === 0 ? 0xe0 | (code >> 12) : index === 1 ? 0x80 | ((code >> 6) & 0x3f) : 0x80 | (code & 0x3f)
   return index === 0 ? 0xf0 | (code >> 18) : 0x80 | ((code >> (6 * (3 - index))) & 0x3f)

@@ -16,6 +16,7 @@ import {lexiconLoader, type Lexicon, type LexiconLoader} from '../model/lexicon.
 import {articleLexicon, intactWordCache, intactWords} from '../model/article-lexicon.js'
 import type {WordCache} from '../model/document-cache.js'
 import {findGbkMojibake, mayHaveGbkMojibake, type GbkRepair, type GbkSegment} from '../channels/gbk.js'
+import {findLostAsQuestion} from '../channels/question-utf8.js'
 import {fragileBytes, inferLostBytes} from '../channels/lost-bytes.js'
 import {rebuild, type Damaged, type Part} from './lossy.js'
 import {readPiece, readPieceInto, unknownByte, type Piece} from '../channels/scan.js'
@@ -56,6 +57,13 @@ export interface RepairOptions {
    * have been a soft hyphen (0xAD) its codec showed and a tool stripped.
    */
   markedMaySoftHyphen?: boolean
+  /**
+   * The text is UTF-8 whose lost bytes were saved as `?`, its damaged
+   * characters shown as windows-1252 shows their bytes (the decode stage
+   * sets this from `EncodingInfo.lostAsQuestion`): they are rebuilt, and
+   * nothing else is taken for mojibake.
+   */
+  lostAsQuestion?: boolean
 }
 
 /** Result of {@link repairMojibake}. */
@@ -118,6 +126,15 @@ const mojibakeAlphabet = /[\u0080-\u02FF\u0370-\u04FF\u2020-\u2022\u2030\u2039\u
  * @returns The repaired text, the repairs made and the damage found.
  */
 export function repairMojibake(text: string, options: RepairOptions = {}): RepairResult {
+  if (options.lostAsQuestion === true) {
+    const segments = findLostAsQuestion(text)
+    if (segments.length === 0) return {text, repairs: [], damage: null}
+    return composeSegments(text, segments, options, (rebuilt) => ({
+      summary: `UTF-8 whose lost bytes were saved as \`?\`, ${rebuilt} ${rebuilt === 1 ? 'character' : 'characters'} rebuilt`,
+      from: 'utf-8',
+      via: 'utf-8'
+    }))
+  }
   // A page without a CJK ideograph may be UTF-8 read whole as a lossless codec the badness sequences do not know.
   const whole = readWholePage(text)
   if (whole !== undefined) {
@@ -906,23 +923,41 @@ function controlEdits(text: string, edits: readonly Edit[]): Edit[] {
  * the record covers the segment, whose other characters are certain.
  */
 function composeGbk(text: string, repairs: readonly GbkRepair[], options: RepairOptions): RepairResult {
+  const lostMarks = repairs[0]!.from === 'gbk' ? encoderQuestionMarks(text, repairs) : []
+  const {from, via} = repairs[0]!
+  const lostNote = lostMarks.length === 0 ? '' : `, ${lostMarks.length} \`?\` that may stand for ${lostMarks.length === 1 ? 'a character' : 'characters'} GBK could not encode`
+  return composeSegments(text, repairs.flatMap((repair) => repair.segments), options, (rebuilt) => ({
+    summary: `${from === 'utf-8' ? 'UTF-8' : 'GBK'} read as ${via === 'gbk' ? 'GBK' : 'windows-1252'}${rebuilt > 0 ? `, ${rebuilt} ${rebuilt === 1 ? 'character' : 'characters'} rebuilt from bytes GBK could not decode` : ''}${lostNote}`,
+    from,
+    via
+  }), lostMarks)
+}
+
+/**
+ * Records for segments of text (fixed text and damaged characters): the
+ * damaged characters are rebuilt together, in one lattice over the text.
+ */
+function composeSegments(
+  text: string,
+  segments: readonly GbkSegment[],
+  options: RepairOptions,
+  describe: (rebuilt: number) => {summary: string; from: string; via: string},
+  lostMarks: readonly Edit[] = []
+): RepairResult {
   const edits: Edit[] = []
   const lossy: Array<{segment: GbkSegment; edit: Edit}> = []
   const parts: Part[] = []
   let cursor = 0
-  for (const repair of repairs) {
-    for (const segment of repair.segments) {
-      const edit: Edit = {start: segment.start, end: segment.end, after: '', confidence: 0.95, alternatives: [], kind: 'lossless', codec: undefined, layers: 1}
-      if (segment.start > cursor) parts.push(text.slice(cursor, segment.start))
-      cursor = segment.end
-      parts.push(...segment.parts)
-      if (segment.parts.every((part) => typeof part === 'string')) edit.after = segment.parts.join('')
-      else lossy.push({segment, edit})
-      edits.push(edit)
-    }
+  for (const segment of segments) {
+    const edit: Edit = {start: segment.start, end: segment.end, after: '', confidence: 0.95, alternatives: [], kind: 'lossless', codec: undefined, layers: 1}
+    if (segment.start > cursor) parts.push(text.slice(cursor, segment.start))
+    cursor = segment.end
+    parts.push(...segment.parts)
+    if (segment.parts.every((part) => typeof part === 'string')) edit.after = segment.parts.join('')
+    else lossy.push({segment, edit})
+    edits.push(edit)
   }
   if (cursor < text.length) parts.push(text.slice(cursor))
-  const lostMarks = repairs[0]!.from === 'gbk' ? encoderQuestionMarks(text, repairs) : []
   if (lostMarks.length > 0) {
     edits.push(...lostMarks)
     edits.sort((a, b) => a.start - b.start)
@@ -950,10 +985,7 @@ function composeGbk(text: string, repairs: readonly GbkRepair[], options: Repair
         chosen.map((choice, index) => (index === only ? alternative : choice.char)).join(''))
     }
   }
-  const {from, via} = repairs[0]!
-  const lostNote = lostMarks.length === 0 ? '' : `, ${lostMarks.length} \`?\` that may stand for ${lostMarks.length === 1 ? 'a character' : 'characters'} GBK could not encode`
-  const summary = `${from === 'utf-8' ? 'UTF-8' : 'GBK'} read as ${via === 'gbk' ? 'GBK' : 'windows-1252'}${lossy.length > 0 ? `, ${lossy.length} ${lossy.length === 1 ? 'character' : 'characters'} rebuilt from bytes GBK could not decode` : ''}${lostNote}`
-  return compose(text, edits, [], false, undefined, {summary, from, via, lostBytes: [], layers: 1})
+  return compose(text, edits, [], false, undefined, {...describe(lossy.length), lostBytes: [], layers: 1})
 }
 
 /**
