@@ -67,3 +67,23 @@ describe("UTF-8 read as GBK by Python (errors='replace')", () => {
     expect(result.damage?.summary).toBe('UTF-8 read as GBK, 69 characters rebuilt from bytes GBK could not decode')
   })
 })
+
+describe("UTF-8 read as GBK by Python with errors='ignore'", () => {
+  it('finds the bytes dropped without a mark and rebuilds them: the example article comes back but for the same six characters, each flagged', () => {
+    const article = readFileSync(new URL('../../articles/rolling-updates-without-downtime.md', import.meta.url), 'utf8')
+    // Python drops each byte it cannot decode where `replace` writes a U+FFFD.
+    const damaged = decodeAsPythonGbk(Buffer.from(article, 'utf8')).replaceAll('\uFFFD', '')
+    // 是什么: E6 98 AF | E4 BB 80 | E4 B9 88, read as 鏄 (E6 98), AF lost, 浠 (E4 BB), 0x80 lost, 涔 (E4 B9), 0x88 lost before the line end.
+    expect(decodeAsPythonGbk(Buffer.from('是什么\n', 'utf8')).replaceAll('\uFFFD', '')).toBe('鏄浠涔\n')
+    const result = repairMojibake(damaged, {lexicon})
+    expect(result.damage?.summary).toBe('UTF-8 read as GBK, 58 characters rebuilt from bytes GBK could not decode')
+    const flagged = result.repairs.filter((record) => record.confidence < 0.8)
+    const wrong: Array<{char: string; flagged: boolean}> = []
+    let at = 0
+    for (const [op, part] of diff(article, result.text)) {
+      if (op === 1) for (let index = 0; index < part.length; index++) wrong.push({char: part[index]!, flagged: flagged.some((record) => record.outputOffset <= at + index && at + index < record.outputOffset + record.after.length)})
+      if (op >= 0) at += part.length
+    }
+    expect(wrong).toEqual(['一', '与', '日', '敢', '与', '与'].map((char) => ({char, flagged: true})))
+  })
+})

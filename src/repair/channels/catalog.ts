@@ -74,6 +74,23 @@ export const utf8ReadAsPythonGbk: Channel = {
 }
 
 /**
+ * UTF-8 read as GBK by Python with `errors='ignore'`: every byte it cannot
+ * decode is dropped without a mark.
+ */
+export const utf8ReadAsPythonGbkDropped: Channel = {
+  id: 'utf-8>gbk-python/dropped',
+  title: 'UTF-8 read as GBK by Python, undecodable bytes dropped',
+  from: 'utf-8',
+  via: 'gbk',
+  loss: 'dropped',
+  layers: 1,
+  lossy: true,
+  damage(text) {
+    return decodeAsPythonGbk(Buffer.from(text, 'utf8')).replaceAll('\uFFFD', '')
+  }
+}
+
+/**
  * GBK text read as windows-1252 (bytes it leaves undefined kept as C1
  * controls), after the GBK encoder had turned the characters GBK cannot
  * encode into `?`.
@@ -123,6 +140,7 @@ export const channels: readonly Channel[] = [
   utf8ReadAsGbk('fffd'),
   utf8ReadAsGbk('question'),
   utf8ReadAsPythonGbk,
+  utf8ReadAsPythonGbkDropped,
   gbkReadAsWindows1252,
   utf8ReadAsWindows1252ThenGbk
 ]

@@ -76,13 +76,14 @@ const strongRunsForWeak = 2
 export function findGbkMojibake(text: string): GbkRepair[] {
   const reader = gbkReaderOf(text)
   // The runs in order: a repair, or a run left for later (see below).
-  const entries: Array<GbkRepair | {run: string; offset: number}> = []
+  const entries: Array<GbkRepair | {run: string; offset: number; whole: string}> = []
   // A run: non-ASCII characters, with `?` inside or right after them (a byte GBK could not decode).
   const runs = /[^\u0000-\u007F](?:[^\u0000-\u007F]|\?)*/g
   let match: RegExpExecArray | null
   while ((match = runs.exec(text)) !== null) {
     const run = match[0]
-    const repair = utf8ReadAsGbk(run, match.index, text, reader)
+    // A long run that parses only with bytes dropped without a mark is evidence too (clean Chinese would need a byte a character).
+    const repair = utf8ReadAsGbk(run, match.index, text, reader) ?? (run.length >= minDroppedRun ? utf8ReadAsGbk(run, match.index, text, reader, 'evidence') : undefined)
     if (repair !== undefined) entries.push(repair)
     // A run that cannot be strong as GBK read as windows-1252 counts only
     // when another run is strong: it is decoded then (UTF-8 mojibake, where
@@ -94,13 +95,16 @@ export function findGbkMojibake(text: string): GbkRepair[] {
       if (mayBeStrongRun(read)) {
         const other = gbkReadAsWindows1252(read, match.index)
         if (other !== undefined) entries.push(other)
-      } else entries.push({run: read, offset: match.index})
+      } else entries.push({run: read, offset: match.index, whole: run})
     }
   }
-  if (!entries.some((entry) => 'strong' in entry && entry.strong)) return []
+  const first = entries.find((entry): entry is GbkRepair => 'strong' in entry && entry.strong)
+  if (first === undefined) return []
+  // In UTF-8 read as GBK, a run that does not parse lost bytes without a mark (`errors='ignore'`).
+  const dropped = first.from === 'utf-8' && first.via === 'gbk'
   const found: GbkRepair[] = []
   for (const entry of entries) {
-    const repair = 'strong' in entry ? entry : gbkReadAsWindows1252(entry.run, entry.offset)
+    const repair = 'strong' in entry ? entry : (dropped ? utf8ReadAsGbk(entry.whole, entry.offset, text, reader, 'known') : undefined) ?? gbkReadAsWindows1252(entry.run, entry.offset)
     if (repair !== undefined) found.push(repair)
   }
   const strong = found.filter((repair) => repair.strong)
@@ -260,7 +264,7 @@ const strictUtf8 = new TextDecoder('utf-8', {fatal: true})
  * A run that GBK-encodes to valid UTF-8 made of CJK characters; U+FFFD (or a
  * `?` next to the run) is a byte or two GBK could not decode, rebuilt later.
  */
-function utf8ReadAsGbk(full: string, offset: number, text: string, reader: GbkReader): GbkRepair | undefined {
+function utf8ReadAsGbk(full: string, offset: number, text: string, reader: GbkReader, dropped: false | 'evidence' | 'known' = false): GbkRepair | undefined {
   const holes = reader === 'whatwg' ? holeBytes : pythonHoleBytes
   // `?` at the end: at most one stands for a lost byte; the rest are question marks.
   let run = full.replace(/\?+$/, '')
@@ -279,6 +283,7 @@ function utf8ReadAsGbk(full: string, offset: number, text: string, reader: GbkRe
     if (choices === undefined) return undefined
     tokens.push({start: offset + index, end: offset + index + 1, choices})
   }
+  if (dropped !== false) withDroppedBytes(tokens)
   let parsed = parseTokens(tokens, holes)
   let used = 0
   // `?` after the run: one lost byte, or two (Python writes one `?` per byte, such as 0x80 and a last byte before ASCII).
@@ -293,15 +298,48 @@ function utf8ReadAsGbk(full: string, offset: number, text: string, reader: GbkRe
     run = full.slice(0, run.length + used)
   }
   if (parsed === undefined) return undefined
+  // On its own evidence a run may lose few bytes; in a text known to be such mojibake, a short run up to one a character (`鏄浠涔` for 是什么 lost three).
+  const budget = dropped === 'known' ? Math.max(tokens.length, 1 + Math.floor(tokens.length / droppedPerToken)) : 1 + Math.floor(tokens.length / droppedPerToken)
+  if (dropped !== false && parsed.bytes.filter((byte) => byte === unknownByte).length > budget) return undefined
   const {units, ends} = parsed
   let cjk = 0
   const wide = units.filter((unit) => unit.char === undefined || unit.char.charCodeAt(0) >= 0x80)
   for (const unit of wide) {
     if (unit.char === undefined ? unit.bytes![0]! >= 0xe2 : /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\u2010-\u2027\u2190-\u21FF\u2500-\u257F]/u.test(unit.char)) cjk++
   }
-  if ((wide.length >= run.length || cjk < wide.length * 0.5) && !isSingleByteLayer(units, run)) return undefined
+  // A run shrinks: three bytes a character, two a GBK character (counting the bytes dropped).
+  const shown = run.length + (dropped !== false ? parsed.bytes.filter((byte) => byte === unknownByte).length : 0)
+  if ((wide.length >= shown || cjk < wide.length * 0.5) && !isSingleByteLayer(units, run)) return undefined
   const strong = gbkTell.test(run) || run.length >= 6 || (used > 0 && run.length >= 3)
   return {start: offset, end: offset + run.length, segments: segmentsOf(units, tokens, ends, candidatesFor(reader, holes, parsed.bytes, text.charCodeAt(offset + run.length))), from: 'utf-8', via: 'gbk', strong}
+}
+
+/**
+ * Most bytes dropped without a mark per character of a run, and one more:
+ * Python's GBK with `errors='ignore'` drops about one byte in ten pairs (0x80,
+ * the user-defined rows) and the lone last byte before ASCII; clean Chinese
+ * GBK-encoded would need a byte for about every character to parse as UTF-8.
+ */
+const droppedPerToken = 4
+/** Fewest characters of a run that is taken as UTF-8 read as GBK with bytes dropped on its own evidence. */
+const minDroppedRun = 8
+
+/**
+ * Let each piece of a run (but the first) be preceded by one or two bytes
+ * dropped without a mark, and the last be followed by one or two (`。` is
+ * E3 80 82: 0x80 and then 0x82 before a line end), after its own choices: a
+ * GBK reader with `errors='ignore'` drops the bytes it cannot decode (one
+ * each, before the byte it reads on from), and the lone last byte of a run
+ * before ASCII.
+ */
+function withDroppedBytes(tokens: Token[]): void {
+  tokens.forEach((token, index) => {
+    const own = token.choices
+    // One or two: Python drops `AF` of `AF AD E8 …` and then `AD`, neither a pair it reads.
+    const before = index === 0 ? [] : [...own.map((choice) => [unknownByte, ...choice]), ...own.map((choice) => [unknownByte, unknownByte, ...choice])]
+    const after = index === tokens.length - 1 ? [...own, ...before].flatMap((choice) => [[...choice, unknownByte], [...choice, unknownByte, unknownByte]]) : []
+    token.choices = [...own, ...before, ...after]
+  })
 }
 
 /**
