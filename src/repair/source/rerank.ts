@@ -14,7 +14,7 @@ import type {GlossDictionary} from './gloss-dictionary.js'
 import type {Lexicon} from '../model/lexicon.js'
 import {rebuild, type Part} from '../reconstruct/lossy.js'
 import {candidateEvidence, defaultSourceWeights, negators, prepareSource, renderedStems, rendersAny, type CandidateEvidence, type EvidenceKind, type PreparedSource, type SourceWeights} from './source-bonus.js'
-import {sourceAt, type SourceSpan} from './source-evidence.js'
+import {sourceLocator, type SourceSpan} from './source-evidence.js'
 import {choiceFeatures} from './calibration.js'
 import {completionsOf, proposeWords, type LostBytes, type ProposalSlot} from './english-proposals.js'
 
@@ -119,12 +119,17 @@ interface Target {
  * @returns The text and repairs after re-ranking, and how many changed.
  */
 export function rerankRepairs(text: string, repairs: readonly RepairRecord[], spans: readonly SourceSpan[], options: RerankOptions): RerankResult {
-  const first = rerankOnce(text, repairs, spans, options)
+  const shared: Shared = {locate: sourceLocator(spans), prepared: new Map(), damaged: undefined}
+  const first = rerankOnce(text, repairs, spans, options, shared)
   // A neighbour the first pass got right can anchor the English of another
   // damaged character (`像谷歌` "like Google" once `谷掌` is `谷歌`): weigh
   // again, once, while the offsets of the English still hold.
   if (first.changed === 0 || first.text.length !== text.length) return withFeatures(repairs, disagreements(repairs, first), first.kinds, options)
-  const second = rerankOnce(first.text, first.repairs, spans, options)
+  // The prepared English of the first pass holds for the second where the
+  // intact text is the same: every choice kept its length (so every offset
+  // holds) and the same repairs are damaged (`rerankOnce` checks the latter).
+  if (!first.repairs.every((record, index) => record.after.length === repairs[index]!.after.length)) shared.prepared.clear()
+  const second = rerankOnce(first.text, first.repairs, spans, options, shared)
   if (second.changed === 0) return withFeatures(repairs, disagreements(repairs, first), first.kinds, options)
   for (const [index, kind] of first.kinds) if (!second.kinds.has(index)) second.kinds.set(index, kind)
   let changed = 0
@@ -191,17 +196,40 @@ interface PassResult extends RerankResult {
   kinds: Map<number, EvidenceKind | undefined>
 }
 
+/**
+ * What the passes of one {@link rerankRepairs} share: where each offset's
+ * English is, and the English prepared for each span, which depends only on
+ * the intact text and the set of damaged offsets.
+ */
+interface Shared {
+  /** `sourceAt` over the spans, indexed once. */
+  locate: (offset: number) => SourceSpan | undefined
+  /** The prepared English of each span (cleared when the damaged offsets or the intact text differ). */
+  prepared: Map<SourceSpan, PreparedSource>
+  /** The damaged offsets the prepared English was made with. */
+  damaged: ReadonlySet<number> | undefined
+}
+
+/** Whether two sets hold the same numbers. */
+function sameSet(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
+  if (a.size !== b.size) return false
+  for (const value of a) if (!b.has(value)) return false
+  return true
+}
+
 /** One pass of {@link rerankRepairs}. */
-function rerankOnce(text: string, repairs: readonly RepairRecord[], spans: readonly SourceSpan[], options: RerankOptions): PassResult {
+function rerankOnce(text: string, repairs: readonly RepairRecord[], spans: readonly SourceSpan[], options: RerankOptions, shared: Shared): PassResult {
   const weights = {...defaultSourceWeights, ...options.weights}
-  const prepared = new Map<SourceSpan, PreparedSource>()
   const targets: Target[] = []
   const negatorSlots = new Map<PreparedSource, number>()
   // Rebuilt characters do not vouch for what the sentence already says.
   const damaged = new Set(repairs.filter(isRerankable).map((record) => record.outputOffset))
+  if (shared.damaged === undefined || !sameSet(shared.damaged, damaged)) shared.prepared.clear()
+  shared.damaged = damaged
+  const {prepared} = shared
   repairs.forEach((record, index) => {
     if (!isRerankable(record)) return
-    const span = sourceAt(spans, record.outputOffset)
+    const span = shared.locate(record.outputOffset)
     let source: PreparedSource | undefined
     if (span !== undefined) {
       source = prepared.get(span)
@@ -220,7 +248,8 @@ function rerankOnce(text: string, repairs: readonly RepairRecord[], spans: reado
     targets.push({index, record, source, fits: fits !== undefined && fits.size > proposalsFrom ? fits : undefined})
     if (source !== undefined && [record.after, ...record.alternatives].some((char) => negators.has(char))) negatorSlots.set(source, (negatorSlots.get(source) ?? 0) + 1)
   })
-  for (const [source, count] of negatorSlots) source.negatorSlots = count
+  // Every prepared source, also one kept from the first pass: a count of this pass, else the default 1.
+  for (const source of prepared.values()) source.negatorSlots = negatorSlots.get(source) ?? 1
   const updated = repairs.map((record) => ({...record}))
   const weighed = byParagraph(text, targets).flatMap((group) => weighParagraph(text, group, options, weights))
   const kinds = new Map<number, EvidenceKind | undefined>()

@@ -234,15 +234,43 @@ function senseMatch(sense: readonly string[], stems: ReadonlyMap<string, string>
 function matchStem(gloss: string, stems: ReadonlyMap<string, string>): string | undefined {
   const exact = stems.get(gloss)
   if (exact !== undefined) return exact
-  for (const [stem, token] of stems) {
+  // A prefix match needs five letters or more on both sides, the same first
+  // five: only the stems that begin as the gloss does are tried, in the map's order.
+  if (gloss.length < minPrefix) return undefined
+  for (const [stem, token] of stemsByHead(stems).get(gloss.slice(0, minPrefix)) ?? []) {
     const [short, long] = stem.length < gloss.length ? [stem, gloss] : [gloss, stem]
     if (prefixOf(short, long)) return token
   }
   return undefined
 }
 
+/** The shortest stem that matches a longer one by a prefix (see {@link matchStem}). */
+const minPrefix = 5
+
+/** The stems of five letters or more of each map of stems, grouped by their first five, in the map's order. */
+const headIndex = new WeakMap<ReadonlyMap<string, string>, {size: number; heads: Map<string, Array<[string, string]>>}>()
+
+/**
+ * The stems of a map of stems (stem → token) grouped by their first
+ * {@link minPrefix} letters, made once per map (again if its size changed).
+ */
+function stemsByHead(stems: ReadonlyMap<string, string>): Map<string, Array<[string, string]>> {
+  const known = headIndex.get(stems)
+  if (known !== undefined && known.size === stems.size) return known.heads
+  const heads = new Map<string, Array<[string, string]>>()
+  for (const [stem, token] of stems) {
+    if (stem.length < minPrefix) continue
+    const head = stem.slice(0, minPrefix)
+    const group = heads.get(head)
+    if (group === undefined) heads.set(head, [[stem, token]])
+    else group.push([stem, token])
+  }
+  headIndex.set(stems, {size: stems.size, heads})
+  return heads
+}
+
 function prefixOf(short: string, long: string): boolean {
-  return short.length >= 5 && long.length - short.length <= 5 && long.startsWith(short)
+  return short.length >= minPrefix && long.length - short.length <= 5 && long.startsWith(short)
 }
 
 /**
@@ -334,10 +362,10 @@ export function candidateEvidence(
   }
   // A character that forms a word with a neighbour means that word there
   // (`启` in `启用` is "to start using", not "to state"): its own senses are no evidence.
-  const bound = formsWord(around, index, candidate, dictionary)
+  const bound = formsWordOnce(around, index, candidate, dictionary)
   // Nor is it evidence for a lone character where another candidate makes a
   // word there (`coming` is no `来` in `?下来` where `接下来` is a word).
-  const alone = !bound && !(around.slots.get(index) ?? []).some((other) => other !== candidate && formsWord(around, index, other, dictionary))
+  const alone = !bound && !(around.slots.get(index) ?? []).some((other) => other !== candidate && formsWordOnce(around, index, other, dictionary))
   // `理解吗？` for "So far so good?": a question particle before a question mark, where the English asks.
   if (alone && source.marks.has('?') && /^[？?]$/.test(around.chars[index + 1] ?? '') && dictionary.lookup(candidate)?.question === true) {
     consider(weights.charInSentence, 'EN "?"', 'char')
@@ -503,6 +531,33 @@ function formsWord(around: Neighbourhood, index: number, candidate: string, dict
   const before = chars[index - 1]
   const after = chars[index + 1]
   return (before !== undefined && isHan(before) && word(before + candidate)) || (after !== undefined && isHan(after) && word(candidate + after))
+}
+
+/**
+ * What {@link formsWord} said for each neighbourhood, position and candidate:
+ * every candidate of a place asks it of every other one. The answer depends
+ * only on the characters beside the place, the dictionary and `isWord`.
+ */
+const formsWordCache = new WeakMap<Neighbourhood, {dictionary: GlossDictionary; at: Map<number, Map<string, boolean>>}>()
+
+/** {@link formsWord}, remembered per neighbourhood (see {@link formsWordCache}). */
+function formsWordOnce(around: Neighbourhood, index: number, candidate: string, dictionary: GlossDictionary): boolean {
+  let cache = formsWordCache.get(around)
+  if (cache === undefined || cache.dictionary !== dictionary) {
+    cache = {dictionary, at: new Map()}
+    formsWordCache.set(around, cache)
+  }
+  let answers = cache.at.get(index)
+  if (answers === undefined) {
+    answers = new Map()
+    cache.at.set(index, answers)
+  }
+  let answer = answers.get(candidate)
+  if (answer === undefined) {
+    answer = formsWord(around, index, candidate, dictionary)
+    answers.set(candidate, answer)
+  }
+  return answer
 }
 
 /**
