@@ -119,7 +119,7 @@ interface Target {
  * @returns The text and repairs after re-ranking, and how many changed.
  */
 export function rerankRepairs(text: string, repairs: readonly RepairRecord[], spans: readonly SourceSpan[], options: RerankOptions): RerankResult {
-  const shared: Shared = {locate: sourceLocator(spans), prepared: new Map(), damaged: undefined}
+  const shared: Shared = {locate: sourceLocator(spans), prepared: new Map(), damaged: undefined, paragraphs: new Map()}
   const first = rerankOnce(text, repairs, spans, options, shared)
   // A neighbour the first pass got right can anchor the English of another
   // damaged character (`像谷歌` "like Google" once `谷掌` is `谷歌`): weigh
@@ -208,6 +208,54 @@ interface Shared {
   prepared: Map<SourceSpan, PreparedSource>
   /** The damaged offsets the prepared English was made with. */
   damaged: ReadonlySet<number> | undefined
+  /** Each paragraph's weighing in the last pass, by its start (see {@link weighParagraphOnce}). */
+  paragraphs: Map<number, WeighedParagraph>
+}
+
+/** A paragraph as it was weighed, and the result. */
+interface WeighedParagraph {
+  end: number
+  text: string
+  /** Per target: its offset, choice, runner-ups, English, completions and the English's negator slots then. */
+  targets: Array<{offset: number; after: string; alternatives: readonly string[]; source: PreparedSource | undefined; negatorSlots: number; fits: ReadonlySet<string> | undefined}>
+  weighed: Weighed[]
+}
+
+/**
+ * {@link weighParagraph}, or what it gave in the first pass for the same
+ * paragraph: the same text, and the same targets at the same offsets with
+ * the same candidates in the same order, the same English (the same
+ * prepared object, with the same count of negator slots) and the same
+ * completions. Everything the weighing reads is then the same, so its
+ * result is; in the second pass only the paragraphs the first changed
+ * are weighed again.
+ */
+function weighParagraphOnce(text: string, group: {start: number; end: number; targets: Target[]}, options: RerankOptions, weights: SourceWeights, memo: Map<number, WeighedParagraph>): Weighed[] {
+  const known = memo.get(group.start)
+  if (known !== undefined && sameParagraph(known, text, group)) {
+    return known.weighed.map((item, position) => ({...item, target: group.targets[position]!}))
+  }
+  const weighed = weighParagraph(text, group, options, weights)
+  memo.set(group.start, {
+    end: group.end,
+    text: text.slice(group.start, group.end),
+    targets: group.targets.map(({record, source, fits}) => ({offset: record.outputOffset, after: record.after, alternatives: record.alternatives, source, negatorSlots: source?.negatorSlots ?? 1, fits})),
+    weighed
+  })
+  return weighed
+}
+
+/** Whether a paragraph is the one weighed before (see {@link weighParagraphOnce}). */
+function sameParagraph(known: WeighedParagraph, text: string, group: {start: number; end: number; targets: Target[]}): boolean {
+  if (known.end !== group.end || known.targets.length !== group.targets.length) return false
+  for (let position = 0; position < group.targets.length; position++) {
+    const before = known.targets[position]!
+    const {record, source, fits} = group.targets[position]!
+    if (before.offset !== record.outputOffset || before.after !== record.after || before.source !== source || before.fits !== fits) return false
+    if (before.negatorSlots !== (source?.negatorSlots ?? 1)) return false
+    if (before.alternatives.length !== record.alternatives.length || before.alternatives.some((char, index) => char !== record.alternatives[index])) return false
+  }
+  return known.text === text.slice(group.start, group.end)
 }
 
 /** Whether two sets hold the same numbers. */
@@ -251,7 +299,7 @@ function rerankOnce(text: string, repairs: readonly RepairRecord[], spans: reado
   // Every prepared source, also one kept from the first pass: a count of this pass, else the default 1.
   for (const source of prepared.values()) source.negatorSlots = negatorSlots.get(source) ?? 1
   const updated = repairs.map((record) => ({...record}))
-  const weighed = byParagraph(text, targets).flatMap((group) => weighParagraph(text, group, options, weights))
+  const weighed = byParagraph(text, targets).flatMap((group) => weighParagraphOnce(text, group, options, weights, shared.paragraphs))
   const kinds = new Map<number, EvidenceKind | undefined>()
   if (!weighed.some((item) => item.discriminates)) return {text, repairs: updated, changed: 0, kinds}
   const parts: Part[] = []
