@@ -584,29 +584,36 @@ export function wordsThrough(around: Neighbourhood, index: number, candidate: st
   const seen = new Set<string>(words)
   for (let start = index; start >= 0 && index - start < longestWord; start--) {
     if (start < index && !hanOrSlot(around, start)) break
+    // Each kept variant: its text, its node in the dictionary's trie, its rank.
     let texts = ['']
+    let nodes = [0]
     let ranks = [0]
     for (let position = start; position < chars.length && position - start < longestWord; position++) {
       if (position > index && !hanOrSlot(around, position)) break
       const options = position === index ? [candidate] : (slots.get(position) ?? [chars[position]!])
       const nextTexts: string[] = []
+      const nextNodes: number[] = []
       const nextRanks: number[] = []
       for (let variant = 0; variant < texts.length; variant++) {
         const base = ranks[variant]! * options.length
         if (base >= maxCombinations) break
         for (let option = 0; option < options.length && base + option < maxCombinations; option++) {
-          const text = texts[variant]! + options[option]!
-          if (!dictionary.hasPrefix(text)) continue
-          nextTexts.push(text)
+          const node = dictionary.prefixStep(nodes[variant]!, options[option]!)
+          if (node < 0) continue
+          nextTexts.push(texts[variant]! + options[option]!)
+          nextNodes.push(node)
           nextRanks.push(base + option)
         }
       }
       texts = nextTexts
+      nodes = nextNodes
       ranks = nextRanks
       if (texts.length === 0) break
       if (position < index || position - start < 1) continue
-      for (const text of texts) {
-        if (seen.has(text) || !dictionary.has(text)) continue
+      for (let variant = 0; variant < texts.length; variant++) {
+        if (!dictionary.endsEntry(nodes[variant]!)) continue
+        const text = texts[variant]!
+        if (seen.has(text)) continue
         seen.add(text)
         words.push(text)
       }
