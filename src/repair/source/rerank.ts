@@ -119,7 +119,7 @@ interface Target {
  * @returns The text and repairs after re-ranking, and how many changed.
  */
 export function rerankRepairs(text: string, repairs: readonly RepairRecord[], spans: readonly SourceSpan[], options: RerankOptions): RerankResult {
-  const shared: Shared = {locate: sourceLocator(spans), prepared: new Map(), damaged: undefined, paragraphs: new Map()}
+  const shared: Shared = {locate: sourceLocator(spans), prepared: new Map(), damaged: undefined, blocks: new Map(), paragraphs: new Map()}
   const first = rerankOnce(text, repairs, spans, options, shared)
   // A neighbour the first pass got right can anchor the English of another
   // damaged character (`像谷歌` "like Google" once `谷掌` is `谷歌`): weigh
@@ -128,7 +128,10 @@ export function rerankRepairs(text: string, repairs: readonly RepairRecord[], sp
   // The prepared English of the first pass holds for the second where the
   // intact text is the same: every choice kept its length (so every offset
   // holds) and the same repairs are damaged (`rerankOnce` checks the latter).
-  if (!first.repairs.every((record, index) => record.after.length === repairs[index]!.after.length)) shared.prepared.clear()
+  if (!first.repairs.every((record, index) => record.after.length === repairs[index]!.after.length)) {
+    shared.prepared.clear()
+    shared.blocks.clear()
+  }
   const second = rerankOnce(first.text, first.repairs, spans, options, shared)
   if (second.changed === 0) return withFeatures(repairs, disagreements(repairs, first), first.kinds, options)
   for (const [index, kind] of first.kinds) if (!second.kinds.has(index)) second.kinds.set(index, kind)
@@ -208,6 +211,8 @@ interface Shared {
   prepared: Map<SourceSpan, PreparedSource>
   /** The damaged offsets the prepared English was made with. */
   damaged: ReadonlySet<number> | undefined
+  /** What the intact Chinese of each pair renders, by `blockStart:blockEnd`: every sentence of a pair asks it. */
+  blocks: Map<string, Set<string>>
   /** Each paragraph's weighing in the last pass, by its start (see {@link weighParagraphOnce}). */
   paragraphs: Map<number, WeighedParagraph>
 }
@@ -272,7 +277,10 @@ function rerankOnce(text: string, repairs: readonly RepairRecord[], spans: reado
   const negatorSlots = new Map<PreparedSource, number>()
   // Rebuilt characters do not vouch for what the sentence already says.
   const damaged = new Set(repairs.filter(isRerankable).map((record) => record.outputOffset))
-  if (shared.damaged === undefined || !sameSet(shared.damaged, damaged)) shared.prepared.clear()
+  if (shared.damaged === undefined || !sameSet(shared.damaged, damaged)) {
+    shared.prepared.clear()
+    shared.blocks.clear()
+  }
   shared.damaged = damaged
   const {prepared} = shared
   repairs.forEach((record, index) => {
@@ -286,7 +294,7 @@ function rerankOnce(text: string, repairs: readonly RepairRecord[], spans: reado
           span.sentence,
           span.block,
           span.sentence === '' ? new Set() : coveredIn(text, span.start, span.end, damaged, options.dictionary),
-          coveredIn(text, span.blockStart, span.blockEnd, damaged, options.dictionary),
+          blockCoveredIn(text, span, damaged, options.dictionary, shared.blocks),
           span.sentence === '' ? '' : intactIn(text, span.start, span.end, damaged)
         )
         prepared.set(span, source)
@@ -383,6 +391,17 @@ function charsIn(text: string, start: number, end: number, damaged: ReadonlySet<
 function coveredIn(text: string, start: number, end: number, damaged: ReadonlySet<number>, dictionary: GlossDictionary): Set<string> {
   const {chars, indices} = charsIn(text, start, end, damaged)
   return renderedStems(chars, indices, dictionary)
+}
+
+/** {@link coveredIn} for the whole Chinese side of a span's pair, once per pair (the same set for each of its spans). */
+function blockCoveredIn(text: string, span: SourceSpan, damaged: ReadonlySet<number>, dictionary: GlossDictionary, blocks: Map<string, Set<string>>): Set<string> {
+  const key = `${span.blockStart}:${span.blockEnd}`
+  let covered = blocks.get(key)
+  if (covered === undefined) {
+    covered = coveredIn(text, span.blockStart, span.blockEnd, damaged, dictionary)
+    blocks.set(key, covered)
+  }
+  return covered
 }
 
 /** The characters of `text.slice(start, end)` that are not damaged. */

@@ -61,9 +61,9 @@ export interface PreparedSource {
   /** Tokens of the aligned sentence, in order (empty when only the block is known). */
   tokens: string[]
   /** Stem → a token with that stem, for the sentence. */
-  sentenceStems: Map<string, string>
+  sentenceStems: ReadonlyMap<string, string>
   /** Stem → a token with that stem, for the whole pair. */
-  blockStems: Map<string, string>
+  blockStems: ReadonlyMap<string, string>
   /**
    * Stems of English words that intact Chinese words of the sentence already
    * render: they are spoken for, and are no evidence for a rebuilt character.
@@ -122,6 +122,9 @@ function countNegators(chinese: string): number {
   return chars.filter((char, index) => negators.has(char) && !notNegating.has((chars[index - 1] ?? '') + char) && !notNegating.has(char + (chars[index + 1] ?? ''))).length
 }
 
+/** The block {@link prepareSource} prepared last, and its stems (shared, never changed). */
+let lastBlock: {block: string; stems: Map<string, string>} | undefined
+
 /**
  * Prepare an English sentence and its block for matching.
  *
@@ -142,10 +145,12 @@ export function prepareSource(
   const tokens = englishTokens(sentence)
   const negated = tokens.filter(isNegation).length
   const rendered = countNegators(intactChinese)
+  // Every sentence of a pair, and the pair itself, have the same block: its stems are made once, one after the other.
+  if (lastBlock?.block !== block) lastBlock = {block, stems: contentStems(englishTokens(block))}
   return {
     tokens,
     sentenceStems: contentStems(tokens),
-    blockStems: contentStems(englishTokens(block)),
+    blockStems: lastBlock.stems,
     covered,
     blockCovered,
     unrenderedNegations: Math.max(0, negated - rendered),
@@ -169,10 +174,14 @@ export function renderedStems(chars: readonly string[], damaged: ReadonlySet<num
   const stems = new Set<string>()
   for (let start = 0; start < chars.length; start++) {
     let word = ''
+    // The word's node in the dictionary's trie: no entry is longer than a string no entry starts with.
+    let node = 0
     for (let end = start; end < chars.length && end - start < 4; end++) {
       if (damaged.has(end) || !isHan(chars[end]!)) break
+      node = dictionary.prefixStep(node, chars[end]!)
+      if (node < 0) break
       word += chars[end]!
-      if (word.length < 2) continue
+      if (word.length < 2 || !dictionary.endsEntry(node)) continue
       for (const gloss of dictionary.lookup(word)?.content ?? []) stems.add(gloss)
     }
   }
