@@ -119,7 +119,7 @@ interface Target {
  * @returns The text and repairs after re-ranking, and how many changed.
  */
 export function rerankRepairs(text: string, repairs: readonly RepairRecord[], spans: readonly SourceSpan[], options: RerankOptions): RerankResult {
-  const shared: Shared = {locate: sourceLocator(spans), prepared: new Map(), damaged: undefined, blocks: new Map(), paragraphs: new Map()}
+  const shared: Shared = {locate: sourceLocator(spans), prepared: new Map(), damaged: undefined, blocks: new Map(), lists: new Map(), paragraphs: new Map()}
   const first = rerankOnce(text, repairs, spans, options, shared)
   // A neighbour the first pass got right can anchor the English of another
   // damaged character (`像谷歌` "like Google" once `谷掌` is `谷歌`): weigh
@@ -213,6 +213,8 @@ interface Shared {
   damaged: ReadonlySet<number> | undefined
   /** What the intact Chinese of each pair renders, by `blockStart:blockEnd`: every sentence of a pair asks it. */
   blocks: Map<string, Set<string>>
+  /** The candidate lists given to the lattice, one per distinct list (see {@link candidateList}). */
+  lists: Map<string, Candidate[]>
   /** Each paragraph's weighing in the last pass, by its start (see {@link weighParagraphOnce}). */
   paragraphs: Map<number, WeighedParagraph>
 }
@@ -315,8 +317,7 @@ function rerankOnce(text: string, repairs: readonly RepairRecord[], spans: reado
   for (const item of weighed) {
     const at = item.target.record.outputOffset
     if (at > cursor) parts.push(text.slice(cursor, at))
-    const candidates: Candidate[] = item.choices.map((char, option) => ({char, filled: [], bonus: item.evidence[option]!.bonus}))
-    parts.push({candidates})
+    parts.push({candidates: candidateList(item, shared.lists)})
     cursor = at + item.target.record.after.length
   }
   if (cursor < text.length) parts.push(text.slice(cursor))
@@ -356,6 +357,28 @@ function rerankOnce(text: string, repairs: readonly RepairRecord[], spans: reado
   })
   if (changed === 0) return {text, repairs: updated, changed, kinds}
   return {...applyChoices(text, repairs, updated), changed, kinds}
+}
+
+/**
+ * The candidates of a weighed repair for the lattice: the choices with their
+ * bonuses, one list object for every place (and both passes) with the same
+ * characters and bonuses in the same order. The lattice keeps what it works
+ * out about a list (its pruning, scores, pair tables) by the list object, as
+ * the repair stage's places of one shape share theirs, and works it out
+ * from the characters and bonuses alone; most places of a document have the
+ * same few lists (`中`, `不`, `与`, … with no English for any).
+ */
+function candidateList(item: Weighed, lists: Map<string, Candidate[]>): Candidate[] {
+  let key = ''
+  item.choices.forEach((char, option) => {
+    key += `${char}\u0000${item.evidence[option]!.bonus}\u0000`
+  })
+  let list = lists.get(key)
+  if (list === undefined) {
+    list = item.choices.map((char, option) => ({char, filled: [], bonus: item.evidence[option]!.bonus}))
+    lists.set(key, list)
+  }
+  return list
 }
 
 /**
