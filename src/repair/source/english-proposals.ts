@@ -31,6 +31,19 @@ export type LostBytes = Pick<DamageReport, 'via' | 'lostBytes' | 'possiblyLostBy
  * @returns The completions, or undefined when the bytes cannot be read back or nothing is missing.
  */
 export function completionsOf(before: string, damage: LostBytes, chosen: string): ReadonlySet<string> | undefined {
+  const fits = everyCompletion(before, damage)
+  return fits?.has(chosen) === true ? fits : undefined
+}
+
+/**
+ * {@link completionsOf} without the test of the choice: every Han character
+ * the bytes left can complete, whatever the repair chose.
+ *
+ * @param before The damaged text as found.
+ * @param damage The codec and the lost bytes.
+ * @returns The completions, or undefined when the bytes cannot be read back or nothing is missing.
+ */
+export function everyCompletion(before: string, damage: LostBytes): ReadonlySet<string> | undefined {
   const bytes = encodeBack(before, damage.via)
   if (bytes === undefined || bytes.length === 0) return undefined
   const length = sequenceLength(bytes[0]!)
@@ -38,7 +51,7 @@ export function completionsOf(before: string, damage: LostBytes, chosen: string)
   const lost = damage.possiblyLostBytes === undefined ? damage.lostBytes : [...damage.lostBytes, ...damage.possiblyLostBytes]
   const fits = new Set<string>()
   for (const candidate of completions([...bytes], lost, [])) if (isHan(candidate.char)) fits.add(candidate.char)
-  return fits.has(chosen) ? fits : undefined
+  return fits
 }
 
 /** A damaged character of a paragraph, for {@link proposeWords}. */

@@ -16,7 +16,7 @@ import {rebuild, type Part} from '../reconstruct/lossy.js'
 import {candidateEvidence, defaultSourceWeights, negators, prepareSource, renderedStems, rendersAny, type CandidateEvidence, type EvidenceKind, type PreparedSource, type SourceWeights} from './source-bonus.js'
 import {sourceLocator, type SourceSpan} from './source-evidence.js'
 import {choiceFeatures} from './calibration.js'
-import {completionsOf, proposeWords, type LostBytes, type ProposalSlot} from './english-proposals.js'
+import {everyCompletion, proposeWords, type LostBytes, type ProposalSlot} from './english-proposals.js'
 
 /** Options of {@link rerankRepairs}. */
 export interface RerankOptions {
@@ -119,7 +119,7 @@ interface Target {
  * @returns The text and repairs after re-ranking, and how many changed.
  */
 export function rerankRepairs(text: string, repairs: readonly RepairRecord[], spans: readonly SourceSpan[], options: RerankOptions): RerankResult {
-  const shared: Shared = {locate: sourceLocator(spans), prepared: new Map(), damaged: undefined, blocks: new Map(), lists: new Map(), paragraphs: new Map()}
+  const shared: Shared = {locate: sourceLocator(spans), prepared: new Map(), damaged: undefined, blocks: new Map(), completions: new Map(), lists: new Map(), paragraphs: new Map()}
   const first = rerankOnce(text, repairs, spans, options, shared)
   // A neighbour the first pass got right can anchor the English of another
   // damaged character (`像谷歌` "like Google" once `谷掌` is `谷歌`): weigh
@@ -213,6 +213,8 @@ interface Shared {
   damaged: ReadonlySet<number> | undefined
   /** What the intact Chinese of each pair renders, by `blockStart:blockEnd`: every sentence of a pair asks it. */
   blocks: Map<string, Set<string>>
+  /** Every completion of a damaged text (`everyCompletion`), by the text: one set for every place with the same bytes. */
+  completions: Map<string, ReadonlySet<string> | undefined>
   /** The candidate lists given to the lattice, one per distinct list (see {@link candidateList}). */
   lists: Map<string, Candidate[]>
   /** Each paragraph's weighing in the last pass, by its start (see {@link weighParagraphOnce}). */
@@ -302,7 +304,7 @@ function rerankOnce(text: string, repairs: readonly RepairRecord[], spans: reado
         prepared.set(span, source)
       }
     }
-    const fits = options.damage === undefined || source === undefined || !proposing(options.damage) ? undefined : completionsOf(record.before, options.damage, record.after)
+    const fits = options.damage === undefined || source === undefined || !proposing(options.damage) ? undefined : completionsIn(shared.completions, record, options.damage)
     targets.push({index, record, source, fits: fits !== undefined && fits.size > proposalsFrom ? fits : undefined})
     if (source !== undefined && [record.after, ...record.alternatives].some((char) => negators.has(char))) negatorSlots.set(source, (negatorSlots.get(source) ?? 0) + 1)
   })
@@ -414,6 +416,19 @@ function charsIn(text: string, start: number, end: number, damaged: ReadonlySet<
 function coveredIn(text: string, start: number, end: number, damaged: ReadonlySet<number>, dictionary: GlossDictionary): Set<string> {
   const {chars, indices} = charsIn(text, start, end, damaged)
   return renderedStems(chars, indices, dictionary)
+}
+
+/**
+ * `completionsOf` of a repair, the completions of each damaged text worked
+ * out once (the same set object for each place with those bytes).
+ */
+function completionsIn(memo: Map<string, ReadonlySet<string> | undefined>, record: RepairRecord, damage: LostBytes): ReadonlySet<string> | undefined {
+  let fits = memo.get(record.before)
+  if (fits === undefined && !memo.has(record.before)) {
+    fits = everyCompletion(record.before, damage)
+    memo.set(record.before, fits)
+  }
+  return fits?.has(record.after) === true ? fits : undefined
 }
 
 /** {@link coveredIn} for the whole Chinese side of a span's pair, once per pair (the same set for each of its spans). */
