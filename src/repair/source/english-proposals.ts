@@ -99,14 +99,17 @@ export function proposeWords(chars: readonly string[], slots: ReadonlyMap<number
     return slot.fits === undefined ? slot.choices.includes(char) : slot.fits.has(char)
   }
   for (const [source, indices] of bySource) {
-    // Character → the damaged places of the sentence it may fill.
-    const places = new Map<string, number[]>()
-    for (const index of indices) {
-      for (const char of slots.get(index)!.fits!) {
-        const list = places.get(char)
-        if (list === undefined) places.set(char, [index])
-        else list.push(index)
+    // Character → the damaged places of the sentence it may fill, in order,
+    // worked out for the characters the words have (a place may have a
+    // thousand completions, and the words use few of them).
+    const places = new Map<string, readonly number[]>()
+    const placesOf = (char: string): readonly number[] => {
+      let list = places.get(char)
+      if (list === undefined) {
+        list = indices.filter((index) => slots.get(index)!.fits!.has(char))
+        places.set(char, list)
       }
+      return list
     }
     const stems = [...source.sentenceStems.keys()].filter((stem) => !source.covered.has(stem))
     const unrendered = new Set(stems)
@@ -118,7 +121,7 @@ export function proposeWords(chars: readonly string[], slots: ReadonlyMap<number
         const letters = [...word]
         const placements: number[] = []
         letters.forEach((letter, offset) => {
-          for (const index of places.get(letter) ?? []) {
+          for (const index of placesOf(letter)) {
             const start = index - offset
             if (start >= 0 && start + letters.length <= chars.length && !placements.includes(start)) placements.push(start)
           }
