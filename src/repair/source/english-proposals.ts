@@ -102,11 +102,22 @@ export function proposeWords(chars: readonly string[], slots: ReadonlyMap<number
     // Character → the damaged places of the sentence it may fill, in order,
     // worked out for the characters the words have (a place may have a
     // thousand completions, and the words use few of them).
+    // Places with the same bytes share one set of completions (`completionsOf`
+    // of one text): each set is asked once per character.
+    const sets: Array<ReadonlySet<string>> = []
+    const setOf = indices.map((index) => {
+      const fits = slots.get(index)!.fits!
+      let at = sets.indexOf(fits)
+      if (at === -1) at = sets.push(fits) - 1
+      return at
+    })
+    const member = new Uint8Array(sets.length)
     const places = new Map<string, readonly number[]>()
     const placesOf = (char: string): readonly number[] => {
       let list = places.get(char)
       if (list === undefined) {
-        list = indices.filter((index) => slots.get(index)!.fits!.has(char))
+        for (let at = 0; at < sets.length; at++) member[at] = sets[at]!.has(char) ? 1 : 0
+        list = indices.filter((_, position) => member[setOf[position]!] === 1)
         places.set(char, list)
       }
       return list
