@@ -97,6 +97,7 @@ describe('wordsThrough', () => {
     expect(dictionary.prefixStep(中国, '')).toBe(中国)
     expect(dictionary.prefixStep(0, '')).toBe(-1)
     expect(dictionary.prefixStep(中, '人')).toBe(-1)
+    expect(dictionary.endsEntry(-1)).toBe(false)
     expect(dictionary.endsEntry(dictionary.prefixStep(中国, '人'))).toBe(true)
     const alphabet = [...'中国人不断用群集架构恶意𠀋a']
     fc.assert(

@@ -69,7 +69,7 @@ export interface GlossDictionary {
   /**
    * Whether the string of a node ({@link prefixStep}) is an entry: {@link has} of it.
    *
-   * @param node A node from {@link prefixStep}.
+   * @param node A node from {@link prefixStep} (-1, no string, is no entry).
    * @returns True when the string is an entry.
    */
   endsEntry(node: number): boolean

@@ -536,10 +536,14 @@ function renderedInSentence(around: Neighbourhood, index: number, token: string,
  */
 function formsWord(around: Neighbourhood, index: number, candidate: string, dictionary: GlossDictionary): boolean {
   const {chars, isWord = () => true} = around
-  const word = (text: string): boolean => dictionary.has(text) && isWord(text)
+  // An entry (`has`, asked of the trie: no string is made for most pairs, which are none) that the lexicon knows.
+  const word = (first: string, second: string): boolean => {
+    const node = dictionary.prefixStep(0, first)
+    return node >= 0 && dictionary.endsEntry(dictionary.prefixStep(node, second)) && isWord(first + second)
+  }
   const before = chars[index - 1]
   const after = chars[index + 1]
-  return (before !== undefined && isHan(before) && word(before + candidate)) || (after !== undefined && isHan(after) && word(candidate + after))
+  return (before !== undefined && isHan(before) && word(before, candidate)) || (after !== undefined && isHan(after) && word(candidate, after))
 }
 
 /**
