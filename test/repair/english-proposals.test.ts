@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {parseCedict} from '../../src/repair/source/gloss-dictionary.js'
-import {completionsOf, proposeWords, type ProposalSlot} from '../../src/repair/source/english-proposals.js'
+import {completionsOf, everyCompletion, proposeWords, type ProposalSlot} from '../../src/repair/source/english-proposals.js'
 import {rerankRepairs} from '../../src/repair/source/rerank.js'
 import {prepareSource} from '../../src/repair/source/source-bonus.js'
 import type {SourceSpan} from '../../src/repair/source/source-evidence.js'
@@ -57,6 +57,14 @@ describe('completionsOf', () => {
     expect(completionsOf('è¿', c1Stripped, '发')).toBeUndefined()
     expect(completionsOf('ä¸\u00ad', c1Stripped, '中')).toBeUndefined()
     expect(completionsOf('\ufffd', c1Stripped, '中')).toBeUndefined()
+  })
+
+  it('is everyCompletion where the choice is one of them', () => {
+    const every = everyCompletion('è¿', c1Stripped)!
+    expect([...every]).toEqual([...completionsOf('è¿', c1Stripped, '进')!])
+    expect(every.has('发')).toBe(false)
+    expect(everyCompletion('ä¸\u00ad', c1Stripped)).toBeUndefined()
+    expect(everyCompletion('\ufffd', c1Stripped)).toBeUndefined()
   })
 })
 

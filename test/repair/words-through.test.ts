@@ -86,4 +86,41 @@ describe('wordsThrough', () => {
   it('says which strings an entry starts with', () => {
     expect(['中', '中国', '中国人', '不中', '不中用', '国人', '群', ''].map((text) => dictionary.hasPrefix(text))).toEqual([true, true, true, true, true, false, false, false])
   })
+
+  it('steps down the trie of the entries as hasPrefix and has say, a character or several at a time', () => {
+    const 中 = dictionary.prefixStep(0, '中')
+    expect(中).toBeGreaterThan(0)
+    expect(dictionary.endsEntry(中)).toBe(false)
+    const 中国 = dictionary.prefixStep(中, '国')
+    expect(dictionary.endsEntry(中国)).toBe(true)
+    expect(dictionary.prefixStep(0, '中国')).toBe(中国)
+    expect(dictionary.prefixStep(中国, '')).toBe(中国)
+    expect(dictionary.prefixStep(0, '')).toBe(-1)
+    expect(dictionary.prefixStep(中, '人')).toBe(-1)
+    expect(dictionary.endsEntry(-1)).toBe(false)
+    expect(dictionary.endsEntry(dictionary.prefixStep(中国, '人'))).toBe(true)
+    const alphabet = [...'中国人不断用群集架构恶意𠀋a']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), {maxLength: 5}), fc.nat(5), (chars, cut) => {
+        const text = chars.join('')
+        const head = chars.slice(0, cut).join('')
+        const node = head === '' ? 0 : dictionary.prefixStep(0, head)
+        const reached = node < 0 ? -1 : dictionary.prefixStep(node, chars.slice(cut).join(''))
+        const expected = text !== '' && dictionary.hasPrefix(text)
+        expect(reached >= 0).toBe(expected)
+        if (node >= 0 && text !== '') expect(dictionary.prefixStep(0, text)).toBe(reached)
+        if (reached >= 0) expect(dictionary.endsEntry(reached)).toBe(dictionary.has(text))
+      }),
+      {numRuns: 2000}
+    )
+  })
+
+  it('knows entries with characters outside the Basic Multilingual Plane', () => {
+    const astral = parseCedict('𠀋𠀋 𠀋𠀋 [x] /test/\n中𠀋 中𠀋 [y] /other/')
+    expect(astral.hasPrefix('𠀋')).toBe(true)
+    expect(astral.hasPrefix('\uD840')).toBe(true)
+    expect(astral.endsEntry(astral.prefixStep(0, '𠀋𠀋'))).toBe(true)
+    expect(astral.endsEntry(astral.prefixStep(astral.prefixStep(0, '中'), '𠀋'))).toBe(true)
+    expect(astral.prefixStep(0, '𠀋中')).toBe(-1)
+  })
 })

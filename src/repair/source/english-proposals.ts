@@ -31,6 +31,19 @@ export type LostBytes = Pick<DamageReport, 'via' | 'lostBytes' | 'possiblyLostBy
  * @returns The completions, or undefined when the bytes cannot be read back or nothing is missing.
  */
 export function completionsOf(before: string, damage: LostBytes, chosen: string): ReadonlySet<string> | undefined {
+  const fits = everyCompletion(before, damage)
+  return fits?.has(chosen) === true ? fits : undefined
+}
+
+/**
+ * {@link completionsOf} without the test of the choice: every Han character
+ * the bytes left can complete, whatever the repair chose.
+ *
+ * @param before The damaged text as found.
+ * @param damage The codec and the lost bytes.
+ * @returns The completions, or undefined when the bytes cannot be read back or nothing is missing.
+ */
+export function everyCompletion(before: string, damage: LostBytes): ReadonlySet<string> | undefined {
   const bytes = encodeBack(before, damage.via)
   if (bytes === undefined || bytes.length === 0) return undefined
   const length = sequenceLength(bytes[0]!)
@@ -38,7 +51,7 @@ export function completionsOf(before: string, damage: LostBytes, chosen: string)
   const lost = damage.possiblyLostBytes === undefined ? damage.lostBytes : [...damage.lostBytes, ...damage.possiblyLostBytes]
   const fits = new Set<string>()
   for (const candidate of completions([...bytes], lost, [])) if (isHan(candidate.char)) fits.add(candidate.char)
-  return fits.has(chosen) ? fits : undefined
+  return fits
 }
 
 /** A damaged character of a paragraph, for {@link proposeWords}. */
@@ -86,14 +99,28 @@ export function proposeWords(chars: readonly string[], slots: ReadonlyMap<number
     return slot.fits === undefined ? slot.choices.includes(char) : slot.fits.has(char)
   }
   for (const [source, indices] of bySource) {
-    // Character → the damaged places of the sentence it may fill.
-    const places = new Map<string, number[]>()
-    for (const index of indices) {
-      for (const char of slots.get(index)!.fits!) {
-        const list = places.get(char)
-        if (list === undefined) places.set(char, [index])
-        else list.push(index)
+    // Character → the damaged places of the sentence it may fill, in order,
+    // worked out for the characters the words have (a place may have a
+    // thousand completions, and the words use few of them).
+    // Places with the same bytes share one set of completions (`completionsOf`
+    // of one text): each set is asked once per character.
+    const sets: Array<ReadonlySet<string>> = []
+    const setOf = indices.map((index) => {
+      const fits = slots.get(index)!.fits!
+      let at = sets.indexOf(fits)
+      if (at === -1) at = sets.push(fits) - 1
+      return at
+    })
+    const member = new Uint8Array(sets.length)
+    const places = new Map<string, readonly number[]>()
+    const placesOf = (char: string): readonly number[] => {
+      let list = places.get(char)
+      if (list === undefined) {
+        for (let at = 0; at < sets.length; at++) member[at] = sets[at]!.has(char) ? 1 : 0
+        list = indices.filter((_, position) => member[setOf[position]!] === 1)
+        places.set(char, list)
       }
+      return list
     }
     const stems = [...source.sentenceStems.keys()].filter((stem) => !source.covered.has(stem))
     const unrendered = new Set(stems)
@@ -105,7 +132,7 @@ export function proposeWords(chars: readonly string[], slots: ReadonlyMap<number
         const letters = [...word]
         const placements: number[] = []
         letters.forEach((letter, offset) => {
-          for (const index of places.get(letter) ?? []) {
+          for (const index of placesOf(letter)) {
             const start = index - offset
             if (start >= 0 && start + letters.length <= chars.length && !placements.includes(start)) placements.push(start)
           }

@@ -55,6 +55,25 @@ export interface GlossDictionary {
    */
   hasPrefix(text: string): boolean
   /**
+   * One step down the trie of the entries, for strings grown a character at
+   * a time: the node of the string of `node` followed by `text`, or -1 when
+   * no entry starts with that string (or it is empty). Node 0 is the empty
+   * string. `prefixStep(0, text) >= 0` is {@link hasPrefix}; the first call
+   * builds the trie.
+   *
+   * @param node A node from an earlier step, or 0.
+   * @param text The characters to add.
+   * @returns The node reached, or -1.
+   */
+  prefixStep(node: number, text: string): number
+  /**
+   * Whether the string of a node ({@link prefixStep}) is an entry: {@link has} of it.
+   *
+   * @param node A node from {@link prefixStep} (-1, no string, is no entry).
+   * @returns True when the string is an entry.
+   */
+  endsEntry(node: number): boolean
+  /**
    * How specific an English stem is as a gloss, 0–1: an inverse document
    * frequency over the entries whose short glosses contain it, relative to
    * that of a stem in {@link specificStemEntries} entries (1 for it and rarer
@@ -220,7 +239,7 @@ export function parseCedict(source: string, common?: CommonStems): GlossDictiona
     }
     return index
   }
-  let prefixes: Set<string> | undefined
+  let trie: EntryTrie | undefined
   const full = Math.log(raw.size / specificStemEntries)
   return {
     wordsGlossing(stem) {
@@ -247,14 +266,85 @@ export function parseCedict(source: string, common?: CommonStems): GlossDictiona
     },
     has: (word) => raw.has(word),
     hasPrefix(text) {
-      if (prefixes === undefined) {
-        prefixes = new Set()
-        for (const word of raw.keys()) for (let length = 1; length <= word.length; length++) prefixes.add(word.slice(0, length))
-      }
-      return prefixes.has(text)
+      trie ??= new EntryTrie(raw.keys())
+      return trie.step(0, text) >= 0
+    },
+    prefixStep(node, text) {
+      trie ??= new EntryTrie(raw.keys())
+      return trie.step(node, text)
+    },
+    endsEntry(node) {
+      trie ??= new EntryTrie(raw.keys())
+      return trie.ends[node] === 1
     },
     maxLength,
     size: raw.size
+  }
+}
+
+/**
+ * The entries' strings as a trie over UTF-16 code units, in typed arrays: a
+ * node's child by a code unit is found in one open-addressing table keyed by
+ * (node, code unit), so growing a string a character at a time asks no
+ * `Set` of strings (the prefixes of 125k entries were ~250k strings, and
+ * every question a new string to hash).
+ */
+class EntryTrie {
+  /** Per node: 1 when its string is an entry. */
+  ends: Uint8Array
+  private keyNode: Int32Array
+  private keyUnit: Uint16Array
+  private child: Int32Array
+  private mask: number
+  private nodes = 1
+
+  constructor(words: Iterable<string>) {
+    const list = [...words]
+    let units = 1
+    for (const word of list) units += word.length
+    // At most one node per code unit; a table at most half full.
+    let capacity = 1024
+    while (capacity < units * 2) capacity *= 2
+    this.mask = capacity - 1
+    this.keyNode = new Int32Array(capacity).fill(-1)
+    this.keyUnit = new Uint16Array(capacity)
+    this.child = new Int32Array(capacity)
+    const ends = new Uint8Array(units)
+    for (const word of list) {
+      let node = 0
+      for (let index = 0; index < word.length; index++) node = this.add(node, word.charCodeAt(index))
+      ends[node] = 1
+    }
+    this.ends = ends
+  }
+
+  /** The slot of (node, unit) in the table: where it is, or the empty one where it would go. */
+  private slot(node: number, unit: number): number {
+    let slot = Math.imul(node ^ (unit << 20) ^ unit, 0x9e3779b1) >>> 0
+    slot &= this.mask
+    while (this.keyNode[slot] !== -1 && (this.keyNode[slot] !== node || this.keyUnit[slot] !== unit)) slot = (slot + 1) & this.mask
+    return slot
+  }
+
+  private add(node: number, unit: number): number {
+    const slot = this.slot(node, unit)
+    if (this.keyNode[slot] !== -1) return this.child[slot]!
+    this.keyNode[slot] = node
+    this.keyUnit[slot] = unit
+    this.child[slot] = this.nodes
+    return this.nodes++
+  }
+
+  /** See {@link GlossDictionary.prefixStep}. */
+  step(node: number, text: string): number {
+    if (text.length === 0) return node === 0 ? -1 : node
+    let at = node
+    for (let index = 0; index < text.length; index++) {
+      const slot = this.slot(at, text.charCodeAt(index))
+      if (this.keyNode[slot] === -1) return -1
+      at = this.child[slot]!
+    }
+    return at
   }
 }
 

@@ -9,7 +9,7 @@ import type {ContextModel, ContextModelLoader} from '../model/context-model.js'
 import {resolveContext, resolveLexicon} from '../reconstruct/repair-mojibake.js'
 import {isRerankable, rerankRepairs} from './rerank.js'
 import type {SourceWeights} from './source-bonus.js'
-import {sourceAt, sourceSpans} from './source-evidence.js'
+import {sourceLocator, sourceSpans} from './source-evidence.js'
 
 /** Options of {@link rerankWithSource}. */
 export interface RerankStageOptions {
@@ -39,7 +39,8 @@ export function rerankWithSource(file: VFile, options: RerankStageOptions = {}):
   const {repairs, alignment} = file.data
   if (repairs === undefined || alignment === undefined) return false
   const spans = sourceSpans(alignment)
-  if (!repairs.some((record) => isRerankable(record) && sourceAt(spans, record.outputOffset) !== undefined)) return false
+  const locate = sourceLocator(spans)
+  if (!repairs.some((record) => isRerankable(record) && locate(record.outputOffset) !== undefined)) return false
   const dictionary = typeof options.dictionary === 'function'
     ? options.dictionary()
     : options.dictionary ?? (defaultDictionary ??= glossDictionaryLoader())()

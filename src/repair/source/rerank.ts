@@ -14,9 +14,9 @@ import type {GlossDictionary} from './gloss-dictionary.js'
 import type {Lexicon} from '../model/lexicon.js'
 import {rebuild, type Part} from '../reconstruct/lossy.js'
 import {candidateEvidence, defaultSourceWeights, negators, prepareSource, renderedStems, rendersAny, type CandidateEvidence, type EvidenceKind, type PreparedSource, type SourceWeights} from './source-bonus.js'
-import {sourceAt, type SourceSpan} from './source-evidence.js'
+import {sourceLocator, type SourceSpan} from './source-evidence.js'
 import {choiceFeatures} from './calibration.js'
-import {completionsOf, proposeWords, type LostBytes, type ProposalSlot} from './english-proposals.js'
+import {everyCompletion, proposeWords, type LostBytes, type ProposalSlot} from './english-proposals.js'
 
 /** Options of {@link rerankRepairs}. */
 export interface RerankOptions {
@@ -119,12 +119,20 @@ interface Target {
  * @returns The text and repairs after re-ranking, and how many changed.
  */
 export function rerankRepairs(text: string, repairs: readonly RepairRecord[], spans: readonly SourceSpan[], options: RerankOptions): RerankResult {
-  const first = rerankOnce(text, repairs, spans, options)
+  const shared: Shared = {locate: sourceLocator(spans), prepared: new Map(), damaged: undefined, blocks: new Map(), completions: new Map(), lists: new Map(), paragraphs: new Map()}
+  const first = rerankOnce(text, repairs, spans, options, shared)
   // A neighbour the first pass got right can anchor the English of another
   // damaged character (`像谷歌` "like Google" once `谷掌` is `谷歌`): weigh
   // again, once, while the offsets of the English still hold.
   if (first.changed === 0 || first.text.length !== text.length) return withFeatures(repairs, disagreements(repairs, first), first.kinds, options)
-  const second = rerankOnce(first.text, first.repairs, spans, options)
+  // The prepared English of the first pass holds for the second where the
+  // intact text is the same: every choice kept its length (so every offset
+  // holds) and the same repairs are damaged (`rerankOnce` checks the latter).
+  if (!first.repairs.every((record, index) => record.after.length === repairs[index]!.after.length)) {
+    shared.prepared.clear()
+    shared.blocks.clear()
+  }
+  const second = rerankOnce(first.text, first.repairs, spans, options, shared)
   if (second.changed === 0) return withFeatures(repairs, disagreements(repairs, first), first.kinds, options)
   for (const [index, kind] of first.kinds) if (!second.kinds.has(index)) second.kinds.set(index, kind)
   let changed = 0
@@ -191,17 +199,97 @@ interface PassResult extends RerankResult {
   kinds: Map<number, EvidenceKind | undefined>
 }
 
+/**
+ * What the passes of one {@link rerankRepairs} share: where each offset's
+ * English is, and the English prepared for each span, which depends only on
+ * the intact text and the set of damaged offsets.
+ */
+interface Shared {
+  /** `sourceAt` over the spans, indexed once. */
+  locate: (offset: number) => SourceSpan | undefined
+  /** The prepared English of each span (cleared when the damaged offsets or the intact text differ). */
+  prepared: Map<SourceSpan, PreparedSource>
+  /** The damaged offsets the prepared English was made with. */
+  damaged: ReadonlySet<number> | undefined
+  /** What the intact Chinese of each pair renders, by `blockStart:blockEnd`: every sentence of a pair asks it. */
+  blocks: Map<string, Set<string>>
+  /** Every completion of a damaged text (`everyCompletion`), by the text: one set for every place with the same bytes. */
+  completions: Map<string, ReadonlySet<string> | undefined>
+  /** The candidate lists given to the lattice, one per distinct list (see {@link candidateList}). */
+  lists: Map<string, Candidate[]>
+  /** Each paragraph's weighing in the last pass, by its start (see {@link weighParagraphOnce}). */
+  paragraphs: Map<number, WeighedParagraph>
+}
+
+/** A paragraph as it was weighed, and the result. */
+interface WeighedParagraph {
+  end: number
+  text: string
+  /** Per target: its offset, choice, runner-ups, English, completions and the English's negator slots then. */
+  targets: Array<{offset: number; after: string; alternatives: readonly string[]; source: PreparedSource | undefined; negatorSlots: number; fits: ReadonlySet<string> | undefined}>
+  weighed: Weighed[]
+}
+
+/**
+ * {@link weighParagraph}, or what it gave in the first pass for the same
+ * paragraph: the same text, and the same targets at the same offsets with
+ * the same candidates in the same order, the same English (the same
+ * prepared object, with the same count of negator slots) and the same
+ * completions. Everything the weighing reads is then the same, so its
+ * result is; in the second pass only the paragraphs the first changed
+ * are weighed again.
+ */
+function weighParagraphOnce(text: string, group: {start: number; end: number; targets: Target[]}, options: RerankOptions, weights: SourceWeights, memo: Map<number, WeighedParagraph>): Weighed[] {
+  const known = memo.get(group.start)
+  if (known !== undefined && sameParagraph(known, text, group)) {
+    return known.weighed.map((item, position) => ({...item, target: group.targets[position]!}))
+  }
+  const weighed = weighParagraph(text, group, options, weights)
+  memo.set(group.start, {
+    end: group.end,
+    text: text.slice(group.start, group.end),
+    targets: group.targets.map(({record, source, fits}) => ({offset: record.outputOffset, after: record.after, alternatives: record.alternatives, source, negatorSlots: source?.negatorSlots ?? 1, fits})),
+    weighed
+  })
+  return weighed
+}
+
+/** Whether a paragraph is the one weighed before (see {@link weighParagraphOnce}). */
+function sameParagraph(known: WeighedParagraph, text: string, group: {start: number; end: number; targets: Target[]}): boolean {
+  if (known.end !== group.end || known.targets.length !== group.targets.length) return false
+  for (let position = 0; position < group.targets.length; position++) {
+    const before = known.targets[position]!
+    const {record, source, fits} = group.targets[position]!
+    if (before.offset !== record.outputOffset || before.after !== record.after || before.source !== source || before.fits !== fits) return false
+    if (before.negatorSlots !== (source?.negatorSlots ?? 1)) return false
+    if (before.alternatives.length !== record.alternatives.length || before.alternatives.some((char, index) => char !== record.alternatives[index])) return false
+  }
+  return known.text === text.slice(group.start, group.end)
+}
+
+/** Whether two sets hold the same numbers. */
+function sameSet(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
+  if (a.size !== b.size) return false
+  for (const value of a) if (!b.has(value)) return false
+  return true
+}
+
 /** One pass of {@link rerankRepairs}. */
-function rerankOnce(text: string, repairs: readonly RepairRecord[], spans: readonly SourceSpan[], options: RerankOptions): PassResult {
+function rerankOnce(text: string, repairs: readonly RepairRecord[], spans: readonly SourceSpan[], options: RerankOptions, shared: Shared): PassResult {
   const weights = {...defaultSourceWeights, ...options.weights}
-  const prepared = new Map<SourceSpan, PreparedSource>()
   const targets: Target[] = []
   const negatorSlots = new Map<PreparedSource, number>()
   // Rebuilt characters do not vouch for what the sentence already says.
   const damaged = new Set(repairs.filter(isRerankable).map((record) => record.outputOffset))
+  if (shared.damaged === undefined || !sameSet(shared.damaged, damaged)) {
+    shared.prepared.clear()
+    shared.blocks.clear()
+  }
+  shared.damaged = damaged
+  const {prepared} = shared
   repairs.forEach((record, index) => {
     if (!isRerankable(record)) return
-    const span = sourceAt(spans, record.outputOffset)
+    const span = shared.locate(record.outputOffset)
     let source: PreparedSource | undefined
     if (span !== undefined) {
       source = prepared.get(span)
@@ -210,19 +298,20 @@ function rerankOnce(text: string, repairs: readonly RepairRecord[], spans: reado
           span.sentence,
           span.block,
           span.sentence === '' ? new Set() : coveredIn(text, span.start, span.end, damaged, options.dictionary),
-          coveredIn(text, span.blockStart, span.blockEnd, damaged, options.dictionary),
+          blockCoveredIn(text, span, damaged, options.dictionary, shared.blocks),
           span.sentence === '' ? '' : intactIn(text, span.start, span.end, damaged)
         )
         prepared.set(span, source)
       }
     }
-    const fits = options.damage === undefined || source === undefined || !proposing(options.damage) ? undefined : completionsOf(record.before, options.damage, record.after)
+    const fits = options.damage === undefined || source === undefined || !proposing(options.damage) ? undefined : completionsIn(shared.completions, record, options.damage)
     targets.push({index, record, source, fits: fits !== undefined && fits.size > proposalsFrom ? fits : undefined})
     if (source !== undefined && [record.after, ...record.alternatives].some((char) => negators.has(char))) negatorSlots.set(source, (negatorSlots.get(source) ?? 0) + 1)
   })
-  for (const [source, count] of negatorSlots) source.negatorSlots = count
+  // Every prepared source, also one kept from the first pass: a count of this pass, else the default 1.
+  for (const source of prepared.values()) source.negatorSlots = negatorSlots.get(source) ?? 1
   const updated = repairs.map((record) => ({...record}))
-  const weighed = byParagraph(text, targets).flatMap((group) => weighParagraph(text, group, options, weights))
+  const weighed = byParagraph(text, targets).flatMap((group) => weighParagraphOnce(text, group, options, weights, shared.paragraphs))
   const kinds = new Map<number, EvidenceKind | undefined>()
   if (!weighed.some((item) => item.discriminates)) return {text, repairs: updated, changed: 0, kinds}
   const parts: Part[] = []
@@ -230,8 +319,7 @@ function rerankOnce(text: string, repairs: readonly RepairRecord[], spans: reado
   for (const item of weighed) {
     const at = item.target.record.outputOffset
     if (at > cursor) parts.push(text.slice(cursor, at))
-    const candidates: Candidate[] = item.choices.map((char, option) => ({char, filled: [], bonus: item.evidence[option]!.bonus}))
-    parts.push({candidates})
+    parts.push({candidates: candidateList(item, shared.lists)})
     cursor = at + item.target.record.after.length
   }
   if (cursor < text.length) parts.push(text.slice(cursor))
@@ -274,6 +362,28 @@ function rerankOnce(text: string, repairs: readonly RepairRecord[], spans: reado
 }
 
 /**
+ * The candidates of a weighed repair for the lattice: the choices with their
+ * bonuses, one list object for every place (and both passes) with the same
+ * characters and bonuses in the same order. The lattice keeps what it works
+ * out about a list (its pruning, scores, pair tables) by the list object, as
+ * the repair stage's places of one shape share theirs, and works it out
+ * from the characters and bonuses alone; most places of a document have the
+ * same few lists (`中`, `不`, `与`, … with no English for any).
+ */
+function candidateList(item: Weighed, lists: Map<string, Candidate[]>): Candidate[] {
+  let key = ''
+  item.choices.forEach((char, option) => {
+    key += `${char}\u0000${item.evidence[option]!.bonus}\u0000`
+  })
+  let list = lists.get(key)
+  if (list === undefined) {
+    list = item.choices.map((char, option) => ({char, filled: [], bonus: item.evidence[option]!.bonus}))
+    lists.set(key, list)
+  }
+  return list
+}
+
+/**
  * Whether the English confirms a choice between two function characters
  * (`reconstruct/confusion.ts`), so that it keeps the lattice's confidence
  * instead of the tempered one: any evidence for it, except a sentence
@@ -306,6 +416,30 @@ function charsIn(text: string, start: number, end: number, damaged: ReadonlySet<
 function coveredIn(text: string, start: number, end: number, damaged: ReadonlySet<number>, dictionary: GlossDictionary): Set<string> {
   const {chars, indices} = charsIn(text, start, end, damaged)
   return renderedStems(chars, indices, dictionary)
+}
+
+/**
+ * `completionsOf` of a repair, the completions of each damaged text worked
+ * out once (the same set object for each place with those bytes).
+ */
+function completionsIn(memo: Map<string, ReadonlySet<string> | undefined>, record: RepairRecord, damage: LostBytes): ReadonlySet<string> | undefined {
+  let fits = memo.get(record.before)
+  if (fits === undefined && !memo.has(record.before)) {
+    fits = everyCompletion(record.before, damage)
+    memo.set(record.before, fits)
+  }
+  return fits?.has(record.after) === true ? fits : undefined
+}
+
+/** {@link coveredIn} for the whole Chinese side of a span's pair, once per pair (the same set for each of its spans). */
+function blockCoveredIn(text: string, span: SourceSpan, damaged: ReadonlySet<number>, dictionary: GlossDictionary, blocks: Map<string, Set<string>>): Set<string> {
+  const key = `${span.blockStart}:${span.blockEnd}`
+  let covered = blocks.get(key)
+  if (covered === undefined) {
+    covered = coveredIn(text, span.blockStart, span.blockEnd, damaged, dictionary)
+    blocks.set(key, covered)
+  }
+  return covered
 }
 
 /** The characters of `text.slice(start, end)` that are not damaged. */

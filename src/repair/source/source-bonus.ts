@@ -61,9 +61,9 @@ export interface PreparedSource {
   /** Tokens of the aligned sentence, in order (empty when only the block is known). */
   tokens: string[]
   /** Stem → a token with that stem, for the sentence. */
-  sentenceStems: Map<string, string>
+  sentenceStems: ReadonlyMap<string, string>
   /** Stem → a token with that stem, for the whole pair. */
-  blockStems: Map<string, string>
+  blockStems: ReadonlyMap<string, string>
   /**
    * Stems of English words that intact Chinese words of the sentence already
    * render: they are spoken for, and are no evidence for a rebuilt character.
@@ -122,6 +122,9 @@ function countNegators(chinese: string): number {
   return chars.filter((char, index) => negators.has(char) && !notNegating.has((chars[index - 1] ?? '') + char) && !notNegating.has(char + (chars[index + 1] ?? ''))).length
 }
 
+/** The block {@link prepareSource} prepared last, and its stems (shared, never changed). */
+let lastBlock: {block: string; stems: Map<string, string>} | undefined
+
 /**
  * Prepare an English sentence and its block for matching.
  *
@@ -142,10 +145,12 @@ export function prepareSource(
   const tokens = englishTokens(sentence)
   const negated = tokens.filter(isNegation).length
   const rendered = countNegators(intactChinese)
+  // Every sentence of a pair, and the pair itself, have the same block: its stems are made once, one after the other.
+  if (lastBlock?.block !== block) lastBlock = {block, stems: contentStems(englishTokens(block))}
   return {
     tokens,
     sentenceStems: contentStems(tokens),
-    blockStems: contentStems(englishTokens(block)),
+    blockStems: lastBlock.stems,
     covered,
     blockCovered,
     unrenderedNegations: Math.max(0, negated - rendered),
@@ -169,10 +174,14 @@ export function renderedStems(chars: readonly string[], damaged: ReadonlySet<num
   const stems = new Set<string>()
   for (let start = 0; start < chars.length; start++) {
     let word = ''
+    // The word's node in the dictionary's trie: no entry is longer than a string no entry starts with.
+    let node = 0
     for (let end = start; end < chars.length && end - start < 4; end++) {
       if (damaged.has(end) || !isHan(chars[end]!)) break
+      node = dictionary.prefixStep(node, chars[end]!)
+      if (node < 0) break
       word += chars[end]!
-      if (word.length < 2) continue
+      if (word.length < 2 || !dictionary.endsEntry(node)) continue
       for (const gloss of dictionary.lookup(word)?.content ?? []) stems.add(gloss)
     }
   }
@@ -234,15 +243,43 @@ function senseMatch(sense: readonly string[], stems: ReadonlyMap<string, string>
 function matchStem(gloss: string, stems: ReadonlyMap<string, string>): string | undefined {
   const exact = stems.get(gloss)
   if (exact !== undefined) return exact
-  for (const [stem, token] of stems) {
+  // A prefix match needs five letters or more on both sides, the same first
+  // five: only the stems that begin as the gloss does are tried, in the map's order.
+  if (gloss.length < minPrefix) return undefined
+  for (const [stem, token] of stemsByHead(stems).get(gloss.slice(0, minPrefix)) ?? []) {
     const [short, long] = stem.length < gloss.length ? [stem, gloss] : [gloss, stem]
     if (prefixOf(short, long)) return token
   }
   return undefined
 }
 
+/** The shortest stem that matches a longer one by a prefix (see {@link matchStem}). */
+const minPrefix = 5
+
+/** The stems of five letters or more of each map of stems, grouped by their first five, in the map's order. */
+const headIndex = new WeakMap<ReadonlyMap<string, string>, {size: number; heads: Map<string, Array<[string, string]>>}>()
+
+/**
+ * The stems of a map of stems (stem → token) grouped by their first
+ * {@link minPrefix} letters, made once per map (again if its size changed).
+ */
+function stemsByHead(stems: ReadonlyMap<string, string>): Map<string, Array<[string, string]>> {
+  const known = headIndex.get(stems)
+  if (known !== undefined && known.size === stems.size) return known.heads
+  const heads = new Map<string, Array<[string, string]>>()
+  for (const [stem, token] of stems) {
+    if (stem.length < minPrefix) continue
+    const head = stem.slice(0, minPrefix)
+    const group = heads.get(head)
+    if (group === undefined) heads.set(head, [[stem, token]])
+    else group.push([stem, token])
+  }
+  headIndex.set(stems, {size: stems.size, heads})
+  return heads
+}
+
 function prefixOf(short: string, long: string): boolean {
-  return short.length >= 5 && long.length - short.length <= 5 && long.startsWith(short)
+  return short.length >= minPrefix && long.length - short.length <= 5 && long.startsWith(short)
 }
 
 /**
@@ -334,10 +371,10 @@ export function candidateEvidence(
   }
   // A character that forms a word with a neighbour means that word there
   // (`启` in `启用` is "to start using", not "to state"): its own senses are no evidence.
-  const bound = formsWord(around, index, candidate, dictionary)
+  const bound = formsWordOnce(around, index, candidate, dictionary)
   // Nor is it evidence for a lone character where another candidate makes a
   // word there (`coming` is no `来` in `?下来` where `接下来` is a word).
-  const alone = !bound && !(around.slots.get(index) ?? []).some((other) => other !== candidate && formsWord(around, index, other, dictionary))
+  const alone = !bound && !(around.slots.get(index) ?? []).some((other) => other !== candidate && formsWordOnce(around, index, other, dictionary))
   // `理解吗？` for "So far so good?": a question particle before a question mark, where the English asks.
   if (alone && source.marks.has('?') && /^[？?]$/.test(around.chars[index + 1] ?? '') && dictionary.lookup(candidate)?.question === true) {
     consider(weights.charInSentence, 'EN "?"', 'char')
@@ -499,10 +536,41 @@ function renderedInSentence(around: Neighbourhood, index: number, token: string,
  */
 function formsWord(around: Neighbourhood, index: number, candidate: string, dictionary: GlossDictionary): boolean {
   const {chars, isWord = () => true} = around
-  const word = (text: string): boolean => dictionary.has(text) && isWord(text)
+  // An entry (`has`, asked of the trie: no string is made for most pairs, which are none) that the lexicon knows.
+  const word = (first: string, second: string): boolean => {
+    const node = dictionary.prefixStep(0, first)
+    return node >= 0 && dictionary.endsEntry(dictionary.prefixStep(node, second)) && isWord(first + second)
+  }
   const before = chars[index - 1]
   const after = chars[index + 1]
-  return (before !== undefined && isHan(before) && word(before + candidate)) || (after !== undefined && isHan(after) && word(candidate + after))
+  return (before !== undefined && isHan(before) && word(before, candidate)) || (after !== undefined && isHan(after) && word(candidate, after))
+}
+
+/**
+ * What {@link formsWord} said for each neighbourhood, position and candidate:
+ * every candidate of a place asks it of every other one. The answer depends
+ * only on the characters beside the place, the dictionary and `isWord`.
+ */
+const formsWordCache = new WeakMap<Neighbourhood, {dictionary: GlossDictionary; at: Map<number, Map<string, boolean>>}>()
+
+/** {@link formsWord}, remembered per neighbourhood (see {@link formsWordCache}). */
+function formsWordOnce(around: Neighbourhood, index: number, candidate: string, dictionary: GlossDictionary): boolean {
+  let cache = formsWordCache.get(around)
+  if (cache === undefined || cache.dictionary !== dictionary) {
+    cache = {dictionary, at: new Map()}
+    formsWordCache.set(around, cache)
+  }
+  let answers = cache.at.get(index)
+  if (answers === undefined) {
+    answers = new Map()
+    cache.at.set(index, answers)
+  }
+  let answer = answers.get(candidate)
+  if (answer === undefined) {
+    answer = formsWord(around, index, candidate, dictionary)
+    answers.set(candidate, answer)
+  }
+  return answer
 }
 
 /**
@@ -529,29 +597,36 @@ export function wordsThrough(around: Neighbourhood, index: number, candidate: st
   const seen = new Set<string>(words)
   for (let start = index; start >= 0 && index - start < longestWord; start--) {
     if (start < index && !hanOrSlot(around, start)) break
+    // Each kept variant: its text, its node in the dictionary's trie, its rank.
     let texts = ['']
+    let nodes = [0]
     let ranks = [0]
     for (let position = start; position < chars.length && position - start < longestWord; position++) {
       if (position > index && !hanOrSlot(around, position)) break
       const options = position === index ? [candidate] : (slots.get(position) ?? [chars[position]!])
       const nextTexts: string[] = []
+      const nextNodes: number[] = []
       const nextRanks: number[] = []
       for (let variant = 0; variant < texts.length; variant++) {
         const base = ranks[variant]! * options.length
         if (base >= maxCombinations) break
         for (let option = 0; option < options.length && base + option < maxCombinations; option++) {
-          const text = texts[variant]! + options[option]!
-          if (!dictionary.hasPrefix(text)) continue
-          nextTexts.push(text)
+          const node = dictionary.prefixStep(nodes[variant]!, options[option]!)
+          if (node < 0) continue
+          nextTexts.push(texts[variant]! + options[option]!)
+          nextNodes.push(node)
           nextRanks.push(base + option)
         }
       }
       texts = nextTexts
+      nodes = nextNodes
       ranks = nextRanks
       if (texts.length === 0) break
       if (position < index || position - start < 1) continue
-      for (const text of texts) {
-        if (seen.has(text) || !dictionary.has(text)) continue
+      for (let variant = 0; variant < texts.length; variant++) {
+        if (!dictionary.endsEntry(nodes[variant]!)) continue
+        const text = texts[variant]!
+        if (seen.has(text)) continue
         seen.add(text)
         words.push(text)
       }

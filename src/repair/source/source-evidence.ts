@@ -63,3 +63,52 @@ export function sourceAt(spans: readonly SourceSpan[], offset: number): SourceSp
   }
   return block
 }
+
+/**
+ * {@link sourceAt} for many offsets: the spans sorted by start once, each
+ * offset found by binary search. The spans containing an offset are those
+ * that start at or before it and end after it; walking back from the last
+ * such start stops where no earlier span reaches the offset (a running
+ * maximum of ends), so a query reads only the spans around it, not all of
+ * them (a 0.74 MB article has thousands of spans and ten thousand repairs).
+ *
+ * @param spans Spans from {@link sourceSpans}.
+ * @returns A function giving, for an offset, the span {@link sourceAt} gives.
+ */
+export function sourceLocator(spans: readonly SourceSpan[]): (offset: number) => SourceSpan | undefined {
+  const order = spans.map((_, index) => index).sort((a, b) => spans[a]!.start - spans[b]!.start || a - b)
+  const starts = order.map((index) => spans[index]!.start)
+  // The largest end among the spans up to each position of `order`.
+  const reach: number[] = []
+  let furthest = -Infinity
+  for (const index of order) {
+    furthest = Math.max(furthest, spans[index]!.end)
+    reach.push(furthest)
+  }
+  return (offset) => {
+    // The last position whose span starts at or before `offset`.
+    let low = 0
+    let high = order.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (starts[middle]! <= offset) low = middle + 1
+      else high = middle
+    }
+    // Among the spans containing `offset`, the first sentence span in the
+    // given order, else the first block span: the one `sourceAt` returns.
+    let sentence = -1
+    let block = -1
+    for (let position = low - 1; position >= 0 && reach[position]! > offset; position--) {
+      const index = order[position]!
+      const span = spans[index]!
+      if (offset >= span.end) continue
+      if (span.sentence !== '') {
+        if (sentence === -1 || index < sentence) sentence = index
+      } else if (block === -1 || index < block) {
+        block = index
+      }
+    }
+    if (sentence !== -1) return spans[sentence]
+    return block === -1 ? undefined : spans[block]
+  }
+}
