@@ -23,3 +23,18 @@ describe('UTF-8 read as Latin-1 with the C1 controls stripped', () => {
     expect(result.text).toContain(' Kubernetes。')
   })
 })
+
+describe('UTF-8 read as Latin-1 with the C1 controls replaced by U+FFFD or `?`', () => {
+  for (const mark of ['\uFFFD', '?']) {
+    it(`takes a marked byte for any of 0x80–0x9F, not only the five windows-1252 leaves undefined (${mark === '?' ? '?' : 'U+FFFD'})`, () => {
+      const damaged = utf8ReadAs('latin1', 'c1-kept').damage(text).replace(/[\u0080-\u009F]/g, mark)
+      expect(damaged).toContain(`ç${mark}${mark}`)
+      const result = repairMojibake(damaged, {lexicon})
+      // Taken as the five windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), 集 (E9 9B 86) could not come back.
+      expect([...result.text].length).toBe([...text].length)
+      expect(result.text).toContain('title: 集群\n\n集群是')
+      expect(result.text).toContain('应用程序，它们为一个共同的目标一起工作。')
+      expect(result.damage?.lostBytes).toEqual(Array.from({length: 32}, (_, index) => 0x80 + index))
+    })
+  }
+})

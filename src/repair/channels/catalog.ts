@@ -15,7 +15,8 @@ export function utf8ReadAs(via: string, loss: Loss, layers = 1): Channel {
     dropped: ', undefined bytes and soft hyphens dropped',
     fffd: ', undefined bytes as U+FFFD',
     question: ', undefined bytes as ?',
-    'c1-stripped': ', C1 controls stripped'
+    'c1-stripped': ', C1 controls stripped',
+    'c1-fffd': ', C1 controls replaced by U+FFFD'
   }
   return {
     id: `utf-8>${via}/${loss}${layers > 1 ? `x${layers}` : ''}`,
@@ -137,6 +138,7 @@ export const channels: readonly Channel[] = [
   utf8ReadAs('windows-1252', 'question'),
   utf8ReadAs('windows-1252', 'dropped', 2),
   utf8ReadAs('latin1', 'c1-stripped'),
+  utf8ReadAs('latin1', 'c1-fffd'),
   utf8ReadAsGbk('fffd'),
   utf8ReadAsGbk('question'),
   utf8ReadAsPythonGbk,

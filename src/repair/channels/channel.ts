@@ -12,7 +12,7 @@
 import iconv from 'iconv-lite'
 
 /** What happened to the bytes the decoder could not map. */
-export type Loss = 'none' | 'dropped' | 'fffd' | 'question' | 'c1-stripped' | 'c1-kept'
+export type Loss = 'none' | 'dropped' | 'fffd' | 'question' | 'c1-stripped' | 'c1-fffd' | 'c1-kept'
 
 /** One way text gets damaged. */
 export interface Channel {
@@ -55,7 +55,8 @@ export function undefinedBytesOf(codec: string): number[] {
  *
  * @param bytes The bytes.
  * @param codec A single-byte codec known to iconv-lite.
- * @param loss What happens to undefined bytes: `c1-kept` shows them as the C1 control of the same number (a lenient decoder).
+ * @param loss What happens to undefined bytes: `c1-kept` shows them as the C1 control of the same number (a lenient decoder);
+ * `c1-stripped` and `c1-fffd` then remove every C1 control, or replace it with U+FFFD (a sanitizer after a Latin-1 reading).
  * @returns The decoded text.
  */
 export function decodeSingleByte(bytes: Uint8Array, codec: string, loss: Loss): string {
@@ -71,11 +72,12 @@ export function decodeSingleByte(bytes: Uint8Array, codec: string, loss: Loss): 
     if (!undefinedSet.has(byte)) continue
     flush(index)
     start = index + 1
-    if (loss === 'fffd') text += '\uFFFD'
+    if (loss === 'fffd' || loss === 'c1-fffd') text += '\uFFFD'
     else if (loss === 'question') text += '?'
     else if (loss === 'c1-kept' || loss === 'none') text += String.fromCharCode(byte)
   }
   flush(bytes.length)
   if (loss === 'c1-stripped') text = text.replace(/[\u0080-\u009F]/g, '')
+  if (loss === 'c1-fffd') text = text.replace(/[\u0080-\u009F]/g, '\uFFFD')
   return text
 }

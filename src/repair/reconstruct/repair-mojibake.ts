@@ -336,9 +336,11 @@ function repairOnce(text: string, options: RepairOptions): RepairResult {
   }))
   const slots: Array<{piece: Piece; damaged: Damaged}> = []
   const markedLoss = markedLossOf(alike, options.markedMaySoftHyphen === true && lost.includes(softHyphen) ? [softHyphen] : [])
+  // Every byte 0x80–0x9F lost (Latin-1 whose C1 controls became U+FFFD or `?`): a marked byte may be any of them.
+  const c1Lost = lost.filter((byte) => byte >= 0x80 && byte <= 0x9f).length === 0x20
   for (const piece of partial) {
     const marked = piece.bytes.includes(unknownByte)
-    const unknown = piece.codec.undefinedBytes.length > 0 ? markedLoss(piece.codec) : lost
+    const unknown = piece.codec.undefinedBytes.length > 0 ? withC1(markedLoss(piece.codec), c1Lost) : lost
     if (chinese) {
       if (!marked && (lost.length === 0 || (piece.bytes.length === 1 && piece.bytes[0]! < 0xe0))) continue
       const candidates = completions(piece.bytes, lost, unknown.length > 0 ? unknown : allContinuations)
@@ -428,6 +430,19 @@ function isC1(char: string): boolean {
 }
 
 /** Whether a character is what a codec shows for a byte 0x80–0xFF. */
+/** A marked-loss list with every byte 0x80–0x9F added when the text lost them all (one list per list, so completions cache it). */
+const withC1Lists = new WeakMap<readonly number[], readonly number[]>()
+const c1Bytes = Array.from({length: 0x20}, (_, index) => 0x80 + index)
+function withC1(list: readonly number[], c1Lost: boolean): readonly number[] {
+  if (!c1Lost) return list
+  let known = withC1Lists.get(list)
+  if (known === undefined) {
+    known = [...new Set([...c1Bytes, ...list])].sort((a, b) => a - b)
+    withC1Lists.set(list, known)
+  }
+  return known
+}
+
 /** The one completion of a piece with marked lost bytes that its codec shows for a byte 0x80–0xFF, if exactly one is. */
 function shownOnly(piece: Piece, unknown: readonly number[]): string | undefined {
   const shown = completions(piece.bytes, [], unknown.length > 0 ? unknown : allContinuations).filter((candidate) => isShownByte(candidate.char, piece.codec))
