@@ -64,8 +64,10 @@ export function buildCodec(name: string): SingleByteCodec {
       if (!encode.has(char.charCodeAt(0))) encode.set(char.charCodeAt(0), byte)
     }
   }
+  // A lenient decoder (ftfy's "sloppy" codecs) shows an undefined byte as the code point of the same number:
+  // a C1 control, or a Latin-1 letter for windows-1253's 0xAA and windows-1257's 0xA1 and 0xA5.
   for (const byte of undefinedBytes) {
-    if (byte < 0xa0 && !encode.has(byte)) encode.set(byte, byte)
+    if (!encode.has(byte)) encode.set(byte, byte)
   }
   const byteOf = new Int16Array(Math.max(...encode.keys()) + 1).fill(-1)
   for (const [code, byte] of encode) byteOf[code] = byte

@@ -11,7 +11,9 @@
  *
  * The evidence is the text itself: it has almost no Chinese of its own, many
  * U+FFFD, and the letters between them, encoded back as UTF-8, are GBK (or
- * Big5) Chinese. Such a text saved as UTF-8 and read as GBK again is the
+ * Big5) Chinese; most of those letters lie past Latin-1 (UTF-8 read as
+ * Latin-1 whose C1 controls became U+FFFD shows many U+FFFD too, between
+ * Latin-1 letters only). Such a text saved as UTF-8 and read as GBK again is the
  * famous `锟斤拷` (EF BF BD EF BF BD, two U+FFFD): `锟` is otherwise a rare
  * character, so a text with many is encoded back to GBK and read as UTF-8
  * before the same test.
@@ -48,6 +50,8 @@ const minLost = 8
 const minReadBack = 4
 const ownChinesePerLost = 0.25
 const lostShare = 0.3
+/** Share of the letters that must lie past Latin-1 (U+0100–U+07FF). */
+const beyondLatin1Share = 0.5
 /** Share of the letters between U+FFFD that must read back as Chinese. */
 const readBackShare = 0.6
 
@@ -82,6 +86,14 @@ function findIn(text: string): LostToUtf8 | undefined {
   if (lost < minLost || own > lost * ownChinesePerLost || lost < wide * lostShare) return undefined
   // The letters a UTF-8 decoder shows for byte pairs: two-byte sequences (U+0080–U+07FF), between U+FFFD or next to one.
   const letters = [...text.matchAll(/[\u0080-\u07FF]+/g)].map((match) => match[0])
+  // Mostly past Latin-1: GBK's lead bytes C4–DF give Greek, Cyrillic, Hebrew…; UTF-8 read as Latin-1 with its C1 controls replaced by U+FFFD shows Latin-1 only.
+  let beyondLatin1 = 0
+  let count = 0
+  for (const run of letters) {
+    for (let index = 0; index < run.length; index++) if (run.charCodeAt(index) > 0xff) beyondLatin1++
+    count += run.length
+  }
+  if (beyondLatin1 < count * beyondLatin1Share) return undefined
   let best: LostToUtf8 | undefined
   for (const codec of codecs) {
     let readBack = 0
