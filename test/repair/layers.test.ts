@@ -56,3 +56,18 @@ describe('a page whose inner layer kept C1 controls and whose outer layer lost t
     for (const record of handed) expect(record.confidence).toBeLessThanOrEqual(0.85)
   })
 })
+
+describe('the seed’s damage twice: windows-1254 dropping bytes in both layers', () => {
+  it('hands the outer layer’s `â€` (`„` or `”`, 0x9E or 0x9D lost) to the inner layer, which knows which', () => {
+    const article = readFileSync(new URL('../../articles/rolling-updates-without-downtime.md', import.meta.url), 'utf8')
+    const damaged = utf8ReadAs('windows-1254', 'dropped', 2).damage(article)
+    // 的 (E7 9A 84) reads `çš„` inside; outside, `„` (E2 80 9E) loses 0x9E, which windows-1254 leaves undefined.
+    expect(utf8ReadAs('windows-1254', 'dropped', 2).damage('的')).toBe('Ã§Å¡â€')
+    const result = repairMojibake(damaged, {lexicon})
+    const handed = result.repairs.filter((record) => record.before.includes('â€') && record.after.includes('的'))
+    expect(handed.length).toBeGreaterThan(10)
+    // Without the hand-over the inner layer read a U+FFFD with its own lost bytes: 的 came back as `的—` or not at all.
+    expect(result.text.match(/的/g)?.length).toBe(article.match(/的/g)?.length)
+    expect(result.text).not.toContain('—')
+  })
+})

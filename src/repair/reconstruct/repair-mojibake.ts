@@ -64,6 +64,12 @@ export interface RepairOptions {
    * nothing else is taken for mojibake.
    */
   lostAsQuestion?: boolean
+  /**
+   * Set by the pass that undid an outer layer: at these offsets a U+FFFD
+   * stands for one byte of the listed ones (the outer layer lost a byte that
+   * left two or more characters its codec shows, such as `„` and `”`).
+   */
+  handedOver?: ReadonlyMap<number, readonly number[]>
 }
 
 /** Result of {@link repairMojibake}. */
@@ -148,7 +154,21 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Repai
   const layers = options.maxLayers ?? 3
   if (first.damage === null || layers < 2 || first.text === text || !isBad(first.text)) return first
   const markedHere = first.repairs.some((record) => record.after === '\uFFFD' && record.before === 'Â')
-  const second = repairMojibake(first.text, {...options, maxLayers: layers - 1, ...(markedHere ? {markedMaySoftHyphen: true} : {})})
+  // A U+FFFD the first pass wrote for one of a few characters: the inner layer's byte is one of theirs.
+  const handedOver = new Map<number, readonly number[]>()
+  for (const record of first.repairs) {
+    if (record.after !== '\uFFFD' || record.alternatives.length === 0) continue
+    const bytes = record.alternatives.map((char) => innerByte(char)).filter((byte) => byte >= 0)
+    if (bytes.length === record.alternatives.length) handedOver.set(record.outputOffset, bytes)
+  }
+  // What a pass before this one handed over is for this text only.
+  const {handedOver: _, ...rest} = options
+  const second = repairMojibake(first.text, {
+    ...rest,
+    maxLayers: layers - 1,
+    ...(markedHere ? {markedMaySoftHyphen: true} : {}),
+    ...(handedOver.size > 0 ? {handedOver} : {})
+  })
   if (second.damage === null) return first
   return stack(text, first, second)
 }
@@ -340,7 +360,7 @@ function repairOnce(text: string, options: RepairOptions): RepairResult {
   const c1Lost = lost.filter((byte) => byte >= 0x80 && byte <= 0x9f).length === 0x20
   for (const piece of partial) {
     const marked = piece.bytes.includes(unknownByte)
-    const unknown = piece.codec.undefinedBytes.length > 0 ? withC1(markedLoss(piece.codec), c1Lost) : lost
+    const unknown = handedOverAt(options.handedOver, text, piece) ?? (piece.codec.undefinedBytes.length > 0 ? withC1(markedLoss(piece.codec), c1Lost) : lost)
     if (chinese) {
       if (!marked && (lost.length === 0 || (piece.bytes.length === 1 && piece.bytes[0]! < 0xe0))) continue
       const candidates = completions(piece.bytes, lost, unknown.length > 0 ? unknown : allContinuations)
@@ -349,6 +369,9 @@ function repairOnce(text: string, options: RepairOptions): RepairResult {
       const shown = completions(piece.bytes, lost, lost).filter((candidate) => isShownByte(candidate.char, piece.codec))
       if (shown.length === 1) {
         edits.push({start: piece.start, end: piece.end, after: shown[0]!.char, confidence: 0.9, alternatives: [], kind: 'lossy', codec: piece.codec, layers: 1})
+      } else if (shown.length > 1 && shown.length <= maxHandedOver) {
+        // `â€` over windows-1254: `„` or `”` (E2 80 9E, E2 80 9D), which only the inner layer can tell: a U+FFFD that carries them.
+        edits.push({start: piece.start, end: piece.end, after: '\uFFFD', confidence: 0.5, alternatives: shown.map((candidate) => candidate.char), kind: 'lossy', codec: piece.codec, layers: 1})
       }
     } else if (outer && !marked && piece.missing === 1 && piece.bytes.length === 1 && piece.bytes[0] === 0xc2 && isLostControl(piece.codec.undefinedBytes)) {
       // `Â` whose second byte was lost: the inner layer kept a byte its
@@ -430,6 +453,27 @@ function isC1(char: string): boolean {
 }
 
 /** Whether a character is what a codec shows for a byte 0x80–0xFF. */
+/** Most characters an outer layer's lost byte may leave for the inner layer to choose from. */
+const maxHandedOver = 3
+
+/** The byte windows-1252 (or, failing it, another codec of the list) shows as this character, or -1. */
+function innerByte(char: string): number {
+  for (const codec of codecs()) {
+    const byte = codec.encode.get(char.charCodeAt(0))
+    if (char.length === 1 && byte !== undefined && byte >= 0x80) return byte
+  }
+  return -1
+}
+
+/** The bytes handed over for the U+FFFD inside a piece, if the pass before handed any (one list per list, as completions cache them). */
+function handedOverAt(handedOver: ReadonlyMap<number, readonly number[]> | undefined, text: string, piece: Piece): readonly number[] | undefined {
+  if (handedOver === undefined) return undefined
+  for (let at = piece.start; at < piece.end; at++) {
+    if (text.charCodeAt(at) === 0xfffd) return handedOver.get(at)
+  }
+  return undefined
+}
+
 /** A marked-loss list with every byte 0x80–0x9F added when the text lost them all (one list per list, so completions cache it). */
 const withC1Lists = new WeakMap<readonly number[], readonly number[]>()
 const c1Bytes = Array.from({length: 0x20}, (_, index) => 0x80 + index)
