@@ -1,4 +1,5 @@
 import {readFileSync} from 'node:fs'
+import iconv from 'iconv-lite'
 import diff from 'fast-diff'
 import {describe, expect, it} from 'vitest'
 import {utf8ReadAsGbk, utf8ReadAsPythonGbk} from '../../src/repair/channels/catalog.js'
@@ -85,5 +86,20 @@ describe("UTF-8 read as GBK by Python with errors='ignore'", () => {
       if (op >= 0) at += part.length
     }
     expect(wrong).toEqual(['一', '与', '日', '敢', '与', '与'].map((char) => ({char, flagged: true})))
+  })
+})
+
+describe('UTF-8 read as GBK twice', () => {
+  it('undoes both layers, the outer `锟` plus a lost byte read as the U+FFFD of the inner layer', () => {
+    const article = readFileSync(new URL('../../articles/rolling-updates-without-downtime.md', import.meta.url), 'utf8')
+    const once = iconv.decode(Buffer.from(article, 'utf8'), 'gbk')
+    const twice = iconv.decode(Buffer.from(once, 'utf8'), 'gbk')
+    // The inner layer's U+FFFD (EF BF BD) reads `锟` and a byte GBK pairs with what follows, or loses.
+    expect(twice).toContain('锟')
+    const result = repairMojibake(twice, {lexicon})
+    expect(result.damage?.summary).toMatch(/^UTF-8 read as GBK, \d+ characters rebuilt from bytes GBK could not decode; under it, UTF-8 read as GBK, \d+ characters rebuilt from bytes GBK could not decode$/)
+    // 27 characters differ from the article (6 with one layer); 81 when the outer `锟` and its lost byte were read as a halfwidth form.
+    const differing = diff(article, result.text).filter(([op]) => op === 1).reduce((sum, [, part]) => sum + part.length, 0)
+    expect(differing).toBeLessThanOrEqual(27)
   })
 })

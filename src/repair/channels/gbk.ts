@@ -519,6 +519,18 @@ function parseUtf8(bytes: readonly number[], holes: readonly number[]): Unit[] |
  * is NaN at the end of the text); all of them when none is.
  */
 function candidatesFor(reader: GbkReader, holes: readonly number[], bytes: readonly number[], after: number): (unit: Unit) => readonly Candidate[] {
+  const inner = candidatesForShape(reader, holes, bytes, after)
+  // EF BF and a lost byte: U+FFFD (EF BF BD) of a layer under this one (GBK read twice: `锟`), not a rare halfwidth form.
+  return (unit) => (isReplacementShape(unit.bytes!) ? replacementOnly : inner(unit))
+}
+
+const replacementOnly: readonly Candidate[] = Object.freeze([{char: '\uFFFD', filled: [0xbd]}])
+
+function isReplacementShape(bytes: readonly number[]): boolean {
+  return bytes.length === 3 && bytes[0] === 0xef && bytes[1] === 0xbf && bytes[2] === unknownByte
+}
+
+function candidatesForShape(reader: GbkReader, holes: readonly number[], bytes: readonly number[], after: number): (unit: Unit) => readonly Candidate[] {
   if (reader === 'whatwg') return (unit) => completions(unit.bytes!, [], holes)
   const nextByte = (at: number): number | undefined => (at < bytes.length ? bytes[at] : Number.isNaN(after) ? undefined : after)
   return (unit) => {

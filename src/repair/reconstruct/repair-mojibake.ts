@@ -152,7 +152,9 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Repai
   // the outer layer (its runs cannot be decoded further while bytes are
   // missing inside), and what is left is mojibake of its own.
   const layers = options.maxLayers ?? 3
-  if (first.damage === null || layers < 2 || first.text === text || !isBad(first.text)) return first
+  // UTF-8 read as GBK twice: what the first pass gives is GBK mojibake again (`鍦ㄤ簯` under `閸︺劋绨`).
+  const gbkAgain = first.damage?.via === 'gbk' && first.damage.from === 'utf-8' && mayHaveGbkMojibake(first.text) && findGbkMojibake(first.text).some((repair) => repair.strong)
+  if (first.damage === null || layers < 2 || first.text === text || (!isBad(first.text) && !gbkAgain)) return first
   const markedHere = first.repairs.some((record) => record.after === '\uFFFD' && record.before === 'Â')
   // A U+FFFD the first pass wrote for one of a few characters: the inner layer's byte is one of theirs.
   const handedOver = new Map<number, readonly number[]>()
