@@ -597,35 +597,40 @@ export function wordsThrough(around: Neighbourhood, index: number, candidate: st
   const seen = new Set<string>(words)
   for (let start = index; start >= 0 && index - start < longestWord; start--) {
     if (start < index && !hanOrSlot(around, start)) break
-    // Each kept variant: its text, its node in the dictionary's trie, its rank.
-    let texts = ['']
-    let nodes = [0]
-    let ranks = [0]
+    // Each kept variant: its text, its node in the dictionary's trie, its
+    // rank; in two reused buffers (`current`, then the one grown into), so
+    // that growing a string makes no arrays (it did, three per step: the
+    // re-rank's largest allocation).
+    let current = variantsA
+    let next = variantsB
+    current.texts[0] = ''
+    current.nodes[0] = 0
+    current.ranks[0] = 0
+    current.count = 1
     for (let position = start; position < chars.length && position - start < longestWord; position++) {
       if (position > index && !hanOrSlot(around, position)) break
-      const options = position === index ? [candidate] : (slots.get(position) ?? [chars[position]!])
-      const nextTexts: string[] = []
-      const nextNodes: number[] = []
-      const nextRanks: number[] = []
-      for (let variant = 0; variant < texts.length; variant++) {
-        const base = ranks[variant]! * options.length
+      const single = position === index ? candidate : slots.get(position) === undefined ? chars[position]! : undefined
+      const options = single === undefined ? slots.get(position)! : undefined
+      const width = options === undefined ? 1 : options.length
+      next.count = 0
+      for (let variant = 0; variant < current.count; variant++) {
+        const base = current.ranks[variant]! * width
         if (base >= maxCombinations) break
-        for (let option = 0; option < options.length && base + option < maxCombinations; option++) {
-          const node = dictionary.prefixStep(nodes[variant]!, options[option]!)
+        for (let option = 0; option < width && base + option < maxCombinations; option++) {
+          const char = options === undefined ? single! : options[option]!
+          const node = dictionary.prefixStep(current.nodes[variant]!, char)
           if (node < 0) continue
-          nextTexts.push(texts[variant]! + options[option]!)
-          nextNodes.push(node)
-          nextRanks.push(base + option)
+          next.push(current.texts[variant]! + char, node, base + option)
         }
       }
-      texts = nextTexts
-      nodes = nextNodes
-      ranks = nextRanks
-      if (texts.length === 0) break
+      const grown = next
+      next = current
+      current = grown
+      if (current.count === 0) break
       if (position < index || position - start < 1) continue
-      for (let variant = 0; variant < texts.length; variant++) {
-        if (!dictionary.endsEntry(nodes[variant]!)) continue
-        const text = texts[variant]!
+      for (let variant = 0; variant < current.count; variant++) {
+        if (!dictionary.endsEntry(current.nodes[variant]!)) continue
+        const text = current.texts[variant]!
         if (seen.has(text)) continue
         seen.add(text)
         words.push(text)
@@ -634,6 +639,27 @@ export function wordsThrough(around: Neighbourhood, index: number, candidate: st
   }
   return words
 }
+
+/**
+ * The variants of {@link wordsThrough} at one length: texts, trie nodes and
+ * ranks side by side, `count` of them in use. Never more than
+ * {@link maxCombinations} (each has its own rank below it).
+ */
+class Variants {
+  texts: string[] = new Array<string>(maxCombinations).fill('')
+  nodes = new Int32Array(maxCombinations)
+  ranks = new Int32Array(maxCombinations)
+  count = 0
+
+  push(text: string, node: number, rank: number): void {
+    this.texts[this.count] = text
+    this.nodes[this.count] = node
+    this.ranks[this.count++] = rank
+  }
+}
+
+const variantsA = new Variants()
+const variantsB = new Variants()
 
 function hanOrSlot(around: Neighbourhood, position: number): boolean {
   return around.slots.has(position) || isHan(around.chars[position]!)
