@@ -67,3 +67,15 @@ describe('a run GBK mojibake cannot explain', () => {
     expect(result.repairs).toEqual([])
   })
 })
+
+describe('a very long run of GBK mojibake', () => {
+  it('is read without running out of stack: a paragraph of 12,000 characters with no ASCII', () => {
+    const article = readFileSync(new URL('../../articles/rolling-updates-without-downtime.md', import.meta.url), 'utf8')
+    const chinese = article.replace(/[\u0000-\u007F]+/g, '')
+    const paragraph = chinese.repeat(Math.ceil(12_000 / chinese.length)).slice(0, 12_000)
+    const damaged = utf8ReadAsGbk('fffd').damage(`${paragraph}\n`)
+    const result = repairMojibake(damaged, {lexicon})
+    expect(result.damage?.via).toBe('gbk')
+    expect([...result.text].length).toBe(12_001)
+  })
+})

@@ -415,24 +415,47 @@ function singleByteShown(): {any: ReadonlySet<string>; continuation: ReadonlySet
  * costs time in proportion to its length, not 2^holes.
  */
 function parseTokens(tokens: readonly Token[], holes: readonly number[]): {units: Unit[]; bytes: number[]; ends: number[]} | undefined {
+  // Depth-first without recursion: a paragraph with no ASCII is one run of thousands of tokens.
   const chosen: number[] = []
+  const opens: Array<readonly number[]> = [[]]
+  const tried: number[] = [0]
   const deadEnds = new Set<string>()
-  const search = (index: number, open: readonly number[]): boolean => {
-    if (index === tokens.length) return open.length === 0
-    const key = `${index}|${open.join(',')}`
-    if (deadEnds.has(key)) return false
-    const token = tokens[index]!
-    for (let choice = 0; choice < token.choices.length; choice++) {
-      const next = feed(open, token.choices[choice]!, holes)
-      if (next === undefined) continue
-      chosen.push(choice)
-      if (search(index + 1, next)) return true
-      chosen.pop()
+  let index = 0
+  let found = false
+  while (index >= 0) {
+    if (index === tokens.length) {
+      if (opens[index]!.length === 0) {
+        found = true
+        break
+      }
+      index--
+      continue
     }
-    deadEnds.add(key)
-    return false
+    const key = `${index}|${opens[index]!.join(',')}`
+    if (tried[index] === 0 && deadEnds.has(key)) {
+      index--
+      continue
+    }
+    const token = tokens[index]!
+    let advanced = false
+    while (tried[index]! < token.choices.length) {
+      const choice = tried[index]!
+      tried[index] = choice + 1
+      const next = feed(opens[index]!, token.choices[choice]!, holes)
+      if (next === undefined) continue
+      chosen[index] = choice
+      opens[index + 1] = next
+      tried[index + 1] = 0
+      index++
+      advanced = true
+      break
+    }
+    if (!advanced) {
+      deadEnds.add(key)
+      index--
+    }
   }
-  if (!search(0, [])) return undefined
+  if (!found) return undefined
   const bytes: number[] = []
   const ends: number[] = []
   tokens.forEach((token, index) => {
