@@ -42,3 +42,21 @@ describe('UTF-8 read as windows-1252, then read as GBK', () => {
     for (const clean of ['价格 5€', '咖啡馆 café 与 naïve', '“引号”和——破折号']) expect(repairMojibake(clean, {lexicon}).text).toBe(clean)
   })
 })
+
+describe('UTF-8 read as Latin-1, then read as GBK', () => {
+  it('is told by the characters GBK shows for Latin-1 in UTF-8 (`氓聹篓` for 在), though nothing else gives it away, and undone exactly', () => {
+    // Latin-1 keeps 0x80–0x9F as C1 controls, C2 80–9F in UTF-8: GBK reads every pair, so no U+FFFD, kana or `€` shows.
+    const inner = Buffer.from(text, 'utf8').toString('latin1')
+    const damaged = iconv.decode(Buffer.from(inner, 'utf8'), 'gbk')
+    expect(damaged).not.toMatch(/[\uFFFD\u20AC\u3040-\u30FF]/)
+    expect(iconv.decode(Buffer.from(Buffer.from('在', 'utf8').toString('latin1'), 'utf8'), 'gbk')).toBe('氓聹篓')
+    const result = repairMojibake(damaged, {lexicon})
+    expect(result.text).toBe(text)
+    expect(result.damage?.summary).toBe('UTF-8 read as GBK; under it, UTF-8 read as latin1')
+  })
+
+  it('leaves clean Chinese that uses a few of those characters (猫, 忙) alone', () => {
+    const clean = '我的猫很忙。他忙着看盲人按摩。猫和狗都很忙，莽撞的猫跑得很快。\n'.repeat(3)
+    expect(repairMojibake(clean, {lexicon}).repairs).toEqual([])
+  })
+})

@@ -61,7 +61,31 @@ const gbkTell = /[\u3040-\u30FF\u0391-\u03C9\u0401-\u0451\u2500-\u257F\uE000-\uF
  * @returns True when the text has a character GBK mojibake produces.
  */
 export function mayHaveGbkMojibake(text: string): boolean {
-  return gbkTell.test(text)
+  return gbkTell.test(text) || latin1UnderGbk(text)
+}
+
+/**
+ * Least characters, and share of the Han characters, that GBK shows for the
+ * UTF-8 of a Latin-1 letter or C1 control (C2 or C3 and a continuation byte:
+ * `氓` for `å`, `聹` for U+009C) before a text without another tell is read
+ * as GBK mojibake: UTF-8 read as Latin-1, saved, and read as GBK (`氓聹篓` for
+ * 在). Clean Chinese uses a few of them (`猫`, `忙`, `盲`), never a fifth.
+ */
+const minLatin1Shown = 8
+const latin1ShownShare = 0.2
+
+let latin1Shown: ReadonlySet<number> | undefined
+function latin1UnderGbk(text: string): boolean {
+  latin1Shown ??= new Set(Array.from({length: 0x80}, (_, index) => iconv.decode(Buffer.from([0xc2 + (index >> 6), 0x80 + (index & 0x3f)]), 'gbk').charCodeAt(0)))
+  let shown = 0
+  let han = 0
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code < 0x4e00 || code > 0x9fff) continue
+    han++
+    if (latin1Shown.has(code)) shown++
+  }
+  return shown >= minLatin1Shown && shown >= han * latin1ShownShare
 }
 
 /** Runs that are strong evidence needed before weak runs (short, no tell) are taken too. */
