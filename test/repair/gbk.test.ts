@@ -79,3 +79,19 @@ describe('a very long run of GBK mojibake', () => {
     expect([...result.text].length).toBe(12_001)
   })
 })
+
+describe('GBK read as windows-1254', () => {
+  it('reads the Turkish letters windows-1254 shows for common GBK bytes (Ş for DE, ğ for F0) and names the codec', () => {
+    const article = readFileSync(new URL('../../articles/rolling-updates-without-downtime.md', import.meta.url), 'utf8')
+    const bytes = iconv.encode(article, 'gbk')
+    // A lenient windows-1254 reader: undefined bytes (0x81, 0x8D…) kept as C1 controls.
+    const damaged = [...bytes].map((byte) => {
+      const shown = iconv.decode(Buffer.from([byte]), 'windows-1254')
+      return shown === '\uFFFD' ? String.fromCharCode(byte) : shown
+    }).join('')
+    expect(damaged).toMatch(/[ĞİŞğış]/)
+    const result = repairMojibake(damaged, {lexicon})
+    expect(result.damage?.summary).toBe('GBK read as windows-1254')
+    expect(result.text).toBe(article)
+  })
+})

@@ -31,6 +31,30 @@ function utf8Text(bytes: Uint8Array): string | undefined {
 }
 
 const windows1252 = buildCodec('windows-1252')
+const windows1254 = buildCodec('windows-1254')
+
+/**
+ * The byte a character stands for: windows-1252's, else windows-1254's,
+ * whose six Turkish letters (`Ğ İ Ş ğ ı ş`) take the places of
+ * `Ð Ý Þ ð ý þ`, common GBK bytes (D0 DD DE F0 FD FE).
+ */
+function byteOf(code: number): number | undefined {
+  return windows1252.encode.get(code) ?? windows1254.encode.get(code)
+}
+
+/** The letters windows-1254 shows where windows-1252 shows others. */
+const turkish = /[\u011E\u011F\u0130\u0131\u015E\u015F]/
+
+/**
+ * The codec a document's GBK mojibake was read with: windows-1254 when one
+ * of its own letters shows, else windows-1252.
+ *
+ * @param text The text.
+ * @returns The codec's name.
+ */
+export function singleByteReaderOf(text: string): 'windows-1252' | 'windows-1254' {
+  return turkish.test(text) ? 'windows-1254' : 'windows-1252'
+}
 
 /** Han, CJK and general punctuation: what GBK text decodes to. */
 const chinese = /^[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\u2013-\u201D\u2026\u00B7\u2500-\u257F]+$/u
@@ -77,7 +101,7 @@ export function mayBeStrongRun(run: string): boolean {
     if (end < 0) end = run.length
     if (end - start >= 4 && (end - start) % 2 === 0 && latin1Letters.test(run.slice(start, end))) {
       const bytes = new Uint8Array(end - start)
-      for (let index = start; index < end; index++) bytes[index - start] = run.charCodeAt(index)
+      for (let index = start; index < end; index++) bytes[index - start] = byteOf(run.charCodeAt(index)) ?? 0
       if (utf8ChineseShare(bytes) < 0.5) return true
     }
     start = end + 1
@@ -85,8 +109,8 @@ export function mayBeStrongRun(run: string): boolean {
   return false
 }
 
-/** Letters U+00A1–U+00FE only. */
-const latin1Letters = /^[\u00A1-\u00FE]+$/
+/** Letters U+00A1–U+00FE only (and windows-1254's six in place of some). */
+const latin1Letters = /^[\u00A1-\u00FE\u011E\u011F\u0130\u0131\u015E\u015F]+$/
 
 function readPiece(text: string): {after: string; strong: boolean} | undefined {
   if (text.length < 2 || text.length % 2 !== 0) return undefined
@@ -94,7 +118,7 @@ function readPiece(text: string): {after: string; strong: boolean} | undefined {
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index)
     // A trail byte may be ASCII (0x40–0x7E); a lead may not.
-    const byte = index % 2 === 1 && code >= 0x40 && code <= 0x7e ? code : windows1252.encode.get(code)
+    const byte = index % 2 === 1 && code >= 0x40 && code <= 0x7e ? code : byteOf(code)
     if (byte === undefined || (byte < 0x80 && index % 2 === 0) || byte < 0x40) return undefined
     bytes[index] = byte
   }
@@ -116,6 +140,6 @@ function readPiece(text: string): {after: string; strong: boolean} | undefined {
   }
   const after = iconv.decode(Buffer.from(bytes), 'gbk')
   if (after.includes('\uFFFD') || !chinese.test(after)) return undefined
-  const strong = !utf8Shaped && gb2312 && text.length >= 4 && /^[\u00A1-\u00FE]+$/.test(text) && common * 2 >= bytes.length * 0.7
+  const strong = !utf8Shaped && gb2312 && text.length >= 4 && latin1Letters.test(text) && common * 2 >= bytes.length * 0.7
   return {after, strong}
 }

@@ -10,7 +10,7 @@ import type {Candidate} from '../reconstruct/candidates.js'
 import {completions} from '../reconstruct/candidates.js'
 import {unknownByte} from './scan.js'
 import {sequenceLength} from './utf8.js'
-import {gbkReadAsWindows1252, mayBeStrongRun} from './gbk-as-windows-1252.js'
+import {gbkReadAsWindows1252, mayBeStrongRun, singleByteReaderOf} from './gbk-as-windows-1252.js'
 import {isBad} from '../detect/badness.js'
 import {buildCodec} from './codecs.js'
 
@@ -40,7 +40,7 @@ export interface GbkRepair {
   /** The original encoding of the bytes. */
   from: 'utf-8' | 'gbk'
   /** The codec that misread them. */
-  via: 'gbk' | 'windows-1252'
+  via: 'gbk' | 'windows-1252' | 'windows-1254'
   /** Whether the run carries evidence on its own (else it is taken only in a document that does). */
   strong: boolean
 }
@@ -137,8 +137,9 @@ export function findGbkMojibake(text: string): GbkRepair[] {
   // letters: a UTF-8 page read as windows-1252 has a few by chance.
   const long = text.match(/[\u0080-\u00FF\u0152-\u0192\u02C6-\u02DC\u2013-\u203A\u20AC\u2122]{4,}/g)?.length ?? 0
   const dominant = via === 'gbk' || strong.length * 2 >= long
-  if (strong.length >= strongRunsForWeak && dominant) return found.filter((repair) => repair.via === via && repair.from === from)
-  return strong
+  const kept = strong.length >= strongRunsForWeak && dominant ? found.filter((repair) => repair.via === via && repair.from === from) : strong
+  // GBK read as windows-1254 shows its Turkish letters somewhere: name it so.
+  return from === 'gbk' && singleByteReaderOf(text) === 'windows-1254' ? kept.map((repair) => ({...repair, via: 'windows-1254' as const})) : kept
 }
 
 /**

@@ -988,7 +988,7 @@ function composeGbk(text: string, repairs: readonly GbkRepair[], options: Repair
   const {from, via} = repairs[0]!
   const lostNote = lostMarks.length === 0 ? '' : `, ${lostMarks.length} \`?\` that may stand for ${lostMarks.length === 1 ? 'a character' : 'characters'} GBK could not encode`
   return composeSegments(text, repairs.flatMap((repair) => repair.segments), options, (rebuilt) => ({
-    summary: `${from === 'utf-8' ? 'UTF-8' : 'GBK'} read as ${via === 'gbk' ? 'GBK' : 'windows-1252'}${rebuilt > 0 ? `, ${rebuilt} ${rebuilt === 1 ? 'character' : 'characters'} rebuilt from bytes GBK could not decode` : ''}${lostNote}`,
+    summary: `${from === 'utf-8' ? 'UTF-8' : 'GBK'} read as ${via === 'gbk' ? 'GBK' : via}${rebuilt > 0 ? `, ${rebuilt} ${rebuilt === 1 ? 'character' : 'characters'} rebuilt from bytes GBK could not decode` : ''}${lostNote}`,
     from,
     via
   }), lostMarks)
