@@ -222,6 +222,8 @@ function stack(input: string, first: RepairResult, second: RepairResult): Repair
     record?: RepairRecord
     /** Whether a first-pass U+FFFD inside hands a lost byte to the second pass (`Â` whose C1 byte was lost). */
     handoff: boolean
+    /** The confidence of such U+FFFD (1 when none). */
+    placeholder: number
   }
   const spans: Span[] = second.repairs.map((record) => ({
     start: toInput(record.offset, false),
@@ -231,12 +233,13 @@ function stack(input: string, first: RepairResult, second: RepairResult): Repair
     kind: record.kind,
     inner: 1,
     record,
-    handoff: false
+    handoff: false,
+    placeholder: 1
   }))
   for (const record of first.repairs) {
     // A U+FFFD the second pass rebuilds is weighed there: its own confidence counts, not the placeholder's.
     const handoff = record.after === '\uFFFD'
-    spans.push({start: record.offset, end: record.offset + record.before.length, confidence: handoff ? 1 : record.confidence, alternatives: [], kind: record.kind, inner: 0, handoff})
+    spans.push({start: record.offset, end: record.offset + record.before.length, confidence: handoff ? 1 : record.confidence, alternatives: [], kind: record.kind, inner: 0, handoff, placeholder: handoff ? record.confidence : 1})
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end)
   const merged: Span[] = []
@@ -248,15 +251,15 @@ function stack(input: string, first: RepairResult, second: RepairResult): Repair
       if (span.kind === 'lossy') last.kind = 'lossy'
       last.inner += span.inner
       last.handoff ||= span.handoff
+      last.placeholder = Math.min(last.placeholder, span.placeholder)
       if (span.record !== undefined) last.record = span.record
     } else {
       merged.push({...span})
     }
   }
   // A U+FFFD no record of the second pass covers stays as uncertain as it was.
-  const placeholder = first.repairs.find((record) => record.after === '\uFFFD')?.confidence ?? 1
   for (const span of merged) {
-    if (span.handoff && span.inner === 0) span.confidence = Math.min(span.confidence, placeholder)
+    if (span.handoff && span.inner === 0) span.confidence = Math.min(span.confidence, span.placeholder)
     else if (span.handoff) span.confidence *= handoffDiscount
   }
   // Where an input offset outside the records lands in a pass's output (the
