@@ -47,26 +47,13 @@ export function repair(file: VFile, options: RepairStageOptions = {}): void {
   const lostAsQuestion = file.data.encoding?.lostAsQuestion !== undefined
   const foreign = lostAsQuestion ? undefined : findForeignMojibake(text)
   if (foreign !== undefined) {
-    file.data.repairs = []
-    file.data.damage = null
-    const place = location(text).toPoint(foreign.offset)
-    const message = file.message(
-      `Unrepairable mojibake: this is UTF-8 read as ${foreign.codec} (${foreign.lost} \`\uFFFD\` or \`?\` where bytes were lost, ${foreign.pieces} runs that read back as Chinese); bitext cannot rebuild the lost bytes and left the text as it is: restore the article from its original UTF-8 file`,
-      {ruleId: 'mojibake-unrepaired', source: 'bitext', ...(place ? {place} : {})}
-    )
-    message.fatal = true
+    refuse(file, text, foreign.offset, `Unrepairable mojibake: this is UTF-8 read as ${foreign.codec} (${foreign.lost} \`\uFFFD\` or \`?\` where bytes were lost, ${foreign.pieces} runs that read back as Chinese); bitext cannot rebuild the lost bytes and left the text as it is: restore the article from its original UTF-8 file`)
     return
   }
   const lostToUtf8 = lostAsQuestion ? undefined : findLostToUtf8(text)
   if (lostToUtf8 !== undefined) {
-    file.data.repairs = []
-    file.data.damage = null
-    const place = location(text).toPoint(lostToUtf8.offset)
-    const message = file.message(
-      `Unrepairable text: this is ${lostToUtf8.codec} read as UTF-8${lostToUtf8.thenGbk ? ', saved, and read as GBK again (`锟斤拷`)' : ''} (${lostToUtf8.lost} \`\uFFFD\` where characters were lost; the letters between them read back as ${lostToUtf8.readBack} Chinese characters in ${lostToUtf8.codec}); the lost bytes are gone and bitext left the text as it is: restore the article from its original ${lostToUtf8.codec} file (bitext reads ${lostToUtf8.codec} files itself)`,
-      {ruleId: 'mojibake-unrepaired', source: 'bitext', ...(place ? {place} : {})}
-    )
-    message.fatal = true
+    const {codec} = lostToUtf8
+    refuse(file, text, lostToUtf8.offset, `Unrepairable text: this is ${codec} read as UTF-8${lostToUtf8.thenGbk ? ', saved, and read as GBK again (`锟斤拷`)' : ''} (${lostToUtf8.lost} \`\uFFFD\` where characters were lost; the letters between them read back as ${lostToUtf8.readBack} Chinese characters in ${codec}); the lost bytes are gone and bitext left the text as it is: restore the article from its original ${codec} file (bitext reads ${codec} files itself)`)
     return
   }
   const result = repairMojibake(text, lostAsQuestion ? {...options, lostAsQuestion} : options)
@@ -82,6 +69,15 @@ export function repair(file: VFile, options: RepairStageOptions = {}): void {
     source: 'bitext',
     ...(first === undefined ? {} : {place: {line: first.line, column: first.column}})
   })
+}
+
+/** Leave a file's text as it is, with one fatal `mojibake-unrepaired` message at an offset. */
+function refuse(file: VFile, text: string, offset: number, reason: string): void {
+  file.data.repairs = []
+  file.data.damage = null
+  const place = location(text).toPoint(offset)
+  const message = file.message(reason, {ruleId: 'mojibake-unrepaired', source: 'bitext', ...(place ? {place} : {})})
+  message.fatal = true
 }
 
 /** Which lines the repairs are on: all of them when few, else the first and the last. */
