@@ -25,11 +25,12 @@ export interface EncodingInfo {
   /** How the encoding was chosen. */
   source: 'bom' | 'utf-8' | 'detected' | 'override'
   /**
-   * UTF-8 whose lost bytes were saved as `?` (`E5 3F AF` for 可): how many
-   * characters; each is in the text as windows-1252 shows its bytes
-   * (`å?¯`), for the repair stage to rebuild.
+   * UTF-8 whose lost bytes were saved as `?` (`E5 3F AF` for 可): where each
+   * damaged character starts in the text (0-based offsets, in order); each
+   * is there as windows-1252 shows its bytes (`å?¯`), for the repair stage
+   * to rebuild.
    */
-  lostAsQuestion?: number
+  lostAsQuestion?: number[]
 }
 
 /** One automatic repair of mojibake, with its place in the input text. */

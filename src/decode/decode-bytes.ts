@@ -253,8 +253,8 @@ const markedShare = 0.9
  * ANSI, Python's `errors='replace'` both ways). The file is UTF-8 again but
  * for those bytes: `E5 3F AF` where `可` (E5 8F AF) was. Such a file is
  * decoded as UTF-8, with each damaged character shown as windows-1252 shows
- * its bytes (`å?¯`), and `lostAsQuestion` tells the repair stage to rebuild
- * them; any other file with invalid bytes is left to the next steps.
+ * its bytes (`å?¯`), and `lostAsQuestion` gives the repair stage where
+ * they are; any other file with invalid bytes is left to the next steps.
  */
 function readLostAsQuestion(bytes: Uint8Array): Decoded | undefined {
   let valid = 0
@@ -295,12 +295,15 @@ function readLostAsQuestion(bytes: Uint8Array): Decoded | undefined {
     return out
   }
   const lenient = new TextDecoder('utf-8')
+  const offsets: number[] = []
   for (const place of places) {
-    text += lenient.decode(bytes.subarray(from, place.start)) + shown(place.start, place.end)
+    text += lenient.decode(bytes.subarray(from, place.start))
+    offsets.push(text.length)
+    text += shown(place.start, place.end)
     from = place.end
   }
   text += lenient.decode(bytes.subarray(from))
-  return {text, info: {encoding: 'utf-8', confidence: 1, bom: false, source: 'utf-8', lostAsQuestion: marked}}
+  return {text, info: {encoding: 'utf-8', confidence: 1, bom: false, source: 'utf-8', lostAsQuestion: offsets}}
 }
 
 const windows1252Chars: string[] = []

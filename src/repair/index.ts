@@ -44,7 +44,7 @@ export type RepairStageOptions = RepairOptions
 export function repair(file: VFile, options: RepairStageOptions = {}): void {
   const text = String(file.value)
   // UTF-8 whose lost bytes were saved as `?` (the decode stage found them in the bytes) is nothing else.
-  const lostAsQuestion = file.data.encoding?.lostAsQuestion !== undefined
+  const lostAsQuestion = file.data.encoding?.lostAsQuestion
   const foreign = lostAsQuestion ? undefined : findForeignMojibake(text)
   if (foreign !== undefined) {
     refuse(file, text, foreign.offset, `Unrepairable mojibake: this is UTF-8 read as ${foreign.codec} (${foreign.lost} \`\uFFFD\` or \`?\` where bytes were lost, ${foreign.pieces} runs that read back as Chinese); bitext cannot rebuild the lost bytes and left the text as it is: restore the article from its original UTF-8 file`)

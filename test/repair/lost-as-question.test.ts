@@ -40,7 +40,10 @@ describe('UTF-8 whose lost bytes were saved as ?', () => {
   it('is decoded as UTF-8 with each damaged character shown as windows-1252 shows its bytes', () => {
     expect(throughWindows1252.length).toBe(utf8.length)
     const {text, info} = decodeBytes(throughWindows1252)
-    expect(info).toMatchObject({encoding: 'utf-8', source: 'utf-8', lostAsQuestion: 44})
+    expect(info).toMatchObject({encoding: 'utf-8', source: 'utf-8'})
+    expect(info.lostAsQuestion).toHaveLength(44)
+    // Each offset is where a damaged character starts: a lead byte shown as windows-1252 shows it, with a `?` after it.
+    for (const offset of info.lostAsQuestion!) expect(text.slice(offset, offset + 3)).toMatch(/^[\u00C2-\u00F4].?\?|^[\u00C2-\u00F4]\?/)
     // 可 is E5 8F AF: 0x8F was lost.
     expect(article).toContain('可以')
     expect(text).toContain('å?¯以')
@@ -57,11 +60,18 @@ describe('UTF-8 whose lost bytes were saved as ?', () => {
 
   it('is rebuilt through GBK, each lost byte one that GBK could not read before the next byte', async () => {
     expect(throughGbk.length).toBe(utf8.length)
-    expect(decodeBytes(throughGbk).info.lostAsQuestion).toBe(71)
+    expect(decodeBytes(throughGbk).info.lostAsQuestion).toHaveLength(71)
     const file = await processArticle(throughGbk, 'articles/rolling.md', {emit: false})
     expect(file.data.damage?.summary).toBe('UTF-8 whose lost bytes were saved as `?`, 71 characters rebuilt')
     // As when the U+FFFD were kept (test/repair/gbk-python.test.ts): the same six characters wrong, each flagged.
     expect(wrongCharacters(String(file.value), file.data.repairs ?? [])).toEqual(['一', '与', '日', '敢', '与', '与'].map((char) => ({char, flagged: true})))
+  })
+
+  it('rebuilds only the places the bytes showed: intact text that looks the same (`é??`) stays', async () => {
+    const withLookalike = Buffer.concat([Buffer.from('Café??\n', 'utf8'), throughWindows1252])
+    const file = await processArticle(withLookalike, 'articles/rolling.md', {emit: false})
+    expect(String(file.value).startsWith('Café??\n')).toBe(true)
+    expect(file.data.repairs).toHaveLength(44)
   })
 
   it('still decodes GBK and Big5 files as such, and refuses UTF-8 with other damaged bytes', () => {

@@ -40,9 +40,10 @@ function windows1252(): SingleByteCodec {
  * too short to tell, either.
  *
  * @param text The decoded text.
+ * @param starts Where the damaged characters start, in order (from the decode stage, which saw the bytes).
  * @returns The segments, in order.
  */
-export function findLostAsQuestion(text: string): GbkSegment[] {
+export function findLostAsQuestion(text: string, starts: readonly number[]): GbkSegment[] {
   const codec = windows1252()
   const through = lostThroughWindows1252(text, codec)
   const throughWindows1252 = through === 'yes'
@@ -50,7 +51,7 @@ export function findLostAsQuestion(text: string): GbkSegment[] {
   // Bytes windows-1252 may have lost, unless the text shows it did not go through it.
   const undefinedBytes = new Set(through === 'no' ? [] : codec.undefinedBytes)
   const found: Array<{start: number; bytes: number[]}> = []
-  for (let index = 0; index < text.length; index++) {
+  for (const index of starts) {
     const lead = byteOf(codec, text.charCodeAt(index))
     const length = lead < 0 ? 0 : sequenceLength(lead)
     if (length < 2 || index + length > text.length) continue
@@ -63,7 +64,6 @@ export function findLostAsQuestion(text: string): GbkSegment[] {
     }
     if (bytes.length < length || !bytes.includes(unknownByte)) continue
     found.push({start: index, bytes})
-    index += length - 1
   }
   const segments: GbkSegment[] = []
   const lists = new Map<string, readonly Candidate[]>()

@@ -59,11 +59,11 @@ export interface RepairOptions {
   markedMaySoftHyphen?: boolean
   /**
    * The text is UTF-8 whose lost bytes were saved as `?`, its damaged
-   * characters shown as windows-1252 shows their bytes (the decode stage
-   * sets this from `EncodingInfo.lostAsQuestion`): they are rebuilt, and
-   * nothing else is taken for mojibake.
+   * characters shown as windows-1252 shows their bytes, starting at these
+   * offsets (the decode stage finds them: `EncodingInfo.lostAsQuestion`):
+   * they are rebuilt, and nothing else is taken for mojibake.
    */
-  lostAsQuestion?: boolean
+  lostAsQuestion?: readonly number[]
   /**
    * Set by the pass that undid an outer layer: at these offsets a U+FFFD
    * stands for one byte of the listed ones (the outer layer lost a byte that
@@ -132,8 +132,8 @@ const mojibakeAlphabet = /[\u0080-\u02FF\u0370-\u04FF\u2020-\u2022\u2030\u2039\u
  * @returns The repaired text, the repairs made and the damage found.
  */
 export function repairMojibake(text: string, options: RepairOptions = {}): RepairResult {
-  if (options.lostAsQuestion === true) {
-    const segments = findLostAsQuestion(text)
+  if (options.lostAsQuestion !== undefined) {
+    const segments = findLostAsQuestion(text, options.lostAsQuestion)
     if (segments.length === 0) return {text, repairs: [], damage: null}
     return composeSegments(text, segments, options, (rebuilt) => ({
       summary: `UTF-8 whose lost bytes were saved as \`?\`, ${rebuilt} ${rebuilt === 1 ? 'character' : 'characters'} rebuilt`,
