@@ -103,7 +103,8 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   } catch {
     // Not UTF-8: damaged UTF-8, or a legacy encoding.
   }
-  const marked = readLostAsQuestion(bytes)
+  const gb18030Marks = replacementMarks(bytes)
+  const marked = readLostAsQuestion(gb18030Marks ?? bytes)
   if (marked !== undefined) return marked
   const guesses = chardet.analyse(bytes)
   if (!multiByteLegacy.has(aliases[guesses[0]?.name ?? ''] ?? '')) refuseDamagedUtf8(bytes)
@@ -234,6 +235,27 @@ function refuseDamagedUtf8(bytes: Uint8Array): void {
   )
 }
 
+/** U+FFFD as GB18030 encodes it. */
+const gb18030Replacement = [0x84, 0x31, 0xa4, 0x37]
+
+/**
+ * The bytes with each U+FFFD that a GB18030 encoder wrote (`84 31 A4 37`)
+ * turned into the `?` a GBK encoder would have written: UTF-8 read as GBK
+ * and saved as GB18030 lost the same bytes. Undefined when there is none.
+ */
+function replacementMarks(bytes: Uint8Array): Uint8Array | undefined {
+  const out: number[] = []
+  let found = false
+  for (let index = 0; index < bytes.length; index++) {
+    if (bytes[index] === 0x84 && gb18030Replacement.every((byte, offset) => bytes[index + offset] === byte)) {
+      out.push(0x3f)
+      index += gb18030Replacement.length - 1
+      found = true
+    } else out.push(bytes[index]!)
+  }
+  return found ? Uint8Array.from(out) : undefined
+}
+
 /**
  * Least valid multi-byte UTF-8 sequences per damaged one, and least of them,
  * for UTF-8 whose lost bytes were saved as `?`: GBK or Big5 text holds
@@ -250,8 +272,9 @@ const markedShare = 0.9
  * UTF-8 whose lost bytes were saved as `?`: text read with a codec that
  * could not decode some bytes (windows-1252, GBK) and saved back with that
  * codec, which writes `?` for what it could not decode (Notepad saving as
- * ANSI, Python's `errors='replace'` both ways). The file is UTF-8 again but
- * for those bytes: `E5 3F AF` where `可` (E5 8F AF) was. Such a file is
+ * ANSI, Python's `errors='replace'` both ways; a GB18030 encoder writes
+ * U+FFFD as `84 31 A4 37`, read here as the `?` it stands for). The file
+ * is UTF-8 again but for those bytes: `E5 3F AF` where `可` (E5 8F AF) was. Such a file is
  * decoded as UTF-8, with each damaged character shown as windows-1252 shows
  * its bytes (`å?¯`), and `lostAsQuestion` gives the repair stage where
  * they are; any other file with invalid bytes is left to the next steps.

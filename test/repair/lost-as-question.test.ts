@@ -67,6 +67,14 @@ describe('UTF-8 whose lost bytes were saved as ?', () => {
     expect(wrongCharacters(String(file.value), file.data.repairs ?? [])).toEqual(['一', '与', '日', '敢', '与', '与'].map((char) => ({char, flagged: true})))
   })
 
+  it('reads U+FFFD as a GB18030 encoder writes it (84 31 A4 37) as the `?` a GBK encoder writes', async () => {
+    const throughGb18030 = iconv.encode(decodeAsPythonGbk(utf8), 'gb18030')
+    expect(throughGb18030.includes(Buffer.from([0x84, 0x31, 0xa4, 0x37]))).toBe(true)
+    expect(decodeBytes(throughGb18030).text).toBe(decodeBytes(throughGbk).text)
+    const file = await processArticle(throughGb18030, 'articles/rolling.md', {emit: false})
+    expect(file.data.damage?.summary).toBe('UTF-8 whose lost bytes were saved as `?`, 71 characters rebuilt')
+  })
+
   it('rebuilds only the places the bytes showed: intact text that looks the same (`é??`) stays', async () => {
     const withLookalike = Buffer.concat([Buffer.from('Café??\n', 'utf8'), throughWindows1252])
     const file = await processArticle(withLookalike, 'articles/rolling.md', {emit: false})
