@@ -60,3 +60,15 @@ describe('UTF-8 read as Latin-1, then read as GBK', () => {
     expect(repairMojibake(clean, {lexicon}).repairs).toEqual([])
   })
 })
+
+describe('UTF-8 read as GBK, then as windows-1252 dropping bytes', () => {
+  it('keeps for the outer layer only candidates that are GBK pairs of UTF-8 bytes, then undoes the GBK layer: most of the article back', () => {
+    const gbk = iconv.decode(Buffer.from(text, 'utf8'), 'gbk')
+    const damaged = decodeSingleByte(Buffer.from(gbk, 'utf8'), 'windows-1252', 'dropped')
+    const result = repairMojibake(damaged, {lexicon})
+    expect(result.damage?.summary).toMatch(/^UTF-8 read as windows-1252, lost bytes [^;]+; under it, UTF-8 read as GBK, \d+ characters rebuilt from bytes GBK could not decode$/)
+    // Characters of the article found again in order: 91 % (87 % when the outer layer chose among all candidates by Chinese words).
+    const right = diff(text, result.text).filter(([op]) => op === 0).reduce((sum, [, part]) => sum + [...part].length, 0)
+    expect(right / [...text].length).toBeGreaterThan(0.9)
+  })
+})

@@ -7,7 +7,7 @@
 import {readWholePage} from '../channels/whole-page.js'
 import type {DamageReport, RepairRecord} from '../../types.js'
 import {badness, isBad} from '../detect/badness.js'
-import {completions} from './candidates.js'
+import {completions, type Candidate} from './candidates.js'
 import {buildCodecs, type SingleByteCodec} from '../channels/codecs.js'
 import {isHan} from './choose.js'
 import {contextModelLoader} from '../model/context-corpus.js'
@@ -16,6 +16,7 @@ import {lexiconLoader, type Lexicon, type LexiconLoader} from '../model/lexicon.
 import {articleLexicon, intactWordCache, intactWords} from '../model/article-lexicon.js'
 import type {WordCache} from '../model/document-cache.js'
 import {findGbkMojibake, mayHaveGbkMojibake, type GbkRepair, type GbkSegment} from '../channels/gbk.js'
+import iconv from 'iconv-lite'
 import {findLostAsQuestion} from '../channels/question-utf8.js'
 import {fragileBytes, inferLostBytes} from '../channels/lost-bytes.js'
 import {rebuild, type Damaged, type Part} from './lossy.js'
@@ -153,7 +154,7 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Repai
   // missing inside), and what is left is mojibake of its own.
   const layers = options.maxLayers ?? 3
   // UTF-8 read as GBK twice: what the first pass gives is GBK mojibake again (`鍦ㄤ簯` under `閸︺劋绨`).
-  const gbkAgain = first.damage?.via === 'gbk' && first.damage.from === 'utf-8' && mayHaveGbkMojibake(first.text) && findGbkMojibake(first.text).some((repair) => repair.strong)
+  const gbkAgain = first.damage?.from === 'utf-8' && mayHaveGbkMojibake(first.text) && findGbkMojibake(first.text).some((repair) => repair.strong)
   if (first.damage === null || layers < 2 || first.text === text || (!isBad(first.text) && !gbkAgain)) return first
   const markedHere = first.repairs.some((record) => record.after === '\uFFFD' && record.before === 'Â')
   // A U+FFFD the first pass wrote for one of a few characters: the inner layer's byte is one of theirs.
@@ -339,6 +340,8 @@ function repairOnce(text: string, options: RepairOptions): RepairResult {
   }
   const cjk = accepted.filter((piece) => isHan(piece.char) || cjkPunctuation.test(piece.char)).length
   const chinese = cjk >= 3 && cjk >= accepted.length * 0.3 && options.lossy !== false
+  // The characters this layer decodes to are themselves UTF-8 read as GBK (`浣犲ソ`): a GBK pass follows.
+  const overGbk = chinese && lost.length > 0 && isGbkMojibake(accepted.map((piece) => piece.char))
   // A space after a character that lost its last byte may be just a space.
   if (chinese && lost.length > 0) spacesNotA0(text, accepted, partial, lost, resolveLexicon(options))
   // Outside Chinese text there is no model to explain bytes that vanished
@@ -368,7 +371,9 @@ function repairOnce(text: string, options: RepairOptions): RepairResult {
     const unknown = handedOverAt(options.handedOver, text, piece) ?? (piece.codec.undefinedBytes.length > 0 ? withC1(markedLoss(piece.codec), c1Lost) : lost)
     if (chinese) {
       if (!marked && (lost.length === 0 || (piece.bytes.length === 1 && piece.bytes[0]! < 0xe0))) continue
-      const candidates = completions(piece.bytes, lost, unknown.length > 0 ? unknown : allContinuations)
+      const all = completions(piece.bytes, lost, unknown.length > 0 ? unknown : allContinuations)
+      // Over GBK mojibake, a character is a GBK pair of UTF-8 bytes: the others cannot be it.
+      const candidates = overGbk ? gbkShapedOf(all) : all
       if (candidates.length > 0) slots.push({piece, damaged: {candidates}})
     } else if (outer && !marked && piece.missing > 0 && piece.bytes.length > 1 && lost.length > 0) {
       const shown = completions(piece.bytes, lost, lost).filter((candidate) => isShownByte(candidate.char, piece.codec))
@@ -458,6 +463,41 @@ function isC1(char: string): boolean {
 }
 
 /** Whether a character is what a codec shows for a byte 0x80–0xFF. */
+/** Whether a character's GBK bytes are both UTF-8 bytes of CJK text (a lead E0–EF or a continuation 80–BF). */
+function isGbkShaped(char: string): boolean {
+  const bytes = iconv.encode(char, 'gbk')
+  return bytes.length === 2 && bytes.every((byte) => (byte >= 0x80 && byte <= 0xbf) || (byte >= 0xe0 && byte <= 0xef))
+}
+
+/** The candidates that are GBK pairs of UTF-8 bytes (one list per list, so completions and the lattice cache them). */
+const gbkShapedLists = new WeakMap<readonly Candidate[], readonly Candidate[]>()
+function gbkShapedOf(candidates: readonly Candidate[]): readonly Candidate[] {
+  let kept = gbkShapedLists.get(candidates)
+  if (kept === undefined) {
+    const shaped = candidates.filter((candidate) => isGbkShaped(candidate.char))
+    kept = shaped.length > 0 ? shaped : candidates
+    gbkShapedLists.set(candidates, kept)
+  }
+  return kept
+}
+
+/**
+ * Whether characters are mostly UTF-8 read as GBK: each such character is a
+ * GBK pair of UTF-8 bytes; of Chinese text's GBK pairs, about one in five is.
+ */
+function isGbkMojibake(chars: readonly string[]): boolean {
+  let han = 0
+  let shaped = 0
+  for (const char of chars) {
+    if (!isHan(char)) continue
+    han++
+    if (isGbkShaped(char)) shaped++
+  }
+  return han >= minGbkShaped && shaped >= han * gbkShapedShare
+}
+const minGbkShaped = 20
+const gbkShapedShare = 0.8
+
 /** Most characters an outer layer's lost byte may leave for the inner layer to choose from. */
 const maxHandedOver = 3
 
