@@ -463,10 +463,16 @@ function isC1(char: string): boolean {
 }
 
 /** Whether a character is what a codec shows for a byte 0x80–0xFF. */
-/** Whether a character's GBK bytes are both UTF-8 bytes of CJK text (a lead E0–EF or a continuation 80–BF). */
+/** Whether a character's GBK bytes are both UTF-8 bytes of CJK text (a lead E0–EF or a continuation 80–BF); remembered per character. */
+const gbkShaped = new Map<string, boolean>()
 function isGbkShaped(char: string): boolean {
-  const bytes = iconv.encode(char, 'gbk')
-  return bytes.length === 2 && bytes.every((byte) => (byte >= 0x80 && byte <= 0xbf) || (byte >= 0xe0 && byte <= 0xef))
+  let known = gbkShaped.get(char)
+  if (known === undefined) {
+    const bytes = iconv.encode(char, 'gbk')
+    known = bytes.length === 2 && bytes.every((byte) => (byte >= 0x80 && byte <= 0xbf) || (byte >= 0xe0 && byte <= 0xef))
+    if (gbkShaped.size < 65_536) gbkShaped.set(char, known)
+  }
+  return known
 }
 
 /** The candidates that are GBK pairs of UTF-8 bytes (one list per list, so completions and the lattice cache them). */
@@ -492,10 +498,13 @@ function isGbkMojibake(chars: readonly string[]): boolean {
     if (!isHan(char)) continue
     han++
     if (isGbkShaped(char)) shaped++
+    // A sample tells: 200 characters, or a fifth of them not such pairs.
+    if (han >= maxGbkSample || han - shaped > maxGbkSample * (1 - gbkShapedShare)) break
   }
   return han >= minGbkShaped && shaped >= han * gbkShapedShare
 }
 const minGbkShaped = 20
+const maxGbkSample = 200
 const gbkShapedShare = 0.8
 
 /** Most characters an outer layer's lost byte may leave for the inner layer to choose from. */
