@@ -8,6 +8,7 @@
 import iconv from 'iconv-lite'
 import type {Candidate} from '../reconstruct/candidates.js'
 import {completions} from '../reconstruct/candidates.js'
+import {isHan} from '../reconstruct/choose.js'
 import {unknownByte} from './scan.js'
 import {sequenceLength} from './utf8.js'
 import {gbkReadAsWindows1252, mayBeStrongRun, singleByteReaderOf} from './gbk-as-windows-1252.js'
@@ -139,7 +140,25 @@ export function findGbkMojibake(text: string): GbkRepair[] {
   const dominant = via === 'gbk' || strong.length * 2 >= long
   const kept = strong.length >= strongRunsForWeak && dominant ? found.filter((repair) => repair.via === via && repair.from === from) : strong
   // GBK read as windows-1254 shows its Turkish letters somewhere: name it so.
-  return from === 'gbk' && singleByteReaderOf(text) === 'windows-1254' ? kept.map((repair) => ({...repair, via: 'windows-1254' as const})) : kept
+  if (from === 'gbk') return singleByteReaderOf(text) === 'windows-1254' ? kept.map((repair) => ({...repair, via: 'windows-1254' as const})) : kept
+  return overGbkMojibake(kept)
+}
+
+/**
+ * UTF-8 read as GBK twice: what the runs decode to is GBK mojibake again
+ * (`鍦ㄤ簯`), so a damaged character is a GBK pair of UTF-8 bytes too, and
+ * the word model, which prefers real words, must not pick one that is not.
+ */
+function overGbkMojibake(repairs: GbkRepair[]): GbkRepair[] {
+  const decoded = repairs.flatMap((repair) => repair.segments.flatMap((segment) => segment.parts.flatMap((part) => (typeof part === 'string' ? [...part] : []))))
+  if (!isGbkMojibake(decoded)) return repairs
+  return repairs.map((repair) => ({
+    ...repair,
+    segments: repair.segments.map((segment) => ({
+      ...segment,
+      parts: segment.parts.map((part) => (typeof part === 'string' ? part : {candidates: gbkShapedOf(part.candidates)}))
+    }))
+  }))
 }
 
 /**
@@ -668,3 +687,56 @@ function segmentsOf(
   }
   return segments
 }
+
+/** Whether a character's GBK bytes are both UTF-8 bytes of CJK text (a lead E0–EF or a continuation 80–BF); remembered per character. */
+const gbkShaped = new Map<string, boolean>()
+function isGbkShaped(char: string): boolean {
+  let known = gbkShaped.get(char)
+  if (known === undefined) {
+    const bytes = iconv.encode(char, 'gbk')
+    known = bytes.length === 2 && bytes.every((byte) => (byte >= 0x80 && byte <= 0xbf) || (byte >= 0xe0 && byte <= 0xef))
+    if (gbkShaped.size < 65_536) gbkShaped.set(char, known)
+  }
+  return known
+}
+
+/**
+ * The candidates that are GBK pairs of UTF-8 bytes (one list per list, so
+ * completions and the lattice cache them): all of them when none is.
+ *
+ * @param candidates A damaged character's candidates.
+ * @returns Those that are such pairs.
+ */
+const gbkShapedLists = new WeakMap<readonly Candidate[], readonly Candidate[]>()
+export function gbkShapedOf(candidates: readonly Candidate[]): readonly Candidate[] {
+  let kept = gbkShapedLists.get(candidates)
+  if (kept === undefined) {
+    const shaped = candidates.filter((candidate) => isGbkShaped(candidate.char))
+    kept = shaped.length > 0 ? shaped : candidates
+    gbkShapedLists.set(candidates, kept)
+  }
+  return kept
+}
+
+/**
+ * Whether characters are mostly UTF-8 read as GBK: each such character is a
+ * GBK pair of UTF-8 bytes; of Chinese text's GBK pairs, about one in five is.
+ *
+ * @param chars Characters a layer of repair decodes to.
+ * @returns True when 80 % of the Han ones (20 or more; a sample of 200) are such pairs.
+ */
+export function isGbkMojibake(chars: readonly string[]): boolean {
+  let han = 0
+  let shaped = 0
+  for (const char of chars) {
+    if (!isHan(char)) continue
+    han++
+    if (isGbkShaped(char)) shaped++
+    // A sample tells: 200 characters, or a fifth of them not such pairs.
+    if (han >= maxGbkSample || han - shaped > maxGbkSample * (1 - gbkShapedShare)) break
+  }
+  return han >= minGbkShaped && shaped >= han * gbkShapedShare
+}
+const minGbkShaped = 20
+const maxGbkSample = 200
+const gbkShapedShare = 0.8

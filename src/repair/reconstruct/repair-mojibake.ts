@@ -15,8 +15,7 @@ import type {ContextModel, ContextModelLoader} from '../model/context-model.js'
 import {lexiconLoader, type Lexicon, type LexiconLoader} from '../model/lexicon.js'
 import {articleLexicon, intactWordCache, intactWords} from '../model/article-lexicon.js'
 import type {WordCache} from '../model/document-cache.js'
-import {findGbkMojibake, mayHaveGbkMojibake, type GbkRepair, type GbkSegment} from '../channels/gbk.js'
-import iconv from 'iconv-lite'
+import {findGbkMojibake, gbkShapedOf, isGbkMojibake, mayHaveGbkMojibake, type GbkRepair, type GbkSegment} from '../channels/gbk.js'
 import {findLostAsQuestion} from '../channels/question-utf8.js'
 import {fragileBytes, inferLostBytes} from '../channels/lost-bytes.js'
 import {rebuild, type Damaged, type Part} from './lossy.js'
@@ -463,49 +462,6 @@ function isC1(char: string): boolean {
 }
 
 /** Whether a character is what a codec shows for a byte 0x80–0xFF. */
-/** Whether a character's GBK bytes are both UTF-8 bytes of CJK text (a lead E0–EF or a continuation 80–BF); remembered per character. */
-const gbkShaped = new Map<string, boolean>()
-function isGbkShaped(char: string): boolean {
-  let known = gbkShaped.get(char)
-  if (known === undefined) {
-    const bytes = iconv.encode(char, 'gbk')
-    known = bytes.length === 2 && bytes.every((byte) => (byte >= 0x80 && byte <= 0xbf) || (byte >= 0xe0 && byte <= 0xef))
-    if (gbkShaped.size < 65_536) gbkShaped.set(char, known)
-  }
-  return known
-}
-
-/** The candidates that are GBK pairs of UTF-8 bytes (one list per list, so completions and the lattice cache them). */
-const gbkShapedLists = new WeakMap<readonly Candidate[], readonly Candidate[]>()
-function gbkShapedOf(candidates: readonly Candidate[]): readonly Candidate[] {
-  let kept = gbkShapedLists.get(candidates)
-  if (kept === undefined) {
-    const shaped = candidates.filter((candidate) => isGbkShaped(candidate.char))
-    kept = shaped.length > 0 ? shaped : candidates
-    gbkShapedLists.set(candidates, kept)
-  }
-  return kept
-}
-
-/**
- * Whether characters are mostly UTF-8 read as GBK: each such character is a
- * GBK pair of UTF-8 bytes; of Chinese text's GBK pairs, about one in five is.
- */
-function isGbkMojibake(chars: readonly string[]): boolean {
-  let han = 0
-  let shaped = 0
-  for (const char of chars) {
-    if (!isHan(char)) continue
-    han++
-    if (isGbkShaped(char)) shaped++
-    // A sample tells: 200 characters, or a fifth of them not such pairs.
-    if (han >= maxGbkSample || han - shaped > maxGbkSample * (1 - gbkShapedShare)) break
-  }
-  return han >= minGbkShaped && shaped >= han * gbkShapedShare
-}
-const minGbkShaped = 20
-const maxGbkSample = 200
-const gbkShapedShare = 0.8
 
 /** Most characters an outer layer's lost byte may leave for the inner layer to choose from. */
 const maxHandedOver = 3
