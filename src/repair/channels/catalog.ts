@@ -59,35 +59,22 @@ export function utf8ReadAsGbk(loss: 'fffd' | 'question'): Channel {
  * UTF-8 read as GBK by Python (`bytes.decode('gbk', errors='replace')`):
  * every byte it cannot decode is one U+FFFD, 0x80 and GBK's user-defined
  * rows included, so there are about three times as many as a browser shows
- * and the byte pairs after each one shift.
+ * and the byte pairs after each one shift. With `errors='ignore'`
+ * (`dropped`) those bytes vanish without a mark.
  */
-export const utf8ReadAsPythonGbk: Channel = {
-  id: 'utf-8>gbk-python/fffd',
-  title: 'UTF-8 read as GBK by Python, undecodable bytes as U+FFFD',
-  from: 'utf-8',
-  via: 'gbk',
-  loss: 'fffd',
-  layers: 1,
-  lossy: true,
-  damage(text) {
-    return decodeAsPythonGbk(Buffer.from(text, 'utf8'))
-  }
-}
-
-/**
- * UTF-8 read as GBK by Python with `errors='ignore'`: every byte it cannot
- * decode is dropped without a mark.
- */
-export const utf8ReadAsPythonGbkDropped: Channel = {
-  id: 'utf-8>gbk-python/dropped',
-  title: 'UTF-8 read as GBK by Python, undecodable bytes dropped',
-  from: 'utf-8',
-  via: 'gbk',
-  loss: 'dropped',
-  layers: 1,
-  lossy: true,
-  damage(text) {
-    return decodeAsPythonGbk(Buffer.from(text, 'utf8')).replaceAll('\uFFFD', '')
+export function utf8ReadAsPythonGbk(loss: 'fffd' | 'dropped'): Channel {
+  return {
+    id: `utf-8>gbk-python/${loss}`,
+    title: `UTF-8 read as GBK by Python, undecodable bytes ${loss === 'fffd' ? 'as U+FFFD' : 'dropped'}`,
+    from: 'utf-8',
+    via: 'gbk',
+    loss,
+    layers: 1,
+    lossy: true,
+    damage(text) {
+      const decoded = decodeAsPythonGbk(Buffer.from(text, 'utf8'))
+      return loss === 'fffd' ? decoded : decoded.replaceAll('\uFFFD', '')
+    }
   }
 }
 
@@ -141,8 +128,8 @@ export const channels: readonly Channel[] = [
   utf8ReadAs('latin1', 'c1-fffd'),
   utf8ReadAsGbk('fffd'),
   utf8ReadAsGbk('question'),
-  utf8ReadAsPythonGbk,
-  utf8ReadAsPythonGbkDropped,
+  utf8ReadAsPythonGbk('fffd'),
+  utf8ReadAsPythonGbk('dropped'),
   gbkReadAsWindows1252,
   utf8ReadAsWindows1252ThenGbk
 ]
