@@ -611,18 +611,29 @@ function candidatesForShape(reader: GbkReader, holes: readonly number[], bytes: 
     const key = `${reader}|${unit.bytes!.join(',')}|${nextByte(unit.byteEnd) ?? ''}`
     const known = twoLost.get(key)
     if (known !== undefined) return known
-    const fitting = all.filter((candidate) => {
-      const code = candidate.char.codePointAt(0)!
-      return unknown.every((at) => {
-        const next = at + 1 < unit.byteEnd && bytes[at + 1] === unknownByte ? utf8Byte(code, at + 1 - unit.byteStart) : nextByte(at + 1)
-        return pythonMayLose(reader, utf8Byte(code, at - unit.byteStart), next)
-      })
-    })
+    const after = nextByte(unit.byteEnd)
+    const fitting = all.filter((candidate) => fillsFit(candidate, unit.bytes!, after, (lost, next) => pythonMayLose(reader, lost, next)))
     const kept = fitting.length > 0 ? fitting : all
     if (twoLost.size > 4096) twoLost.clear()
     twoLost.set(key, kept)
     return kept
   }
+}
+
+/**
+ * Whether each byte a candidate fills in for an unknown byte of a
+ * character may have been lost before the byte after it: the candidate's
+ * own next byte, or `after` past the character's end.
+ *
+ * @param candidate A completion of the bytes.
+ * @param bytes The character's bytes, {@link unknownByte} where lost.
+ * @param after The byte after the character (undefined at the end of the text).
+ * @param mayLose Whether a byte may have been lost before a next byte.
+ * @returns True when every filled-in byte may have been lost there.
+ */
+export function fillsFit(candidate: Candidate, bytes: readonly number[], after: number | undefined, mayLose: (lost: number, next: number | undefined) => boolean): boolean {
+  const code = candidate.char.codePointAt(0)!
+  return bytes.every((byte, index) => byte !== unknownByte || mayLose(utf8Byte(code, index), index + 1 < bytes.length ? utf8Byte(code, index + 1) : after))
 }
 
 /** The candidates of characters that lost two bytes to a Python reader, by shape (an explicit, bounded cache). */
@@ -648,6 +659,7 @@ function losable(reader: GbkReader, next: number | undefined): readonly number[]
  * @returns The byte.
  */
 export function utf8Byte(code: number, index: number): number {
+  if (code < 0x80) return code
   if (code < 0x800) return index === 0 ? 0xc0 | (code >> 6) : 0x80 | (code & 0x3f)
   if (code < 0x10000) return index === 0 ? 0xe0 | (code >> 12) : index === 1 ? 0x80 | ((code >> 6) & 0x3f) : 0x80 | (code & 0x3f)
   return index === 0 ? 0xf0 | (code >> 18) : 0x80 | ((code >> (6 * (3 - index))) & 0x3f)

@@ -11,7 +11,7 @@
 import type {Candidate} from '../reconstruct/candidates.js'
 import {completions} from '../reconstruct/candidates.js'
 import {buildCodec, type SingleByteCodec} from './codecs.js'
-import {pythonMayLose, utf8Byte, type GbkSegment} from './gbk.js'
+import {fillsFit, pythonMayLose, utf8Byte, type GbkSegment} from './gbk.js'
 import {unknownByte} from './scan.js'
 import {sequenceLength} from './utf8.js'
 
@@ -74,14 +74,8 @@ export function findLostAsQuestion(text: string, starts: readonly number[]): Gbk
     const after = found[number + 1]?.start === end ? found[number + 1]!.bytes[0] : firstByte(text, end)
     // The same list for the same bytes before the same byte: the lattice pools what it learns by list.
     const key = `${bytes.join(',')}|${after ?? ''}`
-    const candidates: readonly Candidate[] = throughWindows1252 ? all : lists.get(key) ?? all.filter((candidate) => {
-      const code = candidate.char.codePointAt(0)!
-      return bytes.every((byte, index) => {
-        if (byte !== unknownByte) return true
-        const lost = utf8Byte(code, index)
-        return undefinedBytes.has(lost) || pythonMayLose('python-gbk', lost, index + 1 < bytes.length ? utf8Byte(code, index + 1) : after)
-      })
-    })
+    const candidates: readonly Candidate[] = throughWindows1252 ? all : lists.get(key) ?? all.filter((candidate) =>
+      fillsFit(candidate, bytes, after, (lost, next) => undefinedBytes.has(lost) || pythonMayLose('python-gbk', lost, next)))
     if (all.length === 0) continue
     const kept = candidates.length > 0 ? candidates : all
     lists.set(key, kept)
@@ -93,7 +87,7 @@ export function findLostAsQuestion(text: string, starts: readonly number[]): Gbk
 /** The first UTF-8 byte of the character at `index` (undefined at the end of the text). */
 function firstByte(text: string, index: number): number | undefined {
   const code = text.codePointAt(index)
-  return code === undefined ? undefined : code < 0x80 ? code : utf8Byte(code, 0)
+  return code === undefined ? undefined : utf8Byte(code, 0)
 }
 
 /** The byte windows-1252 shows as this UTF-16 code unit (C1 controls for its undefined bytes), or -1. */
