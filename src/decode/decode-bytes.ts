@@ -4,6 +4,7 @@
  */
 import chardet from 'chardet'
 import iconv from 'iconv-lite'
+import {sequenceLength} from '../repair/channels/utf8.js'
 import type {EncodingInfo} from '../types.js'
 
 /** Options of {@link decodeBytes}. */
@@ -185,11 +186,6 @@ interface Utf8Survey {
   firstInvalid: number
 }
 
-/** How many bytes a UTF-8 sequence that starts with this byte has (0: it starts none). */
-function leadLength(byte: number): number {
-  return byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0
-}
-
 function surveyUtf8(bytes: Uint8Array): Utf8Survey {
   const survey: Utf8Survey = {valid: 0, invalid: 0, invalidLines: [], firstInvalid: -1}
   let line = 1
@@ -201,7 +197,7 @@ function surveyUtf8(bytes: Uint8Array): Utf8Survey {
       index++
       continue
     }
-    const length = leadLength(byte)
+    const length = sequenceLength(byte)
     let ok = length > 0 && index + length <= bytes.length
     for (let next = 1; ok && next < length; next++) ok = (bytes[index + next]! & 0xc0) === 0x80
     if (ok) {
@@ -291,7 +287,7 @@ function readLostAsQuestion(bytes: Uint8Array): Decoded | undefined {
       index++
       continue
     }
-    const length = leadLength(byte)
+    const length = sequenceLength(byte)
     let questions = 0
     let fits = length > 0 && index + length <= bytes.length
     for (let next = 1; fits && next < length; next++) {

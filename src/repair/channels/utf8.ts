@@ -101,7 +101,7 @@ export function isStrictUtf8(bytes: Uint8Array): boolean {
       index++
       continue
     }
-    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0
+    const length = sequenceLength(lead)
     if (length === 0 || index + length > bytes.length) return false
     const second = bytes[index + 1]!
     const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80
