@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs'
 import iconv from 'iconv-lite'
 import diff from 'fast-diff'
 import {describe, expect, it} from 'vitest'
-import {utf8ReadAsGbk, utf8ReadAsPythonGbk} from '../../src/repair/channels/catalog.js'
+import {utf8ReadAsGbk} from '../../src/repair/channels/catalog.js'
 import {decodeAsPythonGbk, gbkReaderOf} from '../../src/repair/channels/gbk.js'
 import {repairMojibake} from '../../src/repair/reconstruct/repair-mojibake.js'
 import {lexicon} from './lexicon-shared.js'
@@ -19,14 +19,14 @@ describe("UTF-8 read as GBK by Python (errors='replace')", () => {
 
   it('tells the reader by `€` (0x80, which only browsers decode) and by private use characters', () => {
     expect(gbkReaderOf(utf8ReadAsGbk('fffd').damage('以通俗易懂的语言'))).toBe('whatwg')
-    expect(gbkReaderOf(utf8ReadAsPythonGbk('fffd').damage('以通俗易懂的语言'))).toBe('python-gbk')
+    expect(gbkReaderOf(utf8ReadAsGbk('fffd', 'python').damage('以通俗易懂的语言'))).toBe('python-gbk')
     expect(gbkReaderOf('鐢ㄨ\uE1E2瑷\uFFFD')).toBe('python-gb18030')
   })
 
   it('rebuilds one byte per U+FFFD, 0x80 included, only where Python could not have decoded it', () => {
     // 。 is E3 80 82: Python cannot decode 0x80, so `銆` keeps E3 80 and 0x82 is lost before ASCII.
     const original = '以通俗易懂的语言。例如'
-    const damaged = utf8ReadAsPythonGbk('fffd').damage(original)
+    const damaged = utf8ReadAsGbk('fffd', 'python').damage(original)
     expect(damaged).toBe('浠ラ\uFFFD氫織鏄撴噦鐨勮\uFFFD\uFFFD瑷\uFFFD銆備緥濡\uFFFD')
     expect(repairMojibake(damaged, {lexicon}).text).toBe(original)
     // The same text read by a browser: the U+FFFD are fewer, and `€` is 0x80.
@@ -49,7 +49,7 @@ describe("UTF-8 read as GBK by Python (errors='replace')", () => {
 
   it('repairs the example article: six characters wrong, every one of them flagged', () => {
     const article = readFileSync(new URL('../../articles/rolling-updates-without-downtime.md', import.meta.url), 'utf8')
-    const damaged = utf8ReadAsPythonGbk('fffd').damage(article)
+    const damaged = utf8ReadAsGbk('fffd', 'python').damage(article)
     expect(damaged.match(/\uFFFD/g)).toHaveLength(73)
     const result = repairMojibake(damaged, {lexicon})
     const flagged = result.repairs.filter((record) => record.confidence < 0.8)

@@ -35,45 +35,28 @@ export function utf8ReadAs(via: string, loss: Loss, layers = 1): Channel {
 }
 
 /**
- * UTF-8 read as GBK the way browsers and iconv-lite read it (the WHATWG
- * gb18030 decoder): a byte pair GBK does not define, or a lead byte before
- * ASCII, becomes U+FFFD; `question` then turns each U+FFFD into `?`.
+ * UTF-8 read as GBK, by a browser or iconv-lite (the WHATWG gb18030
+ * decoder: a byte pair GBK does not define, or a lead byte before ASCII,
+ * becomes U+FFFD) or by Python (`bytes.decode('gbk', errors=…)`: every byte
+ * it cannot decode is one U+FFFD, 0x80 and GBK's user-defined rows
+ * included, so there are about three times as many and the byte pairs after
+ * each one shift). Then `question` turns each U+FFFD into `?`, and
+ * `dropped` (Python's `errors='ignore'`) removes it.
  */
-export function utf8ReadAsGbk(loss: 'fffd' | 'question'): Channel {
+export function utf8ReadAsGbk(loss: 'fffd' | 'question' | 'dropped', reader: 'browser' | 'python' = 'browser'): Channel {
+  const lost = {fffd: 'as U+FFFD', question: 'as ?', dropped: 'dropped'}[loss]
   return {
-    id: `utf-8>gbk/${loss}`,
-    title: `UTF-8 read as GBK, undecodable bytes as ${loss === 'fffd' ? 'U+FFFD' : '?'}`,
+    id: `utf-8>gbk${reader === 'python' ? '-python' : ''}/${loss}`,
+    title: `UTF-8 read as GBK${reader === 'python' ? ' by Python' : ''}, undecodable bytes ${lost}`,
     from: 'utf-8',
     via: 'gbk',
     loss,
     layers: 1,
     lossy: true,
     damage(text) {
-      const decoded = iconv.decode(Buffer.from(text, 'utf8'), 'gbk')
-      return loss === 'fffd' ? decoded : decoded.replaceAll('\uFFFD', '?')
-    }
-  }
-}
-
-/**
- * UTF-8 read as GBK by Python (`bytes.decode('gbk', errors='replace')`):
- * every byte it cannot decode is one U+FFFD, 0x80 and GBK's user-defined
- * rows included, so there are about three times as many as a browser shows
- * and the byte pairs after each one shift. With `errors='ignore'`
- * (`dropped`) those bytes vanish without a mark.
- */
-export function utf8ReadAsPythonGbk(loss: 'fffd' | 'dropped'): Channel {
-  return {
-    id: `utf-8>gbk-python/${loss}`,
-    title: `UTF-8 read as GBK by Python, undecodable bytes ${loss === 'fffd' ? 'as U+FFFD' : 'dropped'}`,
-    from: 'utf-8',
-    via: 'gbk',
-    loss,
-    layers: 1,
-    lossy: true,
-    damage(text) {
-      const decoded = decodeAsPythonGbk(Buffer.from(text, 'utf8'))
-      return loss === 'fffd' ? decoded : decoded.replaceAll('\uFFFD', '')
+      const bytes = Buffer.from(text, 'utf8')
+      const decoded = reader === 'python' ? decodeAsPythonGbk(bytes) : iconv.decode(bytes, 'gbk')
+      return loss === 'fffd' ? decoded : decoded.replaceAll('\uFFFD', loss === 'question' ? '?' : '')
     }
   }
 }
@@ -128,8 +111,8 @@ export const channels: readonly Channel[] = [
   utf8ReadAs('latin1', 'c1-fffd'),
   utf8ReadAsGbk('fffd'),
   utf8ReadAsGbk('question'),
-  utf8ReadAsPythonGbk('fffd'),
-  utf8ReadAsPythonGbk('dropped'),
+  utf8ReadAsGbk('fffd', 'python'),
+  utf8ReadAsGbk('dropped', 'python'),
   gbkReadAsWindows1252,
   utf8ReadAsWindows1252ThenGbk
 ]
