@@ -9,6 +9,7 @@
  */
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
+import {loadSingleCounts, type SingleCounts} from './everyday-singles.js'
 
 /**
  * The words that begin with one character, as a trie by code point. Nodes are
@@ -86,6 +87,16 @@ export function defaultDictionaryPath(): string {
   const require = createRequire(import.meta.url)
   return require.resolve('@node-rs/jieba/dict.txt')
 }
+
+/**
+ * Weight of the dictionary's own count of a one-character word against its
+ * count in everyday writing ({@link parseLexicon}). Tuned with C1 stripped on
+ * the damage matrix's tuning pages and on the first half of the seed's
+ * Chinese (0.6–0.9 tried; 0.7–0.8 best on both, 0.8 with the fewest
+ * unflagged wrong characters), reported on the held-out pages
+ * (docs/repair.md, "One-character words in everyday writing").
+ */
+export const everydayWeight = 0.8
 
 /** Lines of the words that begin with one character, parsed on first use. */
 interface Bucket {
@@ -212,16 +223,21 @@ function compact(root: BuildNode): CompactTrie {
  * words of one first character are put in a map the first time a lookup
  * needs them, so a document pays for the characters it contains.
  *
+ * One-character words can be balanced with their counts in everyday writing
+ * ({@link everydayWeight}): a word's count becomes the weighted mean of its
+ * count here and its count there, scaled to this dictionary's size.
+ *
  * @param source The dictionary text.
+ * @param everyday Counts of one-character words in a corpus of everyday writing (default: none, the dictionary's counts as they are).
  * @returns The lexicon.
  */
-export function parseLexicon(source: string): Lexicon {
+export function parseLexicon(source: string, everyday?: SingleCounts): Lexicon {
   const buckets = new Map<number, Bucket[]>()
   const initial = new Map<number, number>()
   const final = new Map<number, number>()
   const single = new Map<number, number>()
   const singleTags = new Map<number, string>()
-  let total = 0
+  let rawTotal = 0
   let size = 0
   let maxLength = 0
   let current: Bucket | undefined
@@ -239,7 +255,7 @@ export function parseLexicon(source: string): Lexicon {
         count = count * 10 + digit
       }
       if (count > 0) {
-        total += count
+        rawTotal += count
         size++
         if (space - start > maxLength) maxLength = space - start
         const code = source.codePointAt(start)!
@@ -267,11 +283,30 @@ export function parseLexicon(source: string): Lexicon {
     }
     start = end + 1
   }
+  // Balance the one-character words with everyday writing: their new counts
+  // replace theirs in the total.
+  let total = rawTotal
+  const mixed = everyday === undefined ? undefined : new Map<number, number>()
+  if (everyday !== undefined) {
+    const scale = rawTotal / everyday.total
+    for (const [code, count] of single) {
+      const weighed = Math.max(1, Math.round(everydayWeight * count + (1 - everydayWeight) * (everyday.counts.get(code) ?? 0) * scale))
+      mixed!.set(code, weighed)
+      single.set(code, weighed)
+      total += weighed - count
+    }
+  }
   const logTotal = Math.log(total)
+  /** The count of a word as the lexicon uses it (a one-character word's balanced count). */
+  const countOf = (word: string, count: number): number => {
+    if (mixed === undefined) return count
+    const code = word.codePointAt(0)!
+    return word.length === (code > 0xffff ? 2 : 1) ? (mixed.get(code) ?? count) : count
+  }
 
   const parseBucket = (bucket: Bucket): Map<string, number> => {
     const entries = new Map<string, number>()
-    forEachLine(source, bucket.start, bucket.end, (word, count) => entries.set(word, Math.log(count) - logTotal))
+    forEachLine(source, bucket.start, bucket.end, (word, count) => entries.set(word, Math.log(countOf(word, count)) - logTotal))
     for (const word of [...entries.keys()]) {
       for (let length = 1; length < word.length; length++) {
         const prefix = word.slice(0, length)
@@ -318,7 +353,7 @@ export function parseLexicon(source: string): Lexicon {
             const point = unit >= 0xd800 && unit <= 0xdbff ? word.codePointAt(index++)! : unit
             current = childOf(current, point)
           }
-          keepBest(current, Math.log(count) - logTotal)
+          keepBest(current, Math.log(countOf(word, count)) - logTotal)
         })
       }
       bucket.trie = compact(root)
@@ -337,7 +372,7 @@ export function parseLexicon(source: string): Lexicon {
     return family(text)?.get(text)
   }
 
-  return {
+  const lexicon: Lexicon = {
     lookup,
     charTag: (char) => singleTags.get(char.codePointAt(0)!),
     family,
@@ -348,13 +383,15 @@ export function parseLexicon(source: string): Lexicon {
     },
     *words() {
       const all: Array<[string, number]> = []
-      forEachLine(source, 0, source.length, (word, count) => all.push([word, Math.log(count) - logTotal]))
+      forEachLine(source, 0, source.length, (word, count) => all.push([word, Math.log(countOf(word, count)) - logTotal]))
       yield* all
     },
     floor: Math.log(0.5) - logTotal,
     maxLength,
     size
   }
+  sources.set(lexicon, source)
+  return lexicon
 }
 
 /** Call `visit` with the word and frequency of each line in [start, end). */
@@ -380,6 +417,36 @@ function forEachLine(source: string, start: number, end: number, visit: (word: s
  */
 export function loadLexicon(path: string = defaultDictionaryPath()): Lexicon {
   return parseLexicon(readFileSync(path, 'utf8'))
+}
+
+/** The dictionary text of each lexicon {@link parseLexicon} made, for {@link balancedLexicon}. */
+const sources = new WeakMap<Lexicon, string>()
+/** The balanced twin of each lexicon, made once. */
+const balanced = new WeakMap<Lexicon, Lexicon>()
+/** The one-character words of everyday writing, read once per process. */
+let everydaySingles: SingleCounts | undefined
+
+/**
+ * The same dictionary with its one-character words balanced with everyday
+ * writing (see `everyday-singles.ts`), made on first use and kept. Lossy
+ * repair uses it where a damaged character may be hundreds of characters
+ * (C1 controls stripped: a character that kept only its lead byte), and the
+ * lexicon's prior of a character as a word decides more than anywhere else.
+ * A lexicon not read from a dictionary text is returned as it is.
+ *
+ * @param lexicon A lexicon from {@link parseLexicon} or {@link loadLexicon}.
+ * @returns The balanced lexicon.
+ */
+export function balancedLexicon(lexicon: Lexicon): Lexicon {
+  let twin = balanced.get(lexicon)
+  if (twin === undefined) {
+    const source = sources.get(lexicon)
+    if (source === undefined) return lexicon
+    everydaySingles ??= loadSingleCounts()
+    twin = parseLexicon(source, everydaySingles)
+    balanced.set(lexicon, twin)
+  }
+  return twin
 }
 
 /**
