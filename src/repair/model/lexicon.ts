@@ -9,7 +9,6 @@
  */
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
-import {loadSingleCounts, type SingleCounts} from './everyday-singles.js'
 
 /**
  * The words that begin with one character, as a trie by code point. Nodes are
@@ -89,14 +88,26 @@ export function defaultDictionaryPath(): string {
 }
 
 /**
- * Weight of the dictionary's own count of a one-character word against its
- * count in everyday writing ({@link parseLexicon}). Tuned with C1 stripped on
- * the damage matrix's tuning pages and on the first half of the seed's
- * Chinese (0.6–0.9 tried; 0.7–0.8 best on both, 0.8 with the fewest
- * unflagged wrong characters), reported on the held-out pages
- * (docs/repair.md, "One-character words in everyday writing").
+ * Counts to balance a dictionary's with ({@link parseLexicon}): one-character
+ * words from everyday writing, longer words from software text. Each is a
+ * corpus's counts and its size in words.
  */
-export const everydayWeight = 0.8
+export interface Balance {
+  /** One-character words, by code point. */
+  singles: {counts: ReadonlyMap<number, number>; total: number}
+  /** Words of two or more characters. */
+  words: {counts: ReadonlyMap<string, number>; total: number}
+}
+
+/**
+ * Weight of the dictionary's own count of a word against the count of a
+ * {@link Balance}, for one-character words and for longer ones. Tuned with C1
+ * stripped on the damage matrix's tuning pages and on the first half of the
+ * seed's Chinese (docs/repair.md, "Words as everyday writing and software
+ * use them": 0.5–0.95 tried; 0.8 for both, with the fewest unflagged wrong
+ * characters), reported on the held-out pages.
+ */
+export const balanceWeight = 0.8
 
 /** Lines of the words that begin with one character, parsed on first use. */
 interface Bucket {
@@ -223,21 +234,23 @@ function compact(root: BuildNode): CompactTrie {
  * words of one first character are put in a map the first time a lookup
  * needs them, so a document pays for the characters it contains.
  *
- * One-character words can be balanced with their counts in everyday writing
- * ({@link everydayWeight}): a word's count becomes the weighted mean of its
- * count here and its count there, scaled to this dictionary's size.
+ * The counts can be balanced with other corpora's ({@link Balance}): a
+ * word's count becomes the weighted mean ({@link balanceWeight}) of its count
+ * here and its count there, scaled to this dictionary's size (a word the
+ * other corpus lacks keeps that share of its count).
  *
  * @param source The dictionary text.
- * @param everyday Counts of one-character words in a corpus of everyday writing (default: none, the dictionary's counts as they are).
+ * @param balance Other corpora's counts (default: none, the dictionary's counts as they are).
  * @returns The lexicon.
  */
-export function parseLexicon(source: string, everyday?: SingleCounts): Lexicon {
+export function parseLexicon(source: string, balance?: Balance): Lexicon {
+  const weigh = balance === undefined ? undefined : balancer(source, balance)
   const buckets = new Map<number, Bucket[]>()
   const initial = new Map<number, number>()
   const final = new Map<number, number>()
   const single = new Map<number, number>()
   const singleTags = new Map<number, string>()
-  let rawTotal = 0
+  let total = 0
   let size = 0
   let maxLength = 0
   let current: Bucket | undefined
@@ -255,10 +268,11 @@ export function parseLexicon(source: string, everyday?: SingleCounts): Lexicon {
         count = count * 10 + digit
       }
       if (count > 0) {
-        rawTotal += count
+        const code = source.codePointAt(start)!
+        if (weigh !== undefined) count = weigh(source, start, space, code, count)
+        total += count
         size++
         if (space - start > maxLength) maxLength = space - start
-        const code = source.codePointAt(start)!
         const last = source.charCodeAt(space - 1)
         const lastCode = last >= 0xdc00 && last <= 0xdfff ? source.codePointAt(space - 2)! : last
         if (space - start > (code > 0xffff ? 2 : 1)) {
@@ -283,26 +297,9 @@ export function parseLexicon(source: string, everyday?: SingleCounts): Lexicon {
     }
     start = end + 1
   }
-  // Balance the one-character words with everyday writing: their new counts
-  // replace theirs in the total.
-  let total = rawTotal
-  const mixed = everyday === undefined ? undefined : new Map<number, number>()
-  if (everyday !== undefined) {
-    const scale = rawTotal / everyday.total
-    for (const [code, count] of single) {
-      const weighed = Math.max(1, Math.round(everydayWeight * count + (1 - everydayWeight) * (everyday.counts.get(code) ?? 0) * scale))
-      mixed!.set(code, weighed)
-      single.set(code, weighed)
-      total += weighed - count
-    }
-  }
   const logTotal = Math.log(total)
-  /** The count of a word as the lexicon uses it (a one-character word's balanced count). */
-  const countOf = (word: string, count: number): number => {
-    if (mixed === undefined) return count
-    const code = word.codePointAt(0)!
-    return word.length === (code > 0xffff ? 2 : 1) ? (mixed.get(code) ?? count) : count
-  }
+  /** The count of a word as the lexicon uses it. */
+  const countOf = weigh === undefined ? (_word: string, count: number) => count : (word: string, count: number) => weigh(word, 0, word.length, word.codePointAt(0)!, count)
 
   const parseBucket = (bucket: Bucket): Map<string, number> => {
     const entries = new Map<string, number>()
@@ -394,6 +391,32 @@ export function parseLexicon(source: string, everyday?: SingleCounts): Lexicon {
   return lexicon
 }
 
+/**
+ * How a dictionary's counts are balanced with other corpora's: the weighted
+ * count of the word `text.slice(start, end)` (whose first code point is
+ * `code`), from its count in the dictionary.
+ */
+type Weigh = (text: string, start: number, end: number, code: number, count: number) => number
+
+/** The {@link Weigh} of a dictionary and a {@link Balance}. */
+function balancer(source: string, balance: Balance): Weigh {
+  // The other corpora are scaled to the dictionary's size as it is.
+  let size = 0
+  forEachLine(source, 0, source.length, (_word, count) => {
+    size += count
+  })
+  const singleScale = size / balance.singles.total
+  const wordScale = size / balance.words.total
+  // Only a word whose first character begins one of the other corpus's words needs a look-up.
+  const firsts = new Set<number>()
+  for (const word of balance.words.counts.keys()) firsts.add(word.codePointAt(0)!)
+  const mean = (count: number, other: number, scale: number) => Math.max(1, Math.round(balanceWeight * count + (1 - balanceWeight) * other * scale))
+  return (text, start, end, code, count) => {
+    if (end - start === (code > 0xffff ? 2 : 1)) return mean(count, balance.singles.counts.get(code) ?? 0, singleScale)
+    return mean(count, firsts.has(code) ? (balance.words.counts.get(text.slice(start, end)) ?? 0) : 0, wordScale)
+  }
+}
+
 /** Call `visit` with the word and frequency of each line in [start, end). */
 function forEachLine(source: string, start: number, end: number, visit: (word: string, count: number) => void): void {
   let position = start
@@ -419,34 +442,18 @@ export function loadLexicon(path: string = defaultDictionaryPath()): Lexicon {
   return parseLexicon(readFileSync(path, 'utf8'))
 }
 
-/** The dictionary text of each lexicon {@link parseLexicon} made, for {@link balancedLexicon}. */
+/** The dictionary text of each lexicon {@link parseLexicon} made. */
 const sources = new WeakMap<Lexicon, string>()
-/** The balanced twin of each lexicon, made once. */
-const balanced = new WeakMap<Lexicon, Lexicon>()
-/** The one-character words of everyday writing, read once per process. */
-let everydaySingles: SingleCounts | undefined
 
 /**
- * The same dictionary with its one-character words balanced with everyday
- * writing (see `everyday-singles.ts`), made on first use and kept. Lossy
- * repair uses it where a damaged character may be hundreds of characters
- * (C1 controls stripped: a character that kept only its lead byte), and the
- * lexicon's prior of a character as a word decides more than anywhere else.
- * A lexicon not read from a dictionary text is returned as it is.
+ * The dictionary text a lexicon was parsed from (to parse it again with
+ * other counts, `balanced-lexicon.ts`).
  *
- * @param lexicon A lexicon from {@link parseLexicon} or {@link loadLexicon}.
- * @returns The balanced lexicon.
+ * @param lexicon A lexicon.
+ * @returns Its text, or undefined for a lexicon {@link parseLexicon} did not make.
  */
-export function balancedLexicon(lexicon: Lexicon): Lexicon {
-  let twin = balanced.get(lexicon)
-  if (twin === undefined) {
-    const source = sources.get(lexicon)
-    if (source === undefined) return lexicon
-    everydaySingles ??= loadSingleCounts()
-    twin = parseLexicon(source, everydaySingles)
-    balanced.set(lexicon, twin)
-  }
-  return twin
+export function lexiconSource(lexicon: Lexicon): string | undefined {
+  return sources.get(lexicon)
 }
 
 /**
