@@ -92,3 +92,27 @@ export function balancedLexicon(lexicon: Lexicon): Lexicon {
   }
   return twin
 }
+
+/**
+ * Where a text lost this many byte values or more (the C1 controls, all 32
+ * of 0x80–0x9F), a character that kept only its lead byte may be any of
+ * hundreds, and the prior of a word decides more than anywhere else: there
+ * lossy repair, and the re-rank after it, use the balanced lexicon.
+ * Elsewhere (5–10 lost byte values, 32 completions at most) it measured no
+ * better on the tuning pages: the everyday counts gave the seed's channel
+ * 274 → 277 wrong and the seed four more flags (`不`, which chat uses three
+ * times as often as news, where `中` and `与` are right), and the software
+ * counts left more wrong characters unflagged (36 → 41; `droppedx2` 32 → 43).
+ */
+export const balancedFrom = 16
+
+/**
+ * The lexicon to rebuild a text's characters with.
+ *
+ * @param lexicon The lexicon of the repair.
+ * @param lost How many byte values the text lost.
+ * @returns The balanced lexicon where the text lost {@link balancedFrom} or more, else `lexicon`.
+ */
+export function lexiconForLoss(lexicon: Lexicon, lost: number): Lexicon {
+  return lost >= balancedFrom ? balancedLexicon(lexicon) : lexicon
+}

@@ -13,7 +13,7 @@ import {isHan} from './choose.js'
 import {contextModelLoader} from '../model/context-corpus.js'
 import type {ContextModel, ContextModelLoader} from '../model/context-model.js'
 import {lexiconLoader, type Lexicon, type LexiconLoader} from '../model/lexicon.js'
-import {balancedLexicon} from '../model/balanced-lexicon.js'
+import {lexiconForLoss} from '../model/balanced-lexicon.js'
 import {articleLexicon, intactWordCache, intactWords} from '../model/article-lexicon.js'
 import type {WordCache} from '../model/document-cache.js'
 import {findGbkMojibake, gbkShapedOf, isGbkMojibake, mayHaveGbkMojibake, type GbkRepair, type GbkSegment} from '../channels/gbk.js'
@@ -407,7 +407,7 @@ function repairOnce(text: string, options: RepairOptions): RepairResult {
       })
     }
   }
-  if (slots.length > 0) edits.push(...rebuildSlots(text, edits, slots, options, lost.length >= everydayFrom))
+  if (slots.length > 0) edits.push(...rebuildSlots(text, edits, slots, options, lost.length))
   edits.sort((a, b) => a.start - b.start)
   // The outer layer of a page damaged twice is undone piece by piece: the
   // next pass reads the inner layer whole, and its records stay small.
@@ -670,29 +670,15 @@ function scanPieces(text: string, tables: readonly SingleByteCodec[], spaceAsA0 
   return pieces
 }
 
-/**
- * Where a text lost this many byte values or more (the C1 controls, all 32
- * of 0x80–0x9F), a character that kept only its lead byte may be any of
- * hundreds, and the prior of a character as a word by itself decides more
- * than the words around it: there the lexicon's one-character words are
- * balanced with everyday writing (`balancedLexicon`). Elsewhere (5–10 lost
- * byte values, 32 completions at most) the balance measured no better on the
- * tuning pages (the seed's channel: 274 → 277 wrong, 585 → 588 flags), and
- * `不`, which chat uses three times as often as news, was flagged in the
- * seed where `中` and `与` are right.
- */
-const everydayFrom = 16
-
-/** Choose characters for lossy slots with the lexicon (balanced with everyday writing when `everyday`). */
+/** Choose characters for lossy slots with the lexicon (balanced where the text lost `lost` byte values, `lexiconForLoss`). */
 function rebuildSlots(
   text: string,
   edits: readonly Edit[],
   slots: ReadonlyArray<{piece: Piece; damaged: Damaged}>,
   options: RepairOptions,
-  everyday: boolean
+  lost: number
 ): Edit[] {
-  const given = resolveLexicon(options)
-  const lexicon = everyday ? balancedLexicon(given) : given
+  const lexicon = lexiconForLoss(resolveLexicon(options), lost)
   const spans = [
     ...edits.map((edit) => ({start: edit.start, end: edit.end, part: edit.after as Part})),
     ...slots.map(({piece, damaged}) => ({start: piece.start, end: piece.end, part: damaged as Part}))

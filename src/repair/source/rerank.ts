@@ -11,6 +11,7 @@ import type {Candidate} from '../reconstruct/candidates.js'
 import type {ContextModel} from '../model/context-model.js'
 import type {DocumentCacheOptions} from '../model/document-cache.js'
 import type {GlossDictionary} from './gloss-dictionary.js'
+import {lexiconForLoss} from '../model/balanced-lexicon.js'
 import type {Lexicon} from '../model/lexicon.js'
 import {rebuild, type Part} from '../reconstruct/lossy.js'
 import {candidateEvidence, defaultSourceWeights, negators, prepareSource, renderedStems, rendersAny, type CandidateEvidence, type EvidenceKind, type PreparedSource, type SourceWeights} from './source-bonus.js'
@@ -115,10 +116,12 @@ interface Target {
  * @param text The repaired text (the output of the repair).
  * @param repairs Its repairs (offsets into `text` by `outputOffset`).
  * @param spans The English source of stretches of `text` (see `sourceSpans`).
- * @param options Dictionary, lexicon and weights.
+ * @param given Dictionary, lexicon and weights (the lexicon is balanced as the repair's was where the damage report says the C1 controls were lost, `lexiconForLoss`).
  * @returns The text and repairs after re-ranking, and how many changed.
  */
-export function rerankRepairs(text: string, repairs: readonly RepairRecord[], spans: readonly SourceSpan[], options: RerankOptions): RerankResult {
+export function rerankRepairs(text: string, repairs: readonly RepairRecord[], spans: readonly SourceSpan[], given: RerankOptions): RerankResult {
+  // The lexicon the repair chose with: balanced where the text lost the C1 controls.
+  const options = {...given, lexicon: lexiconForLoss(given.lexicon, given.damage?.lostBytes.length ?? 0)}
   const shared: Shared = {locate: sourceLocator(spans), prepared: new Map(), damaged: undefined, blocks: new Map(), completions: new Map(), lists: new Map(), paragraphs: new Map()}
   const first = rerankOnce(text, repairs, spans, options, shared)
   // A neighbour the first pass got right can anchor the English of another
