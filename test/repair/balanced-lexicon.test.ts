@@ -3,8 +3,10 @@ import diff from 'fast-diff'
 import {describe, expect, it} from 'vitest'
 import {channels} from '../../src/repair/channels/catalog.js'
 import {loadSingleCounts, parseSingleCounts} from '../../src/repair/model/everyday-singles.js'
+import {balanceCounts} from '../../src/repair/model/balance-counts.js'
 import {balancedLexicon, segmentCounts} from '../../src/repair/model/balanced-lexicon.js'
-import {balanceWeight, parseLexicon, type Lexicon} from '../../src/repair/model/lexicon.js'
+import {defaultCorpusPath, readLanguagePack} from '../../src/repair/model/context-corpus.js'
+import {balanceWeight, defaultDictionaryPath, parseLexicon, type Lexicon} from '../../src/repair/model/lexicon.js'
 import {repairMojibake} from '../../src/repair/reconstruct/repair-mojibake.js'
 import {seedPath} from '../helpers.js'
 import {lexicon} from './lexicon-shared.js'
@@ -41,6 +43,19 @@ describe('segmentCounts', () => {
       ]),
       total: 6
     })
+  })
+})
+
+describe('the balance counts written ahead', () => {
+  it('are what reading the Leiden list and segmenting the software text give (else run `npx tsx scripts/balance-counts.ts`)', () => {
+    const dictionary = readFileSync(defaultDictionaryPath(), 'utf8')
+    expect(balanceCounts.dictionaryLength).toBe(dictionary.length)
+    const singles = loadSingleCounts()
+    expect(balanceCounts.singlesTotal).toBe(singles.total)
+    expect(new Map(balanceCounts.singles.map(([char, count]) => [char.codePointAt(0)!, count]))).toEqual(singles.counts)
+    const words = segmentCounts(readLanguagePack(defaultCorpusPath()), lexicon())
+    expect(balanceCounts.wordsTotal).toBe(words.total)
+    expect(new Map(balanceCounts.words)).toEqual(words.counts)
   })
 })
 

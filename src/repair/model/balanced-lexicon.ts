@@ -14,7 +14,7 @@
  * from, `context-corpus.ts`, segmented here with the lexicon itself).
  */
 import {defaultCorpusPath, readLanguagePack} from './context-corpus.js'
-import {loadSingleCounts} from './everyday-singles.js'
+import {balanceCounts} from './balance-counts.js'
 import {lexiconSource, parseLexicon, type Balance, type Lexicon} from './lexicon.js'
 
 /**
@@ -67,16 +67,44 @@ export function segmentCounts(texts: Iterable<string>, lexicon: Lexicon): Balanc
 
 const hanRuns = /\p{Script=Han}+/gu
 
+/**
+ * The counts of a {@link Balance} as `scripts/balance-counts.ts` writes them
+ * (`balance-counts.ts`), with the length of the dictionary text the words
+ * were segmented with: they hold for that dictionary only.
+ */
+export interface CountedBalance {
+  dictionaryLength: number
+  singlesTotal: number
+  singles: ReadonlyArray<readonly [string, number]>
+  wordsTotal: number
+  words: ReadonlyArray<readonly [string, number]>
+}
+
 /** The balanced twin of each lexicon, made once. */
 const balanced = new WeakMap<Lexicon, Lexicon>()
-/** The one-character words of everyday writing, read once per process. */
-let singles: Balance['singles'] | undefined
+/** The counts written ahead, as maps (made on first use). */
+let counted: Balance | undefined
+
+/**
+ * The counts that balance a dictionary: those written ahead for jieba's
+ * dictionary, else the one-character words read from the Leiden list and the
+ * software text segmented with the lexicon now.
+ */
+function balanceOf(source: string, lexicon: Lexicon): Balance {
+  counted ??= {
+    singles: {counts: new Map(balanceCounts.singles.map(([char, count]) => [char.codePointAt(0)!, count])), total: balanceCounts.singlesTotal},
+    words: {counts: new Map(balanceCounts.words), total: balanceCounts.wordsTotal}
+  }
+  if (source.length === balanceCounts.dictionaryLength) return counted
+  return {singles: counted.singles, words: segmentCounts(readLanguagePack(defaultCorpusPath()), lexicon)}
+}
 
 /**
  * The same dictionary with its counts balanced with everyday writing and
- * software text, made on first use and kept (the first use reads both
- * corpora and parses the dictionary again: ~0.3 s). A lexicon not read from a
- * dictionary text is returned as it is.
+ * software text, made on first use and kept (the first use parses the
+ * dictionary again, ~0.1 s, with the counts `scripts/balance-counts.ts` wrote
+ * for jieba's dictionary). A lexicon not read from a dictionary text is
+ * returned as it is.
  *
  * @param lexicon A lexicon from `parseLexicon` or `loadLexicon`.
  * @returns The balanced lexicon.
@@ -86,8 +114,7 @@ export function balancedLexicon(lexicon: Lexicon): Lexicon {
   if (twin === undefined) {
     const source = lexiconSource(lexicon)
     if (source === undefined) return lexicon
-    singles ??= loadSingleCounts()
-    twin = parseLexicon(source, {singles, words: segmentCounts(readLanguagePack(defaultCorpusPath()), lexicon)})
+    twin = parseLexicon(source, balanceOf(source, lexicon))
     balanced.set(lexicon, twin)
   }
   return twin
