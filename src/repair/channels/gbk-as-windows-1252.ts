@@ -140,6 +140,20 @@ function readPiece(text: string): {after: string; strong: boolean} | undefined {
   }
   const after = iconv.decode(Buffer.from(bytes), 'gbk')
   if (after.includes('\uFFFD') || !chinese.test(after)) return undefined
-  const strong = !utf8Shaped && gb2312 && text.length >= 4 && latin1Letters.test(text) && common * 2 >= bytes.length * 0.7
+  const strong = !utf8Shaped && gb2312 && text.length >= 4 && latin1Letters.test(text) && common * 2 >= bytes.length * 0.7 && !isTable(bytes)
   return {after, strong}
+}
+
+/**
+ * Whether bytes hold four in a row that each follow the last by one: a table
+ * of characters (`ÀÁÂÃÄÅ`, a post about encodings), not text. GBK text has
+ * such a row about once in 190³ places; alone it is no evidence.
+ */
+function isTable(bytes: Uint8Array): boolean {
+  let row = 1
+  for (let index = 1; index < bytes.length; index++) {
+    row = bytes[index] === bytes[index - 1]! + 1 ? row + 1 : 1
+    if (row >= 4) return true
+  }
+  return false
 }

@@ -89,6 +89,30 @@ function latin1UnderGbk(text: string): boolean {
   return shown >= minLatin1Shown && shown >= han * latin1ShownShare
 }
 
+/**
+ * GBK read as a single-byte codec must give back at least this many Han
+ * characters where the text already has {@link intactHanBeside} intact ones.
+ */
+const fewestGbkHan = 6
+const intactHanBeside = 20
+
+/** Han characters the repairs give back. */
+function hanIn(repairs: readonly GbkRepair[]): number {
+  let count = 0
+  for (const repair of repairs) for (const segment of repair.segments) for (const part of segment.parts) if (typeof part === 'string') count += countHan(part)
+  return count
+}
+
+/** Han characters (basic block) in a text. */
+function countHan(text: string): number {
+  let count = 0
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code >= 0x4e00 && code <= 0x9fff) count++
+  }
+  return count
+}
+
 /** Runs that are strong evidence needed before weak runs (short, no tell) are taken too. */
 const strongRunsForWeak = 2
 
@@ -139,8 +163,14 @@ export function findGbkMojibake(text: string): GbkRepair[] {
   const long = text.match(/[\u0080-\u00FF\u0152-\u0192\u02C6-\u02DC\u2013-\u203A\u20AC\u2122]{4,}/g)?.length ?? 0
   const dominant = via === 'gbk' || strong.length * 2 >= long
   const kept = strong.length >= strongRunsForWeak && dominant ? found.filter((repair) => repair.via === via && repair.from === from) : strong
-  // GBK read as windows-1254 shows its Turkish letters somewhere: name it so.
-  if (from === 'gbk') return singleByteReaderOf(text) === 'windows-1254' ? kept.map((repair) => ({...repair, via: 'windows-1254' as const})) : kept
+  if (from === 'gbk') {
+    // GBK read as a single-byte codec turns all of a text's Chinese into
+    // Latin-1: a few letters that decode to a word or two, in a page of
+    // intact Chinese, are Latin-1 after all (`ÉÉÉÉ`, `ÑÑÑÑ`).
+    if (hanIn(kept) < fewestGbkHan && countHan(text) >= intactHanBeside) return []
+    // GBK read as windows-1254 shows its Turkish letters somewhere: name it so.
+    return singleByteReaderOf(text) === 'windows-1254' ? kept.map((repair) => ({...repair, via: 'windows-1254' as const})) : kept
+  }
   return overGbkMojibake(kept)
 }
 
