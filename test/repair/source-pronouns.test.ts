@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {stemEnglish} from '../../src/repair/source/english.js'
+import {pronounOf, stemEnglish} from '../../src/repair/source/english.js'
+import {completionsOf, proposeWords, type ProposalSlot} from '../../src/repair/source/english-proposals.js'
 import {parseCedict} from '../../src/repair/source/gloss-dictionary.js'
 import {contradicted, rerankRepairs} from '../../src/repair/source/rerank.js'
 import {prepareSource, renderedPronouns, type CandidateEvidence} from '../../src/repair/source/source-bonus.js'
@@ -17,6 +18,8 @@ const dictionary = parseCedict([
   '吾 吾 [wu2] /(old) I; my/',
   '台 台 [tai2] /(classical) you (in letters)/variant of 臺|台[tai2]/',
   '其他 其他 [qi2 ta1] /other/(sth or sb) else/the rest/',
+  '美國 美国 [Mei3 guo2] /United States; USA; US/',
+  '礦山 矿山 [kuang4 shan1] /mine/',
   '有 有 [you3] /to have; there is; to exist; to be/',
   '運行 运行 [yun4 xing2] /to move along; to run/to be in operation/to operate/',
   '進行 进行 [jin4 xing2] /to advance; to conduct; underway; in progress/'
@@ -33,6 +36,24 @@ describe('pronouns in the gloss dictionary', () => {
     expect(dictionary.lookup('你')?.pronoun).toEqual(['you'])
     expect(dictionary.lookup('他')?.pronoun).toEqual(['he'])
     expect(dictionary.lookup('其')?.pronoun).toEqual(['he', 'she', 'it', 'they'])
+  })
+
+  it('lists the pronouns of a person', () => {
+    expect(dictionary.pronouns('i')).toEqual(['我'])
+    expect(dictionary.pronouns('we')).toEqual(['我们'])
+    expect(dictionary.pronouns('it')).toEqual(['其'])
+    expect(dictionary.pronouns('she')).toEqual(['其'])
+  })
+
+  it('takes a pronoun as written: not `US`, nor `mine`', () => {
+    expect(pronounOf('I')).toBe('i')
+    expect(pronounOf('My')).toBeUndefined()
+    expect(pronounOf('my')).toBe('i')
+    expect(pronounOf('US')).toBeUndefined()
+    expect(pronounOf('IT')).toBeUndefined()
+    expect(pronounOf('mine')).toBeUndefined()
+    expect(dictionary.lookup('美国')?.pronoun).toBeUndefined()
+    expect(dictionary.lookup('矿山')?.pronoun).toBeUndefined()
   })
 
   it('knows none where the first sense is something else or of a register', () => {
@@ -65,6 +86,20 @@ describe('prepareSource', () => {
   it('keeps the forms of each person that the intact Chinese does not render', () => {
     const source = prepareSource('I still want my HA and my DRS, they said', '', new Set(), new Set(), '', new Map([['i', 1]]))
     expect(source.unrenderedPronouns).toEqual(new Map([['i', 2], ['they', 1]]))
+    expect(prepareSource('IT in the US', '').unrenderedPronouns.size).toBe(0)
+  })
+})
+
+describe('proposeWords with pronouns', () => {
+  /** UTF-8 read as Latin-1, the bytes 0x80–0x9F stripped: 我 (E6 88 91) keeps only its lead byte. */
+  const c1Stripped = {via: 'latin1', lostBytes: Array.from({length: 32}, (_, index) => 0x80 + index)}
+
+  it('proposes the pronoun of a person the sentence names more often than the intact Chinese', () => {
+    const source = prepareSource('I want to run my app', '', new Set(), new Set(), '', new Map([['i', 1]]))
+    const slots = new Map<number, ProposalSlot>([[4, {choices: ['招', '有'], fits: completionsOf('æ', c1Stripped, '招'), source}]])
+    expect(proposeWords([...'我想运行招的应用'], slots, dictionary)).toEqual(new Map([[4, ['我']]]))
+    const rendered = prepareSource('I want to run my app', '', new Set(), new Set(), '', new Map([['i', 2]]))
+    expect(proposeWords([...'我想运行招的应用'], new Map([[4, {...slots.get(4)!, source: rendered}]]), dictionary).size).toBe(0)
   })
 })
 

@@ -48,19 +48,32 @@ export const evidentFunctionWords: ReadonlySet<string> = new Set(
 )
 
 /**
- * Personal pronouns by the person they name: `I`, `me`, `my`, `mine` and
- * `myself` are all `i`. A Chinese pronoun (`我` "I; me; my") renders every
- * form of its person, so the forms of one person count together.
+ * Personal pronouns by the person they name: `I`, `me`, `my` and `myself`
+ * are all `i`. A Chinese pronoun (`我` "I; me; my") renders every form of
+ * its person, so the forms of one person count together. Not `mine`, a
+ * noun as often (`矿山` "mine").
  */
 export const pronounPersons: ReadonlyMap<string, string> = new Map(
   (
-    'i:i me:i my:i mine:i myself:i we:we us:we our:we ours:we ourselves:we ' +
+    'i:i me:i my:i myself:i we:we us:we our:we ours:we ourselves:we ' +
     'you:you your:you yours:you yourself:you yourselves:you he:he him:he his:he himself:he ' +
     'she:she her:she hers:she herself:she it:it its:it itself:it they:they them:they their:they theirs:they themselves:they'
   )
     .split(' ')
     .map((pair) => pair.split(':') as [string, string])
 )
+
+/**
+ * The person of a word that is a personal pronoun as written: lower case, or
+ * `I`; not `US` (the United States) nor `IT`.
+ *
+ * @param word A word as written.
+ * @returns Its person (`pronounPersons`), or undefined.
+ */
+export function pronounOf(word: string): string | undefined {
+  if (word !== 'I' && word !== word.toLowerCase()) return undefined
+  return pronounPersons.get(word.toLowerCase())
+}
 
 /**
  * Coordinating conjunctions: they join two conjuncts, so their rendering

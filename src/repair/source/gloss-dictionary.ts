@@ -9,7 +9,7 @@
  */
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
-import {englishTokens, evidentFunctionWords, functionWords, pronounPersons, senseWords, stemEnglish} from './english.js'
+import {englishTokens, evidentFunctionWords, functionWords, pronounOf, pronounPersons, senseWords, stemEnglish} from './english.js'
 import {cedictCommonStems} from './gloss-stem-counts.js'
 
 /** What a Chinese word can mean in English, as words. */
@@ -102,6 +102,15 @@ export interface GlossDictionary {
    * @returns The words, or an empty list.
    */
   wordsGlossing(stem: string): readonly string[]
+  /**
+   * The entries of one or two Han characters that are pronouns of a person
+   * (`i` → `我`; `we` → `我们`; see {@link Glosses.pronoun}), in dictionary
+   * order. The first call looks through the dictionary once.
+   *
+   * @param person A person of `pronounPersons` (`i`, `we`, `you`, `he`, `she`, `it`, `they`).
+   * @returns The words, or an empty list.
+   */
+  pronouns(person: string): readonly string[]
   /** Length (UTF-16 units) of the longest entry. */
   maxLength: number
   /** Number of distinct simplified entries. */
@@ -250,8 +259,24 @@ export function parseCedict(source: string, common?: CommonStems): GlossDictiona
     return index
   }
   let trie: EntryTrie | undefined
+  let pronouns: Map<string, string[]> | undefined
   const full = Math.log(raw.size / specificStemEntries)
-  return {
+  const dictionary: GlossDictionary = {
+    pronouns(person) {
+      if (pronouns === undefined) {
+        pronouns = new Map()
+        for (const [word, text] of raw) {
+          // Only entries whose text names a pronoun somewhere are parsed.
+          if (!/^\p{Script=Han}{1,2}$/u.test(word) || !pronounText.test(text)) continue
+          for (const each of dictionary.lookup(word)?.pronoun ?? []) {
+            const words = pronouns.get(each)
+            if (words === undefined) pronouns.set(each, [word])
+            else words.push(word)
+          }
+        }
+      }
+      return pronouns.get(person) ?? []
+    },
     wordsGlossing(stem) {
       reverse ??= indexWords()
       return reverse.get(stem) ?? []
@@ -290,7 +315,11 @@ export function parseCedict(source: string, common?: CommonStems): GlossDictiona
     maxLength,
     size: raw.size
   }
+  return dictionary
 }
+
+/** Text with a personal pronoun in it, for {@link GlossDictionary.pronouns}. */
+const pronounText = new RegExp(`\\b(?:${[...pronounPersons.keys()].join('|')})\\b`, 'i')
 
 /**
  * The entries' strings as a trie over UTF-16 code units, in typed arrays: a
@@ -414,8 +443,7 @@ function pronounSenses(sense: string, persons: Set<string>, first: boolean): Set
   // A note of register holds for every part of its sense (`(old) I; my`).
   if (register.test(sense)) return first ? undefined : persons
   for (const part of sense.split(';')) {
-    const tokens = englishTokens(cleanSense(part))
-    const person = tokens.length === 1 ? pronounPersons.get(tokens[0]!) : undefined
+    const person = pronounOf(cleanSense(part).trim())
     if (person === undefined) continue
     persons.add(person)
     found = true

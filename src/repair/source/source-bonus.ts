@@ -9,7 +9,7 @@
  */
 import {isHan} from '../reconstruct/choose.js'
 import {completedFrame, frameReach, unknown} from '../model/context-model.js'
-import {conjunctions, englishTokens, functionWords, habitualUsedTo, pronounPersons, senseWords, stemEnglish} from './english.js'
+import {conjunctions, englishTokens, functionWords, habitualUsedTo, pronounOf, pronounPersons, senseWords, stemEnglish} from './english.js'
 import type {GlossDictionary} from './gloss-dictionary.js'
 
 /** Weights of the evidence, in natural-log units added to a candidate's score. */
@@ -161,8 +161,9 @@ export function prepareSource(
 ): PreparedSource {
   const tokens = englishTokens(sentence)
   const unrenderedPronouns = new Map<string, number>()
-  for (const token of tokens) {
-    const person = pronounPersons.get(token)
+  // As written: `US` and `IT` are no pronouns.
+  for (const [word] of sentence.matchAll(/[A-Za-z]+/g)) {
+    const person = pronounOf(word)
     if (person !== undefined) unrenderedPronouns.set(person, (unrenderedPronouns.get(person) ?? 0) + 1)
   }
   for (const [person, count] of unrenderedPronouns) {
