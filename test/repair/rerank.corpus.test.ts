@@ -108,10 +108,12 @@ describe('the re-rank on the held-out pages of the damage matrix that have Engli
     // Measured (proposals tuned on the other pages, docs/repair.md "Candidates
     // the English proposes"): the repair stage 3,658 wrong; the re-rank with
     // its candidates only 3,004 (427 unflagged, 5,900 flags), with the
-    // proposals 2,720 (409, 5,806).
+    // proposals 2,720 (409, 5,806); with the pronouns, `ran` as `run` and a
+    // choice the English contradicts kept uncertain ("English pronouns and
+    // run/运行"), 2,710 (362, 5,900): more flags, fewer wrong ones without.
     expect(totals.wrongBefore).toBe(3658)
-    expect(totals.wrongAfter).toBeLessThanOrEqual(2720)
-    expect(totals.silentAfter).toBeLessThanOrEqual(409)
-    expect(totals.flagsAfter).toBeLessThanOrEqual(5806)
+    expect(totals.wrongAfter).toBeLessThanOrEqual(2710)
+    expect(totals.silentAfter).toBeLessThanOrEqual(362)
+    expect(totals.flagsAfter).toBeLessThanOrEqual(5900)
   }, 900_000)
 })
