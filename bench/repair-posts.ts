@@ -9,9 +9,10 @@
  * characters, posts not restored exactly, and the uncertain characters the
  * command reports; and the throughput of the whole command in CPU time
  * (damaged bytes per second, in this process, warm: one untimed run first).
- * Only held-out pages: nothing here was tuned on.
+ * Only held-out pages by default: nothing there was tuned on. `--set tuning`
+ * runs the posts of the tuning pages instead (no example article), to tune on.
  *
- *   npx tsx bench/repair-posts.ts [--channel ID]
+ *   npx tsx bench/repair-posts.ts [--channel ID] [--set held-out|tuning]
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -20,16 +21,18 @@ import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {channels} from '../src/repair/channels/catalog.js'
 import {run} from '../src/cli/run.js'
-import {heldOutPosts} from './held-out-posts.js'
+import {heldOutPosts, tuningPosts} from './held-out-posts.js'
 import {percent, score} from './repair-matrix.js'
 
-const {values} = parseArgs({options: {channel: {type: 'string', default: ''}}})
+const {values} = parseArgs({options: {channel: {type: 'string', default: ''}, set: {type: 'string', default: 'held-out'}}})
+if (values.set !== 'held-out' && values.set !== 'tuning') throw new Error(`Unexpected set \`${values.set}\`, expected \`held-out\` or \`tuning\``)
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const shared = path.resolve(root, process.env['BITEXT_SHARED'] ?? path.join('..', 'shared'))
-const {posts, pairedPages} = heldOutPosts(shared, root)
+const tuning = values.set === 'tuning'
+const {posts, pairedPages} = tuning ? tuningPosts(shared) : heldOutPosts(shared, root)
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bitext-repair-posts-'))
-process.stdout.write(`${posts.length} posts (${pairedPages} held-out CNCF pages in pairs, held-out Kubernetes pages, the example article)\n`)
+process.stdout.write(tuning ? `${posts.length} posts (${pairedPages} tuning CNCF pages in pairs, tuning Kubernetes pages)\n` : `${posts.length} posts (${pairedPages} held-out CNCF pages in pairs, held-out Kubernetes pages, the example article)\n`)
 process.stdout.write('| channel | characters right | wrong | posts not exact | uncertain characters reported | MB/s end to end (CPU) |\n| --- | --- | --- | --- | --- | --- |\n')
 const repairPost = async (text: string): Promise<{out: string; err: string; cpuMs: number}> => {
   fs.writeFileSync(path.join(dir, 'post.md'), text)

@@ -108,12 +108,15 @@ describe('the re-rank on the held-out pages of the damage matrix that have Engli
     // Measured (proposals tuned on the other pages, docs/repair.md "Candidates
     // the English proposes"): the repair stage 3,658 wrong; the re-rank with
     // its candidates only 3,004 (427 unflagged, 5,900 flags), with the
-    // proposals 2,720 (409, 5,806). With the balanced lexicon in both
-    // (docs/repair.md, "Words as everyday writing and software use them"):
-    // the repair stage 3,154 wrong, the re-rank 2,242 (288, 5,383).
+    // proposals 2,720 (409, 5,806); with the pronouns, `ran` as `run` and a
+    // choice the English contradicts kept uncertain ("English pronouns and
+    // run/运行"), 2,710 (362, 5,900): more flags, fewer wrong ones without.
+    // With the balanced lexicon in both the repair and the re-rank too
+    // ("Words as everyday writing and software use them"): the repair stage
+    // 3,154 wrong, the re-rank 2,235 (278, 5,445).
     expect(totals.wrongBefore).toBe(3154)
-    expect(totals.wrongAfter).toBeLessThanOrEqual(2242)
-    expect(totals.silentAfter).toBeLessThanOrEqual(288)
-    expect(totals.flagsAfter).toBeLessThanOrEqual(5383)
+    expect(totals.wrongAfter).toBeLessThanOrEqual(2235)
+    expect(totals.silentAfter).toBeLessThanOrEqual(278)
+    expect(totals.flagsAfter).toBeLessThanOrEqual(5445)
   }, 900_000)
 })

@@ -76,7 +76,10 @@ export interface ProposalOptions {
  * characters fits where its characters are the intact ones or completions of
  * the damaged ones, at least one of them not yet a candidate there. Stems
  * that intact Chinese of the sentence already renders propose nothing, and
- * a place proposes only with the English of its own sentence.
+ * a place proposes only with the English of its own sentence. The pronouns
+ * of one or two characters (`我`, `我们`) of a person that the sentence names
+ * more often than its intact Chinese does (`PreparedSource.unrenderedPronouns`)
+ * are fitted the same way.
  *
  * @param chars The paragraph's characters (code points), current choices filled in.
  * @param slots Character index → the damaged character there.
@@ -125,37 +128,38 @@ export function proposeWords(chars: readonly string[], slots: ReadonlyMap<number
     const stems = [...source.sentenceStems.keys()].filter((stem) => !source.covered.has(stem))
     const unrendered = new Set(stems)
     const tried = new Set<string>()
-    for (const stem of stems) {
-      for (const word of dictionary.wordsGlossing(stem)) {
-        if (tried.has(word)) continue
-        tried.add(word)
-        const letters = [...word]
-        const placements: number[] = []
-        letters.forEach((letter, offset) => {
-          for (const index of placesOf(letter)) {
-            const start = index - offset
-            if (start >= 0 && start + letters.length <= chars.length && !placements.includes(start)) placements.push(start)
-          }
+    const propose = (word: string, glossed: boolean): void => {
+      if (tried.has(word)) return
+      tried.add(word)
+      const letters = [...word]
+      const placements: number[] = []
+      letters.forEach((letter, offset) => {
+        for (const index of placesOf(letter)) {
+          const start = index - offset
+          if (start >= 0 && start + letters.length <= chars.length && !placements.includes(start)) placements.push(start)
+        }
+      })
+      // Where every character fits (the cheapest test first: most words fit nowhere).
+      const fitting = placements.filter((start) => letters.every((letter, offset) => fitsAt(start + offset, letter)))
+      if (fitting.length === 0) return
+      // Its short glosses must have an English word of the sentence, not only its longer ones.
+      if (!glossed && !(dictionary.lookup(word)?.content ?? []).some((gloss) => unrendered.has(gloss))) return
+      if (options.isWord !== undefined && !options.isWord(word)) return
+      for (const start of fitting) {
+        const fresh = letters.flatMap((letter, offset) => {
+          const slot = slots.get(start + offset)
+          return slot !== undefined && !slot.choices.includes(letter) ? [[start + offset, letter] as const] : []
         })
-        // Where every character fits (the cheapest test first: most words fit nowhere).
-        const fitting = placements.filter((start) => letters.every((letter, offset) => fitsAt(start + offset, letter)))
-        if (fitting.length === 0) continue
-        // Its short glosses must have an English word of the sentence, not only its longer ones.
-        if (!(dictionary.lookup(word)?.content ?? []).some((gloss) => unrendered.has(gloss))) continue
-        if (options.isWord !== undefined && !options.isWord(word)) continue
-        for (const start of fitting) {
-          const fresh = letters.flatMap((letter, offset) => {
-            const slot = slots.get(start + offset)
-            return slot !== undefined && !slot.choices.includes(letter) ? [[start + offset, letter] as const] : []
-          })
-          for (const [position, letter] of fresh) {
-            const list = proposals.get(position)
-            if (list === undefined) proposals.set(position, [letter])
-            else if (!list.includes(letter)) list.push(letter)
-          }
+        for (const [position, letter] of fresh) {
+          const list = proposals.get(position)
+          if (list === undefined) proposals.set(position, [letter])
+          else if (!list.includes(letter)) list.push(letter)
         }
       }
     }
+    for (const stem of stems) for (const word of dictionary.wordsGlossing(stem)) propose(word, false)
+    // A pronoun of the sentence that no intact pronoun renders (`my` → `我`): the pronoun is its gloss.
+    for (const person of source.unrenderedPronouns.keys()) for (const word of dictionary.pronouns(person)) propose(word, true)
   }
   return proposals
 }

@@ -48,6 +48,34 @@ export const evidentFunctionWords: ReadonlySet<string> = new Set(
 )
 
 /**
+ * Personal pronouns by the person they name: `I`, `me`, `my` and `myself`
+ * are all `i`. A Chinese pronoun (`我` "I; me; my") renders every form of
+ * its person, so the forms of one person count together. Not `mine`, a
+ * noun as often (`矿山` "mine").
+ */
+export const pronounPersons: ReadonlyMap<string, string> = new Map(
+  (
+    'i:i me:i my:i myself:i we:we us:we our:we ours:we ourselves:we ' +
+    'you:you your:you yours:you yourself:you yourselves:you he:he him:he his:he himself:he ' +
+    'she:she her:she hers:she herself:she it:it its:it itself:it they:they them:they their:they theirs:they themselves:they'
+  )
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string])
+)
+
+/**
+ * The person of a word that is a personal pronoun as written: lower case, or
+ * `I`; not `US` (the United States) nor `IT`.
+ *
+ * @param word A word as written.
+ * @returns Its person (`pronounPersons`), or undefined.
+ */
+export function pronounOf(word: string): string | undefined {
+  if (word !== 'I' && word !== word.toLowerCase()) return undefined
+  return pronounPersons.get(word.toLowerCase())
+}
+
+/**
  * Coordinating conjunctions: they join two conjuncts, so their rendering
  * stands between the renderings of both (`design and implementation` →
  * `设计与实现`).
@@ -87,15 +115,37 @@ export function englishTokens(text: string): string[] {
 }
 
 /**
+ * Past forms of common irregular verbs, and their base: `ran` and `run`
+ * meet as `running` and `run` do (`it ran on VMs` for `运行`). Only forms
+ * that are no other common word (not `saw`, `left`, `found`, `lay`).
+ */
+const irregularForms: ReadonlyMap<string, string> = new Map(
+  (
+    'ran:run began:begin begun:begin broke:break broken:break brought:bring built:build bought:buy caught:catch ' +
+    'chose:choose chosen:choose came:come drew:draw drawn:draw drove:drive driven:drive fell:fall fallen:fall ' +
+    'forgot:forget forgotten:forget gave:give given:give went:go gone:go grew:grow grown:grow held:hold kept:keep ' +
+    'knew:know known:know lost:lose made:make meant:mean met:meet paid:pay rose:rise risen:rise said:say seen:see ' +
+    'sent:send shown:show sold:sell spent:spend stood:stand taught:teach thought:think told:tell took:take ' +
+    'taken:take understood:understand wrote:write written:write hid:hide hidden:hide spoke:speak spoken:speak ' +
+    'threw:throw thrown:throw wore:wear worn:wear'
+  )
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string])
+)
+
+/**
  * A light stem for matching inflected forms: `technologies` and `technology`,
  * `architectures` and `architecture`, `using`, `used` and `use`, `running`
- * and `run` meet. Not a real stemmer: both sides go through the same function,
- * so only agreement matters.
+ * and `run` meet, and so do `ran` and `run` (a past form of a common
+ * irregular verb is stemmed as its base). Not a real stemmer: both sides go
+ * through the same function, so only agreement matters.
  *
  * @param word A lower-case word.
  * @returns Its stem (the word itself when short).
  */
 export function stemEnglish(word: string): string {
+  const base = irregularForms.get(word)
+  if (base !== undefined) return stemEnglish(base)
   if (word.length <= 3) return word.endsWith('e') && word.length === 3 ? word.slice(0, -1) : word
   let stem = word
   // A suffix goes only when two or three letters remain.

@@ -9,7 +9,7 @@
  */
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
-import {englishTokens, evidentFunctionWords, functionWords, senseWords, stemEnglish} from './english.js'
+import {englishTokens, evidentFunctionWords, functionWords, pronounOf, pronounPersons, senseWords, stemEnglish} from './english.js'
 import {cedictCommonStems} from './gloss-stem-counts.js'
 
 /** What a Chinese word can mean in English, as words. */
@@ -40,6 +40,16 @@ export interface Glosses {
    * English question says what it is.
    */
   question?: true
+  /**
+   * The persons (`pronounPersons`: `i`, `we`, `you`, `he`, `she`, `it`,
+   * `they`) of the pronouns it is, when its first sense is a pronoun of
+   * everyday use (`我` "I; me; my" → `i`; `我们` "we; us; ourselves; our" →
+   * `we`; `其` "his/her/its/their" → `he`, `she`, `it`, `they`). Not where
+   * the first sense is something else (`之` "(possessive particle)", `余`
+   * after its surname), nor a pronoun of a register (`台` "(classical) you
+   * (in letters)", `吾` "(old) I; my", `俺` "(dialect) I").
+   */
+  pronoun?: readonly string[]
 }
 
 /** A Chinese → English gloss index. */
@@ -92,6 +102,15 @@ export interface GlossDictionary {
    * @returns The words, or an empty list.
    */
   wordsGlossing(stem: string): readonly string[]
+  /**
+   * The entries of one or two Han characters that are pronouns of a person
+   * (`i` → `我`; `we` → `我们`; see {@link Glosses.pronoun}), in dictionary
+   * order. The first call looks through the dictionary once.
+   *
+   * @param person A person of `pronounPersons` (`i`, `we`, `you`, `he`, `she`, `it`, `they`).
+   * @returns The words, or an empty list.
+   */
+  pronouns(person: string): readonly string[]
   /** Length (UTF-16 units) of the longest entry. */
   maxLength: number
   /** Number of distinct simplified entries. */
@@ -240,8 +259,24 @@ export function parseCedict(source: string, common?: CommonStems): GlossDictiona
     return index
   }
   let trie: EntryTrie | undefined
+  let pronouns: Map<string, string[]> | undefined
   const full = Math.log(raw.size / specificStemEntries)
-  return {
+  const dictionary: GlossDictionary = {
+    pronouns(person) {
+      if (pronouns === undefined) {
+        pronouns = new Map()
+        for (const [word, text] of raw) {
+          // Only entries whose text names a pronoun somewhere are parsed.
+          if (!/^\p{Script=Han}{1,2}$/u.test(word) || !pronounText.test(text)) continue
+          for (const each of dictionary.lookup(word)?.pronoun ?? []) {
+            const words = pronouns.get(each)
+            if (words === undefined) pronouns.set(each, [word])
+            else words.push(word)
+          }
+        }
+      }
+      return pronouns.get(person) ?? []
+    },
     wordsGlossing(stem) {
       reverse ??= indexWords()
       return reverse.get(stem) ?? []
@@ -280,7 +315,11 @@ export function parseCedict(source: string, common?: CommonStems): GlossDictiona
     maxLength,
     size: raw.size
   }
+  return dictionary
 }
+
+/** Text with a personal pronoun in it, for {@link GlossDictionary.pronouns}. */
+const pronounText = new RegExp(`\\b(?:${[...pronounPersons.keys()].join('|')})\\b`, 'i')
 
 /**
  * The entries' strings as a trie over UTF-16 code units, in typed arrays: a
@@ -357,8 +396,13 @@ function parseGlosses(text: string, shared: (token: string) => string): Glosses 
   const head = new Set<string>()
   const functional = new Set<string>()
   let question = false
+  // The persons of its pronoun senses; undefined once its first sense is no pronoun.
+  let pronoun: Set<string> | undefined = new Set()
+  let first = true
   for (const sense of text.split('/')) {
     if (sense.length === 0 || skipped.test(sense)) continue
+    if (pronoun !== undefined) pronoun = pronounSenses(sense, pronoun, first)
+    first = false
     if (/\bparticle\b/i.test(sense) && /\b(?:question|interrogative)\b/i.test(sense)) question = true
     // The head of an apposition counts on its own (`Google, Internet company and search engine`).
     for (const part of sense.split(';').flatMap((item) => (item.includes(',') ? [item, item.slice(0, item.indexOf(','))] : [item]))) {
@@ -376,9 +420,35 @@ function parseGlosses(text: string, shared: (token: string) => string): Glosses 
       if (words.length === 1) head.add(stems[0]!)
     }
   }
-  if (content.size === 0 && functional.size === 0 && !question) return null
+  const persons = pronoun === undefined || pronoun.size === 0 ? undefined : [...pronoun]
+  if (content.size === 0 && functional.size === 0 && !question && persons === undefined) return null
   const glosses: Glosses = {content: [...content], senses: [...senses.values()], head: [...head], function: [...functional]}
-  return question ? {...glosses, question: true} : glosses
+  if (question) glosses.question = true
+  if (persons !== undefined) glosses.pronoun = persons
+  return glosses
+}
+
+/** Notes that make a pronoun one of a register, not of everyday use (`(classical) you`, `(old) I`, `(Wu dialect)`). */
+const register = /\((?:[^()]*\b)?(?:classical|literary|archaic|old|dialect|honorific|used by|in letters)\b[^()]*\)/i
+
+/**
+ * Add the persons of the pronouns among one sense's parts (`I; me; my`) to
+ * `persons`: parts that are one pronoun once notes are removed, and carry
+ * no note of register.
+ *
+ * @returns The persons, or undefined when this is the first sense and it is no pronoun (the entry is none).
+ */
+function pronounSenses(sense: string, persons: Set<string>, first: boolean): Set<string> | undefined {
+  let found = false
+  // A note of register holds for every part of its sense (`(old) I; my`).
+  if (register.test(sense)) return first ? undefined : persons
+  for (const part of sense.split(';')) {
+    const person = pronounOf(cleanSense(part).trim())
+    if (person === undefined) continue
+    persons.add(person)
+    found = true
+  }
+  return first && !found ? undefined : persons
 }
 
 /** Remove notes in parentheses and Chinese cross-references (`與他握手|与他握手[yu3 …]`). */

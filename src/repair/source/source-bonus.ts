@@ -9,7 +9,7 @@
  */
 import {isHan} from '../reconstruct/choose.js'
 import {completedFrame, frameReach, unknown} from '../model/context-model.js'
-import {conjunctions, englishTokens, functionWords, habitualUsedTo, senseWords, stemEnglish} from './english.js'
+import {conjunctions, englishTokens, functionWords, habitualUsedTo, pronounOf, pronounPersons, senseWords, stemEnglish} from './english.js'
 import type {GlossDictionary} from './gloss-dictionary.js'
 
 /** Weights of the evidence, in natural-log units added to a candidate's score. */
@@ -42,6 +42,12 @@ export interface SourceWeights {
    * aligned sentence negates nothing (no `not`, `never`, `un-`, `-less` …).
    */
   noNegation: number
+  /**
+   * A pronoun (`我` "I; me; my", `我们` "we", `你` "you") where the aligned
+   * sentence has more forms of its person (`I`, `my`, `me`) than the intact
+   * Chinese of the sentence has pronouns of it (default 2.5, a one-word gloss's).
+   */
+  pronoun: number
 }
 
 /** Default weights. */
@@ -53,7 +59,8 @@ export const defaultSourceWeights: SourceWeights = {
   functionFramed: 2.5,
   functionInSentence: 0,
   negation: 2.5,
-  noNegation: 1.5
+  noNegation: 1.5,
+  pronoun: 2.5
 }
 
 /** An English source prepared for matching. */
@@ -79,6 +86,14 @@ export interface PreparedSource {
   negationFree: boolean
   /** The marks `! ? : ;` of the aligned sentence (empty when it is unknown). */
   marks: ReadonlySet<string>
+  /**
+   * Person (`pronounPersons`) → how many more forms of it the aligned
+   * sentence has than the intact Chinese of the sentence has pronouns of it
+   * (only persons with more; see {@link renderedPronouns}).
+   */
+  unrenderedPronouns: ReadonlyMap<string, number>
+  /** Person → damaged characters of the sentence that may be one of its pronouns: they share its forms (set by the caller; default 1). */
+  pronounSlots: Map<string, number>
 }
 
 /** English words that Chinese renders with a negator (`不`, `没`, `无`, `未`, `非`). */
@@ -133,6 +148,7 @@ let lastBlock: {block: string; stems: Map<string, string>} | undefined
  * @param covered Stems already rendered by intact Chinese words of the sentence (see {@link renderedStems}).
  * @param blockCovered Stems already rendered by intact Chinese words of the pair.
  * @param intactChinese The intact characters of the Chinese sentence (for its negators).
+ * @param intactPronouns Person → pronouns of it in the intact Chinese of the sentence (see {@link renderedPronouns}).
  * @returns The prepared source.
  */
 export function prepareSource(
@@ -140,9 +156,21 @@ export function prepareSource(
   block: string,
   covered: ReadonlySet<string> = new Set(),
   blockCovered: ReadonlySet<string> = covered,
-  intactChinese = ''
+  intactChinese = '',
+  intactPronouns: ReadonlyMap<string, number> = new Map()
 ): PreparedSource {
   const tokens = englishTokens(sentence)
+  const unrenderedPronouns = new Map<string, number>()
+  // As written: `US` and `IT` are no pronouns.
+  for (const [word] of sentence.matchAll(/[A-Za-z]+/g)) {
+    const person = pronounOf(word)
+    if (person !== undefined) unrenderedPronouns.set(person, (unrenderedPronouns.get(person) ?? 0) + 1)
+  }
+  for (const [person, count] of unrenderedPronouns) {
+    const left = count - (intactPronouns.get(person) ?? 0)
+    if (left > 0) unrenderedPronouns.set(person, left)
+    else unrenderedPronouns.delete(person)
+  }
   const negated = tokens.filter(isNegation).length
   const rendered = countNegators(intactChinese)
   // Every sentence of a pair, and the pair itself, have the same block: its stems are made once, one after the other.
@@ -156,8 +184,42 @@ export function prepareSource(
     unrenderedNegations: Math.max(0, negated - rendered),
     negatorSlots: 1,
     negationFree: tokens.length > 0 && negated === 0 && !tokens.some((token, index) => negativeForm.test(token) || haveTo(tokens, index)),
-    marks: new Set(sentence.match(/[!?:;]/g) ?? [])
+    marks: new Set(sentence.match(/[!?:;]/g) ?? []),
+    unrenderedPronouns,
+    pronounSlots: new Map()
   }
+}
+
+/**
+ * How many pronouns of each person the intact Chinese of a stretch has: a
+ * word of two characters that is a pronoun (`我们`, `他们`), else a character
+ * that is one (`我`, `你`), unless it makes another word with the character
+ * after it (`其他` "other", `我国` "our country").
+ *
+ * @param chars The characters of the stretch.
+ * @param damaged Indices of damaged characters in `chars`.
+ * @param dictionary The dictionary.
+ * @returns Person → count.
+ */
+export function renderedPronouns(chars: readonly string[], damaged: ReadonlySet<number>, dictionary: GlossDictionary): Map<string, number> {
+  const counts = new Map<string, number>()
+  const add = (persons: readonly string[]): void => {
+    for (const person of persons) counts.set(person, (counts.get(person) ?? 0) + 1)
+  }
+  const intact = (index: number): boolean => index < chars.length && !damaged.has(index) && isHan(chars[index]!)
+  for (let index = 0; index < chars.length; index++) {
+    if (!intact(index)) continue
+    const single = dictionary.lookup(chars[index]!)?.pronoun
+    if (single === undefined) continue
+    if (intact(index + 1) && dictionary.has(chars[index]! + chars[index + 1]!)) {
+      const pair = dictionary.lookup(chars[index]! + chars[index + 1]!)?.pronoun
+      if (pair !== undefined) add(pair)
+      index++
+      continue
+    }
+    add(single)
+  }
+  return counts
 }
 
 /**
@@ -380,9 +442,18 @@ export function candidateEvidence(
     consider(weights.charInSentence, 'EN "?"', 'char')
   }
   for (const word of wordsThrough(around, index, candidate, dictionary)) {
-    if (word.length < 2 && !alone) continue
+    if (word.length < 2 && bound) continue
     const glosses = dictionary.lookup(word)
     if (glosses === undefined) continue
+    // `我的` for "my", where no intact `我` of the sentence renders it; a
+    // pronoun is a pronoun whatever word another candidate might make there.
+    for (const person of glosses.pronoun ?? []) {
+      const left = source.unrenderedPronouns.get(person)
+      if (left === undefined || word.length > 2) continue
+      const share = Math.min(1, left / Math.max(1, source.pronounSlots.get(person) ?? 1))
+      consider(weights.pronoun * share, `EN "${source.tokens.find((token) => pronounPersons.get(token) === person)!}" (${word})`, 'char')
+    }
+    if (word.length < 2 && !alone) continue
     for (const sense of word.length > 1 ? glosses.senses : glosses.head.map((stem) => [stem])) {
       const weight = word.length > 1 ? weights.wordInSentence : weights.charInSentence
       const inSentence = senseMatch(sense, source.sentenceStems, source.covered, dictionary)
