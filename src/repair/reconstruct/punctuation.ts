@@ -56,7 +56,9 @@ export function isGrammarMark(char: string): boolean {
 /** Cost of a closer nothing opened, or of an opener the paragraph never closes. */
 const unbalancedCost = 4
 /** Bonus for a bracket or quote closing a phrase its partner opened, with no clause ended in between. */
-const pairBonus = Number(process.env['PB'] ?? 1)
+const pairBonus = 1
+/** Bonus for a pair around letters and digits only (`（CRI）`, `（Pod）`). */
+const latinPairBonus = 3
 /** Cost of a closer of another kind than the innermost open mark. */
 const mismatchCost = 3
 /** Cost of two marks with nothing between them that never meet so (`，，`, `（，`, `，）`, `““`). */
@@ -251,32 +253,53 @@ function depthOf(stack: number): number {
   return depth
 }
 
-/** A state's stack and whether a clause ended since its innermost mark opened, after a value. */
+/**
+ * A state of the grammar: the stack of open marks, and what the innermost
+ * one holds so far, as bits: {@link ended} a clause (a line break counts),
+ * {@link han} text, {@link latin} letters or digits.
+ */
 interface Step {
-  /** The stack times 2, plus 1 when a clause ended inside the innermost open mark. */
+  /** The stack times {@link stackUnit}, plus the bits of the content. */
   state: number
   /** Log score of the move (the pairing bonus, or the cost of an unbalanced mark). */
   score: number
 }
 
+const ended = 1
+const han = 2
+const latin = 4
+const stackUnit = 8
+
+/** The content bits of a gap of text (see {@link Step}). */
+function contentBits(gap: string): number {
+  let bits = 0
+  if (gap.includes('\n')) bits |= ended
+  if (/\p{Script=Han}/u.test(gap)) bits |= han
+  if (/[A-Za-z0-9]/.test(gap)) bits |= latin
+  return bits
+}
+
 /** Move a state (see {@link Step}) by a value. */
 function move(state: number, value: string): Step {
-  if (value === '') return {state, score: 0}
-  const stack = state >> 1
+  // Every candidate that is not a mark stands for a Han character here.
+  if (value === '') return {state: state | han, score: 0}
+  const stack = Math.floor(state / stackUnit)
   const open = openers.indexOf(value)
   if (open >= 0) {
     const pushed = push(stack, open)
-    return {state: pushed.stack * 2, score: -pushed.cost}
+    return {state: pushed.stack * stackUnit, score: -pushed.cost}
   }
   const shut = closers.indexOf(value)
   if (shut >= 0) {
     const popped = pop(stack, shut)
-    // A pair around a phrase (no clause ended inside) is what brackets are for.
-    const paired = popped.cost === 0 && (state & 1) === 0 ? pairBonus : 0
-    // Whether a clause ended inside the outer mark is not kept: taken as one did (no bonus for it).
-    return {state: popped.stack * 2 + (popped.stack === 0 ? 0 : 1), score: paired - popped.cost}
+    // A pair around a phrase (no clause ended inside) is what brackets are
+    // for, and around a name or a term in letters (`（CRI）`) most of all.
+    const content = state % stackUnit
+    const paired = popped.cost !== 0 || (content & ended) !== 0 ? 0 : content === latin ? latinPairBonus : pairBonus
+    // What the outer mark holds is not kept: taken as a clause ended (no bonus for it).
+    return {state: popped.stack * stackUnit + (popped.stack === 0 ? 0 : ended), score: paired - popped.cost}
   }
-  if (clauseEnds.includes(value)) return {state: state | 1, score: 0}
+  if (clauseEnds.includes(value)) return {state: state | ended, score: 0}
   return {state, score: 0}
 }
 
@@ -286,16 +309,56 @@ const clauseEnds = '，。；：？！'
 /** The grammar's own score of a value at a token, apart from its neighbours: where it stands. */
 function placeCost(token: Token, value: string, after: string): number {
   if (value === '') return 0
-  let cost = 0
-  if (quotes.includes(value) && /(?:^|[ \t\n])$/.test(token.gap) && /^(?:[ \t\n]|$)/.test(after) && token.gap !== '' && after !== '') cost -= flankedQuoteCost
-  return cost
+  let score = 0
+  if (quotes.includes(value) && /(?:^|[ \t\n])$/.test(token.gap) && /^(?:[ \t\n]|$)/.test(after) && token.gap !== '' && after !== '') score -= flankedQuoteCost
+  if (value === '、' && listGoesOn(after)) score += listBonus
+  if (value === '：' && termBefore.test(token.gap)) score += termBonus
+  return score
 }
+
+/**
+ * A line (or list item) that so far holds only a term in bold or code: the
+ * mark after it introduces its description (`- **大使**：帮助…`, `* \`Forbid\`：…`).
+ */
+const termBefore = /(?:^|\n)[ \t]*(?:(?:[-*+]|\d+\.)[ \t]+)?(?:\*\*[^*\n]+\*\*|`[^`\n]+`)[ \t]*$/
+/** Bonus for `：` after a term that begins its line. */
+const termBonus = 3
+
+/**
+ * Whether the text after a mark reads as the rest of a list: a conjunction
+ * that joins its last item (`和 或 及 与 等`) within a few words, before any
+ * other mark (`需求工程、计划、实现、评审、测试和交付`, `修改、添加和改进建议`).
+ */
+export function listGoesOn(after: string): boolean {
+  let words = 0
+  let inWord = false
+  for (const char of after) {
+    if (char === '\n' || words > listReach) return false
+    if (listJoiners.includes(char)) return words > 0
+    if (/[A-Za-z0-9]/.test(char)) {
+      if (!inWord) words++
+      inWord = true
+      continue
+    }
+    inWord = false
+    if (/\p{Script=Han}/u.test(char)) words++
+  }
+  return false
+}
+
+/** Conjunctions that join the last item of a list. */
+const listJoiners = '和或及与等'
+/** How many words after a mark a list's conjunction may come. */
+const listReach = 6
+/** Bonus for `、` before the rest of a list. */
+const listBonus = 2
 
 /** Cost of a value after the previous token's value, with the gap between them. */
 function transition(previous: string, value: string, gap: string): number {
   if (value === '' || previous === '') return 0
   if (gap === '') return -adjacency(previous, value)
-  if (value === '。' && (previous === '。' || previous === '、') && !gap.includes('\n') && gapLength(gap) <= shortSentence) return -shortSentenceCost
+  // A sentence of a word or two, then `。` or `、`: a list was cut (`保质。保量。`, `工程。计划、`).
+  if ((value === '。' || value === '、') && previous === '。' && !gap.includes('\n') && gapLength(gap) <= shortSentence) return -shortSentenceCost
   return 0
 }
 
@@ -316,12 +379,12 @@ function decide(tokens: readonly Token[], tail: string, results: Array<Punctuati
   for (let index = 0; index < count; index++) {
     const token = tokens[index]!
     // A pair seldom spans lines: a line break counts as a clause ended.
-    const broken = token.gap.includes('\n') ? 1 : 0
+    const bits = contentBits(token.gap)
     const next = new Map<number, number>()
     for (const [state, score] of previous) {
       const before = previousValues[state % width]!
       token.values.forEach((value, option) => {
-        const step = move(Math.floor(state / width) | broken, value)
+        const step = move(Math.floor(state / width) | bits, value)
         const total = score + token.emissions[option]! + place[index]![option]! + step.score + transition(before, value, token.gap)
         const key = step.state * width + option
         const known = next.get(key)
@@ -335,11 +398,11 @@ function decide(tokens: readonly Token[], tail: string, results: Array<Punctuati
   // Backward: the best score from a state to the end, the open marks charged there.
   const backward: Array<Map<number, number>> = new Array(count)
   const last = new Map<number, number>()
-  for (const state of forward[count - 1]!.keys()) last.set(state, -unbalancedCost * depthOf(Math.floor(state / width) >> 1))
+  for (const state of forward[count - 1]!.keys()) last.set(state, -unbalancedCost * depthOf(Math.floor(state / width / stackUnit)))
   backward[count - 1] = last
   for (let index = count - 2; index >= 0; index--) {
     const token = tokens[index + 1]!
-    const broken = token.gap.includes('\n') ? 1 : 0
+    const bits = contentBits(token.gap)
     const later = backward[index + 1]!
     const map = new Map<number, number>()
     const values = tokens[index]!.values
@@ -347,7 +410,7 @@ function decide(tokens: readonly Token[], tail: string, results: Array<Punctuati
       const before = values[state % width]!
       let best = Number.NEGATIVE_INFINITY
       token.values.forEach((value, option) => {
-        const step = move(Math.floor(state / width) | broken, value)
+        const step = move(Math.floor(state / width) | bits, value)
         const onward = later.get(step.state * width + option)
         if (onward === undefined) return
         const total = token.emissions[option]! + place[index + 1]![option]! + step.score + transition(before, value, token.gap) + onward
