@@ -161,14 +161,14 @@ function punctuation(parts: readonly Part[], slots: ReadonlyArray<{slot: Slot; i
   const tokenOf: number[] = []
   let rank = 0
   let text = ''
-  for (const part of parts) {
+  for (const [index, part] of parts.entries()) {
     if (typeof part === 'string') {
       text += part
       continue
     }
     const {slot} = slots[rank]!
     const choice = choices[rank]!
-    if (slot.candidates.some(isGrammarMark)) {
+    if (slot.candidates.some(isGrammarMark) && inChinese(parts, index)) {
       if (text !== '') pieces.push(text)
       text = ''
       tokenOf.push(rank)
@@ -180,9 +180,40 @@ function punctuation(parts: readonly Part[], slots: ReadonlyArray<{slot: Slot; i
   if (tokenOf.length === 0) return grammar
   if (text !== '') pieces.push(text)
   punctuate(pieces).forEach((decided, token) => {
-    grammar[tokenOf[token]!] = decided
+    const rank = tokenOf[token]!
+    const lattice = choices[rank]!
+    const {candidates} = slots[rank]!.slot
+    // The grammar only moves a mark to another mark: where the lattice chose
+    // a character, or the grammar would put one for a mark, the lattice's
+    // words know more than the grammar's rules.
+    if (!isGrammarMark(candidates[lattice.best]!)) return
+    if (decided.best !== lattice.best && isGrammarMark(candidates[decided.best]!)) {
+      // Overruled: no surer than the lattice was that its own choice was wrong.
+      grammar[rank] = {...decided, confidence: Math.min(decided.confidence, 1 - lattice.confidence)}
+      return
+    }
+    // Kept: as sure as the less sure of the two.
+    const share = 1 / decided.scores.reduce((sum, score) => sum + Math.exp(score - decided.scores[lattice.best]!), 0)
+    const confidence = Math.min(lattice.confidence, decided.best === lattice.best ? decided.confidence : share)
+    if (confidence < lattice.confidence) grammar[rank] = {...lattice, confidence}
   })
   return grammar
+}
+
+/**
+ * Whether a damaged part stands in Chinese text: a Han character or Chinese
+ * punctuation right before or after it, past white space. The outer layer of
+ * text damaged twice is Latin mojibake (`ä¸­`), where a rebuilt `，` is a
+ * pair of bytes, not a comma.
+ */
+function inChinese(parts: readonly Part[], index: number): boolean {
+  for (const step of [-1, 1] as const) {
+    const text = textAround(parts, index, step)
+    if (text === undefined) continue
+    const near = (step < 0 ? text.trimEnd().slice(-1) : text.trimStart()[0]) ?? ''
+    if (near === 'X' || isHan(near) || isGrammarMark(near)) return true
+  }
+  return false
 }
 
 /**
