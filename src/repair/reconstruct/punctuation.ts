@@ -149,8 +149,24 @@ interface Token {
   slot: PunctuationSlot | undefined
   /** Where the slot's result goes. */
   index: number
-  /** The text since the previous token of the paragraph. */
+  /** The text since the previous token of the paragraph (its last {@link gapKept} characters). */
   gap: string
+  /** The first {@link gapKept} characters of the gap: the text after the previous token. */
+  head: string
+  /** What the gap holds, as content bits (see {@link Step}). */
+  bits: number
+  /** Whether the gap is a sentence of a word or two on one line (see {@link shortSentence}). */
+  short: boolean
+}
+
+/** How much of a gap a token keeps: the rules read only its end (a gap may be a whole code block). */
+const gapKept = 160
+
+/** A token's fields that depend on its gap, worked out once. */
+function gapFields(gap: string): {gap: string; head: string; bits: number; short: boolean} {
+  const long = gap.length > gapKept
+  const kept = long ? gap.slice(-gapKept) : gap
+  return {gap: kept, head: long ? gap.slice(0, gapKept) : gap, bits: contentBits(gap), short: !long && !gap.includes('\n') && gapLength(gap) <= shortSentence}
 }
 
 /** Where a paragraph ends: a blank line, or a line that begins another block. */
@@ -192,7 +208,7 @@ export function punctuate(pieces: readonly PunctuationPiece[]): PunctuationChoic
       }
       if (!marks.has(char)) continue
       gap += piece.slice(from, at)
-      paragraph.push({values: [char], emissions: [0], slot: undefined, index: -1, gap})
+      paragraph.push({values: [char], emissions: [0], slot: undefined, index: -1, ...gapFields(gap)})
       gap = ''
       from = at + 1
     }
@@ -213,20 +229,26 @@ function slotToken(slot: PunctuationSlot, index: number, gap: string): Token {
   const emissions: number[] = []
   let other = Number.NEGATIVE_INFINITY
   let top = Number.NEGATIVE_INFINITY
+  for (const score of slot.scores) if (score > top) top = score
   slot.candidates.forEach((char, option) => {
     const score = slot.scores[option]!
-    if (score > top) top = score
-    if (marks.has(char)) {
+    // A mark far below the best cannot win: it is left out (it moves with the rest, see `choiceOf`).
+    if (marks.has(char) && score >= top - valueMargin) {
       values.push(char)
       emissions.push(score)
-    } else if (score > other) other = score
+    } else if (!marks.has(char) && score > other) other = score
   })
   if (other > Number.NEGATIVE_INFINITY) {
     values.push('')
     emissions.push(other)
   }
-  return {values, emissions: emissions.map((score) => score - top), slot, index, gap}
+  return {values, emissions: emissions.map((score) => score - top), slot, index, ...gapFields(gap)}
 }
+
+/** How far below the best state of a token a state may be and still be followed. */
+const beam = 16
+/** How far below a slot's best candidate a mark may be and still be weighed. */
+const valueMargin = 6
 
 /** A stack of open marks as a number: up to {@link maxDepth} opener indices, base `openers.length + 1`. */
 const base = openers.length + 1
@@ -279,15 +301,19 @@ function contentBits(gap: string): number {
   return bits
 }
 
-/** Move a state (see {@link Step}) by a value. */
-function move(state: number, value: string): Step {
+/** Move a state (see {@link Step}) by a value: the new state, its score left in {@link moveScore} (no object per move). */
+function move(state: number, value: string): number {
+  // With nothing open, nothing of the content is remembered.
+  if (state < stackUnit) state = 0
   // Every candidate that is not a mark stands for a Han character here.
-  if (value === '') return {state: state | han, score: 0}
+  moveScore = 0
+  if (value === '') return state === 0 ? 0 : state | han
   const stack = Math.floor(state / stackUnit)
   const open = openers.indexOf(value)
   if (open >= 0) {
     const pushed = push(stack, open)
-    return {state: pushed.stack * stackUnit, score: -pushed.cost}
+    moveScore = -pushed.cost
+    return pushed.stack * stackUnit
   }
   const shut = closers.indexOf(value)
   if (shut >= 0) {
@@ -297,11 +323,15 @@ function move(state: number, value: string): Step {
     const content = state % stackUnit
     const paired = popped.cost !== 0 || (content & ended) !== 0 ? 0 : content === latin ? latinPairBonus : pairBonus
     // What the outer mark holds is not kept: taken as a clause ended (no bonus for it).
-    return {state: popped.stack * stackUnit + (popped.stack === 0 ? 0 : ended), score: paired - popped.cost}
+    moveScore = paired - popped.cost
+    return popped.stack * stackUnit + (popped.stack === 0 ? 0 : ended)
   }
-  if (clauseEnds.includes(value)) return {state: state | ended, score: 0}
-  return {state, score: 0}
+  if (clauseEnds.includes(value)) return state === 0 ? 0 : state | ended
+  return state
 }
+
+/** The score of the last {@link move}. */
+let moveScore = 0
 
 /** Marks that end a clause: inside brackets they make the pair less likely. */
 const clauseEnds = '，。；：？！'
@@ -354,11 +384,11 @@ const listReach = 6
 const listBonus = 2
 
 /** Cost of a value after the previous token's value, with the gap between them. */
-function transition(previous: string, value: string, gap: string): number {
+function transition(previous: string, value: string, token: Token): number {
   if (value === '' || previous === '') return 0
-  if (gap === '') return -adjacency(previous, value)
+  if (token.gap === '') return -adjacency(previous, value)
   // A sentence of a word or two, then `。` or `、`: a list was cut (`保质。保量。`, `工程。计划、`).
-  if ((value === '。' || value === '、') && previous === '。' && !gap.includes('\n') && gapLength(gap) <= shortSentence) return -shortSentenceCost
+  if ((value === '。' || value === '、') && previous === '。' && token.short) return -shortSentenceCost
   return 0
 }
 
@@ -368,7 +398,7 @@ function transition(previous: string, value: string, gap: string): number {
  */
 function decide(tokens: readonly Token[], tail: string, results: Array<PunctuationChoice | undefined>): void {
   const count = tokens.length
-  const afterOf = (index: number): string => (index + 1 < count ? tokens[index + 1]!.gap : tail)
+  const afterOf = (index: number): string => (index + 1 < count ? tokens[index + 1]!.head : tail.slice(0, gapKept))
   const diagram = diagramPlaces(tokens)
   const place = tokens.map((token, index) => token.values.map((value) => placeCost(token, value, afterOf(index)) + diagram[index]!(value)))
   // Forward: per token, a map from state (stack, value index) to the best score of reaching it.
@@ -379,18 +409,25 @@ function decide(tokens: readonly Token[], tail: string, results: Array<Punctuati
   for (let index = 0; index < count; index++) {
     const token = tokens[index]!
     // A pair seldom spans lines: a line break counts as a clause ended.
-    const bits = contentBits(token.gap)
+    const {bits} = token
     const next = new Map<number, number>()
-    for (const [state, score] of previous) {
+    // Where the previous token's value cannot matter (text between, more than
+    // a word or two), its states are merged by stack: far fewer to expand.
+    const source = independent(token) ? byStack(previous, width) : previous
+    for (const [state, score] of source) {
       const before = previousValues[state % width]!
       token.values.forEach((value, option) => {
-        const step = move(Math.floor(state / width) | bits, value)
-        const total = score + token.emissions[option]! + place[index]![option]! + step.score + transition(before, value, token.gap)
-        const key = step.state * width + option
+        const moved = move(Math.floor(state / width) | bits, value)
+        const total = score + token.emissions[option]! + place[index]![option]! + moveScore + transition(before, value, token)
+        const key = moved * width + option
         const known = next.get(key)
         if (known === undefined || total > known) next.set(key, total)
       })
     }
+    // A beam: states far below the best cannot change any choice.
+    let top = Number.NEGATIVE_INFINITY
+    for (const score of next.values()) if (score > top) top = score
+    for (const [key, score] of next) if (score < top - beam) next.delete(key)
     forward.push(next)
     previous = next
     previousValues = token.values
@@ -402,21 +439,28 @@ function decide(tokens: readonly Token[], tail: string, results: Array<Punctuati
   backward[count - 1] = last
   for (let index = count - 2; index >= 0; index--) {
     const token = tokens[index + 1]!
-    const bits = contentBits(token.gap)
+    const {bits} = token
     const later = backward[index + 1]!
     const map = new Map<number, number>()
     const values = tokens[index]!.values
+    const merged = independent(token) ? new Map<number, number>() : undefined
     for (const state of forward[index]!.keys()) {
+      const known = merged?.get(Math.floor(state / width))
+      if (known !== undefined) {
+        map.set(state, known)
+        continue
+      }
       const before = values[state % width]!
       let best = Number.NEGATIVE_INFINITY
       token.values.forEach((value, option) => {
-        const step = move(Math.floor(state / width) | bits, value)
-        const onward = later.get(step.state * width + option)
+        const moved = move(Math.floor(state / width) | bits, value)
+        const onward = later.get(moved * width + option)
         if (onward === undefined) return
-        const total = token.emissions[option]! + place[index + 1]![option]! + step.score + transition(before, value, token.gap) + onward
+        const total = token.emissions[option]! + place[index + 1]![option]! + moveScore + transition(before, value, token) + onward
         if (total > best) best = total
       })
       map.set(state, best)
+      merged?.set(Math.floor(state / width), best)
     }
     backward[index] = map
   }
@@ -430,6 +474,22 @@ function decide(tokens: readonly Token[], tail: string, results: Array<Punctuati
     }
     results[token.index] = choiceOf(token, marginal)
   })
+}
+
+/** Whether a token's moves do not depend on the previous token's value (see {@link transition}). */
+function independent(token: Token): boolean {
+  return token.gap !== '' && !token.short
+}
+
+/** States merged by their stack part (the value part set to 0), each at its best score. */
+function byStack(states: ReadonlyMap<number, number>, width: number): Map<number, number> {
+  const merged = new Map<number, number>()
+  for (const [state, score] of states) {
+    const key = Math.floor(state / width) * width
+    const known = merged.get(key)
+    if (known === undefined || score > known) merged.set(key, score)
+  }
+  return merged
 }
 
 /**
@@ -447,7 +507,7 @@ function diagramPlaces(tokens: readonly Token[]): Array<(value: string) => numbe
     for (let at = start; at < end; at++) run[at] = drawable[start] ? end - start : 0
     start = end
   }
-  const alone = tokens.map((token, index) => drawable[index] && run[index] === 1 && /(?:^|[ \t\n])$/.test(token.gap) && /^(?:[ \t\n]|$)/.test(tokens[index + 1]?.gap ?? ' ') && token.gap !== '')
+  const alone = tokens.map((token, index) => drawable[index] && run[index] === 1 && /(?:^|[ \t\n])$/.test(token.gap) && /^(?:[ \t\n]|$)/.test(tokens[index + 1]?.head ?? ' ') && token.gap !== '')
   // The tokens of each line, to find the diagram lines.
   const diagram = new Array<boolean>(tokens.length).fill(false)
   for (let start = 0; start < tokens.length; ) {
