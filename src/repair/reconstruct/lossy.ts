@@ -5,7 +5,8 @@
  */
 import {classPrior, partnerOf, type Candidate} from './candidates.js'
 import {functionConfusion, temperedConfidence} from './confusion.js'
-import {chooseInLattice, gapUnit, isHan, type Follow, type FollowPool, type Lexical, type Slot, type Unit} from './choose.js'
+import {chooseInLattice, gapUnit, isHan, type Follow, type FollowPool, type Lexical, type Slot, type SlotChoice, type Unit} from './choose.js'
+import {isGrammarMark, punctuate, type PunctuationPiece} from './punctuation.js'
 import {documentCache, type DocumentCacheOptions, type WordCache} from '../model/document-cache.js'
 import {frameReach, unknown, windowSize, type ContextModel} from '../model/context-model.js'
 import type {Lexicon, LexiconTrie} from '../model/lexicon.js'
@@ -128,8 +129,10 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
   }
   const plain = chooseInLattice(units, lexicon, options.words)
   const choices = options.cache === undefined || options.cache === false ? plain : chooseInLattice(units, lexicon, documentCache(units, plain, lexicon, options.cache))
-  return choices.map((choice, index) => {
+  const grammar = punctuation(parts, slots, choices)
+  return choices.map((lattice, index) => {
     const {candidates} = slots[index]!.slot
+    const choice = grammar[index] ?? lattice
     const char = candidates[choice.best]!
     const alternatives: string[] = []
     for (let rank = 1; rank < 4 && rank < choice.order.length; rank++) alternatives.push(candidates[choice.order[rank]!]!)
@@ -138,13 +141,79 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
       char,
       plain: candidates[plain[index]!.best]!,
       confidence: confusion === undefined ? choice.confidence : temperedConfidence(choice.confidence),
-      latticeConfidence: choice.confidence,
+      latticeConfidence: lattice.confidence,
       alternatives
     }
     // (Set afterwards, not spread in: the same object, without a copy.)
     if (confusion !== undefined) rebuilt.confusion = confusion
     return rebuilt
   })
+}
+
+/**
+ * The lattice's choices with the punctuation decided again by the grammar of
+ * the paragraph (`punctuation.ts`): for each slot with a mark among its
+ * candidates, the grammar's choice, scores and confidence; undefined for the
+ * others, which keep the lattice's.
+ */
+function punctuation(parts: readonly Part[], slots: ReadonlyArray<{slot: Slot; index: number}>, choices: readonly SlotChoice[]): Array<SlotChoice | undefined> {
+  const pieces: PunctuationPiece[] = []
+  const tokenOf: number[] = []
+  let rank = 0
+  let text = ''
+  for (const [index, part] of parts.entries()) {
+    if (typeof part === 'string') {
+      text += part
+      continue
+    }
+    const {slot} = slots[rank]!
+    const choice = choices[rank]!
+    if (slot.candidates.some(isGrammarMark) && inChinese(parts, index)) {
+      if (text !== '') pieces.push(text)
+      text = ''
+      tokenOf.push(rank)
+      pieces.push({candidates: slot.candidates, scores: choice.scores, rest: slot.rest ?? 0})
+    } else text += slot.candidates[choice.best]!
+    rank++
+  }
+  const grammar = new Array<SlotChoice | undefined>(choices.length)
+  if (tokenOf.length === 0) return grammar
+  if (text !== '') pieces.push(text)
+  punctuate(pieces).forEach((decided, token) => {
+    const rank = tokenOf[token]!
+    const lattice = choices[rank]!
+    const {candidates} = slots[rank]!.slot
+    // The grammar only moves a mark to another mark: where the lattice chose
+    // a character, or the grammar would put one for a mark, the lattice's
+    // words know more than the grammar's rules.
+    if (!isGrammarMark(candidates[lattice.best]!)) return
+    if (decided.best !== lattice.best && isGrammarMark(candidates[decided.best]!)) {
+      // Overruled: no surer than the lattice was that its own choice was wrong.
+      grammar[rank] = {...decided, confidence: Math.min(decided.confidence, 1 - lattice.confidence)}
+      return
+    }
+    // Kept: as sure as the less sure of the two.
+    const share = 1 / decided.scores.reduce((sum, score) => sum + Math.exp(score - decided.scores[lattice.best]!), 0)
+    const confidence = Math.min(lattice.confidence, decided.best === lattice.best ? decided.confidence : share)
+    if (confidence < lattice.confidence) grammar[rank] = {...lattice, confidence}
+  })
+  return grammar
+}
+
+/**
+ * Whether a damaged part stands in Chinese text: a Han character or Chinese
+ * punctuation right before or after it, past white space. The outer layer of
+ * text damaged twice is Latin mojibake (`ä¸­`), where a rebuilt `，` is a
+ * pair of bytes, not a comma.
+ */
+function inChinese(parts: readonly Part[], index: number): boolean {
+  for (const step of [-1, 1] as const) {
+    const text = textAround(parts, index, step)
+    if (text === undefined) continue
+    const near = (step < 0 ? text.trimEnd().slice(-1) : text.trimStart()[0]) ?? ''
+    if (near === 'X' || isHan(near) || isGrammarMark(near)) return true
+  }
+  return false
 }
 
 /**
@@ -412,6 +481,14 @@ function narrow(shapes: PartShapes, parts: readonly Part[], index: number, lexic
     for (let at = 0; at < ranked && !known; at++) known = kept[at] === position
     if (!known) kept[keptCount++] = position
   }
+  // Box drawing, which only the punctuation grammar tells from quotes (by its runs and lines), never scores well alone.
+  for (const code of diagramCodes) {
+    const position = info.byCode.get(code)
+    if (position < 0) continue
+    let known = false
+    for (let at = 0; at < keptCount && !known; at++) known = kept[at] === position
+    if (!known) kept[keptCount++] = position
+  }
   // The mass of the rest relative to the best: every candidate at its score
   // alone, less the kept ones, with the raised ones left out at their raised score.
   let rest = info.selfMass * Math.exp(info.bestSelf - best)
@@ -514,7 +591,9 @@ class Top {
 const raised = new Raised()
 const topScratch = new Top()
 /** Scratch of {@link narrow}: the kept positions. */
-const keptScratch = new Int32Array(keptPerSlot + keptAlone)
+/** The box drawing a slot always keeps when it has it: `─` and `│` (see `punctuation.ts`). */
+const diagramCodes = [0x2500, 0x2502]
+const keptScratch = new Int32Array(keptPerSlot + keptAlone + diagramCodes.length)
 /** Scratch of {@link narrow}: which positions are kept (stamped with the generation of {@link raised}). */
 let keptStamp = new Int32Array(1024)
 

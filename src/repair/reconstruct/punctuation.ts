@@ -1,0 +1,547 @@
+/**
+ * Punctuation as a grammar over a paragraph: the damaged characters whose
+ * candidates include Chinese punctuation are decided together, with the
+ * intact marks around them, by a small Viterbi pass whose state is the stack
+ * of open brackets and quotes and the mark just before. Two damaged brackets
+ * can pair up (`（如 CPU、网络）`), two marks with nothing between them
+ * (`，，`, `（，`, `、。`) are near-impossible, a sentence of a word or two is
+ * rarely closed by `。` after another `。` or `、`, and runs of one lone E2
+ * lead byte are the box drawing of a plain-text diagram, not quotes.
+ */
+
+/** A damaged character the grammar weighs: its candidates and the lattice's max-marginal log scores. */
+export interface PunctuationSlot {
+  /** Candidate characters. */
+  candidates: readonly string[]
+  /** Max-marginal log score per candidate (the lattice's). */
+  scores: readonly number[]
+  /** Mass of the candidates left out before the lattice, relative to the best one's (0 for none). */
+  rest: number
+}
+
+/** A piece of a paragraph-split text: fixed text, or a damaged character the grammar weighs. */
+export type PunctuationPiece = string | PunctuationSlot
+
+/** The grammar's outcome for one slot. */
+export interface PunctuationChoice {
+  /** Index of the chosen candidate. */
+  best: number
+  /** Indices of the candidates, best first (ties by index). */
+  order: number[]
+  /** Max-marginal log score per candidate, with the grammar's costs. */
+  scores: number[]
+  /** Softmax of the scores, the rest included. */
+  confidence: number
+}
+
+const pauses = '，、；：'
+const stops = '。？！'
+const openers = '（“‘《【「『〈'
+const closers = '）”’》】」』〉'
+const quotes = '“”‘’'
+/** Box drawing and arrows of plain-text diagrams. */
+const box = '─│┌┐└┘├┤┬┴┼═║'
+const marks = new Set([...pauses, ...stops, ...openers, ...closers, '—', '…', ...box])
+
+/**
+ * Whether the grammar has something to say about a character.
+ *
+ * @param char One character.
+ * @returns True for the punctuation the grammar weighs.
+ */
+export function isGrammarMark(char: string): boolean {
+  return marks.has(char)
+}
+
+/** Cost of a closer nothing opened, or of an opener the paragraph never closes. */
+const unbalancedCost = 4
+/** Bonus for a bracket or quote closing a phrase its partner opened, with no clause ended in between. */
+const pairBonus = 1
+/** Bonus for a pair around letters and digits only (`（CRI）`, `（Pod）`). */
+const latinPairBonus = 3
+/** Cost of a closer of another kind than the innermost open mark. */
+const mismatchCost = 3
+/** Cost of two marks with nothing between them that never meet so (`，，`, `（，`, `，）`, `““`). */
+const adjacencyCost = 6
+/** Cost of `。` closing a sentence of a word or two after `。` or `、` (`保质。保量。`). */
+const shortSentenceCost = 3
+/** How short (in words, see {@link gapLength}) a sentence is for {@link shortSentenceCost}. */
+const shortSentence = 3
+/** Cost of a quote with white space (or the line's edge) on both sides: box drawing stands so. */
+const flankedQuoteCost = 4
+/** Bonus for `│` standing alone on a line of a diagram, and for `─` in a run of box drawing. */
+const diagramBonus = 6
+/** How many damaged characters side by side make a run of box drawing. */
+const diagramRun = 3
+/** How deep brackets and quotes nest in the state (deeper ones cost {@link unbalancedCost}). */
+const maxDepth = 2
+
+/** A mark's kind for the rules of adjacency. */
+const enum Kind {
+  Other,
+  Pause,
+  Stop,
+  Open,
+  Close,
+  Box,
+  Dash
+}
+
+function kindOf(char: string): Kind {
+  if (pauses.includes(char)) return Kind.Pause
+  if (stops.includes(char)) return Kind.Stop
+  if (openers.includes(char)) return Kind.Open
+  if (closers.includes(char)) return Kind.Close
+  if (box.includes(char)) return Kind.Box
+  if (char === '—' || char === '…') return Kind.Dash
+  return Kind.Other
+}
+
+/**
+ * Cost of two marks next to each other with nothing between them.
+ *
+ * @param first The first mark.
+ * @param second The mark right after it.
+ * @returns 0, or {@link adjacencyCost}.
+ */
+export function adjacency(first: string, second: string): number {
+  const a = kindOf(first)
+  const b = kindOf(second)
+  if (a === Kind.Other || b === Kind.Other) return 0
+  const endA = a === Kind.Pause || a === Kind.Stop
+  const endB = b === Kind.Pause || b === Kind.Stop
+  // `？！` and `！！` are emphasis; any other two ends of a clause are one too many.
+  if (endA && endB) return a === Kind.Stop && b === Kind.Stop && first !== '。' && second !== '。' ? 0 : adjacencyCost
+  if (a === Kind.Open && (endB || b === Kind.Close)) return adjacencyCost
+  // `，）` never, `。）` and `？”` do.
+  if (a === Kind.Pause && b === Kind.Close) return adjacencyCost
+  // Quotes side by side: only a quote opened inside one (`“‘`) or closed with it (`’”`).
+  if (quotes.includes(first) && quotes.includes(second)) return (first === '“' && second === '‘') || (first === '’' && second === '”') ? 0 : adjacencyCost
+  return 0
+}
+
+/**
+ * The length of a text between two marks, in words: a Han character or a
+ * run of letters and digits counts one, space and markup nothing.
+ */
+export function gapLength(text: string): number {
+  let length = 0
+  let inWord = false
+  for (const char of text) {
+    if (/[\p{L}\p{N}]/u.test(char) && !/\p{Script=Han}/u.test(char)) {
+      if (!inWord) length++
+      inWord = true
+      continue
+    }
+    inWord = false
+    if (/\p{Script=Han}/u.test(char)) length++
+  }
+  return length
+}
+
+/** A token of the grammar: an intact mark or a damaged character, with the text before it. */
+interface Token {
+  /** Values: distinct marks, and `''` for every other candidate (they are alike to the grammar). */
+  values: string[]
+  /** Emission log score per value. */
+  emissions: number[]
+  /** The slot, or undefined for an intact mark. */
+  slot: PunctuationSlot | undefined
+  /** Where the slot's result goes. */
+  index: number
+  /** The text since the previous token of the paragraph (its last {@link gapKept} characters). */
+  gap: string
+  /** The first {@link gapKept} characters of the gap: the text after the previous token. */
+  head: string
+  /** What the gap holds, as content bits (see {@link Step}). */
+  bits: number
+  /** Whether the gap is a sentence of a word or two on one line (see {@link shortSentence}). */
+  short: boolean
+}
+
+/** How much of a gap a token keeps: the rules read only its end (a gap may be a whole code block). */
+const gapKept = 160
+
+/** A token's fields that depend on its gap, worked out once. */
+function gapFields(gap: string): {gap: string; head: string; bits: number; short: boolean} {
+  const long = gap.length > gapKept
+  const kept = long ? gap.slice(-gapKept) : gap
+  return {gap: kept, head: long ? gap.slice(0, gapKept) : gap, bits: contentBits(gap), short: !long && !gap.includes('\n') && gapLength(gap) <= shortSentence}
+}
+
+/** Where a paragraph ends: a blank line, or a line that begins another block. */
+const paragraphBreak = /\n[ \t]*(?:\n|[-*+>#|]\s|\d+\.\s|```)/y
+
+/**
+ * Decide the punctuation of a text jointly, paragraph by paragraph.
+ *
+ * @param pieces The text as fixed strings and the damaged characters the grammar weighs, in order.
+ * @returns One choice per slot, in order.
+ */
+export function punctuate(pieces: readonly PunctuationPiece[]): PunctuationChoice[] {
+  const results: Array<PunctuationChoice | undefined> = []
+  let paragraph: Token[] = []
+  let gap = ''
+  const close = (): void => {
+    if (paragraph.length > 0) decide(paragraph, gap, results)
+    paragraph = []
+    gap = ''
+  }
+  for (const piece of pieces) {
+    if (typeof piece !== 'string') {
+      paragraph.push(slotToken(piece, results.length, gap))
+      results.push(undefined)
+      gap = ''
+      continue
+    }
+    let from = 0
+    for (let at = 0; at < piece.length; at++) {
+      const char = piece[at]!
+      if (char === '\n') {
+        paragraphBreak.lastIndex = at
+        if (paragraphBreak.test(piece)) {
+          gap += piece.slice(from, at)
+          close()
+          from = at
+        }
+        continue
+      }
+      if (!marks.has(char)) continue
+      gap += piece.slice(from, at)
+      paragraph.push({values: [char], emissions: [0], slot: undefined, index: -1, ...gapFields(gap)})
+      gap = ''
+      from = at + 1
+    }
+    gap += piece.slice(from)
+  }
+  close()
+  // (Every slot is in a paragraph, and every paragraph is decided.)
+  return results.map((result) => result!)
+}
+
+/**
+ * A slot as a token: its marks as values, every other candidate as one value
+ * `''` at its best score. The candidates left out before the lattice are no
+ * value (none of them can be written): they count only in the confidence.
+ */
+function slotToken(slot: PunctuationSlot, index: number, gap: string): Token {
+  const values: string[] = []
+  const emissions: number[] = []
+  let other = Number.NEGATIVE_INFINITY
+  let top = Number.NEGATIVE_INFINITY
+  for (const score of slot.scores) if (score > top) top = score
+  slot.candidates.forEach((char, option) => {
+    const score = slot.scores[option]!
+    // A mark far below the best cannot win: it is left out (it moves with the rest, see `choiceOf`).
+    if (marks.has(char) && score >= top - valueMargin) {
+      values.push(char)
+      emissions.push(score)
+    } else if (!marks.has(char) && score > other) other = score
+  })
+  if (other > Number.NEGATIVE_INFINITY) {
+    values.push('')
+    emissions.push(other)
+  }
+  return {values, emissions: emissions.map((score) => score - top), slot, index, ...gapFields(gap)}
+}
+
+/** How far below the best state of a token a state may be and still be followed. */
+const beam = 16
+/** How far below a slot's best candidate a mark may be and still be weighed. */
+const valueMargin = 6
+
+/** A stack of open marks as a number: up to {@link maxDepth} opener indices, base `openers.length + 1`. */
+const base = openers.length + 1
+
+function push(stack: number, opener: number): {stack: number; cost: number} {
+  const depth = stack === 0 ? 0 : stack < base ? 1 : 2
+  if (depth < maxDepth) return {stack: stack * base + opener + 1, cost: 0}
+  // Too deep: the outermost is forgotten.
+  return {stack: (stack % base) * base + opener + 1, cost: unbalancedCost}
+}
+
+function pop(stack: number, opener: number): {stack: number; cost: number} {
+  if (stack === 0) return {stack, cost: unbalancedCost}
+  const top = (stack % base) - 1
+  if (top === opener) return {stack: Math.floor(stack / base), cost: 0}
+  const below = Math.floor(stack / base)
+  if (below !== 0 && (below % base) - 1 === opener) return {stack: Math.floor(below / base), cost: mismatchCost}
+  return {stack, cost: unbalancedCost}
+}
+
+function depthOf(stack: number): number {
+  let depth = 0
+  for (let rest = stack; rest > 0; rest = Math.floor(rest / base)) depth++
+  return depth
+}
+
+/**
+ * A state of the grammar: the stack of open marks, and what the innermost
+ * one holds so far, as bits: {@link ended} a clause (a line break counts),
+ * {@link han} text, {@link latin} letters or digits.
+ */
+interface Step {
+  /** The stack times {@link stackUnit}, plus the bits of the content. */
+  state: number
+  /** Log score of the move (the pairing bonus, or the cost of an unbalanced mark). */
+  score: number
+}
+
+const ended = 1
+const han = 2
+const latin = 4
+const stackUnit = 8
+
+/** The content bits of a gap of text (see {@link Step}). */
+function contentBits(gap: string): number {
+  let bits = 0
+  if (gap.includes('\n')) bits |= ended
+  if (/\p{Script=Han}/u.test(gap)) bits |= han
+  if (/[A-Za-z0-9]/.test(gap)) bits |= latin
+  return bits
+}
+
+/** Move a state (see {@link Step}) by a value: the new state, its score left in {@link moveScore} (no object per move). */
+function move(state: number, value: string): number {
+  // With nothing open, nothing of the content is remembered.
+  if (state < stackUnit) state = 0
+  // Every candidate that is not a mark stands for a Han character here.
+  moveScore = 0
+  if (value === '') return state === 0 ? 0 : state | han
+  const stack = Math.floor(state / stackUnit)
+  const open = openers.indexOf(value)
+  if (open >= 0) {
+    const pushed = push(stack, open)
+    moveScore = -pushed.cost
+    return pushed.stack * stackUnit
+  }
+  const shut = closers.indexOf(value)
+  if (shut >= 0) {
+    const popped = pop(stack, shut)
+    // A pair around a phrase (no clause ended inside) is what brackets are
+    // for, and around a name or a term in letters (`（CRI）`) most of all.
+    const content = state % stackUnit
+    const paired = popped.cost !== 0 || (content & ended) !== 0 ? 0 : content === latin ? latinPairBonus : pairBonus
+    // What the outer mark holds is not kept: taken as a clause ended (no bonus for it).
+    moveScore = paired - popped.cost
+    return popped.stack * stackUnit + (popped.stack === 0 ? 0 : ended)
+  }
+  if (clauseEnds.includes(value)) return state === 0 ? 0 : state | ended
+  return state
+}
+
+/** The score of the last {@link move}. */
+let moveScore = 0
+
+/** Marks that end a clause: inside brackets they make the pair less likely. */
+const clauseEnds = '，。；：？！'
+
+/** The grammar's own score of a value at a token, apart from its neighbours: where it stands. */
+function placeCost(token: Token, value: string, after: string): number {
+  if (value === '') return 0
+  let score = 0
+  if (quotes.includes(value) && /(?:^|[ \t\n])$/.test(token.gap) && /^(?:[ \t\n]|$)/.test(after) && token.gap !== '' && after !== '') score -= flankedQuoteCost
+  if (value === '、' && listGoesOn(after)) score += listBonus
+  if (value === '：' && termBefore.test(token.gap)) score += termBonus
+  return score
+}
+
+/**
+ * A line (or list item) that so far holds only a term in bold or code: the
+ * mark after it introduces its description (`- **大使**：帮助…`, `* \`Forbid\`：…`).
+ */
+const termBefore = /(?:^|\n)[ \t]*(?:(?:[-*+]|\d+\.)[ \t]+)?(?:\*\*[^*\n]+\*\*|`[^`\n]+`)[ \t]*$/
+/** Bonus for `：` after a term that begins its line. */
+const termBonus = 3
+
+/**
+ * Whether the text after a mark reads as the rest of a list: a conjunction
+ * that joins its last item (`和 或 及 与 等`) within a few words, before any
+ * other mark (`需求工程、计划、实现、评审、测试和交付`, `修改、添加和改进建议`).
+ */
+export function listGoesOn(after: string): boolean {
+  let words = 0
+  let inWord = false
+  for (const char of after) {
+    if (char === '\n' || words > listReach) return false
+    if (listJoiners.includes(char)) return words > 0
+    if (/[A-Za-z0-9]/.test(char)) {
+      if (!inWord) words++
+      inWord = true
+      continue
+    }
+    inWord = false
+    if (/\p{Script=Han}/u.test(char)) words++
+  }
+  return false
+}
+
+/** Conjunctions that join the last item of a list. */
+const listJoiners = '和或及与等'
+/** How many words after a mark a list's conjunction may come. */
+const listReach = 6
+/** Bonus for `、` before the rest of a list. */
+const listBonus = 2
+
+/** Cost of a value after the previous token's value, with the gap between them. */
+function transition(previous: string, value: string, token: Token): number {
+  if (value === '' || previous === '') return 0
+  if (token.gap === '') return -adjacency(previous, value)
+  // A sentence of a word or two, then `。` or `、`: a list was cut (`保质。保量。`, `工程。计划、`).
+  if ((value === '。' || value === '、') && previous === '。' && token.short) return -shortSentenceCost
+  return 0
+}
+
+/**
+ * Decide one paragraph: Viterbi forward and backward over (stack, value of
+ * the previous token), the max-marginal of each value of each slot.
+ */
+function decide(tokens: readonly Token[], tail: string, results: Array<PunctuationChoice | undefined>): void {
+  const count = tokens.length
+  const afterOf = (index: number): string => (index + 1 < count ? tokens[index + 1]!.head : tail.slice(0, gapKept))
+  const diagram = diagramPlaces(tokens)
+  const place = tokens.map((token, index) => token.values.map((value) => placeCost(token, value, afterOf(index)) + diagram[index]!(value)))
+  // Forward: per token, a map from state (stack, value index) to the best score of reaching it.
+  const forward: Array<Map<number, number>> = []
+  let previous = new Map<number, number>([[0, 0]])
+  let previousValues: readonly string[] = ['']
+  const width = 64
+  for (let index = 0; index < count; index++) {
+    const token = tokens[index]!
+    // A pair seldom spans lines: a line break counts as a clause ended.
+    const {bits} = token
+    const next = new Map<number, number>()
+    // Where the previous token's value cannot matter (text between, more than
+    // a word or two), its states are merged by stack: far fewer to expand.
+    const source = independent(token) ? byStack(previous, width) : previous
+    for (const [state, score] of source) {
+      const before = previousValues[state % width]!
+      token.values.forEach((value, option) => {
+        const moved = move(Math.floor(state / width) | bits, value)
+        const total = score + token.emissions[option]! + place[index]![option]! + moveScore + transition(before, value, token)
+        const key = moved * width + option
+        const known = next.get(key)
+        if (known === undefined || total > known) next.set(key, total)
+      })
+    }
+    // A beam: states far below the best cannot change any choice.
+    let top = Number.NEGATIVE_INFINITY
+    for (const score of next.values()) if (score > top) top = score
+    for (const [key, score] of next) if (score < top - beam) next.delete(key)
+    forward.push(next)
+    previous = next
+    previousValues = token.values
+  }
+  // Backward: the best score from a state to the end, the open marks charged there.
+  const backward: Array<Map<number, number>> = new Array(count)
+  const last = new Map<number, number>()
+  for (const state of forward[count - 1]!.keys()) last.set(state, -unbalancedCost * depthOf(Math.floor(state / width / stackUnit)))
+  backward[count - 1] = last
+  for (let index = count - 2; index >= 0; index--) {
+    const token = tokens[index + 1]!
+    const {bits} = token
+    const later = backward[index + 1]!
+    const map = new Map<number, number>()
+    const values = tokens[index]!.values
+    const merged = independent(token) ? new Map<number, number>() : undefined
+    for (const state of forward[index]!.keys()) {
+      const known = merged?.get(Math.floor(state / width))
+      if (known !== undefined) {
+        map.set(state, known)
+        continue
+      }
+      const before = values[state % width]!
+      let best = Number.NEGATIVE_INFINITY
+      token.values.forEach((value, option) => {
+        const moved = move(Math.floor(state / width) | bits, value)
+        const onward = later.get(moved * width + option)
+        if (onward === undefined) return
+        const total = token.emissions[option]! + place[index + 1]![option]! + moveScore + transition(before, value, token) + onward
+        if (total > best) best = total
+      })
+      map.set(state, best)
+      merged?.set(Math.floor(state / width), best)
+    }
+    backward[index] = map
+  }
+  tokens.forEach((token, index) => {
+    if (token.slot === undefined) return
+    const marginal = new Array<number>(token.values.length).fill(Number.NEGATIVE_INFINITY)
+    for (const [state, score] of forward[index]!) {
+      const option = state % width
+      const total = score + backward[index]!.get(state)!
+      if (total > marginal[option]!) marginal[option] = total
+    }
+    results[token.index] = choiceOf(token, marginal)
+  })
+}
+
+/** Whether a token's moves do not depend on the previous token's value (see {@link transition}). */
+function independent(token: Token): boolean {
+  return token.gap !== '' && !token.short
+}
+
+/** States merged by their stack part (the value part set to 0), each at its best score. */
+function byStack(states: ReadonlyMap<number, number>, width: number): Map<number, number> {
+  const merged = new Map<number, number>()
+  for (const [state, score] of states) {
+    const key = Math.floor(state / width) * width
+    const known = merged.get(key)
+    if (known === undefined || score > known) merged.set(key, score)
+  }
+  return merged
+}
+
+/**
+ * Box drawing by its place, per token and value: `─` in a run of three or
+ * more damaged characters that may be box drawing, with nothing between them
+ * (a Chinese dash `——` is two); `│` standing alone between spaces on a line
+ * that has a run or another such one (a diagram). Zero for the rest.
+ */
+function diagramPlaces(tokens: readonly Token[]): Array<(value: string) => number> {
+  const drawable = tokens.map((token) => token.slot !== undefined && token.values.includes('─'))
+  const run = new Array<number>(tokens.length).fill(0)
+  for (let start = 0; start < tokens.length; ) {
+    let end = start + 1
+    if (drawable[start]) while (end < tokens.length && drawable[end] && tokens[end]!.gap === '') end++
+    for (let at = start; at < end; at++) run[at] = drawable[start] ? end - start : 0
+    start = end
+  }
+  const alone = tokens.map((token, index) => drawable[index] && run[index] === 1 && /(?:^|[ \t\n])$/.test(token.gap) && /^(?:[ \t\n]|$)/.test(tokens[index + 1]?.head ?? ' ') && token.gap !== '')
+  // The tokens of each line, to find the diagram lines.
+  const diagram = new Array<boolean>(tokens.length).fill(false)
+  for (let start = 0; start < tokens.length; ) {
+    let end = start + 1
+    while (end < tokens.length && !tokens[end]!.gap.includes('\n')) end++
+    let pieces = 0
+    for (let at = start; at < end; at++) if (run[at]! >= diagramRun || alone[at]) pieces++
+    for (let at = start; at < end; at++) diagram[at] = pieces >= 2
+    start = end
+  }
+  return tokens.map((_, index) => (value: string): number => {
+    if (value === '─' && run[index]! >= diagramRun) return diagramBonus
+    if (value === '│' && alone[index] && diagram[index]) return diagramBonus
+    return 0
+  })
+}
+
+/** A slot's choice from the max-marginals of its values. */
+function choiceOf(token: Token, marginal: readonly number[]): PunctuationChoice {
+  const slot = token.slot!
+  const otherAt = token.values.indexOf('')
+  // Every candidate that is not a mark moves with the value `''`: its own score, shifted as that value's was.
+  // Without such a candidate, the rest moves as the best path does.
+  const shift = otherAt < 0 ? Math.max(...marginal) : marginal[otherAt]! - token.emissions[otherAt]!
+  let top = Number.NEGATIVE_INFINITY
+  for (const score of slot.scores) if (score > top) top = score
+  const scores = slot.candidates.map((char, option) => {
+    const at = token.values.indexOf(char)
+    return at >= 0 ? marginal[at]! : slot.scores[option]! - top + shift
+  })
+  const order = scores.map((_, option) => option).sort((a, b) => scores[b]! - scores[a]! || a - b)
+  const best = order[0]!
+  let sum = 0
+  for (const score of scores) sum += Math.exp(score - scores[best]!)
+  if (slot.rest > 0) sum += slot.rest * Math.exp(shift - scores[best]!)
+  return {best, order, scores, confidence: 1 / sum}
+}

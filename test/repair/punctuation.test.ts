@@ -1,0 +1,116 @@
+import {describe, expect, it} from 'vitest'
+import {utf8ReadAs} from '../../src/repair/channels/catalog.js'
+import {adjacency, gapLength, listGoesOn, punctuate, type PunctuationSlot} from '../../src/repair/reconstruct/punctuation.js'
+import {repairMojibake} from '../../src/repair/reconstruct/repair-mojibake.js'
+import {lexicon} from './lexicon-shared.js'
+
+/** A damaged `EF BC ?` (C1 stripped) as the lattice leaves it: `，` first, the brackets and `：` 1.5 below. */
+function fullwidth(): PunctuationSlot {
+  return {candidates: ['！', '（', '）', '，', '：'], scores: [-2.5, -1.5, -1.5, 0, -1.5], rest: 0}
+}
+
+/** A lone E3 lead byte: `。` first, `、` half a unit below. */
+function loneE3(): PunctuationSlot {
+  return {candidates: ['、', '。', '《', '》'], scores: [-0.5, 0, -6.5, -7.5], rest: 0}
+}
+
+/** A lone E2 lead byte: the quote first, the dash, then box drawing. */
+function loneE2(): PunctuationSlot {
+  return {candidates: ['—', '“', '”', '─', '│'], scores: [-1, 0, -4, -4.5, -4.5], rest: 0}
+}
+
+/** The chosen characters of each slot. */
+function chosen(pieces: ReadonlyArray<string | PunctuationSlot>): string {
+  const slots = pieces.filter((piece): piece is PunctuationSlot => typeof piece !== 'string')
+  return punctuate(pieces)
+    .map((choice, index) => slots[index]!.candidates[choice.best])
+    .join('')
+}
+
+describe('punctuation grammar', () => {
+  it('pairs two damaged brackets around a term in letters (`（CRI）`)', () => {
+    expect(chosen(['使用容器运行时接口', fullwidth(), 'CRI', fullwidth(), '作为一个孤立的进程运行。'])).toBe('（）')
+  })
+
+  it('leaves a clause between two commas alone', () => {
+    expect(chosen(['因为许多', fullwidth(), '甚至可以说大部分', fullwidth(), '服务器都是虚拟机。'])).toBe('，，')
+  })
+
+  it('closes an intact opener where a comma would stand next to another (`应用程序），`)', () => {
+    expect(chosen(['逻辑（或代码', fullwidth(), '，会被分成多个组件。'])).toBe('）')
+  })
+
+  it('charges a closer that nothing opened', () => {
+    const slot: PunctuationSlot = {candidates: ['）', '，'], scores: [0, -1], rest: 0}
+    expect(chosen(['包括', slot, '\n\n- 成为审批者。'])).toBe('，')
+  })
+
+  it('never puts two ends of a clause side by side (`人，。`)', () => {
+    const stop = loneE3()
+    expect(chosen(['收件人', fullwidth(), stop, '\n'])).toBe('）。')
+  })
+
+  it('takes `、` before the rest of a list and `。` after a sentence', () => {
+    expect(chosen(['比如需求工程', loneE3(), '计划', loneE3(), '测试和交付', loneE3(), '\n'])).toBe('、、。')
+  })
+
+  it('takes `：` after a term that begins a list item', () => {
+    expect(chosen(['\n- **大使**', fullwidth(), '帮助传播信息的人。'])).toBe('：')
+    expect(chosen(['\n- 大使', fullwidth(), '帮助传播信息的人。'])).toBe('，')
+  })
+
+  it('reads runs of a lone E2 lead byte as box drawing, and one alone on a diagram line as a vertical bar', () => {
+    const run = Array.from({length: 5}, loneE2)
+    expect(chosen(['# ', ...run, ' 分钟 (0 - 59)\n# ', loneE2(), ' ', ...Array.from({length: 5}, loneE2), ' 小时'])).toBe('─────│─────')
+    // Two are a Chinese dash.
+    expect(chosen(['他说', loneE2(), loneE2(), '这是对的。'])).toBe('——')
+  })
+
+  it('takes its confidence from its own max-marginals, the rest included', () => {
+    const slot: PunctuationSlot = {candidates: ['，', '：'], scores: [0, -1], rest: 0.5}
+    const [choice] = punctuate(['这里', slot, '那里'])
+    expect(choice!.best).toBe(0)
+    expect(choice!.scores).toEqual([0, -1])
+    expect(choice!.confidence).toBeCloseTo(1 / (1 + Math.exp(-1) + 0.5), 10)
+  })
+
+  it('has nothing to decide in text without slots', () => {
+    expect(punctuate(['（完整的文本）。'])).toEqual([])
+  })
+
+  it('knows which marks never meet', () => {
+    expect([adjacency('，', '，'), adjacency('（', '，'), adjacency('，', '）'), adjacency('“', '“')]).toEqual([6, 6, 6, 6])
+    expect([adjacency('）', '，'), adjacency('。', '”'), adjacency('？', '！'), adjacency('—', '—'), adjacency('─', '─')]).toEqual([0, 0, 0, 0, 0])
+  })
+
+  it('measures text in words and finds the conjunction of a list', () => {
+    expect(gapLength('如 CPU 和磁盘')).toBe(5)
+    expect(listGoesOn('添加和改进建议')).toBe(true)
+    expect(listGoesOn('沟通并理解需求')).toBe(false)
+    expect(listGoesOn('和改进')).toBe(false)
+  })
+})
+
+describe('punctuation grammar in C1 stripped repair', () => {
+  it('pairs brackets that both lost their last byte', () => {
+    // Long enough for the document to show that every byte 0x80–0x9F was lost.
+    const text = [
+      '# 定时任务',
+      '',
+      'Kubernetes 的定时任务（CronJob）按计划创建作业（Job），例如备份、报告生成等。',
+      '',
+      '```',
+      '# ┌───────────── 分钟 (0 - 59)',
+      '# │ ┌───────────── 小时 (0 - 23)',
+      '# │ │',
+      '```',
+      '',
+      '- **并发策略**：允许、禁止或替换并发执行的作业。',
+      ''
+    ].join('\n')
+    const result = repairMojibake(utf8ReadAs('latin1', 'c1-stripped').damage(text), {lexicon})
+    expect(result.text).toContain('（CronJob）')
+    expect(result.text).toContain('（Job），')
+    expect(result.text).toMatch(/\*\*：/)
+  })
+})
