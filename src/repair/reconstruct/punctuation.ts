@@ -182,16 +182,20 @@ export function punctuate(pieces: readonly PunctuationPiece[]): PunctuationChoic
   const results: Array<PunctuationChoice | undefined> = []
   let paragraph: Token[] = []
   let gap = ''
+  // Whether the paragraph has a damaged character (one of intact marks only has nothing to decide).
+  let damaged = false
   const close = (): void => {
-    if (paragraph.length > 0) decide(paragraph, gap, results)
+    if (damaged) decide(paragraph, gap, results)
     paragraph = []
     gap = ''
+    damaged = false
   }
   for (const piece of pieces) {
     if (typeof piece !== 'string') {
       paragraph.push(slotToken(piece, results.length, gap))
       results.push(undefined)
       gap = ''
+      damaged = true
       continue
     }
     let from = 0
@@ -333,6 +337,46 @@ function move(state: number, value: string): number {
 /** The score of the last {@link move}. */
 let moveScore = 0
 
+/**
+ * Every value a token may have, by number: `''` is 0, each mark after it.
+ * Moves and adjacencies are worked out once per pair of numbers and kept in
+ * tables ({@link movedState}): a paragraph has thousands of moves and only a
+ * few dozen distinct ones.
+ */
+const valueIds = new Map<string, number>([['', 0], ...[...marks].map((mark, index): [string, number] => [mark, index + 1])])
+const valueCount = valueIds.size
+/** States a move can start from: the stack (up to {@link maxDepth} openers) times {@link stackUnit}, plus the content bits. */
+const stateCount = base ** maxDepth * stackUnit
+/** The state each (state, value) moves to, -1 until worked out; and the move's score. */
+const movedStates = new Int32Array(stateCount * valueCount).fill(-1)
+const movedScores = new Float64Array(stateCount * valueCount)
+
+/** {@link move}, kept in a table: the new state, its score left in {@link moveScore}. */
+function movedState(state: number, id: number, value: string): number {
+  const key = state * valueCount + id
+  let moved = movedStates[key]!
+  if (moved < 0) {
+    moved = move(state, value)
+    movedStates[key] = moved
+    movedScores[key] = moveScore
+  }
+  moveScore = movedScores[key]!
+  return moved
+}
+
+/** {@link adjacency} of two values by number, kept in a table (NaN until worked out). */
+const adjacencies = new Float64Array(valueCount * valueCount).fill(Number.NaN)
+
+function adjacencyOf(first: string, second: string): number {
+  const key = valueIds.get(first)! * valueCount + valueIds.get(second)!
+  let cost = adjacencies[key]!
+  if (Number.isNaN(cost)) {
+    cost = adjacency(first, second)
+    adjacencies[key] = cost
+  }
+  return cost
+}
+
 /** Marks that end a clause: inside brackets they make the pair less likely. */
 const clauseEnds = '，。；：？！'
 
@@ -386,7 +430,7 @@ const listBonus = 2
 /** Cost of a value after the previous token's value, with the gap between them. */
 function transition(previous: string, value: string, token: Token): number {
   if (value === '' || previous === '') return 0
-  if (token.gap === '') return -adjacency(previous, value)
+  if (token.gap === '') return -adjacencyOf(previous, value)
   // A sentence of a word or two, then `。` or `、`: a list was cut (`保质。保量。`, `工程。计划、`).
   if ((value === '。' || value === '、') && previous === '。' && token.short) return -shortSentenceCost
   return 0
@@ -414,15 +458,20 @@ function decide(tokens: readonly Token[], tail: string, results: Array<Punctuati
     // Where the previous token's value cannot matter (text between, more than
     // a word or two), its states are merged by stack: far fewer to expand.
     const source = independent(token) ? byStack(previous, width) : previous
+    const {values, emissions} = token
+    const ids = idsOf(values)
+    const placed = place[index]!
     for (const [state, score] of source) {
       const before = previousValues[state % width]!
-      token.values.forEach((value, option) => {
-        const moved = move(Math.floor(state / width) | bits, value)
-        const total = score + token.emissions[option]! + place[index]![option]! + moveScore + transition(before, value, token)
+      const from = Math.floor(state / width) | bits
+      for (let option = 0; option < values.length; option++) {
+        const value = values[option]!
+        const moved = movedState(from, ids[option]!, value)
+        const total = score + emissions[option]! + placed[option]! + moveScore + transition(before, value, token)
         const key = moved * width + option
         const known = next.get(key)
         if (known === undefined || total > known) next.set(key, total)
-      })
+      }
     }
     // A beam: states far below the best cannot change any choice.
     let top = Number.NEGATIVE_INFINITY
@@ -443,6 +492,9 @@ function decide(tokens: readonly Token[], tail: string, results: Array<Punctuati
     const later = backward[index + 1]!
     const map = new Map<number, number>()
     const values = tokens[index]!.values
+    const nextValues = token.values
+    const nextIds = idsOf(nextValues)
+    const placed = place[index + 1]!
     const merged = independent(token) ? new Map<number, number>() : undefined
     for (const state of forward[index]!.keys()) {
       const known = merged?.get(Math.floor(state / width))
@@ -451,14 +503,16 @@ function decide(tokens: readonly Token[], tail: string, results: Array<Punctuati
         continue
       }
       const before = values[state % width]!
+      const from = Math.floor(state / width) | bits
       let best = Number.NEGATIVE_INFINITY
-      token.values.forEach((value, option) => {
-        const moved = move(Math.floor(state / width) | bits, value)
+      for (let option = 0; option < nextValues.length; option++) {
+        const value = nextValues[option]!
+        const moved = movedState(from, nextIds[option]!, value)
         const onward = later.get(moved * width + option)
-        if (onward === undefined) return
-        const total = token.emissions[option]! + place[index + 1]![option]! + moveScore + transition(before, value, token) + onward
+        if (onward === undefined) continue
+        const total = token.emissions[option]! + placed[option]! + moveScore + transition(before, value, token) + onward
         if (total > best) best = total
-      })
+      }
       map.set(state, best)
       merged?.set(Math.floor(state / width), best)
     }
@@ -475,6 +529,18 @@ function decide(tokens: readonly Token[], tail: string, results: Array<Punctuati
     results[token.index] = choiceOf(token, marginal)
   })
 }
+
+/** The numbers of a token's values (see {@link valueIds}), kept per list of values. */
+function idsOf(values: readonly string[]): Int32Array {
+  let ids = valueIdLists.get(values)
+  if (ids === undefined) {
+    ids = Int32Array.from(values, (value) => valueIds.get(value)!)
+    valueIdLists.set(values, ids)
+  }
+  return ids
+}
+
+const valueIdLists = new WeakMap<readonly string[], Int32Array>()
 
 /** Whether a token's moves do not depend on the previous token's value (see {@link transition}). */
 function independent(token: Token): boolean {
