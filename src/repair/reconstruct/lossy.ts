@@ -156,6 +156,21 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
  * candidates, the grammar's choice, scores and confidence; undefined for the
  * others, which keep the lattice's.
  */
+/**
+ * Whether a mark is among a slot's candidates near enough to its best to be
+ * chosen ({@link grammarReach}): a slot whose marks are all far below the
+ * character the lattice chose is that character to the grammar, like intact text.
+ */
+function markWithin(candidates: readonly string[], scores: readonly number[]): boolean {
+  let top = Number.NEGATIVE_INFINITY
+  for (const score of scores) if (score > top) top = score
+  for (let option = 0; option < candidates.length; option++) if (scores[option]! >= top - grammarReach && isGrammarMark(candidates[option]!)) return true
+  return false
+}
+
+/** How far below a slot's best a mark may be and still be weighed (as the grammar's own `valueMargin`). */
+const grammarReach = 6
+
 function punctuation(parts: readonly Part[], slots: ReadonlyArray<{slot: Slot; index: number}>, choices: readonly SlotChoice[]): Array<SlotChoice | undefined> {
   const pieces: PunctuationPiece[] = []
   const tokenOf: number[] = []
@@ -168,7 +183,7 @@ function punctuation(parts: readonly Part[], slots: ReadonlyArray<{slot: Slot; i
     }
     const {slot} = slots[rank]!
     const choice = choices[rank]!
-    if (slot.candidates.some(isGrammarMark) && inChinese(parts, index)) {
+    if (markWithin(slot.candidates, choice.scores) && inChinese(parts, index)) {
       if (text !== '') pieces.push(text)
       text = ''
       tokenOf.push(rank)
