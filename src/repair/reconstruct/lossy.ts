@@ -73,7 +73,7 @@ const defaultContextWeight = 0.7
 export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: RebuildOptions = {}): Rebuilt[] {
   const units: Unit[] = []
   const shapes = new PartShapes(parts, lexicon)
-  const slots: Array<{slot: Slot; shape: Shape; index: number; at: number; afterNumber: boolean; beforeQuestion: boolean; lineEnd: boolean; paragraphEnd: boolean; lineStart: boolean}> = []
+  const slots: Array<{slot: Slot; shape: Shape; index: number; at: number; afterNumber: boolean; beforeQuestion: boolean; contraction: boolean; lineEnd: boolean; paragraphEnd: boolean; lineStart: boolean}> = []
   parts.forEach((part, index) => {
     if (typeof part === 'string') {
       pushFixed(units, part)
@@ -93,6 +93,7 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
         at: units.length,
         afterNumber: typeof before === 'string' && afterNumberPattern.test(before),
         beforeQuestion: typeof after === 'string' && beforeQuestionPattern.test(after),
+        contraction: typeof before === 'string' && letterEndPattern.test(before) && typeof after === 'string' && contractionPattern.test(after),
         lineEnd: after === undefined || (typeof after === 'string' && lineEndPattern.test(after)),
         paragraphEnd: after === undefined || (typeof after === 'string' && paragraphEnd.test(after)),
         lineStart: before === undefined || (typeof before === 'string' && lineStartPattern.test(before))
@@ -121,10 +122,11 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
       }
     }
   }
-  for (const {slot, shape, index, at, afterNumber, beforeQuestion, lineEnd, paragraphEnd, lineStart} of slots) {
+  for (const {slot, shape, index, at, afterNumber, beforeQuestion, contraction, lineEnd, paragraphEnd, lineStart} of slots) {
     slot.priors = basePriors(units, shape, shapes.info(index), at, paired)
     if (lineEnd || lineStart) addLinePosition(slot, lineEnd, paragraphEnd, lineStart)
     addGrammar(units, slot, at, lexicon, afterNumber, beforeQuestion)
+    if (contraction) addApostrophe(slot)
     if (options.context !== undefined) addContext(units, slot, shape, at, options.context, options.contextWeight ?? defaultContextWeight)
   }
   const plain = chooseInLattice(units, lexicon, options.words)
@@ -239,6 +241,9 @@ function inChinese(parts: readonly Part[], index: number): boolean {
  */
 const afterNumberPattern = /\d[ \t]*$/
 const beforeQuestionPattern = /^[？?]/
+/** Before the slot, a Latin letter; after it, the end of an English contraction or possessive (`I’d`, `don’t`, `vSphere’s`, `we’ve`). */
+const letterEndPattern = /[A-Za-z]$/
+const contractionPattern = /^(?:s|t|d|m|ve|re|ll)(?![A-Za-z])/
 const lineEndPattern = /^[ \t]*(?:\r?\n|$)/
 const lineStartPattern = /(?:^|\n)[ \t]*(?:[-*+>#]+[ \t]+|\d+\.[ \t]+)?$/
 
@@ -1044,6 +1049,22 @@ function addLinePosition(slot: Slot, lineEnd: boolean, paragraphEnd: boolean, li
     if (lineEnd && (paragraphEnd ? neverFinal : neverLineFinal).has(char)) slot.priors[index]! -= linePositionWeight
     if (lineEnd && char === '。') slot.priors[index]! += 1
     if (lineStart && neverInitial.has(char)) slot.priors[index]! -= linePositionWeight
+  })
+}
+
+/** Prior for the apostrophe in an English contraction. */
+const apostropheBonus = 6
+
+/**
+ * A damaged mark between a word and the end of an English contraction or
+ * possessive (`I’d`, `don’t`, `it’s`, `vSphere’s`) is the apostrophe `’`:
+ * English quoted in a Chinese post keeps its typography, and UTF-8 read as
+ * Latin-1 without its C1 controls leaves `’` (E2 80 99) only its lead byte,
+ * one of a thousand characters among which the Chinese prior prefers `“`.
+ */
+function addApostrophe(slot: Slot): void {
+  slot.candidates.forEach((char, index) => {
+    if (char === '’') slot.priors[index]! += apostropheBonus
   })
 }
 
