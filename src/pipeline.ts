@@ -128,7 +128,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
         await aligner.run(tree, file)
         // Lossy repairs inside pairs are checked against their English; a
         // changed text is parsed and aligned again (damaged files only).
-        if (rerankWithSource(file)) {
+        if (rerankWithSource(file, repairOptions)) {
           tree = parser.parse(file) as Root
           dropDecisionBlock(tree)
           readFrontMatterInto(file, tree)

@@ -16,6 +16,8 @@ import {collectDecisions, isUncertain, readBlock, settleDecisions, withBlock, pa
 import {repair, rerankWithSource, resolveLexicon} from '../../repair/index.js'
 import {ChangedOnDiskError, writeFileAtomic} from '../atomic-write.js'
 import {UsageError, type Command} from '../command.js'
+import {ruleIds} from '../../check/rule-ids.js'
+import {defaultGlossaryName, loadConfig} from '../config.js'
 import type {CliIo} from '../io.js'
 
 const usage = `Usage: bitext repair FILE... [options]
@@ -50,6 +52,9 @@ Options:
   --no-decisions    leave the decision block out (the open decisions are
                     then forgotten)
   --encoding NAME   read the files in this encoding instead of detecting it
+  --glossary FILE   glossary whose terms, approved and forbidden, the repair
+                    takes for words, as build does (default: glossary.yaml
+                    when it exists)
 
 Positions (LINE:COLUMN) are always those of the file as it is on disk.
 
@@ -89,7 +94,8 @@ export const repairCommand: Command = {
         accept: {type: 'string', multiple: true},
         choose: {type: 'string', multiple: true},
         'out-dir': {type: 'string'},
-        encoding: {type: 'string'}
+        encoding: {type: 'string'},
+        glossary: {type: 'string'}
       },
       allowPositionals: true,
       allowNegative: true
@@ -112,11 +118,18 @@ export const repairCommand: Command = {
     }
     // The process-wide lexicon, which the context model is trained from too: loaded once.
     const lexicon = (): ReturnType<typeof resolveLexicon> => resolveLexicon()
+    // The glossary's terms are words of the article, as in build (its parser loads only when there is one).
+    const glossaryPath = values.glossary ?? loadConfig(io, ruleIds.map((id) => ({id}))).glossary
+    const glossary =
+      glossaryPath !== undefined || io.fs.existsSync(path.resolve(io.cwd, defaultGlossaryName))
+        ? (await import('../glossary-file.js')).loadProjectGlossary(glossaryPath, io)
+        : undefined
+    const terms = glossary?.terms.flatMap((term) => [...term.zh, ...term.forbid]) ?? []
     const reports: Report[] = []
     let failed = 0
     names: for (const name of names) {
       for (let round = 1; ; round++) {
-        const outcome = await repairOne(name, io, values.encoding, lexicon)
+        const outcome = await repairOne(name, io, values.encoding, lexicon, terms)
         if (outcome.error !== undefined) {
           io.stderr.write(`${name}: ${outcome.error}\n`)
           failed++
@@ -202,7 +215,8 @@ async function repairOne(
   name: string,
   io: CliIo,
   encoding: string | undefined,
-  lexicon: () => ReturnType<typeof resolveLexicon>
+  lexicon: () => ReturnType<typeof resolveLexicon>,
+  terms: readonly string[]
 ): Promise<Outcome> {
   let bytes: Uint8Array
   try {
@@ -226,8 +240,8 @@ async function repairOne(
   const disk = String(file.value)
   const block: DecisionBlock = readBlock(disk)
   file.value = disk.slice(0, block.start)
-  repair(file, {lexicon})
-  checkAgainstSource(file)
+  repair(file, terms.length > 0 ? {lexicon, terms} : {lexicon})
+  checkAgainstSource(file, terms)
   const found = collectDecisions(disk, block, String(file.value), file.data.repairs ?? [])
   return {file, bytes: name === '-' ? undefined : bytes, found}
 }
@@ -237,7 +251,7 @@ async function repairOne(
  * `build` does: parse and align the repaired text, then re-rank. Text that
  * does not parse as an article keeps the plain repair.
  */
-function checkAgainstSource(file: VFile): void {
+function checkAgainstSource(file: VFile, terms: readonly string[]): void {
   if (!(file.data.repairs ?? []).some((record) => record.kind === 'lossy' && record.alternatives.length > 0)) return
   const aligner = unified().use(bitextAlign, {messages: false})
   try {
@@ -246,7 +260,7 @@ function checkAgainstSource(file: VFile): void {
   } catch {
     return
   }
-  rerankWithSource(file)
+  rerankWithSource(file, terms.length > 0 ? {terms} : {})
   delete file.data.alignment
 }
 

@@ -21,6 +21,8 @@ export interface RerankStageOptions {
   weights?: Partial<SourceWeights>
   /** The context model, a loader, or false for none (default: the one repair used). */
   context?: ContextModel | ContextModelLoader | false
+  /** The glossary's Chinese terms, approved and forbidden, that the repair took for words (default: none). */
+  terms?: readonly string[]
 }
 
 let defaultDictionary: GlossDictionaryLoader | undefined
@@ -53,7 +55,8 @@ export function rerankWithSource(file: VFile, options: RerankStageOptions = {}):
     ...(context === undefined ? {} : {context}),
     ...(options.weights ? {weights: options.weights} : {}),
     // The damage report lets the English propose candidates the repair did not keep.
-    ...(file.data.damage ? {damage: file.data.damage} : {})
+    ...(file.data.damage ? {damage: file.data.damage} : {}),
+    ...(options.terms === undefined ? {} : {terms: options.terms})
   })
   file.data.repairs = result.repairs
   if (result.changed === 0) return false

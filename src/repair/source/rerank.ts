@@ -11,6 +11,7 @@ import type {Candidate} from '../reconstruct/candidates.js'
 import type {ContextModel} from '../model/context-model.js'
 import type {DocumentCacheOptions} from '../model/document-cache.js'
 import type {GlossDictionary} from './gloss-dictionary.js'
+import {articleLexicon} from '../model/article-lexicon.js'
 import {lexiconForLoss} from '../model/balanced-lexicon.js'
 import type {Lexicon} from '../model/lexicon.js'
 import {rebuild, type Part} from '../reconstruct/lossy.js'
@@ -45,6 +46,11 @@ export interface RerankOptions {
    * none, only the repair's candidates).
    */
   damage?: LostBytes
+  /**
+   * The glossary's Chinese terms, approved and forbidden, that the repair took
+   * for words (`articleLexicon`): the re-rank chooses with them too (default: none).
+   */
+  terms?: readonly string[]
 }
 
 /** Result of {@link rerankRepairs}. */
@@ -120,8 +126,8 @@ interface Target {
  * @returns The text and repairs after re-ranking, and how many changed.
  */
 export function rerankRepairs(text: string, repairs: readonly RepairRecord[], spans: readonly SourceSpan[], given: RerankOptions): RerankResult {
-  // The lexicon the repair chose with: balanced where the text lost the C1 controls.
-  const options = {...given, lexicon: lexiconForLoss(given.lexicon, given.damage?.lostBytes.length ?? 0)}
+  // The lexicon the repair chose with: balanced where the text lost the C1 controls, with the glossary's terms.
+  const options = {...given, lexicon: articleLexicon(lexiconForLoss(given.lexicon, given.damage?.lostBytes.length ?? 0), given.terms)}
   const shared: Shared = {locate: sourceLocator(spans), prepared: new Map(), damaged: undefined, blocks: new Map(), completions: new Map(), lists: new Map(), paragraphs: new Map()}
   const first = rerankOnce(text, repairs, spans, options, shared)
   // A neighbour the first pass got right can anchor the English of another
