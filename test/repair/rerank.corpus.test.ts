@@ -113,10 +113,11 @@ describe('the re-rank on the held-out pages of the damage matrix that have Engli
     // run/运行"), 2,710 (362, 5,900): more flags, fewer wrong ones without.
     // With the balanced lexicon in both the repair and the re-rank too
     // ("Words as everyday writing and software use them"): the repair stage
-    // 3,154 wrong, the re-rank 2,235 (278, 5,445).
-    expect(totals.wrongBefore).toBe(3154)
-    expect(totals.wrongAfter).toBeLessThanOrEqual(2235)
-    expect(totals.silentAfter).toBeLessThanOrEqual(278)
-    expect(totals.flagsAfter).toBeLessThanOrEqual(5445)
+    // 3,154 wrong, the re-rank 2,235 (278, 5,445); and with the punctuation
+    // grammar: the repair stage 3,051, the re-rank 2,138 (279, 5,438).
+    expect(totals.wrongBefore).toBe(3051)
+    expect(totals.wrongAfter).toBeLessThanOrEqual(2138)
+    expect(totals.silentAfter).toBeLessThanOrEqual(279)
+    expect(totals.flagsAfter).toBeLessThanOrEqual(5438)
   }, 900_000)
 })
