@@ -45,10 +45,14 @@ describe('pronouns in the gloss dictionary', () => {
     expect(dictionary.pronouns('she')).toEqual(['其'])
   })
 
-  it('takes a pronoun as written: not `US`, nor `mine`', () => {
+  it('takes a pronoun as written, at the start of a sentence too: not `US`, `IT` nor `mine`', () => {
     expect(pronounOf('I')).toBe('i')
-    expect(pronounOf('My')).toBeUndefined()
+    expect(pronounOf('My')).toBe('i')
     expect(pronounOf('my')).toBe('i')
+    expect(pronounOf('We')).toBe('we')
+    expect(pronounOf('This')).toBe('this')
+    expect(pronounOf('these')).toBe('this')
+    expect(pronounOf('It')).toBe('it')
     expect(pronounOf('US')).toBeUndefined()
     expect(pronounOf('IT')).toBeUndefined()
     expect(pronounOf('mine')).toBeUndefined()

@@ -51,27 +51,30 @@ export const evidentFunctionWords: ReadonlySet<string> = new Set(
  * Personal pronouns by the person they name: `I`, `me`, `my` and `myself`
  * are all `i`. A Chinese pronoun (`我` "I; me; my") renders every form of
  * its person, so the forms of one person count together. Not `mine`, a
- * noun as often (`矿山` "mine").
+ * noun as often (`矿山` "mine"). The demonstrative `this`/`these` counts as a
+ * person of its own (`这`, `此`: "this; these"); not `that`, a conjunction as
+ * often.
  */
 export const pronounPersons: ReadonlyMap<string, string> = new Map(
   (
     'i:i me:i my:i myself:i we:we us:we our:we ours:we ourselves:we ' +
     'you:you your:you yours:you yourself:you yourselves:you he:he him:he his:he himself:he ' +
-    'she:she her:she hers:she herself:she it:it its:it itself:it they:they them:they their:they theirs:they themselves:they'
+    'she:she her:she hers:she herself:she it:it its:it itself:it they:they them:they their:they theirs:they themselves:they this:this these:this'
   )
     .split(' ')
     .map((pair) => pair.split(':') as [string, string])
 )
 
 /**
- * The person of a word that is a personal pronoun as written: lower case, or
- * `I`; not `US` (the United States) nor `IT`.
+ * The person of a word that is a personal pronoun as written: in lower case
+ * or capitalised (`We` and `This` begin sentences), not in capitals (`US`,
+ * the United States, nor `IT`), except `I`.
  *
  * @param word A word as written.
  * @returns Its person (`pronounPersons`), or undefined.
  */
 export function pronounOf(word: string): string | undefined {
-  if (word !== 'I' && word !== word.toLowerCase()) return undefined
+  if (word !== 'I' && word.length > 1 && word === word.toUpperCase()) return undefined
   return pronounPersons.get(word.toLowerCase())
 }
 
