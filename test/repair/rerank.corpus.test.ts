@@ -114,10 +114,11 @@ describe('the re-rank on the held-out pages of the damage matrix that have Engli
     // With the balanced lexicon in both the repair and the re-rank too
     // ("Words as everyday writing and software use them"): the repair stage
     // 3,154 wrong, the re-rank 2,235 (278, 5,445); and with the punctuation
-    // grammar: the repair stage 3,051, the re-rank 2,138 (279, 5,438).
+    // grammar: the repair stage 3,051, the re-rank 2,138 (279, 5,438); with
+    // capitalised pronouns and this/these, 2,128 (279, 5,419).
     expect(totals.wrongBefore).toBe(3051)
-    expect(totals.wrongAfter).toBeLessThanOrEqual(2138)
+    expect(totals.wrongAfter).toBeLessThanOrEqual(2128)
     expect(totals.silentAfter).toBeLessThanOrEqual(279)
-    expect(totals.flagsAfter).toBeLessThanOrEqual(5438)
+    expect(totals.flagsAfter).toBeLessThanOrEqual(5419)
   }, 900_000)
 })
