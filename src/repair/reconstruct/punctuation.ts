@@ -145,6 +145,8 @@ interface Token {
   values: string[]
   /** Emission log score per value. */
   emissions: number[]
+  /** The values by number (see {@link valueIds}). */
+  ids: Int32Array
   /** The slot, or undefined for an intact mark. */
   slot: PunctuationSlot | undefined
   /** Where the slot's result goes. */
@@ -212,7 +214,7 @@ export function punctuate(pieces: readonly PunctuationPiece[]): PunctuationChoic
       }
       if (!marks.has(char)) continue
       gap += piece.slice(from, at)
-      paragraph.push({values: [char], emissions: [0], slot: undefined, index: -1, ...gapFields(gap)})
+      paragraph.push({values: [char], emissions: [0], ids: Int32Array.of(valueIds.get(char)!), slot: undefined, index: -1, ...gapFields(gap)})
       gap = ''
       from = at + 1
     }
@@ -246,7 +248,7 @@ function slotToken(slot: PunctuationSlot, index: number, gap: string): Token {
     values.push('')
     emissions.push(other)
   }
-  return {values, emissions: emissions.map((score) => score - top), slot, index, ...gapFields(gap)}
+  return {values, emissions: emissions.map((score) => score - top), ids: Int32Array.from(values, (value) => valueIds.get(value)!), slot, index, ...gapFields(gap)}
 }
 
 /** How far below the best state of a token a state may be and still be followed. */
@@ -351,12 +353,15 @@ const stateCount = base ** maxDepth * stackUnit
 const movedStates = new Int32Array(stateCount * valueCount).fill(-1)
 const movedScores = new Float64Array(stateCount * valueCount)
 
-/** {@link move}, kept in a table: the new state, its score left in {@link moveScore}. */
-function movedState(state: number, id: number, value: string): number {
+/** The values by number (see {@link valueIds}). */
+const valueNames = [...valueIds.keys()]
+
+/** {@link move} by a value's number, kept in a table: the new state, its score left in {@link moveScore}. */
+function movedState(state: number, id: number): number {
   const key = state * valueCount + id
   let moved = movedStates[key]!
   if (moved < 0) {
-    moved = move(state, value)
+    moved = move(state, valueNames[id]!)
     movedStates[key] = moved
     movedScores[key] = moveScore
   }
@@ -367,11 +372,11 @@ function movedState(state: number, id: number, value: string): number {
 /** {@link adjacency} of two values by number, kept in a table (NaN until worked out). */
 const adjacencies = new Float64Array(valueCount * valueCount).fill(Number.NaN)
 
-function adjacencyOf(first: string, second: string): number {
-  const key = valueIds.get(first)! * valueCount + valueIds.get(second)!
+function adjacencyOf(first: number, second: number): number {
+  const key = first * valueCount + second
   let cost = adjacencies[key]!
   if (Number.isNaN(cost)) {
-    cost = adjacency(first, second)
+    cost = adjacency(valueNames[first]!, valueNames[second]!)
     adjacencies[key] = cost
   }
   return cost
@@ -427,13 +432,74 @@ const listReach = 6
 /** Bonus for `、` before the rest of a list. */
 const listBonus = 2
 
-/** Cost of a value after the previous token's value, with the gap between them. */
-function transition(previous: string, value: string, token: Token): number {
-  if (value === '' || previous === '') return 0
+/** The numbers of `。` and `、` among the values (see {@link valueIds}). */
+const fullStopId = valueIds.get('。')!
+const enumerationId = valueIds.get('、')!
+
+/**
+ * Cost of a value after the previous token's value, with the gap between
+ * them, both by number (see {@link valueIds}; 0 is `''`).
+ */
+function transition(previous: number, value: number, token: Token): number {
+  if (value === 0 || previous === 0) return 0
   if (token.gap === '') return -adjacencyOf(previous, value)
   // A sentence of a word or two, then `。` or `、`: a list was cut (`保质。保量。`, `工程。计划、`).
-  if ((value === '。' || value === '、') && previous === '。' && token.short) return -shortSentenceCost
+  if ((value === fullStopId || value === enumerationId) && previous === fullStopId && token.short) return -shortSentenceCost
   return 0
+}
+
+/**
+ * A state of a token in {@link decide}: the state of the grammar (see
+ * {@link Step}) times {@link width}, plus the index of the token's value.
+ */
+const width = 64
+/** How many states of a token there can be. */
+const keyCount = stateCount * width
+
+/**
+ * Scratch of {@link decide}, kept between calls (grown, never shrunk): the
+ * states of every token of a paragraph, token after token, with their
+ * forward and backward scores side by side; where a state is in the current
+ * token's list (valid where its mark is the current stamp); the same by
+ * stack part for merged states. A paragraph has tens of thousands of moves:
+ * no map or object is made per token.
+ */
+let stateKeys = new Int32Array(1024)
+let forwardScores = new Float64Array(1024)
+let backwardScores = new Float64Array(1024)
+/** Where each token's states begin in {@link stateKeys} (one more entry for the end). */
+let tokenStarts = new Int32Array(64)
+/** The source states of a token whose previous states are merged by stack (see {@link independent}). */
+let mergedKeys = new Int32Array(256)
+let mergedScores = new Float64Array(256)
+const positions = new Int32Array(keyCount)
+const positionMarks = new Int32Array(keyCount)
+const stackPositions = new Int32Array(stateCount)
+const stackScores = new Float64Array(stateCount)
+const stackMarks = new Int32Array(stateCount)
+let stamp = 0
+
+/** A fresh stamp for {@link positionMarks} and {@link stackMarks}. */
+function nextStamp(): number {
+  if (stamp === 0x7fffffff) {
+    positionMarks.fill(0)
+    stackMarks.fill(0)
+    stamp = 0
+  }
+  return ++stamp
+}
+
+/** Room for `size` states in the paragraph's state lists, their contents kept. */
+function reserveStates(size: number): void {
+  if (size <= stateKeys.length) return
+  const grown = Math.max(size, stateKeys.length * 2)
+  const keys = new Int32Array(grown)
+  keys.set(stateKeys)
+  stateKeys = keys
+  const forward = new Float64Array(grown)
+  forward.set(forwardScores)
+  forwardScores = forward
+  backwardScores = new Float64Array(grown)
 }
 
 /**
@@ -442,120 +508,153 @@ function transition(previous: string, value: string, token: Token): number {
  */
 function decide(tokens: readonly Token[], tail: string, results: Array<PunctuationChoice | undefined>): void {
   const count = tokens.length
-  const afterOf = (index: number): string => (index + 1 < count ? tokens[index + 1]!.head : tail.slice(0, gapKept))
-  const diagram = diagramPlaces(tokens)
-  const place = tokens.map((token, index) => token.values.map((value) => placeCost(token, value, afterOf(index)) + diagram[index]!(value)))
-  // Forward: per token, a map from state (stack, value index) to the best score of reaching it.
-  const forward: Array<Map<number, number>> = []
-  let previous = new Map<number, number>([[0, 0]])
-  let previousValues: readonly string[] = ['']
-  const width = 64
+  const place = placeCosts(tokens, tail)
+  if (tokenStarts.length < count + 1) tokenStarts = new Int32Array(Math.max(count + 1, tokenStarts.length * 2))
+  // Forward: per token, the best score of reaching each state (key: moved state times width, plus the value's index).
+  let length = 0
+  let previousIds: Int32Array = emptyIds
   for (let index = 0; index < count; index++) {
     const token = tokens[index]!
     // A pair seldom spans lines: a line break counts as a clause ended.
-    const {bits} = token
-    const next = new Map<number, number>()
-    // Where the previous token's value cannot matter (text between, more than
-    // a word or two), its states are merged by stack: far fewer to expand.
-    const source = independent(token) ? byStack(previous, width) : previous
-    const {values, emissions} = token
-    const ids = idsOf(values)
+    const {bits, emissions, ids} = token
+    const optionCount = ids.length
     const placed = place[index]!
-    for (const [state, score] of source) {
-      const before = previousValues[state % width]!
-      const from = Math.floor(state / width) | bits
-      for (let option = 0; option < values.length; option++) {
-        const value = values[option]!
-        const moved = movedState(from, ids[option]!, value)
-        const total = score + emissions[option]! + placed[option]! + moveScore + transition(before, value, token)
+    // The states to expand: the previous token's, or (before the first token) the empty stack.
+    let sourceKeys = stateKeys
+    let sourceScores = forwardScores
+    let sourceStart = index === 0 ? 0 : tokenStarts[index - 1]!
+    let sourceEnd = length
+    if (index === 0) {
+      mergedKeys[0] = 0
+      mergedScores[0] = 0
+      sourceKeys = mergedKeys
+      sourceScores = mergedScores
+      sourceEnd = 1
+    } else if (independent(token)) {
+      // Where the previous token's value cannot matter (text between, more than
+      // a word or two), its states are merged by stack: far fewer to expand.
+      const mark = nextStamp()
+      let merged = 0
+      if (mergedKeys.length < sourceEnd - sourceStart) {
+        mergedKeys = new Int32Array(2 * (sourceEnd - sourceStart))
+        mergedScores = new Float64Array(2 * (sourceEnd - sourceStart))
+      }
+      for (let at = sourceStart; at < sourceEnd; at++) {
+        const stack = stateKeys[at]! >> 6
+        const score = forwardScores[at]!
+        if (stackMarks[stack] !== mark) {
+          stackMarks[stack] = mark
+          stackPositions[stack] = merged
+          mergedKeys[merged] = stack * width
+          mergedScores[merged] = score
+          merged++
+        } else if (score > mergedScores[stackPositions[stack]!]!) mergedScores[stackPositions[stack]!] = score
+      }
+      sourceKeys = mergedKeys
+      sourceScores = mergedScores
+      sourceStart = 0
+      sourceEnd = merged
+    }
+    const start = length
+    tokenStarts[index] = start
+    reserveStates(start + (sourceEnd - sourceStart) * optionCount)
+    const mark = nextStamp()
+    for (let at = sourceStart; at < sourceEnd; at++) {
+      const state = sourceKeys[at]!
+      const score = sourceScores[at]!
+      const before = previousIds[state & 63]!
+      const from = (state >> 6) | bits
+      for (let option = 0; option < optionCount; option++) {
+        const id = ids[option]!
+        const moved = movedState(from, id)
+        const total = score + emissions[option]! + placed[option]! + moveScore + transition(before, id, token)
         const key = moved * width + option
-        const known = next.get(key)
-        if (known === undefined || total > known) next.set(key, total)
+        if (positionMarks[key] !== mark) {
+          positionMarks[key] = mark
+          positions[key] = length
+          stateKeys[length] = key
+          forwardScores[length] = total
+          length++
+        } else if (total > forwardScores[positions[key]!]!) forwardScores[positions[key]!] = total
       }
     }
-    // A beam: states far below the best cannot change any choice.
+    // A beam: states far below the best cannot change any choice (kept in order).
     let top = Number.NEGATIVE_INFINITY
-    for (const score of next.values()) if (score > top) top = score
-    for (const [key, score] of next) if (score < top - beam) next.delete(key)
-    forward.push(next)
-    previous = next
-    previousValues = token.values
+    for (let at = start; at < length; at++) if (forwardScores[at]! > top) top = forwardScores[at]!
+    let kept = start
+    for (let at = start; at < length; at++) {
+      const score = forwardScores[at]!
+      if (score < top - beam) continue
+      stateKeys[kept] = stateKeys[at]!
+      forwardScores[kept] = score
+      kept++
+    }
+    length = kept
+    previousIds = ids
   }
+  tokenStarts[count] = length
   // Backward: the best score from a state to the end, the open marks charged there.
-  const backward: Array<Map<number, number>> = new Array(count)
-  const last = new Map<number, number>()
-  for (const state of forward[count - 1]!.keys()) last.set(state, -unbalancedCost * depthOf(Math.floor(state / width / stackUnit)))
-  backward[count - 1] = last
+  for (let at = tokenStarts[count - 1]!; at < length; at++) backwardScores[at] = -unbalancedCost * depthOf(Math.floor(stateKeys[at]! / width / stackUnit))
   for (let index = count - 2; index >= 0; index--) {
     const token = tokens[index + 1]!
-    const {bits} = token
-    const later = backward[index + 1]!
-    const map = new Map<number, number>()
-    const values = tokens[index]!.values
-    const nextValues = token.values
-    const nextIds = idsOf(nextValues)
+    const {bits, emissions} = token
+    const nextIds = token.ids
+    const optionCount = nextIds.length
     const placed = place[index + 1]!
-    const merged = independent(token) ? new Map<number, number>() : undefined
-    for (const state of forward[index]!.keys()) {
-      const known = merged?.get(Math.floor(state / width))
-      if (known !== undefined) {
-        map.set(state, known)
+    const ids = tokens[index]!.ids
+    // Where each state of the next token is.
+    const later = nextStamp()
+    for (let at = tokenStarts[index + 1]!; at < tokenStarts[index + 2]!; at++) {
+      const key = stateKeys[at]!
+      positionMarks[key] = later
+      positions[key] = at
+    }
+    const merge = independent(token)
+    const merged = merge ? nextStamp() : 0
+    for (let at = tokenStarts[index]!; at < tokenStarts[index + 1]!; at++) {
+      const state = stateKeys[at]!
+      const stack = state >> 6
+      if (merge && stackMarks[stack] === merged) {
+        backwardScores[at] = stackScores[stack]!
         continue
       }
-      const before = values[state % width]!
-      const from = Math.floor(state / width) | bits
+      const before = ids[state & 63]!
+      const from = stack | bits
       let best = Number.NEGATIVE_INFINITY
-      for (let option = 0; option < nextValues.length; option++) {
-        const value = nextValues[option]!
-        const moved = movedState(from, nextIds[option]!, value)
-        const onward = later.get(moved * width + option)
-        if (onward === undefined) continue
-        const total = token.emissions[option]! + placed[option]! + moveScore + transition(before, value, token) + onward
+      for (let option = 0; option < optionCount; option++) {
+        const id = nextIds[option]!
+        const moved = movedState(from, id)
+        const key = moved * width + option
+        if (positionMarks[key] !== later) continue
+        const total = emissions[option]! + placed[option]! + moveScore + transition(before, id, token) + backwardScores[positions[key]!]!
         if (total > best) best = total
       }
-      map.set(state, best)
-      merged?.set(Math.floor(state / width), best)
+      backwardScores[at] = best
+      if (merge) {
+        stackMarks[stack] = merged
+        stackScores[stack] = best
+      }
     }
-    backward[index] = map
   }
-  tokens.forEach((token, index) => {
-    if (token.slot === undefined) return
+  for (let index = 0; index < count; index++) {
+    const token = tokens[index]!
+    if (token.slot === undefined) continue
     const marginal = new Array<number>(token.values.length).fill(Number.NEGATIVE_INFINITY)
-    for (const [state, score] of forward[index]!) {
-      const option = state % width
-      const total = score + backward[index]!.get(state)!
+    for (let at = tokenStarts[index]!; at < tokenStarts[index + 1]!; at++) {
+      const option = stateKeys[at]! & 63
+      const total = forwardScores[at]! + backwardScores[at]!
       if (total > marginal[option]!) marginal[option] = total
     }
     results[token.index] = choiceOf(token, marginal)
-  })
-}
-
-/** The numbers of a token's values (see {@link valueIds}), kept per list of values. */
-function idsOf(values: readonly string[]): Int32Array {
-  let ids = valueIdLists.get(values)
-  if (ids === undefined) {
-    ids = Int32Array.from(values, (value) => valueIds.get(value)!)
-    valueIdLists.set(values, ids)
   }
-  return ids
 }
 
-const valueIdLists = new WeakMap<readonly string[], Int32Array>()
+/** The value numbers before the first token: `''` alone. */
+const emptyIds = new Int32Array(1)
 
 /** Whether a token's moves do not depend on the previous token's value (see {@link transition}). */
 function independent(token: Token): boolean {
   return token.gap !== '' && !token.short
-}
-
-/** States merged by their stack part (the value part set to 0), each at its best score. */
-function byStack(states: ReadonlyMap<number, number>, width: number): Map<number, number> {
-  const merged = new Map<number, number>()
-  for (const [state, score] of states) {
-    const key = Math.floor(state / width) * width
-    const known = merged.get(key)
-    if (known === undefined || score > known) merged.set(key, score)
-  }
-  return merged
 }
 
 /**
@@ -564,7 +663,7 @@ function byStack(states: ReadonlyMap<number, number>, width: number): Map<number
  * (a Chinese dash `——` is two); `│` standing alone between spaces on a line
  * that has a run or another such one (a diagram). Zero for the rest.
  */
-function diagramPlaces(tokens: readonly Token[]): Array<(value: string) => number> {
+function diagramPlaces(tokens: readonly Token[]): {run: number[]; alone: boolean[]; diagram: boolean[]} {
   const drawable = tokens.map((token) => token.slot !== undefined && token.values.includes('─'))
   const run = new Array<number>(tokens.length).fill(0)
   for (let start = 0; start < tokens.length; ) {
@@ -584,11 +683,30 @@ function diagramPlaces(tokens: readonly Token[]): Array<(value: string) => numbe
     for (let at = start; at < end; at++) diagram[at] = pieces >= 2
     start = end
   }
-  return tokens.map((_, index) => (value: string): number => {
-    if (value === '─' && run[index]! >= diagramRun) return diagramBonus
-    if (value === '│' && alone[index] && diagram[index]) return diagramBonus
-    return 0
-  })
+  return {run, alone, diagram}
+}
+
+/**
+ * The grammar's own score of each value of each token, apart from its
+ * neighbours ({@link placeCost}, plus the box drawing's {@link diagramPlaces}).
+ */
+function placeCosts(tokens: readonly Token[], tail: string): Float64Array[] {
+  const count = tokens.length
+  const {run, alone, diagram} = diagramPlaces(tokens)
+  const place: Float64Array[] = []
+  for (let index = 0; index < count; index++) {
+    const token = tokens[index]!
+    const after = index + 1 < count ? tokens[index + 1]!.head : tail.slice(0, gapKept)
+    const {values} = token
+    const costs = new Float64Array(values.length)
+    for (let option = 0; option < values.length; option++) {
+      const value = values[option]!
+      const drawn = (value === '─' && run[index]! >= diagramRun) || (value === '│' && alone[index]! && diagram[index]!) ? diagramBonus : 0
+      costs[option] = placeCost(token, value, after) + drawn
+    }
+    place.push(costs)
+  }
+  return place
 }
 
 /** A slot's choice from the max-marginals of its values. */
