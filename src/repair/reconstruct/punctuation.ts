@@ -42,6 +42,9 @@ const quotes = '“”‘’'
 /** Box drawing and arrows of plain-text diagrams. */
 const box = '─│┌┐└┘├┤┬┴┼═║'
 const marks = new Set([...pauses, ...stops, ...openers, ...closers, '—', '…', ...box])
+/** 1 for the code unit of each mark (every mark is one), 0 for the rest. */
+const markCodes = new Uint8Array(0x10000)
+for (const mark of marks) markCodes[mark.charCodeAt(0)] = 1
 
 /**
  * Whether the grammar has something to say about a character.
@@ -127,16 +130,52 @@ export function adjacency(first: string, second: string): number {
 export function gapLength(text: string): number {
   let length = 0
   let inWord = false
-  for (const char of text) {
-    if (/[\p{L}\p{N}]/u.test(char) && !/\p{Script=Han}/u.test(char)) {
+  for (let at = 0; at < text.length; ) {
+    const kind = charKind(text, at)
+    at += kind & wide ? 2 : 1
+    if (kind & letter) {
       if (!inWord) length++
       inWord = true
       continue
     }
     inWord = false
-    if (/\p{Script=Han}/u.test(char)) length++
+    if (kind & hanChar) length++
   }
   return length
+}
+
+/** What {@link charKind} tells of a character: Han; a letter or digit not Han; two code units. */
+const hanChar = 1
+const letter = 2
+const wide = 4
+const hanPattern = /\p{Script=Han}/u
+const letterPattern = /[\p{L}\p{N}]/u
+/** {@link charKind} of each code unit of the BMP, plus 8 once worked out (0: not yet). */
+const kinds = new Uint8Array(0x10000)
+
+/**
+ * Whether the character (code point) at a place of a text is Han, or a
+ * letter or digit that is not Han, as bits, and whether it takes two code
+ * units. ASCII is worked out by hand, the rest of the BMP once per code unit.
+ */
+function charKind(text: string, at: number): number {
+  const code = text.charCodeAt(at)
+  if (code < 0x80) return ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || (code >= 0x30 && code <= 0x39) ? letter : 0
+  if (code >= 0xd800 && code <= 0xdbff && at + 1 < text.length) {
+    const low = text.charCodeAt(at + 1)
+    if (low >= 0xdc00 && low <= 0xdfff) return classify(text.slice(at, at + 2)) | wide
+  }
+  let kind = kinds[code]!
+  if (kind === 0) {
+    kind = classify(String.fromCharCode(code)) | 8
+    kinds[code] = kind
+  }
+  return kind & 3
+}
+
+function classify(char: string): number {
+  if (hanPattern.test(char)) return hanChar
+  return letterPattern.test(char) ? letter : 0
 }
 
 /** A token of the grammar: an intact mark or a damaged character, with the text before it. */
@@ -202,8 +241,8 @@ export function punctuate(pieces: readonly PunctuationPiece[]): PunctuationChoic
     }
     let from = 0
     for (let at = 0; at < piece.length; at++) {
-      const char = piece[at]!
-      if (char === '\n') {
+      const code = piece.charCodeAt(at)
+      if (code === 0x0a) {
         paragraphBreak.lastIndex = at
         if (paragraphBreak.test(piece)) {
           gap += piece.slice(from, at)
@@ -212,7 +251,8 @@ export function punctuate(pieces: readonly PunctuationPiece[]): PunctuationChoic
         }
         continue
       }
-      if (!marks.has(char)) continue
+      if (markCodes[code] === 0) continue
+      const char = piece[at]!
       gap += piece.slice(from, at)
       paragraph.push({values: [char], emissions: [0], ids: Int32Array.of(valueIds.get(char)!), slot: undefined, index: -1, ...gapFields(gap)})
       gap = ''
@@ -389,10 +429,25 @@ const clauseEnds = '，。；：？！'
 function placeCost(token: Token, value: string, after: string): number {
   if (value === '') return 0
   let score = 0
-  if (quotes.includes(value) && /(?:^|[ \t\n])$/.test(token.gap) && /^(?:[ \t\n]|$)/.test(after) && token.gap !== '' && after !== '') score -= flankedQuoteCost
+  if (quotes.includes(value) && token.gap !== '' && after !== '' && isBlank(token.gap.charCodeAt(token.gap.length - 1)) && isBlank(after.charCodeAt(0))) score -= flankedQuoteCost
   if (value === '、' && listGoesOn(after)) score += listBonus
   if (value === '：' && termBefore.test(token.gap)) score += termBonus
   return score
+}
+
+/** Whether a code unit is a space, a tab or a line feed. */
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a
+}
+
+/** Whether a text is empty or ends with {@link isBlank} white space. */
+function endsBlank(text: string): boolean {
+  return text === '' || isBlank(text.charCodeAt(text.length - 1))
+}
+
+/** Whether a text is empty or begins with {@link isBlank} white space. */
+function beginsBlank(text: string): boolean {
+  return text === '' || isBlank(text.charCodeAt(0))
 }
 
 /**
@@ -411,16 +466,19 @@ const termBonus = 3
 export function listGoesOn(after: string): boolean {
   let words = 0
   let inWord = false
-  for (const char of after) {
-    if (char === '\n' || words > listReach) return false
-    if (listJoiners.includes(char)) return words > 0
-    if (/[A-Za-z0-9]/.test(char)) {
+  for (let at = 0; at < after.length; ) {
+    const code = after.charCodeAt(at)
+    if (code === 0x0a || words > listReach) return false
+    if (listJoiners.includes(after[at]!)) return words > 0
+    const kind = charKind(after, at)
+    at += kind & wide ? 2 : 1
+    if (code < 0x80 && kind & letter) {
       if (!inWord) words++
       inWord = true
       continue
     }
     inWord = false
-    if (/\p{Script=Han}/u.test(char)) words++
+    if (kind & hanChar) words++
   }
   return false
 }
@@ -672,7 +730,7 @@ function diagramPlaces(tokens: readonly Token[]): {run: number[]; alone: boolean
     for (let at = start; at < end; at++) run[at] = drawable[start] ? end - start : 0
     start = end
   }
-  const alone = tokens.map((token, index) => drawable[index] && run[index] === 1 && /(?:^|[ \t\n])$/.test(token.gap) && /^(?:[ \t\n]|$)/.test(tokens[index + 1]?.head ?? ' ') && token.gap !== '')
+  const alone = tokens.map((token, index) => drawable[index]! && run[index] === 1 && endsBlank(token.gap) && beginsBlank(tokens[index + 1]?.head ?? ' ') && token.gap !== '')
   // The tokens of each line, to find the diagram lines.
   const diagram = new Array<boolean>(tokens.length).fill(false)
   for (let start = 0; start < tokens.length; ) {
