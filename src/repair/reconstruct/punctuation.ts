@@ -186,6 +186,8 @@ interface Token {
   emissions: number[]
   /** The values by number (see {@link valueIds}). */
   ids: Int32Array
+  /** Where each of the slot's candidates is among the values, -1 for none (empty for an intact mark). */
+  valueAt: Int32Array
   /** The slot, or undefined for an intact mark. */
   slot: PunctuationSlot | undefined
   /** Where the slot's result goes. */
@@ -199,6 +201,8 @@ interface Token {
   /** Whether the gap is a sentence of a word or two on one line (see {@link shortSentence}). */
   short: boolean
 }
+
+const noValues = new Int32Array(0)
 
 /** How much of a gap a token keeps: the rules read only its end (a gap may be a whole code block). */
 const gapKept = 160
@@ -254,7 +258,7 @@ export function punctuate(pieces: readonly PunctuationPiece[]): PunctuationChoic
       if (markCodes[code] === 0) continue
       const char = piece[at]!
       gap += piece.slice(from, at)
-      paragraph.push({values: [char], emissions: [0], ids: Int32Array.of(valueIds.get(char)!), slot: undefined, index: -1, ...gapFields(gap)})
+      paragraph.push({values: [char], emissions: [0], ids: Int32Array.of(valueIds.get(char)!), valueAt: noValues, slot: undefined, index: -1, ...gapFields(gap)})
       gap = ''
       from = at + 1
     }
@@ -276,19 +280,28 @@ function slotToken(slot: PunctuationSlot, index: number, gap: string): Token {
   let other = Number.NEGATIVE_INFINITY
   let top = Number.NEGATIVE_INFINITY
   for (const score of slot.scores) if (score > top) top = score
-  slot.candidates.forEach((char, option) => {
+  const {candidates} = slot
+  for (let option = 0; option < candidates.length; option++) {
+    const char = candidates[option]!
     const score = slot.scores[option]!
+    const mark = marks.has(char)
     // A mark far below the best cannot win: it is left out (it moves with the rest, see `choiceOf`).
-    if (marks.has(char) && score >= top - valueMargin) {
+    if (mark && score >= top - valueMargin) {
       values.push(char)
       emissions.push(score)
-    } else if (!marks.has(char) && score > other) other = score
-  })
+    } else if (!mark && score > other) other = score
+  }
   if (other > Number.NEGATIVE_INFINITY) {
     values.push('')
     emissions.push(other)
   }
-  return {values, emissions: emissions.map((score) => score - top), ids: Int32Array.from(values, (value) => valueIds.get(value)!), slot, index, ...gapFields(gap)}
+  // Where each candidate is among the values (-1: it moves with the rest, see `choiceOf`).
+  const valueAt = new Int32Array(candidates.length)
+  for (let option = 0; option < candidates.length; option++) valueAt[option] = values.indexOf(candidates[option]!)
+  const ids = new Int32Array(values.length)
+  for (let value = 0; value < values.length; value++) ids[value] = valueIds.get(values[value]!)!
+  for (let value = 0; value < emissions.length; value++) emissions[value] = emissions[value]! - top
+  return {values, emissions, ids, valueAt, slot, index, ...gapFields(gap)}
 }
 
 /** How far below the best state of a token a state may be and still be followed. */
@@ -776,11 +789,23 @@ function choiceOf(token: Token, marginal: readonly number[]): PunctuationChoice 
   const shift = otherAt < 0 ? Math.max(...marginal) : marginal[otherAt]! - token.emissions[otherAt]!
   let top = Number.NEGATIVE_INFINITY
   for (const score of slot.scores) if (score > top) top = score
-  const scores = slot.candidates.map((char, option) => {
-    const at = token.values.indexOf(char)
-    return at >= 0 ? marginal[at]! : slot.scores[option]! - top + shift
-  })
-  const order = scores.map((_, option) => option).sort((a, b) => scores[b]! - scores[a]! || a - b)
+  const {valueAt} = token
+  const count = slot.candidates.length
+  const scores = new Array<number>(count)
+  for (let option = 0; option < count; option++) {
+    const at = valueAt[option]!
+    scores[option] = at >= 0 ? marginal[at]! : slot.scores[option]! - top + shift
+  }
+  // Best first, ties by index: an insertion sort (a few candidates).
+  const order = new Array<number>(count)
+  for (let option = 0; option < count; option++) {
+    let at = option
+    while (at > 0 && (scores[option]! - scores[order[at - 1]!]! || order[at - 1]! - option) > 0) {
+      order[at] = order[at - 1]!
+      at--
+    }
+    order[at] = option
+  }
   const best = order[0]!
   let sum = 0
   for (const score of scores) sum += Math.exp(score - scores[best]!)
