@@ -207,11 +207,12 @@ const noValues = new Int32Array(0)
 /** How much of a gap a token keeps: the rules read only its end (a gap may be a whole code block). */
 const gapKept = 160
 
-/** A token's fields that depend on its gap, worked out once. */
-function gapFields(gap: string): {gap: string; head: string; bits: number; short: boolean} {
+/** A token, with the fields that depend on its gap worked out once (one shape for every token). */
+function makeToken(values: string[], emissions: number[], ids: Int32Array, valueAt: Int32Array, slot: PunctuationSlot | undefined, index: number, gap: string): Token {
   const long = gap.length > gapKept
   const kept = long ? gap.slice(-gapKept) : gap
-  return {gap: kept, head: long ? gap.slice(0, gapKept) : gap, bits: contentBits(gap), short: !long && !gap.includes('\n') && gapLength(gap) <= shortSentence}
+  const short = !long && !gap.includes('\n') && gapLength(gap) <= shortSentence
+  return {values, emissions, ids, valueAt, slot, index, gap: kept, head: long ? gap.slice(0, gapKept) : gap, bits: contentBits(gap), short}
 }
 
 /** Where a paragraph ends: a blank line, or a line that begins another block. */
@@ -258,7 +259,7 @@ export function punctuate(pieces: readonly PunctuationPiece[]): PunctuationChoic
       if (markCodes[code] === 0) continue
       const char = piece[at]!
       gap += piece.slice(from, at)
-      paragraph.push({values: [char], emissions: [0], ids: Int32Array.of(valueIds.get(char)!), valueAt: noValues, slot: undefined, index: -1, ...gapFields(gap)})
+      paragraph.push(makeToken([char], [0], Int32Array.of(valueIds.get(char)!), noValues, undefined, -1, gap))
       gap = ''
       from = at + 1
     }
@@ -301,7 +302,7 @@ function slotToken(slot: PunctuationSlot, index: number, gap: string): Token {
   const ids = new Int32Array(values.length)
   for (let value = 0; value < values.length; value++) ids[value] = valueIds.get(values[value]!)!
   for (let value = 0; value < emissions.length; value++) emissions[value] = emissions[value]! - top
-  return {values, emissions, ids, valueAt, slot, index, ...gapFields(gap)}
+  return makeToken(values, emissions, ids, valueAt, slot, index, gap)
 }
 
 /** How far below the best state of a token a state may be and still be followed. */
@@ -395,7 +396,7 @@ let moveScore = 0
 /**
  * Every value a token may have, by number: `''` is 0, each mark after it.
  * Moves and adjacencies are worked out once per pair of numbers and kept in
- * tables ({@link movedState}): a paragraph has thousands of moves and only a
+ * tables ({@link movedStates}, filled by {@link fillMove}): a paragraph has thousands of moves and only a
  * few dozen distinct ones.
  */
 const valueIds = new Map<string, number>([['', 0], ...[...marks].map((mark, index): [string, number] => [mark, index + 1])])
@@ -409,16 +410,12 @@ const movedScores = new Float64Array(stateCount * valueCount)
 /** The values by number (see {@link valueIds}). */
 const valueNames = [...valueIds.keys()]
 
-/** {@link move} by a value's number, kept in a table: the new state, its score left in {@link moveScore}. */
-function movedState(state: number, id: number): number {
+/** {@link move} by a value's number, worked out into the tables: the new state (its score is in {@link movedScores}). */
+function fillMove(state: number, id: number): number {
   const key = state * valueCount + id
-  let moved = movedStates[key]!
-  if (moved < 0) {
-    moved = move(state, valueNames[id]!)
-    movedStates[key] = moved
-    movedScores[key] = moveScore
-  }
-  moveScore = movedScores[key]!
+  const moved = move(state, valueNames[id]!)
+  movedStates[key] = moved
+  movedScores[key] = moveScore
   return moved
 }
 
@@ -509,13 +506,14 @@ const enumerationId = valueIds.get('、')!
 
 /**
  * Cost of a value after the previous token's value, with the gap between
- * them, both by number (see {@link valueIds}; 0 is `''`).
+ * them, both by number (see {@link valueIds}; 0 is `''`): `adjacent` when
+ * nothing is between them, `short` for the token's {@link Token.short}.
  */
-function transition(previous: number, value: number, token: Token): number {
+function transition(previous: number, value: number, adjacent: boolean, short: boolean): number {
   if (value === 0 || previous === 0) return 0
-  if (token.gap === '') return -adjacencyOf(previous, value)
+  if (adjacent) return -adjacencyOf(previous, value)
   // A sentence of a word or two, then `。` or `、`: a list was cut (`保质。保量。`, `工程。计划、`).
-  if ((value === fullStopId || value === enumerationId) && previous === fullStopId && token.short) return -shortSentenceCost
+  if ((value === fullStopId || value === enumerationId) && previous === fullStopId && short) return -shortSentenceCost
   return 0
 }
 
@@ -629,35 +627,41 @@ function decide(tokens: readonly Token[], tail: string, results: Array<Punctuati
     const start = length
     tokenStarts[index] = start
     reserveStates(start + (sourceEnd - sourceStart) * optionCount)
+    const keys = stateKeys
+    const scores = forwardScores
+    const adjacent = token.gap === ''
+    const {short} = token
     const mark = nextStamp()
     for (let at = sourceStart; at < sourceEnd; at++) {
       const state = sourceKeys[at]!
       const score = sourceScores[at]!
       const before = previousIds[state & 63]!
       const from = (state >> 6) | bits
+      const row = from * valueCount
       for (let option = 0; option < optionCount; option++) {
         const id = ids[option]!
-        const moved = movedState(from, id)
-        const total = score + emissions[option]! + placed[option]! + moveScore + transition(before, id, token)
+        let moved = movedStates[row + id]!
+        if (moved < 0) moved = fillMove(from, id)
+        const total = score + emissions[option]! + placed[option]! + movedScores[row + id]! + transition(before, id, adjacent, short)
         const key = moved * width + option
         if (positionMarks[key] !== mark) {
           positionMarks[key] = mark
           positions[key] = length
-          stateKeys[length] = key
-          forwardScores[length] = total
+          keys[length] = key
+          scores[length] = total
           length++
-        } else if (total > forwardScores[positions[key]!]!) forwardScores[positions[key]!] = total
+        } else if (total > scores[positions[key]!]!) scores[positions[key]!] = total
       }
     }
     // A beam: states far below the best cannot change any choice (kept in order).
     let top = Number.NEGATIVE_INFINITY
-    for (let at = start; at < length; at++) if (forwardScores[at]! > top) top = forwardScores[at]!
+    for (let at = start; at < length; at++) if (scores[at]! > top) top = scores[at]!
     let kept = start
     for (let at = start; at < length; at++) {
-      const score = forwardScores[at]!
+      const score = scores[at]!
       if (score < top - beam) continue
-      stateKeys[kept] = stateKeys[at]!
-      forwardScores[kept] = score
+      keys[kept] = keys[at]!
+      scores[kept] = score
       kept++
     }
     length = kept
@@ -682,25 +686,31 @@ function decide(tokens: readonly Token[], tail: string, results: Array<Punctuati
     }
     const merge = independent(token)
     const merged = merge ? nextStamp() : 0
+    const adjacent = token.gap === ''
+    const {short} = token
+    const keys = stateKeys
+    const onwards = backwardScores
     for (let at = tokenStarts[index]!; at < tokenStarts[index + 1]!; at++) {
-      const state = stateKeys[at]!
+      const state = keys[at]!
       const stack = state >> 6
       if (merge && stackMarks[stack] === merged) {
-        backwardScores[at] = stackScores[stack]!
+        onwards[at] = stackScores[stack]!
         continue
       }
       const before = ids[state & 63]!
       const from = stack | bits
+      const row = from * valueCount
       let best = Number.NEGATIVE_INFINITY
       for (let option = 0; option < optionCount; option++) {
         const id = nextIds[option]!
-        const moved = movedState(from, id)
+        let moved = movedStates[row + id]!
+        if (moved < 0) moved = fillMove(from, id)
         const key = moved * width + option
         if (positionMarks[key] !== later) continue
-        const total = emissions[option]! + placed[option]! + moveScore + transition(before, id, token) + backwardScores[positions[key]!]!
+        const total = emissions[option]! + placed[option]! + movedScores[row + id]! + transition(before, id, adjacent, short) + onwards[positions[key]!]!
         if (total > best) best = total
       }
-      backwardScores[at] = best
+      onwards[at] = best
       if (merge) {
         stackMarks[stack] = merged
         stackScores[stack] = best
