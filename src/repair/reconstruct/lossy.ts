@@ -162,6 +162,10 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
  * character the lattice chose is that character to the grammar, like intact text.
  */
 function markWithin(candidates: readonly string[], scores: readonly number[]): boolean {
+  // Most slots have no mark at all: no need for their best score.
+  let any = false
+  for (let option = 0; option < candidates.length && !any; option++) any = isGrammarMark(candidates[option]!)
+  if (!any) return false
   let top = Number.NEGATIVE_INFINITY
   for (const score of scores) if (score > top) top = score
   for (let option = 0; option < candidates.length; option++) if (scores[option]! >= top - grammarReach && isGrammarMark(candidates[option]!)) return true
@@ -176,7 +180,8 @@ function punctuation(parts: readonly Part[], slots: ReadonlyArray<{slot: Slot; i
   const tokenOf: number[] = []
   let rank = 0
   let text = ''
-  for (const [index, part] of parts.entries()) {
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index]!
     if (typeof part === 'string') {
       text += part
       continue

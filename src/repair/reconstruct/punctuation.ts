@@ -53,7 +53,7 @@ for (const mark of marks) markCodes[mark.charCodeAt(0)] = 1
  * @returns True for the punctuation the grammar weighs.
  */
 export function isGrammarMark(char: string): boolean {
-  return marks.has(char)
+  return char.length === 1 && markCodes[char.charCodeAt(0)] === 1
 }
 
 /** Cost of a closer nothing opened, or of an opener the paragraph never closes. */
