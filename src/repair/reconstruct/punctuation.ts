@@ -280,12 +280,12 @@ function slotToken(slot: PunctuationSlot, index: number, gap: string): Token {
   const emissions: number[] = []
   let other = Number.NEGATIVE_INFINITY
   let top = Number.NEGATIVE_INFINITY
-  for (const score of slot.scores) if (score > top) top = score
-  const {candidates} = slot
+  const {candidates, scores} = slot
+  for (let option = 0; option < scores.length; option++) if (scores[option]! > top) top = scores[option]!
   for (let option = 0; option < candidates.length; option++) {
     const char = candidates[option]!
-    const score = slot.scores[option]!
-    const mark = marks.has(char)
+    const score = scores[option]!
+    const mark = isGrammarMark(char)
     // A mark far below the best cannot win: it is left out (it moves with the rest, see `choiceOf`).
     if (mark && score >= top - valueMargin) {
       values.push(char)
@@ -298,7 +298,11 @@ function slotToken(slot: PunctuationSlot, index: number, gap: string): Token {
   }
   // Where each candidate is among the values (-1: it moves with the rest, see `choiceOf`).
   const valueAt = new Int32Array(candidates.length)
-  for (let option = 0; option < candidates.length; option++) valueAt[option] = values.indexOf(candidates[option]!)
+  // (Only marks and `''` are values.)
+  for (let option = 0; option < candidates.length; option++) {
+    const char = candidates[option]!
+    valueAt[option] = char === '' || isGrammarMark(char) ? values.indexOf(char) : -1
+  }
   const ids = new Int32Array(values.length)
   for (let value = 0; value < values.length; value++) ids[value] = valueIds.get(values[value]!)!
   for (let value = 0; value < emissions.length; value++) emissions[value] = emissions[value]! - top
