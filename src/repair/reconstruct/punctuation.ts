@@ -545,8 +545,8 @@ let tokenStarts = new Int32Array(64)
 /** The source states of a token whose previous states are merged by stack (see {@link independent}). */
 let mergedKeys = new Int32Array(256)
 let mergedScores = new Float64Array(256)
-const positions = new Int32Array(keyCount)
-const positionMarks = new Int32Array(keyCount)
+/** Per key, its stamp and (valid where the stamp is current) its position, side by side: one cache line for both. */
+const positionMarks = new Int32Array(2 * keyCount)
 const stackPositions = new Int32Array(stateCount)
 const stackScores = new Float64Array(stateCount)
 const stackMarks = new Int32Array(stateCount)
@@ -648,13 +648,13 @@ function decide(tokens: readonly Token[], tail: string, results: Array<Punctuati
         if (moved < 0) moved = fillMove(from, id)
         const total = score + emissions[option]! + placed[option]! + movedScores[row + id]! + transition(before, id, adjacent, short)
         const key = moved * width + option
-        if (positionMarks[key] !== mark) {
-          positionMarks[key] = mark
-          positions[key] = length
+        if (positionMarks[2 * key] !== mark) {
+          positionMarks[2 * key] = mark
+          positionMarks[2 * key + 1] = length
           keys[length] = key
           scores[length] = total
           length++
-        } else if (total > scores[positions[key]!]!) scores[positions[key]!] = total
+        } else if (total > scores[positionMarks[2 * key + 1]!]!) scores[positionMarks[2 * key + 1]!] = total
       }
     }
     // A beam: states far below the best cannot change any choice (kept in order).
@@ -685,8 +685,8 @@ function decide(tokens: readonly Token[], tail: string, results: Array<Punctuati
     const later = nextStamp()
     for (let at = tokenStarts[index + 1]!; at < tokenStarts[index + 2]!; at++) {
       const key = stateKeys[at]!
-      positionMarks[key] = later
-      positions[key] = at
+      positionMarks[2 * key] = later
+      positionMarks[2 * key + 1] = at
     }
     const merge = independent(token)
     const merged = merge ? nextStamp() : 0
@@ -710,8 +710,8 @@ function decide(tokens: readonly Token[], tail: string, results: Array<Punctuati
         let moved = movedStates[row + id]!
         if (moved < 0) moved = fillMove(from, id)
         const key = moved * width + option
-        if (positionMarks[key] !== later) continue
-        const total = emissions[option]! + placed[option]! + movedScores[row + id]! + transition(before, id, adjacent, short) + onwards[positions[key]!]!
+        if (positionMarks[2 * key] !== later) continue
+        const total = emissions[option]! + placed[option]! + movedScores[row + id]! + transition(before, id, adjacent, short) + onwards[positionMarks[2 * key + 1]!]!
         if (total > best) best = total
       }
       onwards[at] = best
