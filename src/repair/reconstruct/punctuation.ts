@@ -183,7 +183,7 @@ interface Token {
   /** Values: distinct marks, and `''` for every other candidate (they are alike to the grammar). */
   values: string[]
   /** Emission log score per value. */
-  emissions: number[]
+  emissions: Float64Array
   /** The values by number (see {@link valueIds}). */
   ids: Int32Array
   /** Where each of the slot's candidates is among the values, -1 for none (empty for an intact mark). */
@@ -208,7 +208,7 @@ const noValues = new Int32Array(0)
 const gapKept = 160
 
 /** A token, with the fields that depend on its gap worked out once (one shape for every token). */
-function makeToken(values: string[], emissions: number[], ids: Int32Array, valueAt: Int32Array, slot: PunctuationSlot | undefined, index: number, gap: string): Token {
+function makeToken(values: string[], emissions: Float64Array, ids: Int32Array, valueAt: Int32Array, slot: PunctuationSlot | undefined, index: number, gap: string): Token {
   const long = gap.length > gapKept
   const kept = long ? gap.slice(-gapKept) : gap
   const short = !long && !gap.includes('\n') && gapLength(gap) <= shortSentence
@@ -259,7 +259,7 @@ export function punctuate(pieces: readonly PunctuationPiece[]): PunctuationChoic
       if (markCodes[code] === 0) continue
       const char = piece[at]!
       gap += piece.slice(from, at)
-      paragraph.push(makeToken([char], [0], Int32Array.of(valueIds.get(char)!), noValues, undefined, -1, gap))
+      paragraph.push(makeToken([char], new Float64Array(1), Int32Array.of(valueIds.get(char)!), noValues, undefined, -1, gap))
       gap = ''
       from = at + 1
     }
@@ -305,8 +305,9 @@ function slotToken(slot: PunctuationSlot, index: number, gap: string): Token {
   }
   const ids = new Int32Array(values.length)
   for (let value = 0; value < values.length; value++) ids[value] = valueIds.get(values[value]!)!
-  for (let value = 0; value < emissions.length; value++) emissions[value] = emissions[value]! - top
-  return makeToken(values, emissions, ids, valueAt, slot, index, gap)
+  const relative = new Float64Array(emissions.length)
+  for (let value = 0; value < emissions.length; value++) relative[value] = emissions[value]! - top
+  return makeToken(values, relative, ids, valueAt, slot, index, gap)
 }
 
 /** How far below the best state of a token a state may be and still be followed. */
@@ -547,16 +548,17 @@ let mergedKeys = new Int32Array(256)
 let mergedScores = new Float64Array(256)
 /** Per key, its stamp and (valid where the stamp is current) its position, side by side: one cache line for both. */
 const positionMarks = new Int32Array(2 * keyCount)
-const stackPositions = new Int32Array(stateCount)
-const stackScores = new Float64Array(stateCount)
-const stackMarks = new Int32Array(stateCount)
+/** Per merged state (moved state with the gap's bits, times {@link width}, plus the value's index or 0), its stamp and position, side by side. */
+const sourceMarks = new Int32Array(2 * keyCount)
+/** Per merged state, its best onward score (valid where its stamp is current). */
+const sourceScores = new Float64Array(keyCount)
 let stamp = 0
 
-/** A fresh stamp for {@link positionMarks} and {@link stackMarks}. */
+/** A fresh stamp for {@link positionMarks} and {@link sourceMarks}. */
 function nextStamp(): number {
   if (stamp === 0x7fffffff) {
     positionMarks.fill(0)
-    stackMarks.fill(0)
+    sourceMarks.fill(0)
     stamp = 0
   }
   return ++stamp
@@ -592,55 +594,50 @@ function decide(tokens: readonly Token[], tail: string, results: Array<Punctuati
     const {bits, emissions, ids} = token
     const optionCount = ids.length
     const placed = place[index]!
-    // The states to expand: the previous token's, or (before the first token) the empty stack.
-    let sourceKeys = stateKeys
-    let sourceScores = forwardScores
-    let sourceStart = index === 0 ? 0 : tokenStarts[index - 1]!
-    let sourceEnd = length
+    // The states to expand (before the first token, the empty stack), merged
+    // by what their moves depend on: the state with the gap's bits, and the
+    // previous token's value unless it cannot matter (text between, more than
+    // a word or two). Merged states move alike: the best of them is enough
+    // (adding the same numbers keeps the floating-point order).
+    const merge = independent(token)
+    const sourceCount = index === 0 ? 1 : length - tokenStarts[index - 1]!
+    if (mergedKeys.length < sourceCount) {
+      mergedKeys = new Int32Array(2 * sourceCount)
+      mergedScores = new Float64Array(2 * sourceCount)
+    }
+    let sourceEnd = 0
     if (index === 0) {
-      mergedKeys[0] = 0
+      mergedKeys[0] = bits * width
       mergedScores[0] = 0
-      sourceKeys = mergedKeys
-      sourceScores = mergedScores
       sourceEnd = 1
-    } else if (independent(token)) {
-      // Where the previous token's value cannot matter (text between, more than
-      // a word or two), its states are merged by stack: far fewer to expand.
+    } else {
       const mark = nextStamp()
-      let merged = 0
-      if (mergedKeys.length < sourceEnd - sourceStart) {
-        mergedKeys = new Int32Array(2 * (sourceEnd - sourceStart))
-        mergedScores = new Float64Array(2 * (sourceEnd - sourceStart))
-      }
-      for (let at = sourceStart; at < sourceEnd; at++) {
-        const stack = stateKeys[at]! >> 6
+      for (let at = tokenStarts[index - 1]!; at < length; at++) {
+        const state = stateKeys[at]!
+        const source = ((state >> 6) | bits) * width + (merge ? 0 : state & 63)
         const score = forwardScores[at]!
-        if (stackMarks[stack] !== mark) {
-          stackMarks[stack] = mark
-          stackPositions[stack] = merged
-          mergedKeys[merged] = stack * width
-          mergedScores[merged] = score
-          merged++
-        } else if (score > mergedScores[stackPositions[stack]!]!) mergedScores[stackPositions[stack]!] = score
+        if (sourceMarks[2 * source] !== mark) {
+          sourceMarks[2 * source] = mark
+          sourceMarks[2 * source + 1] = sourceEnd
+          mergedKeys[sourceEnd] = source
+          mergedScores[sourceEnd] = score
+          sourceEnd++
+        } else if (score > mergedScores[sourceMarks[2 * source + 1]!]!) mergedScores[sourceMarks[2 * source + 1]!] = score
       }
-      sourceKeys = mergedKeys
-      sourceScores = mergedScores
-      sourceStart = 0
-      sourceEnd = merged
     }
     const start = length
     tokenStarts[index] = start
-    reserveStates(start + (sourceEnd - sourceStart) * optionCount)
+    reserveStates(start + sourceEnd * optionCount)
     const keys = stateKeys
     const scores = forwardScores
     const adjacent = token.gap === ''
     const {short} = token
     const mark = nextStamp()
-    for (let at = sourceStart; at < sourceEnd; at++) {
-      const state = sourceKeys[at]!
-      const score = sourceScores[at]!
-      const before = previousIds[state & 63]!
-      const from = (state >> 6) | bits
+    for (let at = 0; at < sourceEnd; at++) {
+      const source = mergedKeys[at]!
+      const score = mergedScores[at]!
+      const before = previousIds[source & 63]!
+      const from = source >> 6
       const row = from * valueCount
       for (let option = 0; option < optionCount; option++) {
         const id = ids[option]!
@@ -689,20 +686,21 @@ function decide(tokens: readonly Token[], tail: string, results: Array<Punctuati
       positionMarks[2 * key + 1] = at
     }
     const merge = independent(token)
-    const merged = merge ? nextStamp() : 0
+    const merged = nextStamp()
     const adjacent = token.gap === ''
     const {short} = token
     const keys = stateKeys
     const onwards = backwardScores
     for (let at = tokenStarts[index]!; at < tokenStarts[index + 1]!; at++) {
       const state = keys[at]!
-      const stack = state >> 6
-      if (merge && stackMarks[stack] === merged) {
-        onwards[at] = stackScores[stack]!
+      // States that move alike (as in the forward pass) have one best onward score.
+      const from = (state >> 6) | bits
+      const source = from * width + (merge ? 0 : state & 63)
+      if (sourceMarks[2 * source] === merged) {
+        onwards[at] = sourceScores[source]!
         continue
       }
       const before = ids[state & 63]!
-      const from = stack | bits
       const row = from * valueCount
       let best = Number.NEGATIVE_INFINITY
       for (let option = 0; option < optionCount; option++) {
@@ -715,10 +713,8 @@ function decide(tokens: readonly Token[], tail: string, results: Array<Punctuati
         if (total > best) best = total
       }
       onwards[at] = best
-      if (merge) {
-        stackMarks[stack] = merged
-        stackScores[stack] = best
-      }
+      sourceMarks[2 * source] = merged
+      sourceScores[source] = best
     }
   }
   for (let index = 0; index < count; index++) {
