@@ -401,27 +401,31 @@ let moveScore = 0
 /**
  * Every value a token may have, by number: `''` is 0, each mark after it.
  * Moves and adjacencies are worked out once per pair of numbers and kept in
- * tables ({@link movedStates}, filled by {@link fillMove}): a paragraph has thousands of moves and only a
- * few dozen distinct ones.
+ * tables ({@link moves}, filled by {@link fillMove}): a paragraph has
+ * thousands of moves and only a few dozen distinct ones.
  */
 const valueIds = new Map<string, number>([['', 0], ...[...marks].map((mark, index): [string, number] => [mark, index + 1])])
 const valueCount = valueIds.size
 /** States a move can start from: the stack (up to {@link maxDepth} openers) times {@link stackUnit}, plus the content bits. */
 const stateCount = base ** maxDepth * stackUnit
-/** The state each (state, value) moves to, -1 until worked out; and the move's score. */
-const movedStates = new Int32Array(stateCount * valueCount).fill(-1)
-const movedScores = new Float64Array(stateCount * valueCount)
+/**
+ * Each (state, value)'s move, -1 until worked out: the state it moves to
+ * times 16, plus its score (a whole number from -8 to 7) plus 8. One small
+ * table, read once per move (a zero score comes back as +0 where `move`
+ * gave -0: no sum it is added to is a zero of the other sign).
+ */
+const moves = new Int32Array(stateCount * valueCount).fill(-1)
 
 /** The values by number (see {@link valueIds}). */
 const valueNames = [...valueIds.keys()]
 
-/** {@link move} by a value's number, worked out into the tables: the new state (its score is in {@link movedScores}). */
+/** {@link move} by a value's number, worked out into {@link moves}: the entry. */
 function fillMove(state: number, id: number): number {
-  const key = state * valueCount + id
   const moved = move(state, valueNames[id]!)
-  movedStates[key] = moved
-  movedScores[key] = moveScore
-  return moved
+  if (!Number.isInteger(moveScore) || moveScore < -8 || moveScore > 7) throw new Error(`punctuation grammar: move score ${moveScore} does not fit the table`)
+  const entry = moved * 16 + moveScore + 8
+  moves[state * valueCount + id] = entry
+  return entry
 }
 
 /** {@link adjacency} of two values by number, kept in a table (NaN until worked out). */
@@ -641,10 +645,10 @@ function decide(tokens: readonly Token[], tail: string, results: Array<Punctuati
       const row = from * valueCount
       for (let option = 0; option < optionCount; option++) {
         const id = ids[option]!
-        let moved = movedStates[row + id]!
-        if (moved < 0) moved = fillMove(from, id)
-        const total = score + emissions[option]! + placed[option]! + movedScores[row + id]! + transition(before, id, adjacent, short)
-        const key = moved * width + option
+        let entry = moves[row + id]!
+        if (entry < 0) entry = fillMove(from, id)
+        const total = score + emissions[option]! + placed[option]! + ((entry & 15) - 8) + transition(before, id, adjacent, short)
+        const key = (entry >> 4) * width + option
         if (positionMarks[2 * key] !== mark) {
           positionMarks[2 * key] = mark
           positionMarks[2 * key + 1] = length
@@ -705,11 +709,11 @@ function decide(tokens: readonly Token[], tail: string, results: Array<Punctuati
       let best = Number.NEGATIVE_INFINITY
       for (let option = 0; option < optionCount; option++) {
         const id = nextIds[option]!
-        let moved = movedStates[row + id]!
-        if (moved < 0) moved = fillMove(from, id)
-        const key = moved * width + option
+        let entry = moves[row + id]!
+        if (entry < 0) entry = fillMove(from, id)
+        const key = (entry >> 4) * width + option
         if (positionMarks[2 * key] !== later) continue
-        const total = emissions[option]! + placed[option]! + movedScores[row + id]! + transition(before, id, adjacent, short) + onwards[positionMarks[2 * key + 1]!]!
+        const total = emissions[option]! + placed[option]! + ((entry & 15) - 8) + transition(before, id, adjacent, short) + onwards[positionMarks[2 * key + 1]!]!
         if (total > best) best = total
       }
       onwards[at] = best
