@@ -647,7 +647,7 @@ function decide(tokens: readonly Token[], tail: string, results: Array<Punctuati
         const id = ids[option]!
         let entry = moves[row + id]!
         if (entry < 0) entry = fillMove(from, id)
-        const total = score + emissions[option]! + placed[option]! + ((entry & 15) - 8) + transition(before, id, adjacent, short)
+        const total = score + emissions[option]! + placed[option]! + ((entry & 15) - 8) + (merge ? 0 : transition(before, id, adjacent, short))
         const key = (entry >> 4) * width + option
         if (positionMarks[2 * key] !== mark) {
           positionMarks[2 * key] = mark
@@ -713,7 +713,7 @@ function decide(tokens: readonly Token[], tail: string, results: Array<Punctuati
         if (entry < 0) entry = fillMove(from, id)
         const key = (entry >> 4) * width + option
         if (positionMarks[2 * key] !== later) continue
-        const total = emissions[option]! + placed[option]! + ((entry & 15) - 8) + transition(before, id, adjacent, short) + onwards[positionMarks[2 * key + 1]!]!
+        const total = emissions[option]! + placed[option]! + ((entry & 15) - 8) + (merge ? 0 : transition(before, id, adjacent, short)) + onwards[positionMarks[2 * key + 1]!]!
         if (total > best) best = total
       }
       onwards[at] = best
