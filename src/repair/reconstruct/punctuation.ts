@@ -552,7 +552,7 @@ let mergedKeys = new Int32Array(256)
 let mergedScores = new Float64Array(256)
 /** Per key, its stamp and (valid where the stamp is current) its position, side by side: one cache line for both. */
 const positionMarks = new Int32Array(2 * keyCount)
-/** Per merged state (moved state with the gap's bits, times {@link width}, plus the value's index or 0), its stamp and position, side by side. */
+/** Per merged state (the value's index or 0, times {@link stateCount}, plus the moved state with the gap's bits), its stamp and position, side by side. */
 const sourceMarks = new Int32Array(2 * keyCount)
 /** Per merged state, its best onward score (valid where its stamp is current). */
 const sourceScores = new Float64Array(keyCount)
@@ -618,12 +618,15 @@ function decide(tokens: readonly Token[], tail: string, results: Array<Punctuati
       const mark = nextStamp()
       for (let at = tokenStarts[index - 1]!; at < length; at++) {
         const state = stateKeys[at]!
-        const source = ((state >> 6) | bits) * width + (merge ? 0 : state & 63)
+        const from = (state >> 6) | bits
+        const value = merge ? 0 : state & 63
+        // (By value, then state: merged by state alone, the table's first few kilobytes.)
+        const source = value * stateCount + from
         const score = forwardScores[at]!
         if (sourceMarks[2 * source] !== mark) {
           sourceMarks[2 * source] = mark
           sourceMarks[2 * source + 1] = sourceEnd
-          mergedKeys[sourceEnd] = source
+          mergedKeys[sourceEnd] = from * width + value
           mergedScores[sourceEnd] = score
           sourceEnd++
         } else if (score > mergedScores[sourceMarks[2 * source + 1]!]!) mergedScores[sourceMarks[2 * source + 1]!] = score
@@ -699,7 +702,7 @@ function decide(tokens: readonly Token[], tail: string, results: Array<Punctuati
       const state = keys[at]!
       // States that move alike (as in the forward pass) have one best onward score.
       const from = (state >> 6) | bits
-      const source = from * width + (merge ? 0 : state & 63)
+      const source = (merge ? 0 : state & 63) * stateCount + from
       if (sourceMarks[2 * source] === merged) {
         onwards[at] = sourceScores[source]!
         continue
