@@ -89,6 +89,61 @@ describe('punctuation grammar', () => {
     expect(listGoesOn('沟通并理解需求')).toBe(false)
     expect(listGoesOn('和改进')).toBe(false)
   })
+
+  it('counts words by code point as the Unicode properties do, past ASCII', () => {
+    // Astral Han (`𠀀`), letters and digits outside ASCII (`é`, `Ω`, `０`), a lone surrogate.
+    expect(gapLength('𠀀𠀁 x')).toBe(3)
+    expect(gapLength('café，Ωmega ０１')).toBe(3)
+    expect(gapLength('a\uD800b')).toBe(2)
+    expect(gapLength('〇々 ab12')).toBe(3)
+    // The conjunction search counts ASCII words and Han only (`é` splits no word, `Ω` counts nothing).
+    expect(listGoesOn('ab𠀀cd和')).toBe(true)
+    expect(listGoesOn('éΩ和')).toBe(false)
+    expect(listGoesOn('一二三四五六七和')).toBe(false)
+  })
+
+  it('counts words exactly as a regular expression per character does', () => {
+    // The definitions the code-unit tables replace, character by character.
+    const han = /\p{Script=Han}/u
+    const referenceLength = (text: string): number => {
+      let length = 0
+      let inWord = false
+      for (const char of text) {
+        if (/[\p{L}\p{N}]/u.test(char) && !han.test(char)) {
+          if (!inWord) length++
+          inWord = true
+          continue
+        }
+        inWord = false
+        if (han.test(char)) length++
+      }
+      return length
+    }
+    const referenceList = (after: string): boolean => {
+      let words = 0
+      let inWord = false
+      for (const char of after) {
+        if (char === '\n' || words > 6) return false
+        if ('和或及与等'.includes(char)) return words > 0
+        if (/[A-Za-z0-9]/.test(char)) {
+          if (!inWord) words++
+          inWord = true
+          continue
+        }
+        inWord = false
+        if (han.test(char)) words++
+      }
+      return false
+    }
+    const pool = [...'a Z 9 é Ω ０ 中 和 或 、 ， 〇 々 ⺀ \n \t _ -', '𠀀', '\uD800', '\uDC00']
+    let seed = 7
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+    for (let round = 0; round < 2000; round++) {
+      let text = ''
+      for (let length = Math.floor(random() * 12); length > 0; length--) text += pool[Math.floor(random() * pool.length)]
+      expect([gapLength(text), listGoesOn(text)]).toEqual([referenceLength(text), referenceList(text)])
+    }
+  })
 })
 
 describe('punctuation grammar in C1 stripped repair', () => {

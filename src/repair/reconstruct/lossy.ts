@@ -131,7 +131,7 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
   }
   const plain = chooseInLattice(units, lexicon, options.words)
   const choices = options.cache === undefined || options.cache === false ? plain : chooseInLattice(units, lexicon, documentCache(units, plain, lexicon, options.cache))
-  const grammar = punctuation(parts, slots, choices)
+  const grammar = punctuation(parts, slots, choices, shapes)
   return choices.map((lattice, index) => {
     const {candidates} = slots[index]!.slot
     const choice = grammar[index] ?? lattice
@@ -164,6 +164,10 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
  * character the lattice chose is that character to the grammar, like intact text.
  */
 function markWithin(candidates: readonly string[], scores: readonly number[]): boolean {
+  // Most slots have no mark at all: no need for their best score.
+  let any = false
+  for (let option = 0; option < candidates.length && !any; option++) any = isGrammarMark(candidates[option]!)
+  if (!any) return false
   let top = Number.NEGATIVE_INFINITY
   for (const score of scores) if (score > top) top = score
   for (let option = 0; option < candidates.length; option++) if (scores[option]! >= top - grammarReach && isGrammarMark(candidates[option]!)) return true
@@ -173,29 +177,36 @@ function markWithin(candidates: readonly string[], scores: readonly number[]): b
 /** How far below a slot's best a mark may be and still be weighed (as the grammar's own `valueMargin`). */
 const grammarReach = 6
 
-function punctuation(parts: readonly Part[], slots: ReadonlyArray<{slot: Slot; index: number}>, choices: readonly SlotChoice[]): Array<SlotChoice | undefined> {
+function punctuation(parts: readonly Part[], slots: ReadonlyArray<{slot: Slot; index: number}>, choices: readonly SlotChoice[], shapes: PartShapes): Array<SlotChoice | undefined> {
   const pieces: PunctuationPiece[] = []
   const tokenOf: number[] = []
   let rank = 0
-  let text = ''
-  for (const [index, part] of parts.entries()) {
+  // The text since the last slot the grammar weighs, joined once (no string grown part by part).
+  const text: string[] = []
+  const flush = (): void => {
+    const joined = text.join('')
+    if (joined !== '') pieces.push(joined)
+    text.length = 0
+  }
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index]!
     if (typeof part === 'string') {
-      text += part
+      text.push(part)
       continue
     }
     const {slot} = slots[rank]!
     const choice = choices[rank]!
-    if (markWithin(slot.candidates, choice.scores) && inChinese(parts, index)) {
-      if (text !== '') pieces.push(text)
-      text = ''
+    // (A slot whose candidates before the narrowing have no mark has none after it.)
+    if (shapes.info(index).marks && markWithin(slot.candidates, choice.scores) && inChinese(parts, index)) {
+      flush()
       tokenOf.push(rank)
       pieces.push({candidates: slot.candidates, scores: choice.scores, rest: slot.rest ?? 0})
-    } else text += slot.candidates[choice.best]!
+    } else text.push(slot.candidates[choice.best]!)
     rank++
   }
   const grammar = new Array<SlotChoice | undefined>(choices.length)
   if (tokenOf.length === 0) return grammar
-  if (text !== '') pieces.push(text)
+  flush()
   punctuate(pieces).forEach((decided, token) => {
     const rank = tokenOf[token]!
     const lattice = choices[rank]!
@@ -641,6 +652,8 @@ interface CandidateInfo {
   lexical: Lexical
   /** 1 for a bracket or quote (a character with a partner), else 0. */
   paired: Uint8Array
+  /** Whether any candidate is punctuation the grammar weighs (`punctuation.ts`). */
+  marks: boolean
   /** The candidates that begin words through a code point after them (see {@link startingWith}), by code point. */
   heads: Map<number, Heads>
 }
@@ -713,7 +726,8 @@ function candidateInfo(candidates: readonly Candidate[], lexicon: Lexicon): Cand
       onward: Uint8Array.from(tries, (trie) => (trie === undefined ? 0 : trie.hasChildren(0) ? 2 : 1))
     }
     const paired = Uint8Array.from(candidates, (candidate) => (partnerOf(candidate.char) === undefined ? 0 : 1))
-    info = {chars: candidates.map((candidate) => candidate.char), codes, prior, self, bySelf, bestSelf, selfMass, byCode, distinct: byCode.size === codes.length, lexical, paired, heads: new Map()}
+    const marks = candidates.some((candidate) => isGrammarMark(candidate.char))
+    info = {chars: candidates.map((candidate) => candidate.char), codes, prior, self, bySelf, bestSelf, selfMass, byCode, distinct: byCode.size === codes.length, lexical, paired, marks, heads: new Map()}
     byList.set(candidates, info)
   }
   return info

@@ -42,6 +42,9 @@ const quotes = '“”‘’'
 /** Box drawing and arrows of plain-text diagrams. */
 const box = '─│┌┐└┘├┤┬┴┼═║'
 const marks = new Set([...pauses, ...stops, ...openers, ...closers, '—', '…', ...box])
+/** 1 for the code unit of each mark (every mark is one), 0 for the rest. */
+const markCodes = new Uint8Array(0x10000)
+for (const mark of marks) markCodes[mark.charCodeAt(0)] = 1
 
 /**
  * Whether the grammar has something to say about a character.
@@ -50,7 +53,7 @@ const marks = new Set([...pauses, ...stops, ...openers, ...closers, '—', '…'
  * @returns True for the punctuation the grammar weighs.
  */
 export function isGrammarMark(char: string): boolean {
-  return marks.has(char)
+  return char.length === 1 && markCodes[char.charCodeAt(0)] === 1
 }
 
 /** Cost of a closer nothing opened, or of an opener the paragraph never closes. */
@@ -127,16 +130,52 @@ export function adjacency(first: string, second: string): number {
 export function gapLength(text: string): number {
   let length = 0
   let inWord = false
-  for (const char of text) {
-    if (/[\p{L}\p{N}]/u.test(char) && !/\p{Script=Han}/u.test(char)) {
+  for (let at = 0; at < text.length; ) {
+    const kind = charKind(text, at)
+    at += kind & wide ? 2 : 1
+    if (kind & letter) {
       if (!inWord) length++
       inWord = true
       continue
     }
     inWord = false
-    if (/\p{Script=Han}/u.test(char)) length++
+    if (kind & hanChar) length++
   }
   return length
+}
+
+/** What {@link charKind} tells of a character: Han; a letter or digit not Han; two code units. */
+const hanChar = 1
+const letter = 2
+const wide = 4
+const hanPattern = /\p{Script=Han}/u
+const letterPattern = /[\p{L}\p{N}]/u
+/** {@link charKind} of each code unit of the BMP, plus 8 once worked out (0: not yet). */
+const kinds = new Uint8Array(0x10000)
+
+/**
+ * Whether the character (code point) at a place of a text is Han, or a
+ * letter or digit that is not Han, as bits, and whether it takes two code
+ * units. ASCII is worked out by hand, the rest of the BMP once per code unit.
+ */
+function charKind(text: string, at: number): number {
+  const code = text.charCodeAt(at)
+  if (code < 0x80) return ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || (code >= 0x30 && code <= 0x39) ? letter : 0
+  if (code >= 0xd800 && code <= 0xdbff && at + 1 < text.length) {
+    const low = text.charCodeAt(at + 1)
+    if (low >= 0xdc00 && low <= 0xdfff) return classify(text.slice(at, at + 2)) | wide
+  }
+  let kind = kinds[code]!
+  if (kind === 0) {
+    kind = classify(String.fromCharCode(code)) | 8
+    kinds[code] = kind
+  }
+  return kind & 3
+}
+
+function classify(char: string): number {
+  if (hanPattern.test(char)) return hanChar
+  return letterPattern.test(char) ? letter : 0
 }
 
 /** A token of the grammar: an intact mark or a damaged character, with the text before it. */
@@ -144,7 +183,11 @@ interface Token {
   /** Values: distinct marks, and `''` for every other candidate (they are alike to the grammar). */
   values: string[]
   /** Emission log score per value. */
-  emissions: number[]
+  emissions: Float64Array
+  /** The values by number (see {@link valueIds}). */
+  ids: Int32Array
+  /** Where each of the slot's candidates is among the values, -1 for none (empty for an intact mark). */
+  valueAt: Int32Array
   /** The slot, or undefined for an intact mark. */
   slot: PunctuationSlot | undefined
   /** Where the slot's result goes. */
@@ -159,14 +202,17 @@ interface Token {
   short: boolean
 }
 
+const noValues = new Int32Array(0)
+
 /** How much of a gap a token keeps: the rules read only its end (a gap may be a whole code block). */
 const gapKept = 160
 
-/** A token's fields that depend on its gap, worked out once. */
-function gapFields(gap: string): {gap: string; head: string; bits: number; short: boolean} {
+/** A token, with the fields that depend on its gap worked out once (one shape for every token). */
+function makeToken(values: string[], emissions: Float64Array, ids: Int32Array, valueAt: Int32Array, slot: PunctuationSlot | undefined, index: number, gap: string): Token {
   const long = gap.length > gapKept
   const kept = long ? gap.slice(-gapKept) : gap
-  return {gap: kept, head: long ? gap.slice(0, gapKept) : gap, bits: contentBits(gap), short: !long && !gap.includes('\n') && gapLength(gap) <= shortSentence}
+  const short = !long && !gap.includes('\n') && gapLength(gap) <= shortSentence
+  return {values, emissions, ids, valueAt, slot, index, gap: kept, head: long ? gap.slice(0, gapKept) : gap, bits: contentBits(gap), short}
 }
 
 /** Where a paragraph ends: a blank line, or a line that begins another block. */
@@ -200,8 +246,8 @@ export function punctuate(pieces: readonly PunctuationPiece[]): PunctuationChoic
     }
     let from = 0
     for (let at = 0; at < piece.length; at++) {
-      const char = piece[at]!
-      if (char === '\n') {
+      const code = piece.charCodeAt(at)
+      if (code === 0x0a) {
         paragraphBreak.lastIndex = at
         if (paragraphBreak.test(piece)) {
           gap += piece.slice(from, at)
@@ -210,9 +256,10 @@ export function punctuate(pieces: readonly PunctuationPiece[]): PunctuationChoic
         }
         continue
       }
-      if (!marks.has(char)) continue
+      if (markCodes[code] === 0) continue
+      const char = piece[at]!
       gap += piece.slice(from, at)
-      paragraph.push({values: [char], emissions: [0], slot: undefined, index: -1, ...gapFields(gap)})
+      paragraph.push(makeToken([char], new Float64Array(1), Int32Array.of(valueIds.get(char)!), noValues, undefined, -1, gap))
       gap = ''
       from = at + 1
     }
@@ -233,20 +280,34 @@ function slotToken(slot: PunctuationSlot, index: number, gap: string): Token {
   const emissions: number[] = []
   let other = Number.NEGATIVE_INFINITY
   let top = Number.NEGATIVE_INFINITY
-  for (const score of slot.scores) if (score > top) top = score
-  slot.candidates.forEach((char, option) => {
-    const score = slot.scores[option]!
+  const {candidates, scores} = slot
+  for (let option = 0; option < scores.length; option++) if (scores[option]! > top) top = scores[option]!
+  for (let option = 0; option < candidates.length; option++) {
+    const char = candidates[option]!
+    const score = scores[option]!
+    const mark = isGrammarMark(char)
     // A mark far below the best cannot win: it is left out (it moves with the rest, see `choiceOf`).
-    if (marks.has(char) && score >= top - valueMargin) {
+    if (mark && score >= top - valueMargin) {
       values.push(char)
       emissions.push(score)
-    } else if (!marks.has(char) && score > other) other = score
-  })
+    } else if (!mark && score > other) other = score
+  }
   if (other > Number.NEGATIVE_INFINITY) {
     values.push('')
     emissions.push(other)
   }
-  return {values, emissions: emissions.map((score) => score - top), slot, index, ...gapFields(gap)}
+  // Where each candidate is among the values (-1: it moves with the rest, see `choiceOf`).
+  const valueAt = new Int32Array(candidates.length)
+  // (Only marks and `''` are values.)
+  for (let option = 0; option < candidates.length; option++) {
+    const char = candidates[option]!
+    valueAt[option] = char === '' || isGrammarMark(char) ? values.indexOf(char) : -1
+  }
+  const ids = new Int32Array(values.length)
+  for (let value = 0; value < values.length; value++) ids[value] = valueIds.get(values[value]!)!
+  const relative = new Float64Array(emissions.length)
+  for (let value = 0; value < emissions.length; value++) relative[value] = emissions[value]! - top
+  return makeToken(values, relative, ids, valueAt, slot, index, gap)
 }
 
 /** How far below the best state of a token a state may be and still be followed. */
@@ -340,38 +401,41 @@ let moveScore = 0
 /**
  * Every value a token may have, by number: `''` is 0, each mark after it.
  * Moves and adjacencies are worked out once per pair of numbers and kept in
- * tables ({@link movedState}): a paragraph has thousands of moves and only a
- * few dozen distinct ones.
+ * tables ({@link moves}, filled by {@link fillMove}): a paragraph has
+ * thousands of moves and only a few dozen distinct ones.
  */
 const valueIds = new Map<string, number>([['', 0], ...[...marks].map((mark, index): [string, number] => [mark, index + 1])])
 const valueCount = valueIds.size
 /** States a move can start from: the stack (up to {@link maxDepth} openers) times {@link stackUnit}, plus the content bits. */
 const stateCount = base ** maxDepth * stackUnit
-/** The state each (state, value) moves to, -1 until worked out; and the move's score. */
-const movedStates = new Int32Array(stateCount * valueCount).fill(-1)
-const movedScores = new Float64Array(stateCount * valueCount)
+/**
+ * Each (state, value)'s move, -1 until worked out: the state it moves to
+ * times 16, plus its score (a whole number from -8 to 7) plus 8. One small
+ * table, read once per move (a zero score comes back as +0 where `move`
+ * gave -0: no sum it is added to is a zero of the other sign).
+ */
+const moves = new Int32Array(stateCount * valueCount).fill(-1)
 
-/** {@link move}, kept in a table: the new state, its score left in {@link moveScore}. */
-function movedState(state: number, id: number, value: string): number {
-  const key = state * valueCount + id
-  let moved = movedStates[key]!
-  if (moved < 0) {
-    moved = move(state, value)
-    movedStates[key] = moved
-    movedScores[key] = moveScore
-  }
-  moveScore = movedScores[key]!
-  return moved
+/** The values by number (see {@link valueIds}). */
+const valueNames = [...valueIds.keys()]
+
+/** {@link move} by a value's number, worked out into {@link moves}: the entry. */
+function fillMove(state: number, id: number): number {
+  const moved = move(state, valueNames[id]!)
+  if (!Number.isInteger(moveScore) || moveScore < -8 || moveScore > 7) throw new Error(`punctuation grammar: move score ${moveScore} does not fit the table`)
+  const entry = moved * 16 + moveScore + 8
+  moves[state * valueCount + id] = entry
+  return entry
 }
 
 /** {@link adjacency} of two values by number, kept in a table (NaN until worked out). */
 const adjacencies = new Float64Array(valueCount * valueCount).fill(Number.NaN)
 
-function adjacencyOf(first: string, second: string): number {
-  const key = valueIds.get(first)! * valueCount + valueIds.get(second)!
+function adjacencyOf(first: number, second: number): number {
+  const key = first * valueCount + second
   let cost = adjacencies[key]!
   if (Number.isNaN(cost)) {
-    cost = adjacency(first, second)
+    cost = adjacency(valueNames[first]!, valueNames[second]!)
     adjacencies[key] = cost
   }
   return cost
@@ -384,10 +448,25 @@ const clauseEnds = '，。；：？！'
 function placeCost(token: Token, value: string, after: string): number {
   if (value === '') return 0
   let score = 0
-  if (quotes.includes(value) && /(?:^|[ \t\n])$/.test(token.gap) && /^(?:[ \t\n]|$)/.test(after) && token.gap !== '' && after !== '') score -= flankedQuoteCost
+  if (quotes.includes(value) && token.gap !== '' && after !== '' && isBlank(token.gap.charCodeAt(token.gap.length - 1)) && isBlank(after.charCodeAt(0))) score -= flankedQuoteCost
   if (value === '、' && listGoesOn(after)) score += listBonus
   if (value === '：' && termBefore.test(token.gap)) score += termBonus
   return score
+}
+
+/** Whether a code unit is a space, a tab or a line feed. */
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a
+}
+
+/** Whether a text is empty or ends with {@link isBlank} white space. */
+function endsBlank(text: string): boolean {
+  return text === '' || isBlank(text.charCodeAt(text.length - 1))
+}
+
+/** Whether a text is empty or begins with {@link isBlank} white space. */
+function beginsBlank(text: string): boolean {
+  return text === '' || isBlank(text.charCodeAt(0))
 }
 
 /**
@@ -406,16 +485,19 @@ const termBonus = 3
 export function listGoesOn(after: string): boolean {
   let words = 0
   let inWord = false
-  for (const char of after) {
-    if (char === '\n' || words > listReach) return false
-    if (listJoiners.includes(char)) return words > 0
-    if (/[A-Za-z0-9]/.test(char)) {
+  for (let at = 0; at < after.length; ) {
+    const code = after.charCodeAt(at)
+    if (code === 0x0a || words > listReach) return false
+    if (listJoiners.includes(after[at]!)) return words > 0
+    const kind = charKind(after, at)
+    at += kind & wide ? 2 : 1
+    if (code < 0x80 && kind & letter) {
       if (!inWord) words++
       inWord = true
       continue
     }
     inWord = false
-    if (/\p{Script=Han}/u.test(char)) words++
+    if (kind & hanChar) words++
   }
   return false
 }
@@ -427,13 +509,76 @@ const listReach = 6
 /** Bonus for `、` before the rest of a list. */
 const listBonus = 2
 
-/** Cost of a value after the previous token's value, with the gap between them. */
-function transition(previous: string, value: string, token: Token): number {
-  if (value === '' || previous === '') return 0
-  if (token.gap === '') return -adjacencyOf(previous, value)
+/** The numbers of `。` and `、` among the values (see {@link valueIds}). */
+const fullStopId = valueIds.get('。')!
+const enumerationId = valueIds.get('、')!
+
+/**
+ * Cost of a value after the previous token's value, with the gap between
+ * them, both by number (see {@link valueIds}; 0 is `''`): `adjacent` when
+ * nothing is between them, `short` for the token's {@link Token.short}.
+ */
+function transition(previous: number, value: number, adjacent: boolean, short: boolean): number {
+  if (value === 0 || previous === 0) return 0
+  if (adjacent) return -adjacencyOf(previous, value)
   // A sentence of a word or two, then `。` or `、`: a list was cut (`保质。保量。`, `工程。计划、`).
-  if ((value === '。' || value === '、') && previous === '。' && token.short) return -shortSentenceCost
+  if ((value === fullStopId || value === enumerationId) && previous === fullStopId && short) return -shortSentenceCost
   return 0
+}
+
+/**
+ * A state of a token in {@link decide}: the state of the grammar (see
+ * {@link Step}) times {@link width}, plus the index of the token's value.
+ */
+const width = 64
+/** How many states of a token there can be. */
+const keyCount = stateCount * width
+
+/**
+ * Scratch of {@link decide}, kept between calls (grown, never shrunk): the
+ * states of every token of a paragraph, token after token, with their
+ * forward and backward scores side by side; where a state is in the current
+ * token's list (valid where its mark is the current stamp); the same by
+ * stack part for merged states. A paragraph has tens of thousands of moves:
+ * no map or object is made per token.
+ */
+let stateKeys = new Int32Array(1024)
+let forwardScores = new Float64Array(1024)
+let backwardScores = new Float64Array(1024)
+/** Where each token's states begin in {@link stateKeys} (one more entry for the end). */
+let tokenStarts = new Int32Array(64)
+/** The source states of a token whose previous states are merged by stack (see {@link independent}). */
+let mergedKeys = new Int32Array(256)
+let mergedScores = new Float64Array(256)
+/** Per key, its stamp and (valid where the stamp is current) its position, side by side: one cache line for both. */
+const positionMarks = new Int32Array(2 * keyCount)
+/** Per merged state (the value's index or 0, times {@link stateCount}, plus the moved state with the gap's bits), its stamp and position, side by side. */
+const sourceMarks = new Int32Array(2 * keyCount)
+/** Per merged state, its best onward score (valid where its stamp is current). */
+const sourceScores = new Float64Array(keyCount)
+let stamp = 0
+
+/** A fresh stamp for {@link positionMarks} and {@link sourceMarks}. */
+function nextStamp(): number {
+  if (stamp === 0x7fffffff) {
+    positionMarks.fill(0)
+    sourceMarks.fill(0)
+    stamp = 0
+  }
+  return ++stamp
+}
+
+/** Room for `size` states in the paragraph's state lists, their contents kept. */
+function reserveStates(size: number): void {
+  if (size <= stateKeys.length) return
+  const grown = Math.max(size, stateKeys.length * 2)
+  const keys = new Int32Array(grown)
+  keys.set(stateKeys)
+  stateKeys = keys
+  const forward = new Float64Array(grown)
+  forward.set(forwardScores)
+  forwardScores = forward
+  backwardScores = new Float64Array(grown)
 }
 
 /**
@@ -442,120 +587,162 @@ function transition(previous: string, value: string, token: Token): number {
  */
 function decide(tokens: readonly Token[], tail: string, results: Array<PunctuationChoice | undefined>): void {
   const count = tokens.length
-  const afterOf = (index: number): string => (index + 1 < count ? tokens[index + 1]!.head : tail.slice(0, gapKept))
-  const diagram = diagramPlaces(tokens)
-  const place = tokens.map((token, index) => token.values.map((value) => placeCost(token, value, afterOf(index)) + diagram[index]!(value)))
-  // Forward: per token, a map from state (stack, value index) to the best score of reaching it.
-  const forward: Array<Map<number, number>> = []
-  let previous = new Map<number, number>([[0, 0]])
-  let previousValues: readonly string[] = ['']
-  const width = 64
+  const place = placeCosts(tokens, tail)
+  if (tokenStarts.length < count + 1) tokenStarts = new Int32Array(Math.max(count + 1, tokenStarts.length * 2))
+  // Forward: per token, the best score of reaching each state (key: moved state times width, plus the value's index).
+  let length = 0
+  let previousIds: Int32Array = emptyIds
   for (let index = 0; index < count; index++) {
     const token = tokens[index]!
     // A pair seldom spans lines: a line break counts as a clause ended.
-    const {bits} = token
-    const next = new Map<number, number>()
-    // Where the previous token's value cannot matter (text between, more than
-    // a word or two), its states are merged by stack: far fewer to expand.
-    const source = independent(token) ? byStack(previous, width) : previous
-    const {values, emissions} = token
-    const ids = idsOf(values)
+    const {bits, emissions, ids} = token
+    const optionCount = ids.length
     const placed = place[index]!
-    for (const [state, score] of source) {
-      const before = previousValues[state % width]!
-      const from = Math.floor(state / width) | bits
-      for (let option = 0; option < values.length; option++) {
-        const value = values[option]!
-        const moved = movedState(from, ids[option]!, value)
-        const total = score + emissions[option]! + placed[option]! + moveScore + transition(before, value, token)
-        const key = moved * width + option
-        const known = next.get(key)
-        if (known === undefined || total > known) next.set(key, total)
+    // The states to expand (before the first token, the empty stack), merged
+    // by what their moves depend on: the state with the gap's bits, and the
+    // previous token's value unless it cannot matter (text between, more than
+    // a word or two). Merged states move alike: the best of them is enough
+    // (adding the same numbers keeps the floating-point order).
+    const merge = independent(token)
+    const sourceCount = index === 0 ? 1 : length - tokenStarts[index - 1]!
+    if (mergedKeys.length < sourceCount) {
+      mergedKeys = new Int32Array(2 * sourceCount)
+      mergedScores = new Float64Array(2 * sourceCount)
+    }
+    let sourceEnd = 0
+    if (index === 0) {
+      mergedKeys[0] = bits * width
+      mergedScores[0] = 0
+      sourceEnd = 1
+    } else {
+      const mark = nextStamp()
+      for (let at = tokenStarts[index - 1]!; at < length; at++) {
+        const state = stateKeys[at]!
+        const from = (state >> 6) | bits
+        const value = merge ? 0 : state & 63
+        // (By value, then state: merged by state alone, the table's first few kilobytes.)
+        const source = value * stateCount + from
+        const score = forwardScores[at]!
+        if (sourceMarks[2 * source] !== mark) {
+          sourceMarks[2 * source] = mark
+          sourceMarks[2 * source + 1] = sourceEnd
+          mergedKeys[sourceEnd] = from * width + value
+          mergedScores[sourceEnd] = score
+          sourceEnd++
+        } else if (score > mergedScores[sourceMarks[2 * source + 1]!]!) mergedScores[sourceMarks[2 * source + 1]!] = score
       }
     }
-    // A beam: states far below the best cannot change any choice.
+    const start = length
+    tokenStarts[index] = start
+    reserveStates(start + sourceEnd * optionCount)
+    const keys = stateKeys
+    const scores = forwardScores
+    const adjacent = token.gap === ''
+    const {short} = token
+    const mark = nextStamp()
+    for (let at = 0; at < sourceEnd; at++) {
+      const source = mergedKeys[at]!
+      const score = mergedScores[at]!
+      const before = previousIds[source & 63]!
+      const from = source >> 6
+      const row = from * valueCount
+      for (let option = 0; option < optionCount; option++) {
+        const id = ids[option]!
+        let entry = moves[row + id]!
+        if (entry < 0) entry = fillMove(from, id)
+        const total = score + emissions[option]! + placed[option]! + ((entry & 15) - 8) + (merge ? 0 : transition(before, id, adjacent, short))
+        const key = (entry >> 4) * width + option
+        if (positionMarks[2 * key] !== mark) {
+          positionMarks[2 * key] = mark
+          positionMarks[2 * key + 1] = length
+          keys[length] = key
+          scores[length] = total
+          length++
+        } else if (total > scores[positionMarks[2 * key + 1]!]!) scores[positionMarks[2 * key + 1]!] = total
+      }
+    }
+    // A beam: states far below the best cannot change any choice (kept in order).
     let top = Number.NEGATIVE_INFINITY
-    for (const score of next.values()) if (score > top) top = score
-    for (const [key, score] of next) if (score < top - beam) next.delete(key)
-    forward.push(next)
-    previous = next
-    previousValues = token.values
+    for (let at = start; at < length; at++) if (scores[at]! > top) top = scores[at]!
+    let kept = start
+    for (let at = start; at < length; at++) {
+      const score = scores[at]!
+      if (score < top - beam) continue
+      keys[kept] = keys[at]!
+      scores[kept] = score
+      kept++
+    }
+    length = kept
+    previousIds = ids
   }
+  tokenStarts[count] = length
   // Backward: the best score from a state to the end, the open marks charged there.
-  const backward: Array<Map<number, number>> = new Array(count)
-  const last = new Map<number, number>()
-  for (const state of forward[count - 1]!.keys()) last.set(state, -unbalancedCost * depthOf(Math.floor(state / width / stackUnit)))
-  backward[count - 1] = last
+  for (let at = tokenStarts[count - 1]!; at < length; at++) backwardScores[at] = -unbalancedCost * depthOf(Math.floor(stateKeys[at]! / width / stackUnit))
   for (let index = count - 2; index >= 0; index--) {
     const token = tokens[index + 1]!
-    const {bits} = token
-    const later = backward[index + 1]!
-    const map = new Map<number, number>()
-    const values = tokens[index]!.values
-    const nextValues = token.values
-    const nextIds = idsOf(nextValues)
+    const {bits, emissions} = token
+    const nextIds = token.ids
+    const optionCount = nextIds.length
     const placed = place[index + 1]!
-    const merged = independent(token) ? new Map<number, number>() : undefined
-    for (const state of forward[index]!.keys()) {
-      const known = merged?.get(Math.floor(state / width))
-      if (known !== undefined) {
-        map.set(state, known)
+    const ids = tokens[index]!.ids
+    // Where each state of the next token is.
+    const later = nextStamp()
+    for (let at = tokenStarts[index + 1]!; at < tokenStarts[index + 2]!; at++) {
+      const key = stateKeys[at]!
+      positionMarks[2 * key] = later
+      positionMarks[2 * key + 1] = at
+    }
+    const merge = independent(token)
+    const merged = nextStamp()
+    const adjacent = token.gap === ''
+    const {short} = token
+    const keys = stateKeys
+    const onwards = backwardScores
+    for (let at = tokenStarts[index]!; at < tokenStarts[index + 1]!; at++) {
+      const state = keys[at]!
+      // States that move alike (as in the forward pass) have one best onward score.
+      const from = (state >> 6) | bits
+      const source = (merge ? 0 : state & 63) * stateCount + from
+      if (sourceMarks[2 * source] === merged) {
+        onwards[at] = sourceScores[source]!
         continue
       }
-      const before = values[state % width]!
-      const from = Math.floor(state / width) | bits
+      const before = ids[state & 63]!
+      const row = from * valueCount
       let best = Number.NEGATIVE_INFINITY
-      for (let option = 0; option < nextValues.length; option++) {
-        const value = nextValues[option]!
-        const moved = movedState(from, nextIds[option]!, value)
-        const onward = later.get(moved * width + option)
-        if (onward === undefined) continue
-        const total = token.emissions[option]! + placed[option]! + moveScore + transition(before, value, token) + onward
+      for (let option = 0; option < optionCount; option++) {
+        const id = nextIds[option]!
+        let entry = moves[row + id]!
+        if (entry < 0) entry = fillMove(from, id)
+        const key = (entry >> 4) * width + option
+        if (positionMarks[2 * key] !== later) continue
+        const total = emissions[option]! + placed[option]! + ((entry & 15) - 8) + (merge ? 0 : transition(before, id, adjacent, short)) + onwards[positionMarks[2 * key + 1]!]!
         if (total > best) best = total
       }
-      map.set(state, best)
-      merged?.set(Math.floor(state / width), best)
+      onwards[at] = best
+      sourceMarks[2 * source] = merged
+      sourceScores[source] = best
     }
-    backward[index] = map
   }
-  tokens.forEach((token, index) => {
-    if (token.slot === undefined) return
+  for (let index = 0; index < count; index++) {
+    const token = tokens[index]!
+    if (token.slot === undefined) continue
     const marginal = new Array<number>(token.values.length).fill(Number.NEGATIVE_INFINITY)
-    for (const [state, score] of forward[index]!) {
-      const option = state % width
-      const total = score + backward[index]!.get(state)!
+    for (let at = tokenStarts[index]!; at < tokenStarts[index + 1]!; at++) {
+      const option = stateKeys[at]! & 63
+      const total = forwardScores[at]! + backwardScores[at]!
       if (total > marginal[option]!) marginal[option] = total
     }
     results[token.index] = choiceOf(token, marginal)
-  })
-}
-
-/** The numbers of a token's values (see {@link valueIds}), kept per list of values. */
-function idsOf(values: readonly string[]): Int32Array {
-  let ids = valueIdLists.get(values)
-  if (ids === undefined) {
-    ids = Int32Array.from(values, (value) => valueIds.get(value)!)
-    valueIdLists.set(values, ids)
   }
-  return ids
 }
 
-const valueIdLists = new WeakMap<readonly string[], Int32Array>()
+/** The value numbers before the first token: `''` alone. */
+const emptyIds = new Int32Array(1)
 
 /** Whether a token's moves do not depend on the previous token's value (see {@link transition}). */
 function independent(token: Token): boolean {
   return token.gap !== '' && !token.short
-}
-
-/** States merged by their stack part (the value part set to 0), each at its best score. */
-function byStack(states: ReadonlyMap<number, number>, width: number): Map<number, number> {
-  const merged = new Map<number, number>()
-  for (const [state, score] of states) {
-    const key = Math.floor(state / width) * width
-    const known = merged.get(key)
-    if (known === undefined || score > known) merged.set(key, score)
-  }
-  return merged
 }
 
 /**
@@ -564,7 +751,7 @@ function byStack(states: ReadonlyMap<number, number>, width: number): Map<number
  * (a Chinese dash `——` is two); `│` standing alone between spaces on a line
  * that has a run or another such one (a diagram). Zero for the rest.
  */
-function diagramPlaces(tokens: readonly Token[]): Array<(value: string) => number> {
+function diagramPlaces(tokens: readonly Token[]): {run: number[]; alone: boolean[]; diagram: boolean[]} {
   const drawable = tokens.map((token) => token.slot !== undefined && token.values.includes('─'))
   const run = new Array<number>(tokens.length).fill(0)
   for (let start = 0; start < tokens.length; ) {
@@ -573,7 +760,7 @@ function diagramPlaces(tokens: readonly Token[]): Array<(value: string) => numbe
     for (let at = start; at < end; at++) run[at] = drawable[start] ? end - start : 0
     start = end
   }
-  const alone = tokens.map((token, index) => drawable[index] && run[index] === 1 && /(?:^|[ \t\n])$/.test(token.gap) && /^(?:[ \t\n]|$)/.test(tokens[index + 1]?.head ?? ' ') && token.gap !== '')
+  const alone = tokens.map((token, index) => drawable[index]! && run[index] === 1 && endsBlank(token.gap) && beginsBlank(tokens[index + 1]?.head ?? ' ') && token.gap !== '')
   // The tokens of each line, to find the diagram lines.
   const diagram = new Array<boolean>(tokens.length).fill(false)
   for (let start = 0; start < tokens.length; ) {
@@ -584,11 +771,30 @@ function diagramPlaces(tokens: readonly Token[]): Array<(value: string) => numbe
     for (let at = start; at < end; at++) diagram[at] = pieces >= 2
     start = end
   }
-  return tokens.map((_, index) => (value: string): number => {
-    if (value === '─' && run[index]! >= diagramRun) return diagramBonus
-    if (value === '│' && alone[index] && diagram[index]) return diagramBonus
-    return 0
-  })
+  return {run, alone, diagram}
+}
+
+/**
+ * The grammar's own score of each value of each token, apart from its
+ * neighbours ({@link placeCost}, plus the box drawing's {@link diagramPlaces}).
+ */
+function placeCosts(tokens: readonly Token[], tail: string): Float64Array[] {
+  const count = tokens.length
+  const {run, alone, diagram} = diagramPlaces(tokens)
+  const place: Float64Array[] = []
+  for (let index = 0; index < count; index++) {
+    const token = tokens[index]!
+    const after = index + 1 < count ? tokens[index + 1]!.head : tail.slice(0, gapKept)
+    const {values} = token
+    const costs = new Float64Array(values.length)
+    for (let option = 0; option < values.length; option++) {
+      const value = values[option]!
+      const drawn = (value === '─' && run[index]! >= diagramRun) || (value === '│' && alone[index]! && diagram[index]!) ? diagramBonus : 0
+      costs[option] = placeCost(token, value, after) + drawn
+    }
+    place.push(costs)
+  }
+  return place
 }
 
 /** A slot's choice from the max-marginals of its values. */
@@ -600,11 +806,23 @@ function choiceOf(token: Token, marginal: readonly number[]): PunctuationChoice 
   const shift = otherAt < 0 ? Math.max(...marginal) : marginal[otherAt]! - token.emissions[otherAt]!
   let top = Number.NEGATIVE_INFINITY
   for (const score of slot.scores) if (score > top) top = score
-  const scores = slot.candidates.map((char, option) => {
-    const at = token.values.indexOf(char)
-    return at >= 0 ? marginal[at]! : slot.scores[option]! - top + shift
-  })
-  const order = scores.map((_, option) => option).sort((a, b) => scores[b]! - scores[a]! || a - b)
+  const {valueAt} = token
+  const count = slot.candidates.length
+  const scores = new Array<number>(count)
+  for (let option = 0; option < count; option++) {
+    const at = valueAt[option]!
+    scores[option] = at >= 0 ? marginal[at]! : slot.scores[option]! - top + shift
+  }
+  // Best first, ties by index: an insertion sort (a few candidates).
+  const order = new Array<number>(count)
+  for (let option = 0; option < count; option++) {
+    let at = option
+    while (at > 0 && (scores[option]! - scores[order[at - 1]!]! || order[at - 1]! - option) > 0) {
+      order[at] = order[at - 1]!
+      at--
+    }
+    order[at] = option
+  }
   const best = order[0]!
   let sum = 0
   for (const score of scores) sum += Math.exp(score - scores[best]!)
