@@ -1,9 +1,11 @@
 /**
  * The review report shows twin decisions as lint does (issue 14): a section
  * of articles/rolling-updates-without-downtime.md damaged for real (UTF-8
- * read as Latin-1, C1 controls stripped: `发布` and `节奏` lose bytes in the
- * heading and again in the paragraph) is reviewed, checked against lint, and
- * settled with the exact command its card prints.
+ * read as Latin-1, C1 controls stripped: words of the heading and the
+ * paragraphs lose the same bytes again further on, and some come back the
+ * same uncertain way twice) is reviewed, checked against lint, and settled
+ * with the exact command its card prints. (The section "Tuning the rollout"
+ * served until the repair rebuilt its twins differently, 2026-12-08.)
  */
 import * as fs from 'node:fs'
 import path from 'node:path'
@@ -13,11 +15,11 @@ import {utf8ReadAs} from '../../src/repair/channels/catalog.js'
 import {projectRoot, shellArgs, tempDir} from '../helpers.js'
 import {bitext, cardOf, checkTwinsReview, reviewOf} from './twins-harness.js'
 
-/** The front matter and the section "Tuning the rollout" of the sample article, damaged. */
+/** The front matter and the first section of the sample article, damaged. */
 function damagedSection(): string {
   const clean = fs.readFileSync(path.join(projectRoot, 'articles', 'rolling-updates-without-downtime.md'), 'utf8')
   const frontMatter = clean.slice(0, clean.indexOf('\n---\n') + 5)
-  const section = clean.slice(clean.indexOf('## Tuning the rollout'), clean.indexOf('```yaml'))
+  const section = clean.slice(clean.indexOf('## Rolling Updates Without Downtime'), clean.indexOf('## Tuning the rollout'))
   return utf8ReadAs('latin1', 'c1-stripped').damage(`${frontMatter}\n${section}`)
 }
 
