@@ -87,8 +87,9 @@ let counted: Balance | undefined
 
 /**
  * The counts that balance a dictionary: those written ahead for jieba's
- * dictionary, else the one-character words read from the Leiden list and the
- * software text segmented with the lexicon now.
+ * dictionary (known by its length); for another dictionary, the same
+ * one-character words (they do not depend on it) and the software text
+ * segmented with its own lexicon now.
  */
 function balanceOf(source: string, lexicon: Lexicon): Balance {
   counted ??= {
