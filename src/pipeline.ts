@@ -18,7 +18,7 @@ import type {Glossary} from './glossary/types.js'
 import {FrontMatterError, assertFrontMatterClosed, createParser, parseFrontMatter, slugOf} from './parse/index.js'
 import {localFiles} from './parse/local-files.js'
 import {InputLimitError, assertInlineMarkup, assertNesting, assertPhrasingDepth, assertNotEmpty, assertSize, type InputLimits} from './parse/input-limits.js'
-import {repair, rerankWithSource} from './repair/index.js'
+import {glossaryForms, repair, rerankWithSource} from './repair/index.js'
 import type {PipelineStage} from './pipeline-stages.js'
 import type {FrontMatter} from './types.js'
 
@@ -96,7 +96,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const limits = options.limits ?? {}
   const enter = options.onStage ?? (() => {})
   // The glossary's Chinese terms, approved and forbidden, are words of every article's repair lexicon.
-  const repairOptions = options.glossary ? {terms: options.glossary.terms.flatMap((term) => [...term.zh, ...term.forbid])} : {}
+  const repairOptions = options.glossary ? {terms: glossaryForms(options.glossary)} : {}
 
   return {
     async process(bytes, path) {

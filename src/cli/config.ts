@@ -8,10 +8,26 @@ import type {Rule} from '../check/rule.js'
 import {validateRuleSettings, type RuleSettings} from '../check/settings.js'
 import {UsageError} from './command.js'
 import type {CliIo} from './io.js'
+import type {Glossary} from '../glossary/types.js'
 
 /** Validated configuration. */
 /** The glossary a project uses when nothing else is configured. */
 export const defaultGlossaryName = 'glossary.yaml'
+
+/**
+ * The project's glossary: the one given (on the command line or in the
+ * configuration), else `glossary.yaml` when it exists. Its parser (and its
+ * YAML library, 72 files) loads only when there is a glossary.
+ *
+ * @param given The glossary's path, if one was given.
+ * @param io File system and working directory.
+ * @returns The validated glossary, or undefined when there is none.
+ * @throws UsageError as `loadProjectGlossary` does.
+ */
+export async function loadGlossaryWhenPresent(given: string | undefined, io: CliIo): Promise<Glossary | undefined> {
+  if (given === undefined && !io.fs.existsSync(path.resolve(io.cwd, defaultGlossaryName))) return undefined
+  return (await import('./glossary-file.js')).loadProjectGlossary(given, io)
+}
 
 export interface Config {
   /** Severity per rule id. */

@@ -8,6 +8,7 @@ import {findLostToUtf8} from './detect/lost-to-utf8.js'
 import {repairMojibake, type RepairOptions} from './reconstruct/repair-mojibake.js'
 
 export {repairMojibake, resolveLexicon} from './reconstruct/repair-mojibake.js'
+export {glossaryForms} from './model/article-lexicon.js'
 export {findForeignMojibake, type ForeignMojibake} from './detect/foreign-mojibake.js'
 export {findLostToUtf8, type LostToUtf8} from './detect/lost-to-utf8.js'
 export type {RepairOptions, RepairResult} from './reconstruct/repair-mojibake.js'

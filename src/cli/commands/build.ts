@@ -11,7 +11,7 @@ import type {Format, ListedArticle} from '../../emit/index.js'
 import {displayPath, findArticles} from '../articles.js'
 import {batchArgs, batchUsage, toBatchOptions} from '../batch-options.js'
 import {UsageError, type Command} from '../command.js'
-import {defaultGlossaryName, loadConfig, publishSettings} from '../config.js'
+import {loadConfig, loadGlossaryWhenPresent, publishSettings} from '../config.js'
 import {checkBatch, checkLocalFiles, duplicateFinder, preloadBatchChecks} from '../publish-checks.js'
 import {reportWidth, type CliIo} from '../io.js'
 import {summarize} from '../summary.js'
@@ -79,12 +79,7 @@ export const buildCommand: Command = {
     const wanted = parseFormats(values.format)
     const started = performance.now()
     const config = loadConfig(io, ruleIds.map((id) => ({id})))
-    const glossaryPath = values.glossary ?? config.glossary
-    // The glossary's parser (and its YAML library, 72 files) loads only when there is a glossary.
-    const glossary =
-      glossaryPath !== undefined || io.fs.existsSync(path.resolve(io.cwd, defaultGlossaryName))
-        ? (await import('../glossary-file.js')).loadProjectGlossary(glossaryPath, io)
-        : undefined
+    const glossary = await loadGlossaryWhenPresent(values.glossary ?? config.glossary, io)
     const articlePaths = findArticles([values.articles], io)
     if (articlePaths.length === 0) throw new UsageError(`No Markdown articles in \`${values.articles}\`; add .md files or pass --articles DIR`)
     const outDir = path.resolve(io.cwd, values.out)

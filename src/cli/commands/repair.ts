@@ -13,11 +13,11 @@ import bitextAlign from '../../align/index.js'
 import {createParser} from '../../parse/index.js'
 import {decode, DecodeError} from '../../decode/index.js'
 import {collectDecisions, isUncertain, readBlock, settleDecisions, withBlock, parseTarget, twinGroups, type DecisionBlock, type FileDecisions, type SettleResult, type Target} from '../../decisions/index.js'
-import {repair, rerankWithSource, resolveLexicon} from '../../repair/index.js'
+import {glossaryForms, repair, rerankWithSource, resolveLexicon} from '../../repair/index.js'
 import {ChangedOnDiskError, writeFileAtomic} from '../atomic-write.js'
 import {UsageError, type Command} from '../command.js'
 import {ruleIds} from '../../check/rule-ids.js'
-import {defaultGlossaryName, loadConfig} from '../config.js'
+import {loadConfig, loadGlossaryWhenPresent} from '../config.js'
 import type {CliIo} from '../io.js'
 
 const usage = `Usage: bitext repair FILE... [options]
@@ -118,13 +118,9 @@ export const repairCommand: Command = {
     }
     // The process-wide lexicon, which the context model is trained from too: loaded once.
     const lexicon = (): ReturnType<typeof resolveLexicon> => resolveLexicon()
-    // The glossary's terms are words of the article, as in build (its parser loads only when there is one).
-    const glossaryPath = values.glossary ?? loadConfig(io, ruleIds.map((id) => ({id}))).glossary
-    const glossary =
-      glossaryPath !== undefined || io.fs.existsSync(path.resolve(io.cwd, defaultGlossaryName))
-        ? (await import('../glossary-file.js')).loadProjectGlossary(glossaryPath, io)
-        : undefined
-    const terms = glossary?.terms.flatMap((term) => [...term.zh, ...term.forbid]) ?? []
+    // The glossary's terms are words of the article, as in build.
+    const glossary = await loadGlossaryWhenPresent(values.glossary ?? loadConfig(io, ruleIds.map((id) => ({id}))).glossary, io)
+    const terms = glossary === undefined ? [] : glossaryForms(glossary)
     const reports: Report[] = []
     let failed = 0
     names: for (const name of names) {

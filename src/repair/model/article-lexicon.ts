@@ -16,6 +16,7 @@
 import {isHan} from '../reconstruct/choose.js'
 import {firstCharacters, type WordCache} from './document-cache.js'
 import {trieOf, type Lexicon, type LexiconTrie} from './lexicon.js'
+import type {Glossary} from '../../glossary/types.js'
 
 /** Share of the article's own words in a word's probability. */
 export const articleWeight = 0.05
@@ -103,6 +104,17 @@ export function intactWordCache(counts: ReadonlyMap<string, number>, weight = ar
       return Math.log((1 - weight) + (weight * count) / total / Math.exp(logProbability))
     }
   }
+}
+
+/**
+ * The Chinese forms of a glossary's terms, approved and forbidden alike: what
+ * {@link articleLexicon} takes for words.
+ *
+ * @param glossary The glossary.
+ * @returns Its terms' Chinese forms, in order.
+ */
+export function glossaryForms(glossary: Pick<Glossary, 'terms'>): string[] {
+  return glossary.terms.flatMap((term) => [...term.zh, ...term.forbid])
 }
 
 /**
