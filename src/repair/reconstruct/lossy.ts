@@ -153,21 +153,11 @@ export function rebuild(parts: readonly Part[], lexicon: Lexicon, options: Rebui
 }
 
 /**
- * The lattice's choices with the punctuation decided again by the grammar of
- * the paragraph (`punctuation.ts`): for each slot with a mark among its
- * candidates, the grammar's choice, scores and confidence; undefined for the
- * others, which keep the lattice's.
- */
-/**
  * Whether a mark is among a slot's candidates near enough to its best to be
  * chosen ({@link grammarReach}): a slot whose marks are all far below the
  * character the lattice chose is that character to the grammar, like intact text.
  */
 function markWithin(candidates: readonly string[], scores: readonly number[]): boolean {
-  // Most slots have no mark at all: no need for their best score.
-  let any = false
-  for (let option = 0; option < candidates.length && !any; option++) any = isGrammarMark(candidates[option]!)
-  if (!any) return false
   let top = Number.NEGATIVE_INFINITY
   for (const score of scores) if (score > top) top = score
   for (let option = 0; option < candidates.length; option++) if (scores[option]! >= top - grammarReach && isGrammarMark(candidates[option]!)) return true
@@ -177,6 +167,12 @@ function markWithin(candidates: readonly string[], scores: readonly number[]): b
 /** How far below a slot's best a mark may be and still be weighed (as the grammar's own `valueMargin`). */
 const grammarReach = 6
 
+/**
+ * The lattice's choices with the punctuation decided again by the grammar of
+ * the paragraph (`punctuation.ts`): for each slot with a mark among its
+ * candidates, the grammar's choice, scores and confidence; undefined for the
+ * others, which keep the lattice's.
+ */
 function punctuation(parts: readonly Part[], slots: ReadonlyArray<{slot: Slot; index: number}>, choices: readonly SlotChoice[], shapes: PartShapes): Array<SlotChoice | undefined> {
   const pieces: PunctuationPiece[] = []
   const tokenOf: number[] = []
@@ -196,7 +192,7 @@ function punctuation(parts: readonly Part[], slots: ReadonlyArray<{slot: Slot; i
     }
     const {slot} = slots[rank]!
     const choice = choices[rank]!
-    // (A slot whose candidates before the narrowing have no mark has none after it.)
+    // (A slot whose candidates before the narrowing have no mark, most of them, has none after it.)
     if (shapes.info(index).marks && markWithin(slot.candidates, choice.scores) && inChinese(parts, index)) {
       flush()
       tokenOf.push(rank)
@@ -505,20 +501,11 @@ function narrow(shapes: PartShapes, parts: readonly Part[], index: number, lexic
   const kept = keptScratch
   let keptCount = 0
   for (let rank = 0; rank < top.count && top.scores[rank]! >= lowest; rank++) kept[keptCount++] = top.positions[rank]!
-  const ranked = keptCount
-  for (let rank = 0; rank < keptAlone && rank < info.bySelf.length; rank++) {
-    const position = info.bySelf[rank]!
-    let known = false
-    for (let at = 0; at < ranked && !known; at++) known = kept[at] === position
-    if (!known) kept[keptCount++] = position
-  }
+  for (let rank = 0; rank < keptAlone && rank < info.bySelf.length; rank++) keptCount = keepOnce(kept, keptCount, info.bySelf[rank]!)
   // Box drawing, which only the punctuation grammar tells from quotes (by its runs and lines), never scores well alone.
   for (const code of diagramCodes) {
     const position = info.byCode.get(code)
-    if (position < 0) continue
-    let known = false
-    for (let at = 0; at < keptCount && !known; at++) known = kept[at] === position
-    if (!known) kept[keptCount++] = position
+    if (position >= 0) keptCount = keepOnce(kept, keptCount, position)
   }
   // The mass of the rest relative to the best: every candidate at its score
   // alone, less the kept ones, with the raised ones left out at their raised score.
@@ -547,6 +534,17 @@ function narrow(shapes: PartShapes, parts: readonly Part[], index: number, lexic
   const chars = new Array<string>(positions.length)
   for (let at = 0; at < positions.length; at++) chars[at] = info.chars[positions[at]!]!
   return {chars, positions, rest: Math.max(0, rest)}
+}
+
+/**
+ * Add a position to the first `count` kept ones unless it is among them.
+ *
+ * @returns The new count.
+ */
+function keepOnce(kept: Int32Array, count: number, position: number): number {
+  for (let at = 0; at < count; at++) if (kept[at] === position) return count
+  kept[count] = position
+  return count + 1
 }
 
 /**
@@ -621,9 +619,9 @@ class Top {
 
 const raised = new Raised()
 const topScratch = new Top()
-/** Scratch of {@link narrow}: the kept positions. */
 /** The box drawing a slot always keeps when it has it: `─` and `│` (see `punctuation.ts`). */
 const diagramCodes = [0x2500, 0x2502]
+/** Scratch of {@link narrow}: the kept positions. */
 const keptScratch = new Int32Array(keptPerSlot + keptAlone + diagramCodes.length)
 /** Scratch of {@link narrow}: which positions are kept (stamped with the generation of {@link raised}). */
 let keptStamp = new Int32Array(1024)
