@@ -163,8 +163,14 @@ class Edges {
   }
 }
 
-/** A copy of a typed array, longer. */
-function widen<T extends Int32Array | Float64Array>(array: T, length: number): T {
+/**
+ * A copy of a typed array, longer.
+ *
+ * @param array The array.
+ * @param length The new length (at least the array's).
+ * @returns The copy, zero after the array's entries.
+ */
+export function widen<T extends Int32Array | Float64Array>(array: T, length: number): T {
   const wider = new (array.constructor as new (length: number) => T)(length)
   wider.set(array)
   return wider

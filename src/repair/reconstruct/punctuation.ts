@@ -8,6 +8,7 @@
  * rarely closed by `。` after another `。` or `、`, and runs of one lone E2
  * lead byte are the box drawing of a plain-text diagram, not quotes.
  */
+import {widen} from './choose.js'
 
 /** A damaged character the grammar weighs: its candidates and the lattice's max-marginal log scores. */
 export interface PunctuationSlot {
@@ -572,12 +573,8 @@ function nextStamp(): number {
 function reserveStates(size: number): void {
   if (size <= stateKeys.length) return
   const grown = Math.max(size, stateKeys.length * 2)
-  const keys = new Int32Array(grown)
-  keys.set(stateKeys)
-  stateKeys = keys
-  const forward = new Float64Array(grown)
-  forward.set(forwardScores)
-  forwardScores = forward
+  stateKeys = widen(stateKeys, grown)
+  forwardScores = widen(forwardScores, grown)
   backwardScores = new Float64Array(grown)
 }
 
