@@ -47,6 +47,11 @@ export const evidentFunctionWords: ReadonlySet<string> = new Set(
   'and or nor but with without within among between in into inside on at by not no never like unlike than during while after before under over through'.split(' ')
 )
 
+/** A map from `from:to` pairs separated by spaces. */
+function wordMap(pairs: string): Map<string, string> {
+  return new Map(pairs.split(' ').map((pair) => pair.split(':') as [string, string]))
+}
+
 /**
  * Personal pronouns by the person they name: `I`, `me`, `my` and `myself`
  * are all `i`. A Chinese pronoun (`我` "I; me; my") renders every form of
@@ -55,14 +60,10 @@ export const evidentFunctionWords: ReadonlySet<string> = new Set(
  * person of its own (`这`, `此`: "this; these"); not `that`, a conjunction as
  * often.
  */
-export const pronounPersons: ReadonlyMap<string, string> = new Map(
-  (
-    'i:i me:i my:i myself:i we:we us:we our:we ours:we ourselves:we ' +
+export const pronounPersons: ReadonlyMap<string, string> = wordMap(
+  'i:i me:i my:i myself:i we:we us:we our:we ours:we ourselves:we ' +
     'you:you your:you yours:you yourself:you yourselves:you he:he him:he his:he himself:he ' +
     'she:she her:she hers:she herself:she it:it its:it itself:it they:they them:they their:they theirs:they themselves:they this:this these:this'
-  )
-    .split(' ')
-    .map((pair) => pair.split(':') as [string, string])
 )
 
 /**
@@ -122,18 +123,14 @@ export function englishTokens(text: string): string[] {
  * meet as `running` and `run` do (`it ran on VMs` for `运行`). Only forms
  * that are no other common word (not `saw`, `left`, `found`, `lay`).
  */
-const irregularForms: ReadonlyMap<string, string> = new Map(
-  (
-    'ran:run began:begin begun:begin broke:break broken:break brought:bring built:build bought:buy caught:catch ' +
+const irregularForms: ReadonlyMap<string, string> = wordMap(
+  'ran:run began:begin begun:begin broke:break broken:break brought:bring built:build bought:buy caught:catch ' +
     'chose:choose chosen:choose came:come drew:draw drawn:draw drove:drive driven:drive fell:fall fallen:fall ' +
     'forgot:forget forgotten:forget gave:give given:give went:go gone:go grew:grow grown:grow held:hold kept:keep ' +
     'knew:know known:know lost:lose made:make meant:mean met:meet paid:pay rose:rise risen:rise said:say seen:see ' +
     'sent:send shown:show sold:sell spent:spend stood:stand taught:teach thought:think told:tell took:take ' +
     'taken:take understood:understand wrote:write written:write hid:hide hidden:hide spoke:speak spoken:speak ' +
     'threw:throw thrown:throw wore:wear worn:wear'
-  )
-    .split(' ')
-    .map((pair) => pair.split(':') as [string, string])
 )
 
 /**
