@@ -33,6 +33,13 @@ export interface SourceWeights {
    */
   functionInSentence: number
   /**
+   * The same for function words that Chinese renders with one character of
+   * their own wherever they stand, so that they count anywhere in the
+   * aligned sentence: `or` (`或`), `but` (`但`), `will` (`将`). Word → weight;
+   * a word not listed takes `functionInSentence`.
+   */
+  specificFunctionInSentence: Readonly<Record<string, number>>
+  /**
    * A negator (`不`) where the aligned sentence says `not`, `never`, `no` …
    * more often than the intact Chinese of the sentence has negators (default 2.5).
    */
@@ -58,6 +65,7 @@ export const defaultSourceWeights: SourceWeights = {
   functionAnchored: 5,
   functionFramed: 2.5,
   functionInSentence: 0,
+  specificFunctionInSentence: {or: 3, but: 1.5, will: 1.5},
   negation: 2.5,
   noNegation: 1.5,
   pronoun: 2.5
@@ -492,7 +500,7 @@ export function candidateEvidence(
       if (frame !== undefined && !conjunctions.has(token)) {
         if (anchor === undefined) consider(weights.functionFramed, `EN "${token}" (${frame.text})`, 'function')
         else consider(weights.functionAnchored, `EN "${token}" by "${anchor.token}" (${frame.text})`, 'framed-function')
-      } else if (anchor === undefined) consider(weights.functionInSentence, `EN "${token}"`, 'function')
+      } else if (anchor === undefined) consider(weights.specificFunctionInSentence[token] ?? weights.functionInSentence, `EN "${token}"`, 'function')
       else consider(weights.functionAnchored, `EN "${token}" by "${anchor.token}"`, anchor.framed ? 'framed-function' : 'function')
     })
   }
