@@ -29,7 +29,11 @@ export interface SingleByteCodec {
 /**
  * Codecs tried, in order of how often they are the culprit (ftfy's order,
  * except that windows-1252 goes before Latin-1: per character, it reads a
- * superset of what Latin-1 reads outside the C1 controls).
+ * superset of what Latin-1 reads outside the C1 controls), then three that
+ * ftfy does not read: windows-1255 (Hebrew), windows-1258 (Vietnamese) and
+ * ISO-8859-7 (Greek). They leave bytes undefined that UTF-8 Chinese uses
+ * (12, 9 and 3 of the continuation bytes), so their mojibake is lossy; the
+ * lossy repair rebuilds it as it does windows-1254's.
  */
 export const codecNames = [
   'windows-1252',
@@ -41,7 +45,10 @@ export const codecNames = [
   'windows-1257',
   'iso-8859-2',
   'macintosh',
-  'cp437'
+  'cp437',
+  'windows-1255',
+  'windows-1258',
+  'iso-8859-7'
 ] as const
 
 /**
