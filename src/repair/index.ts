@@ -23,8 +23,7 @@ export {glossDictionaryLoader, loadGlossDictionary, parseCedict} from './source/
 export type {GlossDictionary, GlossDictionaryLoader, Glosses} from './source/gloss-dictionary.js'
 export {defaultSourceWeights, type SourceWeights} from './source/source-bonus.js'
 
-/** Repairs less sure than this are uncertain: a reviewer should check them. */
-export const uncertainBelow = 0.8
+export {uncertainBelow} from './uncertain.js'
 
 /** Options of {@link repair}. */
 export type RepairStageOptions = RepairOptions

@@ -64,3 +64,26 @@ describe('function words that count anywhere in the aligned sentence', () => {
     expect(rerankOne(text, 2, ['将', '地'], 'we start comparing vSphere with Kubernetes').text).toBe(text)
   })
 })
+
+describe('an overturn that no word of the sentence vouches for, where the damage was wide', () => {
+  /** UTF-8 read as Latin-1, the C1 controls stripped: 32 byte values lost, so the English proposes and overturns stay open. */
+  const c1Stripped = {lostBytes: Array.from({length: 32}, (_, index) => 0x80 + index), via: 'latin1'}
+  const negating = parseCedict(['不 不 [bu4] /(negative prefix); not; no/', '與 与 [yu3] /and; to; with; together with/', '中 中 [zhong1] /within; among; in; middle; center/'].join('\n'))
+  // The seed's `我的应用程序是与完整的` ("my app is broken"): 与 (E4 B8 8E), 不 (E4 B8 8D) and 中 (E4 B8 AD) differ in one lost byte.
+  const text = '我的应用程序是与完整的'
+  const overturn = (damage?: typeof c1Stripped): RepairRecord => {
+    const record = {...repair(text, 7, ['不', '中']), confidence: 0.6}
+    return rerankRepairs(text, [record], [span(text, 'my app is not complete')], {dictionary: negating, lexicon: lexicon(), ...(damage ? {damage} : {})}).repairs[0]!
+  }
+
+  it('stays below the flag threshold however sure the lattice is with the bonus (a negation alone)', () => {
+    const narrow = overturn()
+    expect(narrow.after).toBe('不')
+    expect(narrow.confidence).toBeGreaterThanOrEqual(0.8)
+    const wide = overturn(c1Stripped)
+    expect(wide.after).toBe('不')
+    expect(wide.confidence).toBeLessThan(0.8)
+    expect(wide.evidence).toMatch(/, where the word and context models chose 与$/)
+    expect(wide.alternatives[0]).toBe('与')
+  })
+})
