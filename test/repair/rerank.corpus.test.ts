@@ -115,10 +115,13 @@ describe('the re-rank on the held-out pages of the damage matrix that have Engli
     // ("Words as everyday writing and software use them"): the repair stage
     // 3,154 wrong, the re-rank 2,235 (278, 5,445); and with the punctuation
     // grammar: the repair stage 3,051, the re-rank 2,138 (279, 5,438); with
-    // capitalised pronouns and this/these, 2,128 (279, 5,419).
+    // capitalised pronouns and this/these, 2,128 (279, 5,419); with `or`,
+    // `but` and `will` anywhere in the sentence, 2,120 (279, 5,402); with
+    // overturns no word vouches for kept open, 2,120 (264, 5,481): more flags,
+    // fewer wrong characters without one.
     expect(totals.wrongBefore).toBe(3051)
-    expect(totals.wrongAfter).toBeLessThanOrEqual(2128)
-    expect(totals.silentAfter).toBeLessThanOrEqual(279)
-    expect(totals.flagsAfter).toBeLessThanOrEqual(5419)
+    expect(totals.wrongAfter).toBeLessThanOrEqual(2120)
+    expect(totals.silentAfter).toBeLessThanOrEqual(264)
+    expect(totals.flagsAfter).toBeLessThanOrEqual(5481)
   }, 900_000)
 })
