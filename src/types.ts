@@ -31,6 +31,13 @@ export interface EncodingInfo {
    * to rebuild.
    */
   lostAsQuestion?: number[]
+  /**
+   * UTF-8 that lost bytes on the way (`E5 AF` where `可` was `E5 8F AF`):
+   * read byte for byte as windows-1252 shows them, C1 controls for the bytes
+   * it leaves undefined, so that the repair stage rebuilds it as it does
+   * UTF-8 read as windows-1252 with lost bytes.
+   */
+  lostBytes?: true
 }
 
 /** One automatic repair of mojibake, with its place in the input text. */

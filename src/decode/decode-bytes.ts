@@ -107,6 +107,8 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   const gb18030Marks = replacementMarks(bytes)
   const marked = readLostAsQuestion(gb18030Marks ?? bytes)
   if (marked !== undefined) return marked
+  const lost = readLostBytes(bytes)
+  if (lost !== undefined) return lost
   const guesses = chardet.analyse(bytes)
   if (!multiByteLegacy.has(aliases[guesses[0]?.name ?? ''] ?? '')) refuseDamagedUtf8(bytes)
   for (const guess of guesses) {
@@ -323,6 +325,62 @@ function readLostAsQuestion(bytes: Uint8Array): Decoded | undefined {
   }
   text += lenient.decode(bytes.subarray(from))
   return {text, info: {encoding: 'utf-8', confidence: 1, bom: false, source: 'utf-8', lostAsQuestion: offsets}}
+}
+
+/**
+ * UTF-8 that lost bytes: text read with a codec that could not decode some
+ * bytes and saved back with it, which wrote the bytes it had and dropped the
+ * others (the seed's damage one step further: its mojibake saved as
+ * windows-1252), or a tool that stripped the bytes 0x80–0x9F from UTF-8.
+ * What is left is UTF-8 whose damaged characters end early: `E5 AF` where
+ * `可` was `E5 8F AF`. chardet takes such a file for Big5 (a third of the
+ * seed's characters lost a byte) and the file used to be refused or
+ * decoded as Big5 garbage. It is read byte for byte as windows-1252 shows
+ * the bytes (C1 controls for the bytes it leaves undefined), which is the
+ * text the repair stage rebuilds UTF-8 read as windows-1252 from, lost
+ * bytes included.
+ *
+ * The test: no byte UTF-8 never uses (0xC0, 0xC1, 0xF5–0xFF: corrupted
+ * bytes, which nothing can rebuild), at least {@link minValid} whole
+ * multi-byte sequences, and either at least {@link validPerMarked} of them
+ * per invalid place (GBK and Big5 text holds at most 0.37 and 0.21), or,
+ * where the bytes 0x80–0x9F are gone (half the continuation bytes: most
+ * characters lost one), no byte 0x80–0x9F at all and every invalid place a
+ * lead byte whose sequence was cut short (GBK, GB2312 and Big5 text has
+ * lone bytes 0xA1–0xBF, which UTF-8 reads as continuation bytes without a
+ * lead; Shift_JIS and windows-1252's quotes use 0x80–0x9F).
+ */
+function readLostBytes(bytes: Uint8Array): Decoded | undefined {
+  let valid = 0
+  let cutShort = 0
+  let stray = 0
+  let c1 = false
+  let index = 0
+  while (index < bytes.length) {
+    const byte = bytes[index]!
+    if (byte < 0x80) {
+      index++
+      continue
+    }
+    if (byte === 0xc0 || byte === 0xc1 || byte >= 0xf5) return undefined
+    if (byte <= 0x9f) c1 = true
+    const length = sequenceLength(byte)
+    let next = 1
+    while (next < length && index + next < bytes.length && (bytes[index + next]! & 0xc0) === 0x80) {
+      if (bytes[index + next]! <= 0x9f) c1 = true
+      next++
+    }
+    if (length === 0) stray++
+    else if (next === length) valid++
+    else cutShort++
+    index += next
+  }
+  const invalid = cutShort + stray
+  const c1Stripped = !c1 && stray === 0
+  if (invalid === 0 || valid < minValid || (valid < invalid * validPerMarked && !c1Stripped)) return undefined
+  let text = ''
+  for (const byte of bytes) text += byte < 0x80 ? String.fromCharCode(byte) : windows1252Char(byte)
+  return {text, info: {encoding: 'utf-8', confidence: 1, bom: false, source: 'utf-8', lostBytes: true}}
 }
 
 const windows1252Chars: string[] = []
