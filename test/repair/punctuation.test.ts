@@ -59,6 +59,19 @@ describe('punctuation grammar', () => {
     expect(chosen(['\n- 大使', fullwidth(), '帮助传播信息的人。'])).toBe('，')
   })
 
+  it('takes `？` after a question particle', () => {
+    // `EF BC 9F` loses its last byte like `，`, the lattice's first choice; `？` is 2.5 below it.
+    const asks = (): PunctuationSlot => ({candidates: ['！', '（', '）', '，', '：', '？'], scores: [-2.5, -1.5, -1.5, 0, -1.5, -2.5], rest: 0})
+    expect(chosen(['那么，在现实世界中是怎样的呢', asks(), '你将主要使用 CLI。'])).toBe('？')
+    expect(chosen(['在现实世界中是这样的', asks(), '你将主要使用 CLI。'])).toBe('，')
+  })
+
+  it('reads a list on through its other damaged pauses to its conjunction', () => {
+    expect(chosen(['我仍然想要我的 HA', loneE3(), '我的 DRS', loneE3(), '我的 vMotion 和我的 vCenter。'])).toBe('、、')
+    // An intact mark ends the list: the conjunction after it is another sentence's.
+    expect(chosen(['我仍然想要我的 HA', loneE3(), '这很好，我的 vMotion 和我的 vCenter。'])).toBe('。')
+  })
+
   it('reads runs of a lone E2 lead byte as box drawing, and one alone on a diagram line as a vertical bar', () => {
     const run = Array.from({length: 5}, loneE2)
     expect(chosen(['# ', ...run, ' 分钟 (0 - 59)\n# ', loneE2(), ' ', ...Array.from({length: 5}, loneE2), ' 小时'])).toBe('─────│─────')

@@ -445,6 +445,22 @@ function adjacencyOf(first: number, second: number): number {
 /** Marks that end a clause: inside brackets they make the pair less likely. */
 const clauseEnds = '，。；：？！'
 
+/**
+ * The text after a token read as the rest of a list: on through the
+ * following tokens that may be `、` themselves (damaged, or an intact `、`),
+ * as far as {@link listGoesOn} looks.
+ */
+function listAfter(tokens: readonly Token[], index: number, tail: string): string {
+  let text = ''
+  for (let at = index + 1; ; at++) {
+    if (at >= tokens.length) return text + tail.slice(0, gapKept)
+    const next = tokens[at]!
+    text += next.head
+    if (!next.values.includes('、') || text.length > gapKept) return text
+    text += '、'
+  }
+}
+
 /** The grammar's own score of a value at a token, apart from its neighbours: where it stands. */
 function placeCost(token: Token, value: string, after: string): number {
   if (value === '') return 0
@@ -452,8 +468,14 @@ function placeCost(token: Token, value: string, after: string): number {
   if (quotes.includes(value) && token.gap !== '' && after !== '' && isBlank(token.gap.charCodeAt(token.gap.length - 1)) && isBlank(after.charCodeAt(0))) score -= flankedQuoteCost
   if (value === '、' && listGoesOn(after)) score += listBonus
   if (value === '：' && termBefore.test(token.gap)) score += termBonus
+  if (value === '？' && questionBefore.test(token.gap)) score += questionBonus
   return score
 }
+
+/** A clause that ends with a question particle (`是怎样的呢`, `理解吗`): its mark asks. */
+const questionBefore = /[吗呢][ \t]*$/
+/** Bonus for `？` after a question particle. */
+const questionBonus = 3
 
 /** Whether a code unit is a space, a tab or a line feed. */
 function isBlank(code: number): boolean {
@@ -783,11 +805,13 @@ function placeCosts(tokens: readonly Token[], tail: string): Float64Array[] {
     const token = tokens[index]!
     const after = index + 1 < count ? tokens[index + 1]!.head : tail.slice(0, gapKept)
     const {values} = token
+    // A list whose other pauses are damaged too (`Apache、PHP、MySQL 等`): its conjunction is after them.
+    const list = values.includes('、') ? listAfter(tokens, index, tail) : after
     const costs = new Float64Array(values.length)
     for (let option = 0; option < values.length; option++) {
       const value = values[option]!
       const drawn = (value === '─' && run[index]! >= diagramRun) || (value === '│' && alone[index]! && diagram[index]!) ? diagramBonus : 0
-      costs[option] = placeCost(token, value, after) + drawn
+      costs[option] = placeCost(token, value, value === '、' ? list : after) + drawn
     }
     place.push(costs)
   }
