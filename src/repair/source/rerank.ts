@@ -19,10 +19,10 @@ import {candidateEvidence, defaultSourceWeights, negators, prepareSource, render
 import {sourceLocator, type SourceSpan} from './source-evidence.js'
 import {choiceFeatures} from './calibration.js'
 import {uncertainBelow} from '../uncertain.js'
+import {everyCompletion, proposeWords, type LostBytes, type ProposalSlot} from './english-proposals.js'
 
 /** The highest confidence of an overturn that stays open: just below {@link uncertainBelow}, rounded as confidences are. */
 const openBelow = uncertainBelow - 0.001
-import {everyCompletion, proposeWords, type LostBytes, type ProposalSlot} from './english-proposals.js'
 
 /** Options of {@link rerankRepairs}. */
 export interface RerankOptions {
