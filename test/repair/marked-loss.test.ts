@@ -50,6 +50,17 @@ describe('a space after a character that lost its last byte', () => {
     expect(repaired.text).not.toContain('焠')
   })
 
+  it('stays a space after a closing quote that lost its last byte, where the text has intact no-break spaces as its own codec shows them', () => {
+    // ” is E2 80 9D; windows-1253 leaves 0x9D undefined, so `” ` with it dropped is `β€ `, and the space read as
+    // 0xA0 made † (E2 80 A0). Intact characters with a byte 0xA0 (`你` is E4 BD A0) show that no editor turned
+    // no-break spaces into spaces, but they were counted as windows-1252 reads the text, and it reads little of
+    // windows-1253's mojibake: it saw none.
+    const text = '他说“你好” 然后离开了。我们称之为“命名空间” ，它们用于确保资源配额。\n'.repeat(6)
+    for (const codec of ['windows-1252', 'windows-1253', 'windows-1257']) {
+      expect(repairMojibake(utf8ReadAs(codec, 'dropped').damage(text), {lexicon}).text, codec).toBe(text)
+    }
+  })
+
   it('still reads as a no-break space where that makes the likelier character (删 is E5 88 A0)', () => {
     const text = '如果你想删除这个集群中的所有对象，请先备份。'.repeat(3)
     // A no-break space turned into a space by an editor, in text that lost 0x8D (windows-1252).

@@ -593,7 +593,8 @@ function survey(full: string, all: readonly SingleByteCodec[]): {tables: SingleB
   // A sample is enough to rank the codecs of a long document.
   const text = full.length > surveySample ? full.slice(0, full.indexOf('\n', surveySample) + 1 || full.length) : full
   const support = new Map<SingleByteCodec, number>()
-  let a0 = 0
+  // No-break spaces (0xA0) among the continuation bytes of each codec's complete pieces.
+  const a0s = new Map<SingleByteCodec, number>()
   let continuations = 0
   let c1 = 0
   // One codec at a time, left to right, as `scanPieces` reads with one codec;
@@ -612,14 +613,12 @@ function survey(full: string, all: readonly SingleByteCodec[]): {tables: SingleB
       const complete = piece.char !== '' && (piece.bytes.length >= 3 || isBad(window(text, piece)))
       if (!marked && !complete) continue
       count += piece.end - piece.start
-      if (codec === all[0]) {
-        for (let at = 1; at < piece.bytes.length; at++) {
-          const byte = piece.bytes[at]!
-          if (byte === unknownByte) continue
-          continuations++
-          if (byte === 0xa0) a0++
-          if (byte < 0xa0) c1++
-        }
+      for (let at = 1; at < piece.bytes.length; at++) {
+        const byte = piece.bytes[at]!
+        if (byte === 0xa0) a0s.set(codec, (a0s.get(codec) ?? 0) + 1)
+        if (codec !== all[0] || byte === unknownByte) continue
+        continuations++
+        if (byte < 0xa0) c1++
       }
     }
     support.set(codec, count)
@@ -634,7 +633,9 @@ function survey(full: string, all: readonly SingleByteCodec[]): {tables: SingleB
   // the next piece as one character (windows-1257's `æ` is 0xBF) is wrong.
   const latin = tables.filter((codec) => codec.name === 'windows-1252' || codec.name === 'latin1')
   if (c1Stripped && latin.length > 0) return {tables: latin, spaceAsA0: false}
-  return {tables, spaceAsA0: a0 === 0}
+  // Whether the text has an intact no-break space, as the codec that reads it best shows it
+  // (windows-1252 reads little of windows-1253's mojibake, and so saw none there).
+  return {tables, spaceAsA0: (a0s.get(tables[0]!) ?? 0) === 0}
 }
 
 /** Find mis-decoded characters left to right, preferring complete sequences. */
