@@ -107,10 +107,11 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   const gb18030Marks = replacementMarks(bytes)
   const marked = readLostAsQuestion(gb18030Marks ?? bytes)
   if (marked !== undefined) return marked
-  const lost = readLostBytes(bytes)
+  const survey = surveyUtf8(bytes)
+  const lost = readLostBytes(bytes, survey)
   if (lost !== undefined) return lost
   const guesses = chardet.analyse(bytes)
-  if (!multiByteLegacy.has(aliases[guesses[0]?.name ?? ''] ?? '')) refuseDamagedUtf8(bytes)
+  if (!multiByteLegacy.has(aliases[guesses[0]?.name ?? ''] ?? '')) refuseDamagedUtf8(bytes, survey)
   for (const guess of guesses) {
     const encoding = aliases[guess.name] ?? guess.name.toLowerCase()
     if (encoding === 'utf-8' || !iconv.encodingExists(encoding)) continue
@@ -176,20 +177,26 @@ function refuseBinary(bytes: Uint8Array): void {
   }
 }
 
-/** UTF-8 validity of some bytes: how many well-formed multi-byte sequences, how many bad ones, where. */
+/** UTF-8 validity of some bytes: how many well-formed multi-byte sequences, how many bad ones, of which kind, where. */
 interface Utf8Survey {
   /** Well-formed multi-byte sequences. */
   valid: number
-  /** Bytes that start no well-formed sequence. */
+  /** Places that start no well-formed sequence: a lead byte whose sequence ends early (`E5 AF` for `E5 8F AF`, once with its continuation bytes), or a byte that starts none. */
   invalid: number
-  /** Lines with such bytes, in order. */
+  /** Of those, continuation bytes without a lead. */
+  stray: number
+  /** Whether a byte UTF-8 never uses is there (0xC0, 0xC1, 0xF5–0xFF). */
+  unused: boolean
+  /** Whether a byte 0x80–0x9F is there, in a sequence or not. */
+  c1: boolean
+  /** Lines with invalid places, in order. */
   invalidLines: number[]
-  /** Offset of the first such byte (-1: none). */
+  /** Offset of the first invalid place (-1: none). */
   firstInvalid: number
 }
 
 function surveyUtf8(bytes: Uint8Array): Utf8Survey {
-  const survey: Utf8Survey = {valid: 0, invalid: 0, invalidLines: [], firstInvalid: -1}
+  const survey: Utf8Survey = {valid: 0, invalid: 0, stray: 0, unused: false, c1: false, invalidLines: [], firstInvalid: -1}
   let line = 1
   let index = 0
   while (index < bytes.length) {
@@ -199,18 +206,23 @@ function surveyUtf8(bytes: Uint8Array): Utf8Survey {
       index++
       continue
     }
+    if (byte <= 0x9f) survey.c1 = true
     const length = sequenceLength(byte)
-    let ok = length > 0 && index + length <= bytes.length
-    for (let next = 1; ok && next < length; next++) ok = (bytes[index + next]! & 0xc0) === 0x80
-    if (ok) {
+    let next = 1
+    while (next < length && index + next < bytes.length && (bytes[index + next]! & 0xc0) === 0x80) {
+      if (bytes[index + next]! <= 0x9f) survey.c1 = true
+      next++
+    }
+    index += next
+    if (length > 0 && next === length) {
       survey.valid++
-      index += length
       continue
     }
     survey.invalid++
-    if (survey.firstInvalid < 0) survey.firstInvalid = index
+    if (length === 0 && byte <= 0xbf) survey.stray++
+    else if (length === 0) survey.unused = true
+    if (survey.firstInvalid < 0) survey.firstInvalid = index - next
     if (survey.invalidLines.at(-1) !== line) survey.invalidLines.push(line)
-    index++
   }
   return survey
 }
@@ -221,8 +233,7 @@ function surveyUtf8(bytes: Uint8Array): Utf8Survey {
  * and bad bytes is broken UTF-8; decoding it as windows-1252 would publish
  * garbage. (Single-byte legacy text almost never forms UTF-8 sequences.)
  */
-function refuseDamagedUtf8(bytes: Uint8Array): void {
-  const survey = surveyUtf8(bytes)
+function refuseDamagedUtf8(bytes: Uint8Array, survey: Utf8Survey): void {
   if (survey.valid === 0 || survey.invalid === 0) return
   const line = survey.invalidLines[0]
   const shown = [...bytes.subarray(survey.firstInvalid, survey.firstInvalid + 4)].map((byte) => byte.toString(16).padStart(2, '0')).join(' ')
@@ -350,34 +361,10 @@ function readLostAsQuestion(bytes: Uint8Array): Decoded | undefined {
  * lone bytes 0xA1–0xBF, which UTF-8 reads as continuation bytes without a
  * lead; Shift_JIS and windows-1252's quotes use 0x80–0x9F).
  */
-function readLostBytes(bytes: Uint8Array): Decoded | undefined {
-  let valid = 0
-  let cutShort = 0
-  let stray = 0
-  let c1 = false
-  let index = 0
-  while (index < bytes.length) {
-    const byte = bytes[index]!
-    if (byte < 0x80) {
-      index++
-      continue
-    }
-    if (byte === 0xc0 || byte === 0xc1 || byte >= 0xf5) return undefined
-    if (byte <= 0x9f) c1 = true
-    const length = sequenceLength(byte)
-    let next = 1
-    while (next < length && index + next < bytes.length && (bytes[index + next]! & 0xc0) === 0x80) {
-      if (bytes[index + next]! <= 0x9f) c1 = true
-      next++
-    }
-    if (length === 0) stray++
-    else if (next === length) valid++
-    else cutShort++
-    index += next
-  }
-  const invalid = cutShort + stray
-  const c1Stripped = !c1 && stray === 0
-  if (invalid === 0 || valid < minValid || (valid < invalid * validPerMarked && !c1Stripped)) return undefined
+function readLostBytes(bytes: Uint8Array, survey: Utf8Survey): Decoded | undefined {
+  const {valid, invalid, stray} = survey
+  const c1Stripped = !survey.c1 && stray === 0
+  if (survey.unused || invalid === 0 || valid < minValid || (valid < invalid * validPerMarked && !c1Stripped)) return undefined
   let text = ''
   for (const byte of bytes) text += byte < 0x80 ? String.fromCharCode(byte) : windows1252Char(byte)
   return {text, info: {encoding: 'utf-8', confidence: 1, bom: false, source: 'utf-8', lostBytes: true}}
